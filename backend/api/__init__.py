@@ -1,0 +1,1 @@
+"""Shared REST plumbing: pagination, the exception handler and permission helpers."""

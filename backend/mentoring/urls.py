@@ -1,0 +1,3 @@
+"""URLs of the mentoring app (mounted under /api/)."""
+
+urlpatterns: list = []

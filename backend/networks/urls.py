@@ -1,0 +1,3 @@
+"""URLs of the networks app (mounted under /api/)."""
+
+urlpatterns: list = []

@@ -1,0 +1,450 @@
+"""The ground floor: the organisation tree, leaders, topics, competencies and support needs.
+
+Words follow the brief's glossary: an *administration* (forvaltning) holds *departments*
+(centre/område), which hold *units* (tilbud/institution); a *leader* leads a unit and has a
+*boss*; the line of command is the chain of boss links. Every row belongs to one
+``Organisation`` (directly, or through the leader or unit it hangs off), so a national
+deployment can hold many municipalities.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    """A municipality (or another employer); the tenant every other row belongs to."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    default_language = models.CharField(
+        _("default language"), max_length=5, default="da", choices=[("da", "Dansk"), ("en", "English")]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Administration(models.Model):
+    """An administration (forvaltning / direktørområde), e.g. Børn og Unge."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="administrations"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    code = models.CharField(_("code"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="administration_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    """A department (center / område) inside an administration."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="departments"
+    )
+    administration = models.ForeignKey(
+        Administration, on_delete=models.CASCADE, related_name="departments"
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["administration", "name"], name="department_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceType(models.TextChoices):
+    """What kind of service a unit provides (the core task leaders compare on)."""
+
+    SCHOOL = "school", _("School")
+    DAYCARE = "daycare", _("Day-care")
+    VILLAGE_SCHEME = "village_scheme", _("Village scheme (school and day-care)")
+    YOUTH_CLUB = "youth_club", _("Youth club / leisure")
+    PPR = "ppr", _("Educational psychology (PPR)")
+    FAMILY = "family", _("Family and child welfare")
+    CARE_HOME = "care_home", _("Care home")
+    HOME_CARE = "home_care", _("Home care")
+    RESIDENTIAL = "residential", _("Residential service")
+    SHELTER = "shelter", _("Shelter")
+    ACUTE = "acute", _("Acute function")
+    TREATMENT = "treatment", _("Treatment service")
+    SOCIAL_CAFE = "social_cafe", _("Social café")
+    NUTRITION = "nutrition", _("Nutrition unit")
+    HEALTH = "health", _("Health and rehabilitation")
+    JOB_CENTRE = "job_centre", _("Job centre")
+    CITIZEN_SERVICE = "citizen_service", _("Citizen service")
+    CULTURE = "culture", _("Culture and libraries")
+    TECHNICAL = "technical", _("Technical and environment")
+    STAFF_FUNCTION = "staff_function", _("Staff function")
+    OTHER = "other", _("Other")
+
+
+class Unit(models.Model):
+    """A unit (tilbud / institution / arbejdssted) that one leader leads: a school, a care home..."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="units")
+    code = models.CharField(
+        _("unit code"), max_length=40, help_text=_("The unit's id in the HR system.")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    service_type = models.CharField(
+        _("service type"), max_length=40, choices=ServiceType.choices, default=ServiceType.OTHER
+    )
+    target_group = models.CharField(
+        _("target group"), max_length=120, blank=True, help_text=_("e.g. children 0-6, adults with addiction")
+    )
+    is_specialist = models.BooleanField(_("specialist service"), default=False)
+    round_the_clock = models.BooleanField(_("24-hour service"), default=False)
+    sites = models.PositiveSmallIntegerField(
+        _("number of sites"), default=1, validators=[MinValueValidator(1)]
+    )
+    staff_count = models.PositiveIntegerField(_("staff (span of control)"), default=0)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "code"], name="unit_unique_code"),
+            models.CheckConstraint(condition=Q(sites__gte=1), name="unit_sites_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffFunctionKind(models.TextChoices):
+    """The central staff functions, the new leader's "help troops"."""
+
+    PAYROLL_HR_LAW = "payroll_hr_law", _("Payroll & HR law")
+    HR_DEVELOPMENT = "hr_development", _("HR development")
+    FINANCE = "finance", _("Finance")
+    IT = "it", _("IT")
+    COMMUNICATIONS = "communications", _("Communications")
+    LEGAL = "legal", _("Legal")
+    PROPERTY = "property", _("Property")
+
+
+class StaffFunction(models.Model):
+    """A central staff function of an organisation, e.g. Løn og Personale."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="staff_functions"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=StaffFunctionKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("what they help with"), blank=True)
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "kind"], name="staff_function_unique_kind")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffContact(models.Model):
+    """A consultant in a staff function and the units (or whole administrations) they serve."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="staff_contacts"
+    )
+    staff_function = models.ForeignKey(
+        StaffFunction, on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    units = models.ManyToManyField(Unit, blank=True, related_name="staff_contacts")
+    administrations = models.ManyToManyField(
+        Administration,
+        blank=True,
+        related_name="staff_contacts",
+        help_text=_("Serves every unit of these administrations (unit links take precedence)."),
+    )
+
+    class Meta:
+        ordering = ["staff_function__kind", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.staff_function})"
+
+
+class LeadershipEducation(models.TextChoices):
+    """How far a leader has come in formal leadership education."""
+
+    NONE = "none", _("None")
+    IN_PROGRESS = "in_progress", _("Diploma in progress")
+    DIPLOMA = "diploma", _("Diploma in leadership")
+    MASTER = "master", _("Master")
+
+
+class Leader(models.Model):
+    """A leader below director level: who they are, what they lead and who their boss is."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="leaders")
+    employee_number = models.CharField(_("employee number"), max_length=40)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    role_title = models.CharField(_("role title"), max_length=200)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="leaders"
+    )
+    boss = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    role_start_date = models.DateField(_("start date in current role"), null=True, blank=True)
+    first_leader_job = models.BooleanField(_("first leader job"), default=False)
+    years_as_leader = models.DecimalField(
+        _("years as leader"), max_digits=4, decimal_places=1, default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(60)],
+    )
+    leadership_education = models.CharField(
+        _("leadership education"), max_length=20, choices=LeadershipEducation.choices,
+        default=LeadershipEducation.NONE,
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    bio = models.TextField(_("short bio"), blank=True, max_length=2000)
+    active = models.BooleanField(_("active"), default=True)
+    left_on = models.DateField(_("left the organisation on"), null=True, blank=True)
+    discoverable = models.BooleanField(
+        _("discoverable by peers"), default=False,
+        help_text=_("The leader opts in to being found by the peer finder."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "employee_number"], name="leader_unique_employee_number"
+            ),
+            models.CheckConstraint(condition=~Q(boss=models.F("id")), name="leader_not_own_boss"),
+        ]
+        indexes = [models.Index(fields=["organisation", "active"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        """First and last name."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Topic(models.Model):
+    """A theme a leader can need help with or offer strength in (budget, roster, ...)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="topics")
+    slug = models.SlugField(_("key"), max_length=60)
+    label_da = models.CharField(_("label (Danish)"), max_length=200)
+    label_en = models.CharField(_("label (English)"), max_length=200)
+    description_da = models.TextField(_("description (Danish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "slug"], name="topic_unique_slug")
+        ]
+
+    def __str__(self) -> str:
+        return self.label_da
+
+
+class Level(models.IntegerChoices):
+    """How strong a leader is in a topic (a competency) or how much help they need."""
+
+    SOME = 1, _("Some")
+    SOLID = 2, _("Solid")
+    EXPERT = 3, _("Expert")
+
+
+class Competency(models.Model):
+    """A strength a leader offers: leader × topic × level."""
+
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="competencies")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="competencies")
+    level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.SOLID)
+
+    class Meta:
+        ordering = ["topic__order", "topic__slug"]
+        verbose_name_plural = "competencies"
+        constraints = [
+            models.UniqueConstraint(fields=["leader", "topic"], name="competency_unique_topic"),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=3), name="competency_level_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader} · {self.topic} ({self.level})"
+
+
+class SupportNeed(models.Model):
+    """What a leader wants help with. Private: the leader's own, never their boss's business."""
+
+    class Weight(models.IntegerChoices):
+        """How much help the leader wants."""
+
+        LITTLE = 1, _("A little")
+        SOME = 2, _("Some")
+        MUCH = 3, _("Much")
+
+    class Status(models.TextChoices):
+        """Where the need stands."""
+
+        OPEN = "open", _("Open")
+        MET = "met", _("Met")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Source(models.TextChoices):
+        """Where the need came from."""
+
+        LEADER = "leader", _("Stated by the leader")
+        ONBOARDING = "onboarding", _("'I need help' on an onboarding item")
+
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="support_needs")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="support_needs")
+    weight = models.PositiveSmallIntegerField(choices=Weight.choices, default=Weight.SOME)
+    note = models.TextField(_("private note"), blank=True, max_length=4000)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    source = models.CharField(max_length=12, choices=Source.choices, default=Source.LEADER)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-weight", "topic__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["leader", "topic"], name="support_need_unique_topic"),
+            models.CheckConstraint(condition=Q(weight__gte=1, weight__lte=3), name="support_need_weight_range"),
+        ]
+
+    def __str__(self) -> str:
+        # Never the note: __str__ ends up in logs and admin messages.
+        return f"support need #{self.pk}"
+
+
+class NetworkKind(models.TextChoices):
+    """The kinds of network the report names."""
+
+    LEADER_GROUP = "leader_group", _("Leader group")
+    LEARNING_NETWORK = "learning_network", _("Learning network")
+    LEADERSHIP_TEAM = "leadership_team", _("Leadership team")
+    INFORMAL = "informal", _("Informal network")
+    EXTERNAL = "external", _("External network")
+
+
+class Network(models.Model):
+    """A group leaders get sparring in: formal or informal, open or members-only."""
+
+    class Visibility(models.TextChoices):
+        """Who may see the network and its members."""
+
+        OPEN = "open", _("Open")
+        MEMBERS_ONLY = "members_only", _("Members only")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="networks")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=NetworkKind.choices)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.OPEN
+    )
+    description = models.TextField(_("description"), blank=True)
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    welcomes_newcomers = models.BooleanField(_("welcomes new leaders"), default=False)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_private(self) -> bool:
+        """Informal and members-only networks: their members are visible to members only."""
+        return self.kind == NetworkKind.INFORMAL or self.visibility == self.Visibility.MEMBERS_ONLY
+
+
+class Membership(models.Model):
+    """A leader's membership of a network."""
+
+    class Role(models.TextChoices):
+        """The member's role in the network."""
+
+        MEMBER = "member", _("Member")
+        CONVENER = "convener", _("Convener")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+    since = models.DateField(_("member since"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["network__name", "leader__last_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "leader"], name="membership_unique_leader")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader} in {self.network}"
+
+
+class User(AbstractUser):
+    """A login. Its role decides what it sees: HR (optionally scoped), a leader, or an admin."""
+
+    class Role(models.TextChoices):
+        """The user's role in Sparring."""
+
+        HR = "hr", _("HR")
+        LEADER = "leader", _("Leader")
+        ADMIN = "admin", _("Administrator")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="users"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.LEADER)
+    leader = models.OneToOneField(
+        Leader, on_delete=models.SET_NULL, null=True, blank=True, related_name="user"
+    )
+    hr_administrations = models.ManyToManyField(
+        Administration,
+        blank=True,
+        related_name="hr_users",
+        help_text=_("For HR: limit to these administrations (none = the whole organisation)."),
+    )
+    language = models.CharField(
+        max_length=5, blank=True, choices=[("da", "Dansk"), ("en", "English")]
+    )
+
+    @property
+    def is_hr(self) -> bool:
+        """HR staff (or an admin) of an organisation."""
+        return self.role in (self.Role.HR, self.Role.ADMIN) and self.organisation_id is not None

@@ -1,0 +1,229 @@
+"""Writes on the people app: the organisation tree, leaders and their line, topics.
+
+Every function is keyword-only and validates what the database cannot (a boss cycle, a boss in
+another organisation). Callers: APIs, the HR import, the seed, other apps' services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from backend.api.exceptions import ServiceError
+from backend.people.models import (
+    Administration,
+    Competency,
+    Department,
+    Leader,
+    Organisation,
+    StaffContact,
+    StaffFunction,
+    SupportNeed,
+    Topic,
+    Unit,
+)
+from backend.people.topics import DEFAULT_TOPICS
+
+
+class BossCycleError(ServiceError):
+    """Setting this boss would make someone their own boss (a cycle in the line)."""
+
+    def __init__(self, leader: Leader, boss: Leader) -> None:
+        super().__init__(
+            f"{boss.full_name} cannot be the boss of {leader.full_name}: "
+            f"{leader.full_name} is already in {boss.full_name}'s line of command.",
+            field="boss",
+            code="boss_cycle",
+        )
+
+
+def organisation_create(*, name: str, slug: str, default_language: str = "da") -> Organisation:
+    """Create an organisation and give it the default topic taxonomy."""
+    with transaction.atomic():
+        organisation = Organisation.objects.create(
+            name=name, slug=slug, default_language=default_language
+        )
+        topics_ensure_defaults(organisation=organisation)
+    return organisation
+
+
+def topics_ensure_defaults(*, organisation: Organisation) -> list[Topic]:
+    """Create the default topics an organisation lacks; leave HR's edits alone. Idempotent."""
+    existing = set(Topic.objects.filter(organisation=organisation).values_list("slug", flat=True))
+    Topic.objects.bulk_create(
+        [
+            Topic(organisation=organisation, order=order, **topic)
+            for order, topic in enumerate(DEFAULT_TOPICS)
+            if topic["slug"] not in existing
+        ]
+    )
+    return list(Topic.objects.filter(organisation=organisation))
+
+
+def administration_get_or_create(*, organisation: Organisation, name: str) -> Administration:
+    """Return the organisation's administration of this name, creating it if new."""
+    administration, _ = Administration.objects.get_or_create(organisation=organisation, name=name)
+    return administration
+
+
+def department_get_or_create(*, administration: Administration, name: str) -> Department:
+    """Return the administration's department of this name, creating it if new."""
+    department, _ = Department.objects.get_or_create(
+        administration=administration,
+        name=name,
+        defaults={"organisation_id": administration.organisation_id},
+    )
+    return department
+
+
+def unit_upsert(*, organisation: Organisation, code: str, department: Department,
+                **fields: Any) -> Unit:
+    """Create or update the unit with this HR-system code."""
+    if department.organisation_id != organisation.id:
+        raise ServiceError("The department belongs to another organisation.", field="department")
+    unit, _ = Unit.objects.update_or_create(
+        organisation=organisation, code=code, defaults={"department": department, **fields}
+    )
+    return unit
+
+
+def leader_line_ids(*, leader_id: int, boss_of: Mapping[int, int | None] | None = None) -> list[int]:
+    """Return the ids of the leader's managers, nearest first (the line of command).
+
+    ``boss_of`` maps leader id → boss id; when omitted it is read from the database one step at
+    a time. Stops at a cycle rather than looping (cycles are rejected on write, but a line read
+    from an unvalidated import must not hang).
+    """
+    line: list[int] = []
+    seen = {leader_id}
+    current: int | None = leader_id
+    while current is not None:
+        if boss_of is not None:
+            boss_id = boss_of.get(current)
+        else:
+            boss_id = Leader.objects.filter(id=current).values_list("boss_id", flat=True).first()
+        if boss_id is None or boss_id in seen:
+            break
+        line.append(boss_id)
+        seen.add(boss_id)
+        current = boss_id
+    return line
+
+
+def leader_check_boss(*, leader: Leader, boss: Leader | None) -> None:
+    """Raise if ``boss`` cannot be ``leader``'s boss: another organisation, self, or a cycle."""
+    if boss is None:
+        return
+    if boss.organisation_id != leader.organisation_id:
+        raise ServiceError("The boss belongs to another organisation.", field="boss")
+    if leader.pk is not None and (
+        boss.pk == leader.pk or leader.pk in leader_line_ids(leader_id=boss.pk)
+    ):
+        raise BossCycleError(leader, boss)
+
+
+@transaction.atomic
+def leader_create(*, organisation: Organisation, employee_number: str, first_name: str,
+                  last_name: str, role_title: str, unit: Unit | None = None,
+                  boss: Leader | None = None, **fields: Any) -> Leader:
+    """Create a leader in an organisation."""
+    if unit is not None and unit.organisation_id != organisation.id:
+        raise ServiceError("The unit belongs to another organisation.", field="unit")
+    leader = Leader(
+        organisation=organisation, employee_number=employee_number, first_name=first_name,
+        last_name=last_name, role_title=role_title, unit=unit, **fields,
+    )
+    leader_check_boss(leader=leader, boss=boss)
+    leader.boss = boss
+    leader.full_clean()
+    leader.save()
+    return leader
+
+
+@transaction.atomic
+def leader_update(*, leader: Leader, **fields: Any) -> Leader:
+    """Update a leader's fields; a new boss is checked for cycles under a row lock."""
+    if "boss" in fields:
+        # Lock the leader so two concurrent boss changes cannot together form a cycle.
+        Leader.objects.select_for_update().filter(pk=leader.pk).first()
+        leader_check_boss(leader=leader, boss=fields["boss"])
+    if "unit" in fields and fields["unit"] is not None:
+        if fields["unit"].organisation_id != leader.organisation_id:
+            raise ServiceError("The unit belongs to another organisation.", field="unit")
+    for name, value in fields.items():
+        setattr(leader, name, value)
+    leader.full_clean()
+    leader.save()
+    return leader
+
+
+def competencies_set(*, leader: Leader, levels: Mapping[str, int]) -> list[Competency]:
+    """Replace a leader's competencies with ``levels`` (topic slug → level 1-3)."""
+    topics = _topics_by_slug(organisation_id=leader.organisation_id, slugs=levels)
+    with transaction.atomic():
+        Competency.objects.filter(leader=leader).exclude(topic__slug__in=list(levels)).delete()
+        for slug, level in levels.items():
+            Competency.objects.update_or_create(
+                leader=leader, topic=topics[slug], defaults={"level": level}
+            )
+    return list(leader.competencies.select_related("topic"))
+
+
+def support_need_raise(*, leader: Leader, topic: Topic, weight: int = SupportNeed.Weight.SOME,
+                       note: str | None = None,
+                       source: str = SupportNeed.Source.LEADER) -> SupportNeed:
+    """Create the leader's support need for a topic, or raise its weight and reopen it.
+
+    Used by the leader directly and by onboarding's "I need help with this". A weight is never
+    lowered here (the leader lowers it explicitly through an update).
+    """
+    if topic.organisation_id != leader.organisation_id:
+        raise ServiceError("The topic belongs to another organisation.", field="topic")
+    with transaction.atomic():
+        need, created = SupportNeed.objects.select_for_update().get_or_create(
+            leader=leader, topic=topic,
+            defaults={"weight": weight, "note": note or "", "source": source},
+        )
+        if not created:
+            need.weight = max(need.weight, weight)
+            need.status = SupportNeed.Status.OPEN
+            if note:
+                need.note = note
+            need.save(update_fields=["weight", "status", "note", "updated_at"])
+    return need
+
+
+def staff_contact_set_units(*, contact: StaffContact, units: Iterable[Unit]) -> StaffContact:
+    """Set which units a staff consultant serves."""
+    units = list(units)
+    if any(u.organisation_id != contact.organisation_id for u in units):
+        raise ServiceError("A unit belongs to another organisation.", field="units")
+    contact.units.set(units)
+    return contact
+
+
+def staff_function_get_or_create(*, organisation: Organisation, kind: str,
+                                 name: str) -> StaffFunction:
+    """Return the organisation's staff function of this kind, creating it if new."""
+    function, _ = StaffFunction.objects.get_or_create(
+        organisation=organisation, kind=kind, defaults={"name": name}
+    )
+    return function
+
+
+def years_between(start: dt.date, end: dt.date) -> Decimal:
+    """Return whole and tenth years between two dates (for years as leader)."""
+    return Decimal(round((end - start).days / 365.25, 1))
+
+
+def _topics_by_slug(*, organisation_id: int, slugs: Iterable[str]) -> dict[str, Topic]:
+    slugs = list(slugs)
+    topics = {t.slug: t for t in Topic.objects.filter(organisation_id=organisation_id, slug__in=slugs)}
+    unknown = sorted(set(slugs) - set(topics))
+    if unknown:
+        raise ServiceError(f"Unknown topic: {', '.join(unknown)}.", field="topic")
+    return topics

@@ -1,0 +1,3 @@
+"""URLs of the people app (mounted under /api/)."""
+
+urlpatterns: list = []

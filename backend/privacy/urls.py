@@ -1,0 +1,3 @@
+"""URLs of the privacy app (mounted under /api/)."""
+
+urlpatterns: list = []

@@ -1,0 +1,24 @@
+"""Root URLs: the REST API under /api/, its schema and docs, the admin, and the web app."""
+
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from backend.views import health, spa
+
+api_patterns = [
+    path("", include("backend.people.urls")),
+    path("", include("backend.networks.urls")),
+    path("", include("backend.mentoring.urls")),
+    path("", include("backend.privacy.urls")),
+    path("onboarding/", include("onboarding.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+    path("healthz", health, name="health"),
+    re_path(r"^(?!api/|admin/|static/).*$", spa, name="spa"),
+]

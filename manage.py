@@ -1,0 +1,17 @@
+#!/usr/bin/env python
+"""Django's command-line utility for Sparring."""
+
+import os
+import sys
+
+
+def main() -> None:
+    """Run a management command with the Sparring settings."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

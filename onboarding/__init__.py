@@ -1,0 +1,1 @@
+"""Onboarding templates, personal plans and their items (a Django app)."""

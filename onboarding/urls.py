@@ -1,0 +1,3 @@
+"""URLs of the onboarding app (mounted under /api/)."""
+
+urlpatterns: list = []
