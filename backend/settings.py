@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "backend.people",
     "backend.privacy",
+    "backend.notifications",
     "backend.networks",
     "backend.mentoring",
     "onboarding",

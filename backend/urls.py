@@ -11,6 +11,8 @@ api_patterns = [
     path("", include("backend.networks.urls")),
     path("", include("backend.mentoring.urls")),
     path("", include("backend.privacy.urls")),
+    path("", include("backend.notifications.urls")),
+    path("imports/", include("backend.people.imports.urls")),
     path("onboarding/", include("onboarding.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

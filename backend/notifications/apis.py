@@ -1,0 +1,43 @@
+"""The user's own notifications."""
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.notifications.models import Notification
+from backend.notifications.services import notification_mark_read
+
+
+class NotificationOutputSerializer(serializers.ModelSerializer[Notification]):
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "subject", "body", "url", "created_at", "read_at"]
+
+
+class NotificationListApi(ListAPIView[Notification]):
+    """List the caller's notifications, newest first."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = NotificationOutputSerializer
+    filterset_fields = ["kind"]
+    ordering_fields = ["created_at"]
+
+    def get_queryset(self) -> Any:
+        return Notification.objects.filter(user=self.request.user)
+
+
+class NotificationReadApi(APIView):
+    """Mark one of the caller's notifications as read."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses=NotificationOutputSerializer)
+    def post(self, request: Request, notification_id: int) -> Response:
+        notification = notification_mark_read(user=request.user, notification_id=notification_id)
+        return Response(NotificationOutputSerializer(notification).data)

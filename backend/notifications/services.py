@@ -1,0 +1,60 @@
+"""Send notifications: one in-app row and, after commit, an e-mail.
+
+Callers pass text they compose from non-private fields (names, titles, dates, links). Support
+needs are private: never pass their notes or topics into a message; link to the app instead.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+
+from backend.notifications.models import Notification
+from backend.people.models import User
+
+
+def notify(*, user: User, kind: str, subject: str, body: str = "", url: str = "",
+           dedupe_key: str = "", email: bool = True) -> Notification | None:
+    """Create an in-app notification for ``user`` and e-mail it after the transaction commits.
+
+    With a ``dedupe_key`` the call is idempotent: a second call with the same key for the same
+    user sends nothing and returns ``None`` (periodic jobs rely on this).
+    """
+    if dedupe_key and Notification.objects.filter(user=user, dedupe_key=dedupe_key).exists():
+        return None
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                user=user, kind=kind, subject=subject[:200], body=body, url=url,
+                dedupe_key=dedupe_key,
+            )
+    except IntegrityError:  # a concurrent run created the same dedupe key first
+        return None
+    if email and user.email:
+        transaction.on_commit(lambda: _email(notification.id))
+    return notification
+
+
+def _email(notification_id: int) -> None:
+    notification = Notification.objects.select_related("user").get(id=notification_id)
+    link = f"{settings.SPARRING_BASE_URL}{notification.url}" if notification.url else ""
+    send_mail(
+        subject=f"Sparring: {notification.subject}",
+        message="\n\n".join(part for part in (notification.body, link) if part),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[notification.user.email],
+        fail_silently=False,
+    )
+    Notification.objects.filter(id=notification_id).update(emailed=True)
+
+
+def notification_mark_read(*, user: User, notification_id: int) -> Notification:
+    """Mark one of the user's notifications as read (another user's is not found)."""
+    from django.utils import timezone
+
+    notification = Notification.objects.get(id=notification_id, user=user)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification

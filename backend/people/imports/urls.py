@@ -1,0 +1,3 @@
+"""URLs of the HR import (mounted under /api/imports/)."""
+
+urlpatterns: list = []
