@@ -39,10 +39,10 @@ class SearchResult:
     """The best labels an engine found and how it stopped."""
 
     labels: tuple[int, ...]
-    value: float          # objective under the penalised matrix (violations included)
-    violations: int       # forbidden pairs sharing a group
-    rounds: int           # local-search rounds run (0 for the exhaustive engine)
-    stopped_by: str       # "optimal" | "rounds" | "time"
+    value: float  # objective under the penalised matrix (violations included)
+    violations: int  # forbidden pairs sharing a group
+    rounds: int  # local-search rounds run (0 for the exhaustive engine)
+    stopped_by: str  # "optimal" | "rounds" | "time"
 
 
 def feasible_group_counts(n: int, lo: int, hi: int) -> list[int]:
@@ -126,7 +126,7 @@ def exhaustive_search(
 class _State:
     """A grouping with its gain matrix, kept consistent under moves and swaps."""
 
-    __slots__ = ("W", "labels", "C", "sizes", "value", "k")
+    __slots__ = ("C", "W", "k", "labels", "sizes", "value")
 
     def __init__(self, W: FloatMatrix, labels: IntVector, k: int) -> None:
         self.W = W

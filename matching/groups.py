@@ -20,21 +20,19 @@ partition, and the result says so (``proven_optimal``).
 from __future__ import annotations
 
 import math
-import numbers
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 import networkx as nx
 import numpy as np
 
 from matching._groups_search import (
-    FloatMatrix,
     BoolMatrix,
+    FloatMatrix,
     exhaustive_search,
     feasible_group_counts,
-    initial_labels,
     iterated_maxima_search,
     objective_of,
 )
@@ -98,13 +96,13 @@ class GroupPolicy:
     other rules as ``apart`` pairs or switch them on here).
     """
 
-    administration: float = 3.0          # the pair leads in different administrations
-    experience: float = 2.0              # times min(|years_i - years_j|, experience_cap) / cap
+    administration: float = 3.0  # the pair leads in different administrations
+    experience: float = 2.0  # times min(|years_i - years_j|, experience_cap) / cap
     experience_cap: float = 10.0
-    service_type: float = 1.0            # different service types
-    other_attribute: float = 0.5         # each other attribute: differs (text) / spread (number)
-    tie: float = -2.0                    # already tied in the leader network
-    second_degree_tie: float = -0.5      # share a tie (friend of a friend)
+    service_type: float = 1.0  # different service types
+    other_attribute: float = 0.5  # each other attribute: differs (text) / spread (number)
+    tie: float = -2.0  # already tied in the leader network
+    second_degree_tie: float = -0.5  # share a tie (friend of a friend)
     separate_line: bool | None = None
     separate_unit: bool | None = None
 
@@ -179,9 +177,7 @@ def _pairs(
     return out
 
 
-def _distance_matrix(
-    distances: Iterable[Sequence[Any]], index: Mapping[str, int]
-) -> FloatMatrix:
+def _distance_matrix(distances: Iterable[Sequence[Any]], index: Mapping[str, int]) -> FloatMatrix:
     n = len(index)
     W = np.zeros((n, n))
     seen: set[tuple[int, int]] = set()
@@ -192,7 +188,7 @@ def _distance_matrix(
             if row[m] not in index:
                 raise InputError(f"distances[{k}][{m}]", f"unknown id {row[m]!r}")
         d = row[2]
-        if isinstance(d, bool) or not isinstance(d, numbers.Real) or not math.isfinite(d):
+        if not _is_number(d) or not math.isfinite(d):
             raise InputError(f"distances[{k}][2]", f"must be a finite number, got {d!r}")
         a, b = index[row[0]], index[row[1]]
         if a == b:
@@ -205,17 +201,25 @@ def _distance_matrix(
     return W
 
 
-def _attribute_distance(a: AttributeValue, b: AttributeValue) -> float | None:
-    """Distance in [0, 1] between two attribute values, ``None`` when not comparable."""
+def _is_number(v: object) -> TypeGuard[int | float]:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _attribute_distance(a: AttributeValue, b: AttributeValue, cap: float) -> float:
+    """Distance in [0, 1] between two attribute values (0 when either is unknown).
+
+    Texts and booleans: 1 when they differ. Numbers: ``min(|a - b|, cap) / cap``. Lists of
+    texts: the Jaccard distance. Values of different kinds count as different.
+    """
     if a is None or b is None:
-        return None
-    if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, str) or isinstance(b, str):
-        return 0.0 if a == b else 1.0
-    if isinstance(a, numbers.Real) and isinstance(b, numbers.Real):
-        return None  # numbers are scaled by their spread in the caller
-    sa, sb = set(a), set(b)  # lists of texts: Jaccard distance
-    union = sa | sb
-    return 1.0 - len(sa & sb) / len(union) if union else 0.0
+        return 0.0
+    if _is_number(a) and _is_number(b):
+        return min(abs(float(a) - float(b)), cap) / cap if cap > 0 else 0.0
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        sa, sb = set(a), set(b)
+        union = sa | sb
+        return 1.0 - len(sa & sb) / len(union) if union else 0.0
+    return 0.0 if a == b else 1.0
 
 
 def diversity_scores(
@@ -277,10 +281,7 @@ def _diversity_matrix(
     keys = sorted({key for p in people for key in p.attributes})
     for key in keys:
         values = [p.attributes.get(key) for p in people]
-        numeric = [
-            v for v in values
-            if isinstance(v, numbers.Real) and not isinstance(v, bool)
-        ]
+        numeric = [float(v) for v in values if _is_number(v)]
         if key == "experience_years":
             weight, cap = policy.experience, policy.experience_cap
         elif key == "service_type":
@@ -293,11 +294,7 @@ def _diversity_matrix(
         for i in range(n):
             vi = values[i]
             for j in range(i + 1, n):
-                vj = values[j]
-                d = _attribute_distance(vi, vj)
-                if d is None and vi is not None and vj is not None:
-                    spread = abs(float(vi) - float(vj))  # type: ignore[arg-type]
-                    d = min(spread, cap) / cap if cap > 0 else 0.0
+                d = _attribute_distance(vi, values[j], cap)
                 if d:
                     W[i, j] += weight * d
     if tie_pairs and (policy.tie or policy.second_degree_tie):
@@ -344,7 +341,7 @@ def _forbidden_matrix(
                 by_unit.setdefault(p.unit, []).append(i)
         for members in by_unit.values():
             for x, a in enumerate(members):
-                for b in members[x + 1:]:
+                for b in members[x + 1 :]:
                     forbid(a, b, "unit")
     return F, why
 
@@ -389,9 +386,7 @@ def default_rounds(n: int) -> int:
     return max(2000, 40 * n)
 
 
-def _candidate_counts(
-    n: int, size: GroupSize, W: FloatMatrix, min_groups: int
-) -> list[int]:
+def _candidate_counts(n: int, size: GroupSize, W: FloatMatrix, min_groups: int) -> list[int]:
     """Numbers of groups worth searching, fewest first.
 
     With non-negative scores, fewer (larger) groups have more pairs and nearly always score
@@ -518,6 +513,9 @@ def compose_groups(
     """
     started = time.perf_counter()
     size = _size(group_size)
+    n = len(people)
+    if n == 0:
+        raise InputError("people", "no people to group")
     index = _index(people)
     apart_pairs = _pairs(apart, index, "apart")
     tie_pairs = _pairs(ties, index, "ties")
@@ -527,18 +525,15 @@ def compose_groups(
     else:
         W = _diversity_matrix(people, index, tie_pairs, policy)
     separate_line, separate_unit = _rules(policy, with_distances)
-    F, _ = _forbidden_matrix(
+    F, why = _forbidden_matrix(
         people, index, apart_pairs, separate_line=separate_line, separate_unit=separate_unit
     )
-    if isinstance(time_limit_s, bool) or not isinstance(time_limit_s, numbers.Real) or not (
-        time_limit_s > 0
-    ):
+    # the field to blame when the rules cannot all be kept
+    rules_field = "apart" if all(r == "apart" for r in why.values()) else "people"
+    if not _is_number(time_limit_s) or not (time_limit_s > 0):
         raise InputError("time_limit_s", f"must be a positive number, got {time_limit_s!r}")
     if rounds is not None and (isinstance(rounds, bool) or rounds < 1):
         raise InputError("max_rounds", f"must be a positive integer, got {rounds!r}")
-    n = len(people)
-    if n == 0:
-        raise InputError("people", "no people to group")
     if not feasible_group_counts(n, size.min, size.max):
         raise InputError(
             "group_size",
@@ -551,7 +546,9 @@ def compose_groups(
     if n <= exact_up_to:
         found = exhaustive_search(W, F, size.min, size.max)
         if found is None:
-            raise InputError("apart", _infeasible_message(n, size, separate_line, separate_unit))
+            raise InputError(
+                rules_field, _infeasible_message(n, size, separate_line, separate_unit)
+            )
         return _grouping(people, np.array(found.labels), W, started, True, 0, "optimal", seed)
 
     budget = default_rounds(n) if rounds is None else int(rounds)
@@ -563,7 +560,7 @@ def compose_groups(
     min_groups = _largest_unit_clique(F) if F.any() else 1
     counts = _candidate_counts(n, size, W, min_groups)
     if not counts:
-        raise InputError("apart", _infeasible_message(n, size, separate_line, separate_unit))
+        raise InputError(rules_field, _infeasible_message(n, size, separate_line, separate_unit))
 
     done = 0
     if len(counts) == 1:
@@ -579,7 +576,12 @@ def compose_groups(
             # each count gets an equal share of the first 10% of the time
             share = started + float(time_limit_s) * 0.1 * (x + 1) / len(counts)
             cand, used, _ = iterated_maxima_search(
-                Wp, k, size.min, size.max, rng, rounds=screen,
+                Wp,
+                k,
+                size.min,
+                size.max,
+                rng,
+                rounds=screen,
                 deadline=max(share, time.perf_counter() + 1e-3),
             )
             done += used
@@ -587,8 +589,14 @@ def compose_groups(
                 best = cand
         assert best is not None
         state, used, stopped_by = iterated_maxima_search(
-            Wp, best.k, size.min, size.max, rng,
-            rounds=max(1, budget - done), deadline=deadline, start=best.labels,
+            Wp,
+            best.k,
+            size.min,
+            size.max,
+            rng,
+            rounds=max(1, budget - done),
+            deadline=deadline,
+            start=best.labels,
         )
         done += used
         if best.value > state.value:
@@ -596,7 +604,7 @@ def compose_groups(
     labels = state.labels
     if (F & (labels[:, None] == labels[None, :])).any():
         raise InputError(
-            "apart",
+            rules_field,
             _infeasible_message(n, size, separate_line, separate_unit, proven=False),
         )
     return _grouping(people, labels, W, started, False, done, stopped_by, seed)
@@ -605,8 +613,10 @@ def compose_groups(
 def _infeasible_message(
     n: int, size: GroupSize, line: bool, unit: bool, *, proven: bool = True
 ) -> str:
-    rules = ["apart pairs"] + (["leaders and their bosses"] if line else []) + (
-        ["colleagues from one unit"] if unit else []
+    rules = (
+        ["apart pairs"]
+        + (["leaders and their bosses"] if line else [])
+        + (["colleagues from one unit"] if unit else [])
     )
     what = ", ".join(rules)
     if proven:
@@ -645,9 +655,7 @@ def _grouping(
 # --------------------------------------------------------------------------- evaluation
 
 
-def _labels_for(
-    groups: Sequence[Sequence[str]], index: Mapping[str, int]
-) -> np.ndarray:
+def _labels_for(groups: Sequence[Sequence[str]], index: Mapping[str, int]) -> np.ndarray:
     labels = np.full(len(index), -1, dtype=np.int64)
     for g, group in enumerate(groups):
         for m, pid in enumerate(group):
@@ -739,21 +747,29 @@ def grouping_violations(
     index = _index(people)
     apart_pairs = _pairs(apart, index, "apart")
     separate_line, separate_unit = _rules(policy, with_distances)
-    F, why = _forbidden_matrix(
+    _F, why = _forbidden_matrix(
         people, index, apart_pairs, separate_line=separate_line, separate_unit=separate_unit
     )
     labels = _labels_for(groups, index)
     out: list[Violation] = []
     for g, group in enumerate(groups):
         if not size.min <= len(group) <= size.max:
-            out.append(Violation(
-                "group_size", tuple(group),
-                f"group {g + 1} has {len(group)} people; allowed {size.min} to {size.max}",
-            ))
+            out.append(
+                Violation(
+                    "group_size",
+                    tuple(group),
+                    f"group {g + 1} has {len(group)} people; allowed {size.min} to {size.max}",
+                )
+            )
     missing = [people[i].id for i in np.flatnonzero(labels < 0).tolist()]
     if missing:
-        out.append(Violation("group_size", tuple(missing), "not in any group: "
-                             + ", ".join(repr(m) for m in missing)))
+        out.append(
+            Violation(
+                "group_size",
+                tuple(missing),
+                "not in any group: " + ", ".join(repr(m) for m in missing),
+            )
+        )
     for (a, b), rule in sorted(why.items()):
         if labels[a] < 0 or labels[a] != labels[b]:
             continue
@@ -772,13 +788,27 @@ def grouping_violations(
 # --------------------------------------------------------------------------- command line
 
 _TOP_FIELDS = {
-    "people", "group_size", "apart", "ties", "distances", "seed", "time_limit_s",
-    "max_rounds", "policy",
+    "people",
+    "group_size",
+    "apart",
+    "ties",
+    "distances",
+    "seed",
+    "time_limit_s",
+    "max_rounds",
+    "policy",
 }
 _PERSON_FIELDS = {"id", "administration", "unit", "line", "attributes"}
 _POLICY_FIELDS = {
-    "administration", "experience", "experience_cap", "service_type", "other_attribute",
-    "tie", "second_degree_tie", "separate_line", "separate_unit",
+    "administration",
+    "experience",
+    "experience_cap",
+    "service_type",
+    "other_attribute",
+    "tie",
+    "second_degree_tie",
+    "separate_line",
+    "separate_unit",
 }
 
 
@@ -811,7 +841,7 @@ def _person_from(k: int, raw: Any) -> Person:
         ok = (
             v is None
             or isinstance(v, (str, bool))
-            or (isinstance(v, numbers.Real) and math.isfinite(v))
+            or (_is_number(v) and math.isfinite(v))
             or (isinstance(v, list) and all(isinstance(x, str) for x in v))
         )
         if not ok:
@@ -887,9 +917,7 @@ def groups_command(data: dict[str, Any]) -> dict[str, Any]:
     time_limit = data.get("time_limit_s", 10.0)
     if time_limit is None:
         time_limit = 10.0
-    if isinstance(time_limit, bool) or not isinstance(time_limit, numbers.Real) or not (
-        math.isfinite(time_limit) and time_limit > 0
-    ):
+    if not _is_number(time_limit) or not (math.isfinite(time_limit) and time_limit > 0):
         raise InputError("time_limit_s", f"must be a positive number, got {time_limit!r}")
     max_rounds = data.get("max_rounds")
     if max_rounds is not None and (
@@ -906,10 +934,10 @@ def groups_command(data: dict[str, Any]) -> dict[str, Any]:
         if key.startswith("separate_"):
             if v is not None and not isinstance(v, bool):
                 raise InputError(f"policy.{key}", "must be true, false or null")
-        elif isinstance(v, bool) or not isinstance(v, numbers.Real) or not math.isfinite(v):
+        elif not _is_number(v) or not math.isfinite(v):
             raise InputError(f"policy.{key}", f"must be a finite number, got {v!r}")
         policy_args[key] = v
-    if policy_args.get("experience_cap", 1.0) <= 0:
+    if float(policy_args.get("experience_cap", 1.0)) <= 0:
         raise InputError("policy.experience_cap", "must be positive")
     distances = data.get("distances")
     result = compose_groups(
