@@ -1,12 +1,12 @@
 """Root URLs: the REST API under /api/, its schema and docs, the admin, and the web app."""
 
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from backend.views import health, spa
 
-api_patterns = [
+api_patterns: list[URLPattern | URLResolver] = [
     path("", include("backend.people.urls")),
     path("", include("backend.networks.urls")),
     path("", include("backend.mentoring.urls")),

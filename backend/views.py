@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import connection
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET
 
@@ -17,7 +18,7 @@ def health(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 @ensure_csrf_cookie
-def spa(request: HttpRequest) -> HttpResponse:
+def spa(request: HttpRequest) -> HttpResponseBase:
     """Serve the built web app's index.html for every client-side route.
 
     The CSRF cookie is set here so the app can make session-authenticated writes.

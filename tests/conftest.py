@@ -50,6 +50,17 @@ def _user(username: str, org: m.Organisation, *, role: str, leader: m.Leader | N
     return f.UserFactory(username=username, organisation=org, role=role, leader=leader)
 
 
+@pytest.fixture(autouse=True)
+def _celery_mode(request: pytest.FixtureRequest) -> object:
+    """Run Celery tasks in-process, except in ``stack`` tests, which use a real worker."""
+    from backend.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = request.node.get_closest_marker("stack") is None
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def world(db: None) -> World:
     """Build the persona municipality (about 20 rows)."""
@@ -59,46 +70,81 @@ def world(db: None) -> World:
     daycare_dept = f.DepartmentFactory(administration=children, name="Dagtilbud")
     school_dept = f.DepartmentFactory(administration=children, name="Skole")
     elderly_dept = f.DepartmentFactory(administration=social, name="Ældre og Sundhed")
-    budget = f.TopicFactory(organisation=org, slug="budget", label_da="Budget og økonomisystem",
-                            label_en="Budget and finance system")
-    roster = f.TopicFactory(organisation=org, slug="roster", label_da="Vagtplan og arbejdstid",
-                            label_en="Roster and working-time rules")
+    budget = f.TopicFactory(
+        organisation=org,
+        slug="budget",
+        label_da="Budget og økonomisystem",
+        label_en="Budget and finance system",
+    )
+    roster = f.TopicFactory(
+        organisation=org,
+        slug="roster",
+        label_da="Vagtplan og arbejdstid",
+        label_en="Roster and working-time rules",
+    )
 
     grand_boss_leader = f.LeaderFactory(
         unit=f.UnitFactory(department=daycare_dept, name="Område Nord", service_type="other"),
-        first_name="Karen", last_name="Lund", role_title="Områdechef", years_as_leader=15,
+        first_name="Karen",
+        last_name="Lund",
+        role_title="Områdechef",
+        years_as_leader=15,
     )
     boss_leader = f.LeaderFactory(
         unit=f.UnitFactory(department=daycare_dept, name="Dagtilbud Nord", service_type="other"),
-        boss=grand_boss_leader, first_name="Peter", last_name="Holm",
-        role_title="Dagtilbudschef", years_as_leader=9,
+        boss=grand_boss_leader,
+        first_name="Peter",
+        last_name="Holm",
+        role_title="Dagtilbudschef",
+        years_as_leader=9,
     )
     new_leader_leader = f.LeaderFactory(
         unit=f.UnitFactory(department=daycare_dept, name="Børnehuset Mælkebøtten"),
-        boss=boss_leader, first_name="Mette", last_name="Kjær", role_title="Dagtilbudsleder",
-        first_leader_job=True, years_as_leader=0,
+        boss=boss_leader,
+        first_name="Mette",
+        last_name="Kjær",
+        role_title="Dagtilbudsleder",
+        first_leader_job=True,
+        years_as_leader=0,
         role_start_date=dt.date.today() - dt.timedelta(days=20),
     )
-    f.SupportNeedFactory(leader=new_leader_leader, topic=budget, weight=3,
-                         note=f"Jeg er bange for budgettet {CANARY}")
+    f.SupportNeedFactory(
+        leader=new_leader_leader,
+        topic=budget,
+        weight=3,
+        note=f"Jeg er bange for budgettet {CANARY}",
+    )
     mentor_leader = f.LeaderFactory(
-        unit=f.UnitFactory(department=elderly_dept, name="Plejecenter Egely",
-                           service_type="care_home", round_the_clock=True, sites=2,
-                           staff_count=80),
-        first_name="Jens", last_name="Bak", role_title="Centerleder", years_as_leader=12,
+        unit=f.UnitFactory(
+            department=elderly_dept,
+            name="Plejecenter Egely",
+            service_type="care_home",
+            round_the_clock=True,
+            sites=2,
+            staff_count=80,
+        ),
+        first_name="Jens",
+        last_name="Bak",
+        role_title="Centerleder",
+        years_as_leader=12,
         leadership_education="diploma",
     )
     f.CompetencyFactory(leader=mentor_leader, topic=budget, level=3)
     outsider_leader = f.LeaderFactory(
         unit=f.UnitFactory(department=school_dept, name="Vestre Skole", service_type="school"),
-        first_name="Søren", last_name="Dahl", role_title="Skoleleder", years_as_leader=7,
+        first_name="Søren",
+        last_name="Dahl",
+        role_title="Skoleleder",
+        years_as_leader=7,
     )
     other_org = f.OrganisationFactory(name="Andeby Kommune", slug="andeby")
 
     hr_scoped = _user("hr_social", org, role=m.User.Role.HR, leader=None)
     hr_scoped.hr_administrations.add(social)
     return World(
-        org=org, children=children, social=social,
+        org=org,
+        children=children,
+        social=social,
         hr=_user("hr", org, role=m.User.Role.HR, leader=None),
         hr_scoped=hr_scoped,
         grand_boss=_user("karen", org, role=m.User.Role.LEADER, leader=grand_boss_leader),
@@ -107,7 +153,8 @@ def world(db: None) -> World:
         mentor=_user("jens", org, role=m.User.Role.LEADER, leader=mentor_leader),
         outsider=_user("soren", org, role=m.User.Role.LEADER, leader=outsider_leader),
         other_organisation=_user("hr_andeby", other_org, role=m.User.Role.HR, leader=None),
-        budget=budget, roster=roster,
+        budget=budget,
+        roster=roster,
     )
 
 

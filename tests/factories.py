@@ -115,9 +115,10 @@ class MembershipFactory(DjangoModelFactory):
 
     network = factory.SubFactory(NetworkFactory)
     leader = factory.SubFactory(
-        LeaderFactory, unit__department__administration__organisation=factory.SelfAttribute(
+        LeaderFactory,
+        unit__department__administration__organisation=factory.SelfAttribute(
             "....network.organisation"
-        )
+        ),
     )
     since = dt.date(2022, 1, 1)
 

@@ -35,9 +35,7 @@ class Conflict(ServiceError):
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Map Django and service exceptions to DRF responses before DRF's own handler."""
     if isinstance(exc, ServiceError):
-        body: dict[str, Any] = (
-            {exc.field: [exc.message]} if exc.field else {"detail": exc.message}
-        )
+        body: dict[str, Any] = {exc.field: [exc.message]} if exc.field else {"detail": exc.message}
         body["code"] = exc.code
         return Response(body, status=exc.status)
     if isinstance(exc, DjangoValidationError):

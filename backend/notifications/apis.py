@@ -1,6 +1,6 @@
 """The user's own notifications."""
 
-from typing import Any
+from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from backend.notifications.models import Notification
 from backend.notifications.services import notification_mark_read
+from backend.people.models import User
 
 
 class NotificationOutputSerializer(serializers.ModelSerializer[Notification]):
@@ -29,7 +30,7 @@ class NotificationListApi(ListAPIView[Notification]):
     ordering_fields = ["created_at"]
 
     def get_queryset(self) -> Any:
-        return Notification.objects.filter(user=self.request.user)
+        return Notification.objects.filter(user=cast(User, self.request.user))
 
 
 class NotificationReadApi(APIView):
@@ -39,5 +40,7 @@ class NotificationReadApi(APIView):
 
     @extend_schema(request=None, responses=NotificationOutputSerializer)
     def post(self, request: Request, notification_id: int) -> Response:
-        notification = notification_mark_read(user=request.user, notification_id=notification_id)
+        notification = notification_mark_read(
+            user=cast(User, request.user), notification_id=notification_id
+        )
         return Response(NotificationOutputSerializer(notification).data)

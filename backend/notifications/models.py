@@ -16,7 +16,8 @@ class Notification(models.Model):
     body = models.TextField(_("body"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
     dedupe_key = models.CharField(
-        max_length=200, blank=True,
+        max_length=200,
+        blank=True,
         help_text="Set by periodic jobs so that a re-run sends nothing twice.",
     )
     emailed = models.BooleanField(default=False)

@@ -14,8 +14,16 @@ from backend.notifications.models import Notification
 from backend.people.models import User
 
 
-def notify(*, user: User, kind: str, subject: str, body: str = "", url: str = "",
-           dedupe_key: str = "", email: bool = True) -> Notification | None:
+def notify(
+    *,
+    user: User,
+    kind: str,
+    subject: str,
+    body: str = "",
+    url: str = "",
+    dedupe_key: str = "",
+    email: bool = True,
+) -> Notification | None:
     """Create an in-app notification for ``user`` and e-mail it after the transaction commits.
 
     With a ``dedupe_key`` the call is idempotent: a second call with the same key for the same
@@ -26,7 +34,11 @@ def notify(*, user: User, kind: str, subject: str, body: str = "", url: str = ""
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
-                user=user, kind=kind, subject=subject[:200], body=body, url=url,
+                user=user,
+                kind=kind,
+                subject=subject[:200],
+                body=body,
+                url=url,
                 dedupe_key=dedupe_key,
             )
     except IntegrityError:  # a concurrent run created the same dedupe key first

@@ -18,7 +18,18 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from backend.people.models import Leader, User
+from backend.people.models import (
+    Administration,
+    Department,
+    Leader,
+    Membership,
+    Network,
+    NetworkKind,
+    Organisation,
+    SupportNeed,
+    Unit,
+    User,
+)
 from backend.people.services import leader_line_ids
 
 
@@ -32,6 +43,26 @@ def actor_leader(user: User) -> Leader | None:
 def is_hr(user: User) -> bool:
     """True for HR (or an admin) of some organisation."""
     return bool(user.is_authenticated and user.is_hr)
+
+
+def organisation_id_of(user: User) -> int | None:
+    """Return the id of the organisation the user belongs to (through their leader if unset)."""
+    if not user.is_authenticated:
+        return None
+    if user.organisation_id is not None:
+        return user.organisation_id
+    if user.leader_id is not None:
+        return (
+            Leader.objects.filter(id=user.leader_id)
+            .values_list("organisation_id", flat=True)
+            .first()
+        )
+    return None
+
+
+def hr_administration_ids(user: User) -> list[int]:
+    """Return the administrations a scoped HR user is limited to (empty: the whole org)."""
+    return list(user.hr_administrations.values_list("id", flat=True))
 
 
 def hr_scope_q(user: User, *, prefix: str = "") -> Q:
@@ -81,9 +112,11 @@ def report_ids(user: User) -> set[int]:
     frontier = {me}
     # Breadth-first over boss links, one query per level; lines are a handful of levels deep.
     while frontier:
-        children = set(
-            Leader.objects.filter(boss_id__in=frontier).values_list("id", flat=True)
-        ) - below - {me}
+        children = (
+            set(Leader.objects.filter(boss_id__in=frontier).values_list("id", flat=True))
+            - below
+            - {me}
+        )
         below |= children
         frontier = children
     return below
@@ -133,3 +166,137 @@ def leader_private_or_404(user: User, leader_id: int) -> Leader:
     if not can_see_private(user, leader):
         raise Http404
     return leader
+
+
+# --- The organisation tree and the staff directory ------------------------------------------
+# The tree (administrations, departments, units) and the staff directory are not private: every
+# user of the organisation reads them. Scoped HR reads its own administrations only.
+
+
+def organisations_visible_to(user: User) -> QuerySet[Organisation]:
+    """Return the user's own organisation (never another one)."""
+    organisation_id = organisation_id_of(user)
+    if organisation_id is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(id=organisation_id)
+
+
+def administrations_visible_to(user: User) -> QuerySet[Administration]:
+    """Return the administrations of the user's organisation (scoped HR: its own)."""
+    organisation_id = organisation_id_of(user)
+    if organisation_id is None:
+        return Administration.objects.none()
+    qs = Administration.objects.filter(organisation_id=organisation_id)
+    if is_hr(user) and (ids := hr_administration_ids(user)):
+        qs = qs.filter(id__in=ids)
+    return qs
+
+
+def departments_visible_to(user: User) -> QuerySet[Department]:
+    """Return the departments of the user's organisation (scoped HR: of its administrations)."""
+    organisation_id = organisation_id_of(user)
+    if organisation_id is None:
+        return Department.objects.none()
+    qs = Department.objects.filter(organisation_id=organisation_id)
+    if is_hr(user) and (ids := hr_administration_ids(user)):
+        qs = qs.filter(administration_id__in=ids)
+    return qs
+
+
+def units_visible_to(user: User) -> QuerySet[Unit]:
+    """Return the units of the user's organisation (scoped HR: of its administrations)."""
+    organisation_id = organisation_id_of(user)
+    if organisation_id is None:
+        return Unit.objects.none()
+    qs = Unit.objects.filter(organisation_id=organisation_id)
+    if is_hr(user) and (ids := hr_administration_ids(user)):
+        qs = qs.filter(department__administration_id__in=ids)
+    return qs
+
+
+def staff_directory_unit_or_404(user: User, unit_id: int) -> Unit:
+    """Return the unit if the user may read who serves it: HR in scope, or its own leader."""
+    unit = Unit.objects.select_related("department__administration").filter(id=unit_id).first()
+    if unit is None:
+        raise Http404
+    if is_hr(user) and units_visible_to(user).filter(id=unit.id).exists():
+        return unit
+    leader = actor_leader(user)
+    if leader is not None and leader.unit_id == unit.id:
+        return unit
+    raise Http404
+
+
+# --- Networks and memberships ----------------------------------------------------------------
+
+
+def public_network_q(*, prefix: str = "") -> Q:
+    """Return a filter for networks whose members any user of the organisation may see."""
+    return Q(**{f"{prefix}visibility": Network.Visibility.OPEN}) & ~Q(
+        **{f"{prefix}kind": NetworkKind.INFORMAL}
+    )
+
+
+def networks_visible_to(user: User) -> QuerySet[Network]:
+    """Return the networks the user may see by name.
+
+    Open networks: everyone in the organisation. Informal and members-only networks: their
+    members, and HR (as a name and a head count, never the member list).
+    """
+    organisation_id = organisation_id_of(user)
+    if organisation_id is None:
+        return Network.objects.none()
+    qs = Network.objects.filter(organisation_id=organisation_id)
+    if is_hr(user):
+        return qs
+    q = public_network_q()
+    if user.leader_id is not None:
+        q |= Q(memberships__leader_id=user.leader_id)
+    # The membership join could repeat a network; filter by id to keep one row each.
+    return qs.filter(id__in=Network.objects.filter(q).values("id"))
+
+
+def network_visible_or_404(user: User, network_id: int) -> Network:
+    """Return the network if the user may see it, else raise ``Http404``."""
+    network = networks_visible_to(user).filter(id=network_id).first()
+    if network is None:
+        raise Http404
+    return network
+
+
+def can_see_members(user: User, network: Network) -> bool:
+    """Members of a private network see each other; open networks show members to the org."""
+    if not network.is_private:
+        return organisation_id_of(user) == network.organisation_id
+    return (
+        user.leader_id is not None and network.memberships.filter(leader_id=user.leader_id).exists()
+    )
+
+
+def memberships_of_leader_visible_to(user: User, leader: Leader) -> QuerySet[Membership]:
+    """Return the leader's memberships the user may see (call after a profile check).
+
+    The leader sees all of their own; anyone else (a boss, HR) only open networks' memberships:
+    informal ties are not the boss's business (brief, finding 3).
+    """
+    qs = Membership.objects.filter(leader=leader)
+    if is_self(user, leader):
+        return qs
+    return qs.filter(public_network_q(prefix="network__"))
+
+
+# --- Support needs -----------------------------------------------------------------------------
+
+
+def support_needs_of_self(user: User) -> QuerySet[SupportNeed]:
+    """Return the user's own support needs (none for a user without a leader)."""
+    if not user.is_authenticated or user.leader_id is None:
+        return SupportNeed.objects.none()
+    return SupportNeed.objects.filter(leader_id=user.leader_id)
+
+
+def support_needs_visible_to_hr(user: User) -> QuerySet[SupportNeed]:
+    """Return the support needs of leaders in the HR user's scope (none for anyone else)."""
+    if not is_hr(user):
+        return SupportNeed.objects.none()
+    return SupportNeed.objects.filter(hr_scope_q(user, prefix="leader__"))

@@ -22,7 +22,10 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     default_language = models.CharField(
-        _("default language"), max_length=5, default="da", choices=[("da", "Dansk"), ("en", "English")]
+        _("default language"),
+        max_length=5,
+        default="da",
+        choices=[("da", "Dansk"), ("en", "English")],
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -45,7 +48,9 @@ class Administration(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="administration_unique_name")
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="administration_unique_name"
+            )
         ]
 
     def __str__(self) -> str:
@@ -66,7 +71,9 @@ class Department(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["administration", "name"], name="department_unique_name")
+            models.UniqueConstraint(
+                fields=["administration", "name"], name="department_unique_name"
+            )
         ]
 
     def __str__(self) -> str:
@@ -100,7 +107,7 @@ class ServiceType(models.TextChoices):
 
 
 class Unit(models.Model):
-    """A unit (tilbud / institution / arbejdssted) that one leader leads: a school, a care home..."""
+    """A unit (tilbud / institution / arbejdssted) one leader leads: a school, a care home...
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="units")
@@ -112,7 +119,10 @@ class Unit(models.Model):
         _("service type"), max_length=40, choices=ServiceType.choices, default=ServiceType.OTHER
     )
     target_group = models.CharField(
-        _("target group"), max_length=120, blank=True, help_text=_("e.g. children 0-6, adults with addiction")
+        _("target group"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. children 0-6, adults with addiction"),
     )
     is_specialist = models.BooleanField(_("specialist service"), default=False)
     round_the_clock = models.BooleanField(_("24-hour service"), default=False)
@@ -157,7 +167,9 @@ class StaffFunction(models.Model):
     class Meta:
         ordering = ["kind"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "kind"], name="staff_function_unique_kind")
+            models.UniqueConstraint(
+                fields=["organisation", "kind"], name="staff_function_unique_kind"
+            )
         ]
 
     def __str__(self) -> str:
@@ -220,11 +232,16 @@ class Leader(models.Model):
     role_start_date = models.DateField(_("start date in current role"), null=True, blank=True)
     first_leader_job = models.BooleanField(_("first leader job"), default=False)
     years_as_leader = models.DecimalField(
-        _("years as leader"), max_digits=4, decimal_places=1, default=0,
+        _("years as leader"),
+        max_digits=4,
+        decimal_places=1,
+        default=0,
         validators=[MinValueValidator(0), MaxValueValidator(60)],
     )
     leadership_education = models.CharField(
-        _("leadership education"), max_length=20, choices=LeadershipEducation.choices,
+        _("leadership education"),
+        max_length=20,
+        choices=LeadershipEducation.choices,
         default=LeadershipEducation.NONE,
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
@@ -232,7 +249,8 @@ class Leader(models.Model):
     active = models.BooleanField(_("active"), default=True)
     left_on = models.DateField(_("left the organisation on"), null=True, blank=True)
     discoverable = models.BooleanField(
-        _("discoverable by peers"), default=False,
+        _("discoverable by peers"),
+        default=False,
         help_text=_("The leader opts in to being found by the peer finder."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -299,7 +317,9 @@ class Competency(models.Model):
         verbose_name_plural = "competencies"
         constraints = [
             models.UniqueConstraint(fields=["leader", "topic"], name="competency_unique_topic"),
-            models.CheckConstraint(condition=Q(level__gte=1, level__lte=3), name="competency_level_range"),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=3), name="competency_level_range"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -342,7 +362,9 @@ class SupportNeed(models.Model):
         ordering = ["-weight", "topic__order"]
         constraints = [
             models.UniqueConstraint(fields=["leader", "topic"], name="support_need_unique_topic"),
-            models.CheckConstraint(condition=Q(weight__gte=1, weight__lte=3), name="support_need_weight_range"),
+            models.CheckConstraint(
+                condition=Q(weight__gte=1, weight__lte=3), name="support_need_weight_range"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -369,7 +391,9 @@ class Network(models.Model):
         OPEN = "open", _("Open")
         MEMBERS_ONLY = "members_only", _("Members only")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="networks")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="networks"
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=NetworkKind.choices)
     visibility = models.CharField(

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Install what Sparring needs on a fresh Debian machine (idempotent; run as root or with sudo).
+#   scripts/setup.sh          Python packages and the web app's npm packages (the demo)
+#   scripts/setup.sh --test   also PostgreSQL, Redis and Chromium (the test suite)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+if [ "$want_test" -eq 1 ]; then
+  missing=()
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v chromium >/dev/null || missing+=(chromium)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "==> apt-get install ${missing[*]}"
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+fi
+
+echo "==> pip install -e .[dev]"
+python3 -m pip install -q --disable-pip-version-check -e ".[dev]"
+
+if [ -f frontend/package-lock.json ]; then
+  stamp=frontend/node_modules/.sparring-lock-hash
+  hash=$(sha256sum frontend/package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
+    echo "==> npm ci (frontend)"
+    (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$hash" > "$stamp"
+  fi
+fi
