@@ -107,7 +107,7 @@ class ServiceType(models.TextChoices):
 
 
 class Unit(models.Model):
-    """A unit (tilbud / institution / arbejdssted) one leader leads: a school, a care home...
+    """A unit (tilbud / institution / arbejdssted) one leader leads: a school, a care home."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="units")
