@@ -1,0 +1,99 @@
+/**
+ * Danish (default) and English. Every string lives in `da.json` and `en.json` under the same
+ * flat keys; `t("key", {name})` fills `{name}` placeholders. The chosen language is remembered
+ * in localStorage before login and on the user (`PATCH /api/me/`) after.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { ReactNode } from "react";
+import da from "./da.json";
+import en from "./en.json";
+
+export type MessageKey = keyof typeof da;
+export type Language = "da" | "en";
+export const LANGUAGES: readonly Language[] = ["da", "en"];
+
+export const catalogues: Record<Language, Record<MessageKey, string>> = { da, en };
+
+const STORAGE_KEY = "sparring.language";
+
+/** Fill `{name}` placeholders in a message. */
+export function format(message: string, vars?: Record<string, string | number>): string {
+  if (!vars) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+export function translate(
+  language: Language,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
+  return format(catalogues[language][key] ?? catalogues.da[key] ?? key, vars);
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "da" || value === "en";
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : "da";
+  } catch {
+    return "da";
+  }
+}
+
+interface I18n {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** Format a date (ISO string) for the current language. */
+  date: (iso: string) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({
+  children,
+  initial,
+}: {
+  children: ReactNode;
+  initial?: Language;
+}) {
+  const [language, setLanguageState] = useState<Language>(() => initial ?? storedLanguage());
+
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private browsing may refuse storage; the choice then lasts for this page only.
+    }
+  }, []);
+
+  useEffect(() => {
+    // Screen readers pick their voice from the page's lang attribute (WCAG 3.1.1).
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const value = useMemo<I18n>(() => {
+    const locale = language === "da" ? "da-DK" : "en-GB";
+    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+    return {
+      language,
+      setLanguage,
+      t: (key, vars) => translate(language, key, vars),
+      date: (iso) => dateFormat.format(new Date(iso)),
+    };
+  }, [language, setLanguage]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n outside I18nProvider");
+  return value;
+}

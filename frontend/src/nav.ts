@@ -1,0 +1,43 @@
+/**
+ * Which screens a user gets, by the hats they wear: HR, new leader, mentor, specialist or solo
+ * leader, boss. One person can wear several (a boss who is also a mentor). A screen is listed
+ * only once its API exists; no placeholders.
+ */
+import type { Me } from "./api/auth";
+import type { MessageKey } from "./i18n";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  description: MessageKey;
+}
+
+export interface NavSection {
+  heading: MessageKey;
+  items: NavItem[];
+}
+
+const HOME: NavItem = { to: "/", label: "nav.home", description: "home.description" };
+
+/** The navigation sections for a user, in the order they appear. */
+export function navFor(me: Me): NavSection[] {
+  const sections: NavSection[] = [];
+  const isHr = me.role === "hr" || me.role === "admin";
+  const isLeader = me.leader_id !== null;
+
+  if (isHr) {
+    sections.push({ heading: "nav.section.hr", items: [] });
+  }
+  if (isLeader) {
+    sections.push({ heading: "nav.section.leader", items: [] });
+  }
+  if (me.is_boss) {
+    sections.push({ heading: "nav.section.boss", items: [] });
+  }
+  return sections.filter((section) => section.items.length > 0);
+}
+
+/** Every navigation item for a user, home first. */
+export function navItemsFor(me: Me): NavItem[] {
+  return [HOME, ...navFor(me).flatMap((section) => section.items)];
+}
