@@ -1,0 +1,51 @@
+"""Sparring's matcher: exact, explained mentor assignment, framework-free.
+
+Plain data in, plain data out; nothing here imports Django. The web service maps its rows to
+:class:`Problem` and :class:`Policy`, calls :func:`assign_mentors` or :func:`suggest_mentors`,
+and maps the frozen results back. The learning-network composer lives in
+:mod:`matching.groups`.
+"""
+
+from matching.assign import assign_mentors, suggest_mentors
+from matching.errors import InputError, MatchingError
+from matching.model import (
+    DEFAULT_POLICY,
+    Assignment,
+    Context,
+    Mentee,
+    Mentor,
+    Pair,
+    Policy,
+    Problem,
+    Suggestion,
+    Unmatched,
+    Weights,
+)
+from matching.serialize import (
+    assignment_to_dict,
+    policy_from_dict,
+    problem_from_dict,
+    suggestions_to_dict,
+)
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "Assignment",
+    "Context",
+    "InputError",
+    "MatchingError",
+    "Mentee",
+    "Mentor",
+    "Pair",
+    "Policy",
+    "Problem",
+    "Suggestion",
+    "Unmatched",
+    "Weights",
+    "assign_mentors",
+    "assignment_to_dict",
+    "policy_from_dict",
+    "problem_from_dict",
+    "suggest_mentors",
+    "suggestions_to_dict",
+]

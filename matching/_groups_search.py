@@ -240,6 +240,13 @@ def initial_labels(n: int, k: int, rng: np.random.Generator) -> IntVector:
     return rng.permutation(labels).astype(np.int64)
 
 
+# Tuning of the search (see bench/groups.py); module constants so experiments can vary them.
+ALPHA_PER_PERSON = 0.5      # rounds without a new best before a strong perturbation, per person
+STRONG_FRACTION = 0.25      # share of people changed by a strong perturbation
+WEAK_MIN, WEAK_SPAN = 2, 2  # a weak perturbation makes 2-3 random changes
+RESTART_FROM_BEST = False   # strong perturbation from the best (True) or the current state
+
+
 def iterated_maxima_search(
     W: FloatMatrix,
     k: int,
@@ -265,8 +272,8 @@ def iterated_maxima_search(
     cur = _State(W, labels0, k)
     _local_search(cur, lo, hi, eps)
     best = cur.copy()
-    alpha = max(20, n // 2)
-    strong = max(3, n // 4)
+    alpha = max(20, int(n * ALPHA_PER_PERSON))
+    strong = max(3, int(n * STRONG_FRACTION))
     stale = 0
     done = 0
     stopped_by = "rounds"
@@ -277,12 +284,14 @@ def iterated_maxima_search(
         done += 1
         cand = cur.copy()
         if stale >= alpha:
+            if RESTART_FROM_BEST:
+                cand = best.copy()
             _perturb(cand, strong, lo, hi, rng)
             stale = 0
             _local_search(cand, lo, hi, eps)
             cur = cand
         else:
-            _perturb(cand, 2 + int(rng.integers(2)), lo, hi, rng)
+            _perturb(cand, WEAK_MIN + int(rng.integers(WEAK_SPAN)), lo, hi, rng)
             _local_search(cand, lo, hi, eps)
             if cand.value >= cur.value - eps:
                 cur = cand

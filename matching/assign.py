@@ -1,0 +1,467 @@
+"""Mentor assignment: the whole cohort, incremental rounds and ranked suggestions.
+
+The pipeline is: validate, sort everything by id (so the same input gives the same output in
+any order), score each mentee against every mentor in blocks keeping its best candidates,
+solve the capacitated assignment exactly on the candidate graph (:mod:`matching.solver`), and
+prove that no pair left out could improve it (reduced costs); pairs that could are added and
+the graph solved again. The answer is marked ``optimal`` only when that proof succeeds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from matching.errors import InputError
+from matching.model import (
+    DEFAULT_POLICY,
+    Assignment,
+    Mentee,
+    Mentor,
+    Pair,
+    Policy,
+    Problem,
+    Suggestion,
+    Unmatched,
+)
+from matching.reasons import pair_reasons, unmatched_reason
+from matching.scoring import ModelScorer, Rules, Scorer, TableScorer
+from matching.solver import solve_slots
+from matching.validate import validate_policy, validate_problem
+
+__all__ = ["assign_mentors", "suggest_mentors"]
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+_BLOCK_CELLS = 4_000_000  # scores held at once while scanning (32 MB of float64)
+_CANDIDATES = 24  # best mentors per mentee kept before the optimality proof
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A validated problem in index space: mentees and mentors sorted by id."""
+
+    mentees: tuple[Mentee, ...]
+    mentors: tuple[Mentor, ...]
+    scorer: Scorer
+    fixed: tuple[tuple[int, int], ...]  # (mentee, mentor), sorted by mentee
+    first: IntArray  # fixed mentees per mentor: the first free slot
+    free: IntArray  # free slots per mentor
+    capacity: IntArray
+    load: float
+    policy: Policy
+    ties_given: bool
+
+    @property
+    def penalty(self) -> FloatArray:
+        """Price of each mentor's first free slot; ``inf`` when the mentor is full."""
+        return np.where(self.free > 0, self.load * self.first, np.inf)
+
+
+def _prepare(problem: Problem, policy: Policy) -> _Prepared:
+    validate_policy(policy)
+    validate_problem(problem)
+    mentees = tuple(sorted(problem.mentees, key=lambda p: p.id))
+    mentors = tuple(sorted(problem.mentors, key=lambda p: p.id))
+    ei = {p.id: i for i, p in enumerate(mentees)}
+    ri = {p.id: j for j, p in enumerate(mentors)}
+    rules = Rules(
+        mentees, mentors, [(ei[a], ri[b]) for a, b in problem.forbidden],
+        require_other_administration=policy.require_other_administration,
+    )
+    scorer: Scorer
+    if problem.scores is not None:
+        rows = np.array([ei[a] for a, _, _ in problem.scores], dtype=np.intp)
+        cols = np.array([ri[b] for _, b, _ in problem.scores], dtype=np.intp)
+        values = np.array([s for _, _, s in problem.scores], dtype=float)
+        scorer = TableScorer(rules, rows, cols, values, len(mentees), len(mentors))
+    else:
+        n = len(mentees)
+        ties = [(_node(a, ei, ri, n), _node(b, ei, ri, n)) for a, b in problem.ties]
+        scorer = ModelScorer(rules, mentees, mentors, ties, policy)
+    capacity = np.array([p.capacity for p in mentors], dtype=np.intp)
+    first = np.zeros(len(mentors), dtype=np.intp)
+    allowed = scorer.allowed_pairs(
+        np.array([ei[a] for a, _ in problem.fixed], dtype=np.intp),
+        np.array([ri[b] for _, b in problem.fixed], dtype=np.intp),
+    )
+    for k, (a, b) in enumerate(problem.fixed):
+        if not allowed[k]:
+            raise InputError(f"fixed[{k}]", f"{a!r} and {b!r} break a hard rule "
+                             f"({_broken_rule(scorer, ei[a], ri[b])})")
+        first[ri[b]] += 1
+        if first[ri[b]] > capacity[ri[b]]:
+            raise InputError(f"fixed[{k}]", f"overfills mentor {b!r} (capacity "
+                             f"{capacity[ri[b]]})")
+    fixed = tuple(sorted((ei[a], ri[b]) for a, b in problem.fixed))
+    return _Prepared(
+        mentees=mentees, mentors=mentors, scorer=scorer, fixed=fixed, first=first,
+        free=capacity - first, capacity=capacity,
+        load=0.0 if problem.scores is not None else policy.weights.load, policy=policy,
+        ties_given=bool(problem.ties) and problem.scores is None,
+    )
+
+
+def _node(who: str, ei: dict[str, int], ri: dict[str, int], n: int) -> int:
+    """Node of a leader in the tie graph: mentees first, then mentors."""
+    return ei[who] if who in ei else n + ri[who]
+
+
+def _broken_rule(scorer: Scorer, i: int, j: int) -> str:
+    rules = scorer.rules
+    if rules.line[i, j]:
+        return "one is in the other's line"
+    if rules.forbidden[i, j]:
+        return "the pair is forbidden"
+    if rules.unit_e[i] == rules.unit_r[j]:
+        return "same unit"
+    if rules.adm_e[i] == rules.adm_r[j] and rules.require_other_administration:
+        return "same administration"
+    return "the pair has no score in scores"
+
+
+def _blocks(rows: IntArray, m: int) -> Iterator[IntArray]:
+    size = max(1, _BLOCK_CELLS // max(m, 1))
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    rows: IntArray  # global mentee index
+    cols: IntArray
+    scores: FloatArray
+    threshold: FloatArray  # per open mentee: best net score left out (-inf: none)
+
+
+def _top_candidates(prep: _Prepared, open_rows: IntArray, count: int) -> _Candidates:
+    """Each open mentee's ``count`` best allowed mentors with free capacity, by net score."""
+    scorer, penalty = prep.scorer, prep.penalty
+    positive_only = prep.policy.objective == "score"
+    listed = scorer.all_pairs()
+    if listed is not None:  # the caller listed every allowed pair: keep them all
+        rows, cols, scores = listed
+        net = scores - penalty[cols]
+        keep = np.isin(rows, open_rows) & (net > 0 if positive_only else np.isfinite(net))
+        return _Candidates(rows[keep], cols[keep], scores[keep],
+                           np.full(len(open_rows), -np.inf))
+    out_r, out_c, out_s, thresholds = [], [], [], []
+    m = scorer.m
+    for block in _blocks(open_rows, m):
+        net = scorer.rows(block) - penalty
+        if positive_only:
+            net[net <= 0] = -np.inf
+        if m > count:
+            part = np.argpartition(-net, count, axis=1)
+            top = part[:, :count]
+            thresholds.append(np.take_along_axis(net, part[:, count : count + 1], 1)[:, 0])
+        else:
+            top = np.broadcast_to(np.arange(m), (len(block), m))
+            thresholds.append(np.full(len(block), -np.inf))
+        values = np.take_along_axis(net, top, 1)
+        ok = np.isfinite(values)
+        r = np.broadcast_to(block[:, None], top.shape)[ok]
+        out_r.append(r)
+        out_c.append(top[ok])
+        out_s.append(values[ok] + penalty[top[ok]])
+    if not out_r:
+        empty = np.zeros(0, dtype=np.intp)
+        return _Candidates(empty, empty, np.zeros(0), np.zeros(0))
+    return _Candidates(np.concatenate(out_r), np.concatenate(out_c).astype(np.intp),
+                       np.concatenate(out_s), np.concatenate(thresholds))
+
+
+def _solve(prep: _Prepared, candidates: int) -> tuple[IntArray, bool]:
+    """Mentor of every mentee (fixed ones included; -1 if none) and whether proven optimal."""
+    n, m = len(prep.mentees), len(prep.mentors)
+    mentor = np.full(n, -1, dtype=np.intp)
+    for i, j in prep.fixed:
+        mentor[i] = j
+    open_rows = np.setdiff1d(np.arange(n), [i for i, _ in prep.fixed]).astype(np.intp)
+    if len(open_rows) == 0 or m == 0:
+        return mentor, True
+    cand = _top_candidates(prep, open_rows, candidates)
+    rows, cols, scores, threshold = cand.rows, cand.cols, cand.scores, cand.threshold
+    participation = prep.policy.objective == "participation"
+    net = scores - prep.load * prep.first[cols]
+    top = float(net.max()) if len(net) else 0.0
+    # Model scores are >= 0; listed scores are all candidates. Net scores fall by the load.
+    low = min(float(scores.min()) if len(scores) else 0.0, 0.0)
+    low -= prep.load * max(int(prep.capacity.max()) - 1, 0)
+    big = (len(open_rows) + 1) * (top - low) + abs(low) + 1.0 if participation else 0.0
+    tol = 1e-9 * (1.0 + abs(top) + abs(low)) + 1e-13 * big
+    while True:
+        local = np.searchsorted(open_rows, rows)
+        sol = solve_slots(local, cols, scores, n=len(open_rows), free=prep.free,
+                          first=prep.first, load=prep.load, unmatched_weight=-big,
+                          positive_only=not participation, tol=tol)
+        if not sol.certified:
+            optimal = False
+            break
+        failing = np.flatnonzero(threshold > sol.u + tol)
+        found = _violations(prep, open_rows[failing], sol.u[failing], sol.V, rows, cols, tol)
+        if found is None:
+            optimal = True
+            break
+        add_rows, add_cols, add_scores, threshold[failing] = found
+        rows = np.concatenate((rows, add_rows))
+        cols = np.concatenate((cols, add_cols))
+        scores = np.concatenate((scores, add_scores))
+    mentor[open_rows] = sol.mentor
+    return mentor, optimal
+
+
+def _violations(
+    prep: _Prepared,
+    rows: IntArray,
+    u: FloatArray,
+    V: FloatArray,
+    cand_rows: IntArray,
+    cand_cols: IntArray,
+    tol: float,
+) -> tuple[IntArray, IntArray, FloatArray, FloatArray] | None:
+    """Excluded pairs of mentees ``rows`` with a positive reduced cost ``s - V_j - u_i``.
+
+    Returns them with their scores and, per mentee, the best net score still excluded; or
+    ``None`` when there is none, which proves the current solution optimal.
+    """
+    m = prep.scorer.m
+    known = np.unique(cand_rows * m + cand_cols)
+    found_r, found_c, found_s, thresholds = [], [], [], []
+    offset = 0
+    for block in _blocks(rows, m):
+        S = prep.scorer.rows(block)
+        u_block = u[offset : offset + len(block)]
+        offset += len(block)
+        keys = block[:, None] * m + np.arange(m)[None, :]
+        pos = np.minimum(np.searchsorted(known, keys), len(known) - 1)
+        excluded = known[pos] != keys if len(known) else np.ones(keys.shape, dtype=bool)
+        bad = excluded & (S - V[None, :] - u_block[:, None] > tol)
+        r, c = np.nonzero(bad)
+        found_r.append(block[r])
+        found_c.append(c)
+        found_s.append(S[r, c])
+        left = np.where(excluded & ~bad, S - prep.penalty[None, :], -np.inf)
+        thresholds.append(left.max(axis=1))
+    add_rows = np.concatenate(found_r) if found_r else np.zeros(0, dtype=np.intp)
+    if len(add_rows) == 0:
+        return None
+    return (add_rows.astype(np.intp), np.concatenate(found_c).astype(np.intp),
+            np.concatenate(found_s), np.concatenate(thresholds))
+
+
+def _load_ranks(prep: _Prepared, mentor: IntArray, base: FloatArray) -> IntArray:
+    """Slot of each mentee at its mentor: fixed mentees first, then the weakest pairs first.
+
+    Any order of a mentor's mentees gives the same total; weakest-first keeps every pair made
+    under the score objective at a positive score (the solver used such an order).
+    """
+    fixed = np.zeros(len(mentor), dtype=bool)
+    fixed[[i for i, _ in prep.fixed]] = True
+    order = np.lexsort((np.arange(len(mentor)), base, ~fixed, mentor))
+    ranks = np.zeros(len(mentor), dtype=np.intp)
+    sorted_mentors = mentor[order]
+    starts = np.searchsorted(sorted_mentors, sorted_mentors)
+    ranks[order] = np.arange(len(order)) - starts
+    return ranks
+
+
+def _pairs(prep: _Prepared, rows: IntArray, cols: IntArray, ranks: IntArray) -> list[Pair]:
+    """Pairs with components, scores and reasons; ``ranks`` counts earlier mentees."""
+    comps = prep.scorer.components(rows, cols)
+    if isinstance(prep.scorer, ModelScorer):
+        comps["load"] = 0.0 - prep.load * ranks  # 0.0 - 0 is 0.0, never -0.0
+    fixed = set(prep.fixed)
+    out = []
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        parts = {name: float(v[k]) for name, v in comps.items()}
+        en, da = pair_reasons(
+            prep.mentees[i], prep.mentors[j], parts,
+            tie_distance=prep.scorer.tie_distance(i, j), ties_given=prep.ties_given,
+            earlier_mentees=int(ranks[k]), fixed=(i, j) in fixed,
+        )
+        out.append(Pair(mentee=prep.mentees[i].id, mentor=prep.mentors[j].id,
+                        score=math.fsum(parts.values()), components=parts, reasons=en,
+                        reasons_da=da, fixed=(i, j) in fixed))
+    return out
+
+
+def _explain_unmatched(prep: _Prepared, rows: IntArray, used: IntArray) -> list[Unmatched]:
+    """Why each mentee in ``rows`` has no mentor, given the mentors' used capacity."""
+    out = []
+    full = used >= prep.capacity
+    net_price = prep.load * used
+    score_objective = prep.policy.objective == "score"
+    for block in _blocks(rows, prep.scorer.m):
+        S = prep.scorer.rows(block)
+        for k, i in enumerate(block.tolist()):
+            allowed = np.isfinite(S[k])
+            blocked = prep.scorer.rules.blocked_counts(i)
+            if isinstance(prep.scorer, TableScorer):
+                blocked["not_scored"] = prep.scorer.not_scored_count(i)
+            full_ids = _ranked(S[k], allowed & full)
+            free = allowed & ~full
+            best_free = None
+            if free.any():
+                j = int(_ranked(S[k] - net_price, free)[0])
+                best_free = (prep.mentors[j].id, float(S[k, j] - net_price[j]))
+            en, da = unmatched_reason(
+                prep.mentees[i], blocked=blocked, allowed=int(allowed.sum()),
+                full=[prep.mentors[j].id for j in full_ids], best_free=best_free,
+                score_objective=score_objective,
+                require_other_administration=prep.policy.require_other_administration,
+            )
+            out.append(Unmatched(mentee=prep.mentees[i].id, reason=en, reason_da=da,
+                                 blocked=blocked,
+                                 full_candidates=tuple(prep.mentors[j].id for j in full_ids[:5])))
+    return out
+
+
+def _ranked(values: FloatArray, mask: NDArray[np.bool_]) -> IntArray:
+    """Indices where ``mask`` holds, by value descending, ties by index (i.e. by id)."""
+    idx = np.flatnonzero(mask)
+    return idx[np.lexsort((idx, -values[idx]))]
+
+
+def assign_mentors(
+    problem: Problem, *, policy: Policy = DEFAULT_POLICY, candidates: int = _CANDIDATES
+) -> Assignment:
+    """Return an optimal assignment of mentees to mentors within capacities.
+
+    Hard rules: a mentor is never in the mentee's line nor the mentee in the mentor's; never
+    in the same unit; never a forbidden pair; by default (``policy.require_other_administration``)
+    in another administration; never over capacity; fixed pairs are kept and use capacity.
+    Objective ``"participation"`` matches as many mentees as possible and then maximises the
+    total score; ``"score"`` maximises the total score and never makes a pair scoring <= 0.
+    Scores come from the model in :class:`matching.scoring.ModelScorer` or, when
+    ``problem.scores`` is given, from that list (the general capacitated assignment problem).
+
+    Exact over all allowed pairs: each mentee keeps its ``candidates`` best mentors, the
+    slot-expanded candidate graph is solved as a sparse linear assignment (LAPJVsp), and dual
+    potentials rebuilt from the matching prove that no left-out pair has a positive reduced
+    cost; pairs that have one are added and the graph solved again. ``optimal`` is true only
+    when the proof succeeds. Every pair carries its components and reasons, every unmatched
+    mentee a reason and what would help. The same input gives the same output.
+
+    Parameters
+    ----------
+    problem : Problem
+        Mentees, mentors, ties, forbidden and fixed pairs, optional given scores.
+    policy : Policy, optional
+        Objective, hard-rule switches and weights.
+    candidates : int, optional
+        Mentors per mentee kept before the proof; affects speed only, never the result.
+
+    Returns
+    -------
+    Assignment
+        Pairs sorted by mentee id (fixed pairs included), unmatched mentees, the total score
+        and whether the assignment is proven optimal.
+
+    Raises
+    ------
+    InputError
+        On an invalid problem or policy, or a fixed pair that breaks a hard rule or overfills
+        a mentor; ``field`` names the JSON path.
+
+    References
+    ----------
+    .. [1] R. Jonker, A. Volgenant, "A shortest augmenting path algorithm for dense and
+       sparse linear assignment problems", Computing 38 (1987) 325-340.
+    .. [2] R. K. Ahuja, T. L. Magnanti, J. B. Orlin, "Network Flows", Prentice Hall (1993),
+       sections 9.4 (reduced cost optimality) and 12.4 (the assignment problem).
+
+    Examples
+    --------
+    >>> from matching.model import Mentee, Mentor, Problem
+    >>> problem = Problem(
+    ...     mentees=(Mentee("A", administration="Børn og Unge", needs={"budget": 1.0}),
+    ...              Mentee("B", administration="Kultur", needs={"roster": 1.0})),
+    ...     mentors=(Mentor("M1", capacity=1, administration="Kultur", strengths={"budget": 1.0}),
+    ...              Mentor("M2", capacity=1, administration="Børn og Unge",
+    ...                     strengths={"roster": 1.0})))
+    >>> result = assign_mentors(problem)
+    >>> [(p.mentee, p.mentor, p.score) for p in result.pairs], result.optimal
+    ([('A', 'M1', 5.0), ('B', 'M2', 5.0)], True)
+    >>> result.pairs[0].reasons
+    ('Covers budget', 'Other administration (Kultur)')
+    """
+    prep = _prepare(problem, policy)
+    mentor, optimal = _solve(prep, max(1, candidates))
+    rows = np.flatnonzero(mentor >= 0).astype(np.intp)
+    cols = mentor[rows]
+    base = prep.scorer.components(rows, cols)
+    total_base = np.sum(list(base.values()), axis=0) if base else np.zeros(len(rows))
+    pairs = _pairs(prep, rows, cols, _load_ranks(prep, cols, total_base))
+    used = np.bincount(cols, minlength=len(prep.mentors))
+    unmatched = _explain_unmatched(prep, np.flatnonzero(mentor < 0).astype(np.intp), used)
+    return Assignment(pairs=tuple(pairs), unmatched=tuple(unmatched),
+                      total_score=math.fsum(p.score for p in pairs), optimal=optimal)
+
+
+def suggest_mentors(problem: Problem, *, policy: Policy = DEFAULT_POLICY) -> tuple[Suggestion, ...]:
+    """Rank the ``policy.top_n`` best mentors for each mentee without a fixed mentor.
+
+    For self-matching: only mentors allowed by the hard rules and with free capacity (after
+    fixed pairs) are listed, best score first, ties by mentor id; the score includes the load
+    of the mentor's current mentees. Under the score objective only positive scores are
+    listed. A mentee with no suggestion gets the reason and what would help.
+
+    Parameters
+    ----------
+    problem : Problem
+        As for :func:`assign_mentors`.
+    policy : Policy, optional
+        ``top_n``, objective, hard-rule switches and weights.
+
+    Returns
+    -------
+    tuple of Suggestion
+        One per mentee without a fixed mentor, sorted by mentee id.
+
+    References
+    ----------
+    .. [1] A. E. Roth, "Who Gets What - and Why", Houghton Mifflin Harcourt (2015): offering
+       a short ranked list keeps self-matching markets thick without overwhelming choosers.
+
+    Examples
+    --------
+    >>> from matching.model import Mentee, Mentor, Policy, Problem
+    >>> problem = Problem(
+    ...     mentees=(Mentee("A", administration="Kultur", needs={"budget": 1.0}),),
+    ...     mentors=(Mentor("M1", capacity=1, administration="Social",
+    ...                     strengths={"budget": 0.5}),
+    ...              Mentor("M2", capacity=1, administration="Social",
+    ...                     strengths={"budget": 1.0}),
+    ...              Mentor("M3", capacity=1, administration="Kultur")))
+    >>> [(p.mentor, p.score) for p in suggest_mentors(problem)[0].mentors]
+    [('M2', 5.0), ('M1', 3.0)]
+    """
+    prep = _prepare(problem, policy)
+    fixed = {i for i, _ in prep.fixed}
+    open_rows = np.array([i for i in range(len(prep.mentees)) if i not in fixed], dtype=np.intp)
+    score_objective = policy.objective == "score"
+    out: list[Suggestion] = []
+    missing: list[int] = []
+    for block in _blocks(open_rows, prep.scorer.m):
+        net = prep.scorer.rows(block) - prep.penalty
+        if score_objective:
+            net[net <= 0] = -np.inf
+        for k, i in enumerate(block.tolist()):
+            top = _ranked(net[k], np.isfinite(net[k]))[: policy.top_n]
+            if len(top) == 0:
+                missing.append(i)
+            rows = np.full(len(top), i, dtype=np.intp)
+            pairs = _pairs(prep, rows, top.astype(np.intp), prep.first[top])
+            out.append(Suggestion(mentee=prep.mentees[i].id, mentors=tuple(pairs)))
+    if missing:
+        reasons = _explain_unmatched(prep, np.array(missing, dtype=np.intp), prep.first)
+        by_id = {r.mentee: r for r in reasons}
+        out = [Suggestion(s.mentee, s.mentors, by_id[s.mentee].reason, by_id[s.mentee].reason_da)
+               if s.mentee in by_id else s for s in out]
+    return tuple(out)

@@ -1,0 +1,121 @@
+"""Checks of a problem and a policy, naming the offending field as a JSON path."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from matching.errors import InputError
+from matching.model import EDUCATION_LEVELS, Context, Policy, Problem
+
+__all__ = ["validate_policy", "validate_problem"]
+
+OBJECTIVES = ("participation", "score")
+
+
+def _number(value: object, path: str, *, integer: bool = False) -> None:
+    """``value`` must be a finite number >= 0 (an int when ``integer``)."""
+    ok_type = isinstance(value, int) if integer else isinstance(value, int | float)
+    if isinstance(value, bool) or not ok_type:
+        raise InputError(path, f"must be {'an integer' if integer else 'a number'}")
+    if not math.isfinite(float(value)) or float(value) < 0:  # type: ignore[arg-type]
+        raise InputError(path, f"must be a finite number >= 0, got {value}")
+
+
+def validate_policy(policy: Policy) -> None:
+    """Raise :class:`~matching.errors.InputError` unless ``policy`` is usable.
+
+    Examples
+    --------
+    >>> from matching.model import Policy
+    >>> validate_policy(Policy(top_n=0))
+    Traceback (most recent call last):
+    ...
+    matching.errors.InputError: policy.top_n: must be >= 1
+    """
+    if policy.objective not in OBJECTIVES:
+        raise InputError("policy.objective", f"must be one of {', '.join(OBJECTIVES)}")
+    for name in policy.weights.__slots__:
+        _number(getattr(policy.weights, name), f"policy.weights.{name}")
+    if isinstance(policy.top_n, bool) or not isinstance(policy.top_n, int) or policy.top_n < 1:
+        raise InputError("policy.top_n", "must be >= 1")
+
+
+def _profile(path: str, values: Mapping[str, float], context: Context, years: float | None) -> None:
+    for topic, weight in values.items():
+        _number(weight, f"{path}.{topic}")
+    for name in ("staff", "sites"):
+        value = getattr(context, name)
+        if value is not None:
+            _number(value, f"{path.rsplit('.', 1)[0]}.context.{name}", integer=True)
+    if years is not None:
+        _number(years, f"{path.rsplit('.', 1)[0]}.experience_years")
+
+
+def validate_problem(problem: Problem) -> None:
+    """Raise :class:`~matching.errors.InputError` at the first invalid field of ``problem``.
+
+    Checks duplicate ids, unknown ids in ``ties``, ``forbidden``, ``fixed`` and ``scores``,
+    capacities, numbers and duplicate pairs. Checks of a fixed pair against the hard rules and
+    capacities need the policy and happen in :func:`matching.assign_mentors`.
+
+    Examples
+    --------
+    >>> from matching.model import Mentee, Mentor, Problem
+    >>> validate_problem(Problem(mentees=(Mentee("A"),), mentors=(Mentor("A", capacity=1),)))
+    Traceback (most recent call last):
+    ...
+    matching.errors.InputError: mentors[0].id: duplicate id 'A' (also mentees[0].id)
+    """
+    seen: dict[str, str] = {}
+    for kind, people in (("mentees", problem.mentees), ("mentors", problem.mentors)):
+        for k, person in enumerate(people):
+            path = f"{kind}[{k}]"
+            if not isinstance(person.id, str) or not person.id:
+                raise InputError(f"{path}.id", "must be a non-empty string")
+            if person.id in seen:
+                raise InputError(f"{path}.id",
+                                 f"duplicate id {person.id!r} (also {seen[person.id]})")
+            seen[person.id] = f"{path}.id"
+    for k, mentee in enumerate(problem.mentees):
+        _profile(f"mentees[{k}].needs", mentee.needs, mentee.context, mentee.experience_years)
+    for k, mentor in enumerate(problem.mentors):
+        path = f"mentors[{k}]"
+        _number(mentor.capacity, f"{path}.capacity", integer=True)
+        _profile(f"{path}.strengths", mentor.strengths, mentor.context, mentor.experience_years)
+        if mentor.education is not None and mentor.education not in EDUCATION_LEVELS:
+            raise InputError(f"{path}.education",
+                             f"must be one of {', '.join(EDUCATION_LEVELS)}")
+    mentees = {p.id for p in problem.mentees}
+    mentors = {p.id for p in problem.mentors}
+    for k, (a, b) in enumerate(problem.ties):
+        for pos, who in enumerate((a, b)):
+            if who not in seen:
+                raise InputError(f"ties[{k}][{pos}]", f"unknown id {who!r}")
+        if a == b:
+            raise InputError(f"ties[{k}]", f"a tie needs two different leaders, got {a!r} twice")
+    pairs: list[tuple[str, tuple[str, str]]] = [
+        *((f"forbidden[{k}]", p) for k, p in enumerate(problem.forbidden)),
+        *((f"fixed[{k}]", p) for k, p in enumerate(problem.fixed)),
+        *((f"scores[{k}]", (p[0], p[1])) for k, p in enumerate(problem.scores or ())),
+    ]
+    for path, (mentee, mentor) in pairs:
+        if mentee not in mentees:
+            raise InputError(f"{path}[0]", f"{mentee!r} is not a mentee")
+        if mentor not in mentors:
+            raise InputError(f"{path}[1]", f"{mentor!r} is not a mentor")
+    fixed_mentees: dict[str, int] = {}
+    for k, (mentee, _) in enumerate(problem.fixed):
+        if mentee in fixed_mentees:
+            raise InputError(f"fixed[{k}][0]", f"{mentee!r} already has a fixed mentor "
+                             f"(fixed[{fixed_mentees[mentee]}])")
+        fixed_mentees[mentee] = k
+    scored: dict[tuple[str, str], int] = {}
+    for k, (mentee, mentor, score) in enumerate(problem.scores or ()):
+        if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(
+            score
+        ):
+            raise InputError(f"scores[{k}][2]", "must be a finite number")
+        if (mentee, mentor) in scored:
+            raise InputError(f"scores[{k}]", f"duplicate pair (also scores[{scored[mentee, mentor]}])")
+        scored[mentee, mentor] = k
