@@ -1,0 +1,333 @@
+"""The one place where database rows become :mod:`matching` dataclasses and back.
+
+A matching problem for a programme is built from a handful of set-based queries (no per-row
+queries, so 1 000 mentees × 3 000 mentors load in well under a second):
+
+- mentees: enrolments waiting for a match; their *needs* are open support needs (also those
+  raised from onboarding's "I need help") as ``weight / 3``;
+- mentors: offers that are not paused; *strengths* are competencies as ``level / 3``;
+- both: administration, department and unit ids, the unit's context (service type, staff,
+  sites, 24-hour, specialist), years as leader and the line of command (from an in-memory map
+  of boss links, one query for the whole organisation);
+- ``ties``: co-members of the same network and pairs in active mentorships;
+- ``fixed``: the programme's active pairs (they keep their slot); ``forbidden``: pairs the
+  mentor declined or HR rejected before.
+
+Matcher ids are leader ids as strings, so that ``line`` and ``ties`` speak the same language.
+Nothing private crosses into the matcher but topic keys and weights; notes never do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q
+
+from backend.api.exceptions import ServiceError
+from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme, Proposal
+from backend.people.models import (
+    Competency,
+    Leader,
+    LeadershipEducation,
+    Membership,
+    SupportNeed,
+)
+from backend.people.services import leader_line_ids
+from matching.errors import InputError
+from matching.model import Context, Mentee, Mentor, Policy, Problem
+from matching.serialize import policy_from_dict
+from matching.validate import validate_policy
+
+_EDUCATION = {
+    LeadershipEducation.NONE: "none",
+    LeadershipEducation.IN_PROGRESS: "none",
+    LeadershipEducation.DIPLOMA: "diploma",
+    LeadershipEducation.MASTER: "master",
+}
+
+_LEADER_FIELDS = (
+    "id",
+    "active",
+    "boss_id",
+    "years_as_leader",
+    "leadership_education",
+    "unit_id",
+    "unit__department_id",
+    "unit__department__administration_id",
+    "unit__department__administration__name",
+    "unit__service_type",
+    "unit__staff_count",
+    "unit__sites",
+    "unit__round_the_clock",
+    "unit__is_specialist",
+)
+
+
+def policy_from_json(data: Mapping[str, Any] | None) -> Policy:
+    """Return the matcher's ``Policy`` for a programme's policy JSON; raise ``ServiceError``.
+
+    The JSON is the matcher's own (``matching.policy_from_dict``): ``{"objective": "score",
+    "require_other_administration": false, "top_n": 5, "weights": {"needs": 4, ...}}``; missing
+    fields take the defaults, unknown fields are refused with the field's path.
+    """
+    try:
+        policy = policy_from_dict(dict(data or {}))
+        validate_policy(policy)
+    except InputError as exc:
+        raise ServiceError(f"{exc.field}: {exc.message}", field="policy") from exc
+    if policy.top_n > 20:
+        raise ServiceError("policy.top_n: must be <= 20", field="policy")
+    return policy
+
+
+def policy_to_json(policy: Policy) -> dict[str, Any]:
+    """Return the policy as plain JSON (for the run's audit log)."""
+    return dataclasses.asdict(policy)
+
+
+@dataclass
+class Built:
+    """A problem and the maps back to rows, plus what was left out of it and why."""
+
+    problem: Problem
+    enrolment_of: dict[str, int]  # matcher mentee id -> Enrolment.id
+    offer_of: dict[str, int]  # matcher mentor id -> MentorOffer.id
+    excluded: list[dict[str, Any]] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def _context(row: Mapping[str, Any]) -> Context:
+    if row["unit_id"] is None:
+        return Context()
+    return Context(
+        service_type=row["unit__service_type"],
+        staff=row["unit__staff_count"],
+        sites=row["unit__sites"],
+        round_the_clock=row["unit__round_the_clock"],
+        specialist=row["unit__is_specialist"],
+    )
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def problem_for_programme(
+    *, programme: Programme, only_enrolment_ids: set[int] | None = None
+) -> Built:
+    """Build the matching problem of a programme from the database.
+
+    ``only_enrolment_ids`` limits the mentees to re-solve (the cascade after a decline uses it
+    for one mentee); active pairs are always included as ``fixed`` so capacities hold.
+    """
+    organisation_id = programme.organisation_id
+    boss_of: dict[int, int | None] = dict(
+        Leader.objects.filter(organisation_id=organisation_id).values_list("id", "boss_id")
+    )
+    excluded: list[dict[str, Any]] = []
+
+    enrolments = list(
+        Enrolment.objects.filter(programme=programme).values("id", "leader_id", "status")
+    )
+    active_pairs = list(
+        Mentorship.objects.filter(programme=programme, status=Mentorship.Status.ACTIVE).values(
+            "enrolment_id", "mentee_id", "mentor_id", "offer_id"
+        )
+    )
+    paired_enrolments = {p["enrolment_id"] for p in active_pairs}
+    open_enrolments = set(
+        Proposal.objects.filter(programme=programme, status__in=Proposal.OPEN).values_list(
+            "enrolment_id", flat=True
+        )
+    )
+    offers = list(
+        MentorOffer.objects.filter(programme=programme).values(
+            "id", "leader_id", "capacity", "paused", "active_count"
+        )
+    )
+    leader_ids = {e["leader_id"] for e in enrolments} | {o["leader_id"] for o in offers}
+    rows = {r["id"]: r for r in Leader.objects.filter(id__in=leader_ids).values(*_LEADER_FIELDS)}
+
+    # Offers that can take part: not paused (a paused mentor keeps only their live pairs).
+    mentor_rows: dict[int, dict[str, Any]] = {}  # leader id -> offer
+    capacity: dict[int, int] = {}
+    live_by_offer: dict[int, int] = defaultdict(int)
+    for p in active_pairs:
+        live_by_offer[p["offer_id"]] += 1
+    enrolled_leaders = {e["leader_id"] for e in enrolments}
+    for o in offers:
+        leader = rows[o["leader_id"]]
+        reason = None
+        if o["leader_id"] in enrolled_leaders:
+            reason = "enrolled_as_mentee"
+        elif not leader["active"]:
+            reason = "left_organisation"
+        elif o["paused"] and not live_by_offer[o["id"]]:
+            reason = "paused"
+        if reason:
+            excluded.append({"leader": o["leader_id"], "role": "mentor", "reason": reason})
+            continue
+        mentor_rows[o["leader_id"]] = o
+        capacity[o["leader_id"]] = (
+            min(o["capacity"], live_by_offer[o["id"]]) if o["paused"] else o["capacity"]
+        )
+
+    # Live pairs stay as they are: ``fixed`` when the pair still keeps the hard rules, else
+    # (the organisation changed under it; ``pairs_recheck`` flags it) its slot is just held.
+    lines: dict[int, tuple[str, ...]] = {}
+
+    def line(leader_id: int) -> tuple[str, ...]:
+        if leader_id not in lines:
+            lines[leader_id] = tuple(
+                str(i) for i in leader_line_ids(leader_id=leader_id, boss_of=boss_of)
+            )
+        return lines[leader_id]
+
+    require_other = policy_from_json(programme.policy).require_other_administration
+    fixed_pairs: list[tuple[int, int]] = []
+    for p in active_pairs:
+        mentee, mentor = p["mentee_id"], p["mentor_id"]
+        if mentor not in mentor_rows:
+            continue
+        a, b = rows[mentee], rows[mentor]
+        keeps_rules = (
+            str(mentor) not in line(mentee)
+            and str(mentee) not in line(mentor)
+            and (a["unit_id"] is None or a["unit_id"] != b["unit_id"])
+            and not (
+                require_other
+                and a["unit__department__administration_id"] is not None
+                and a["unit__department__administration_id"]
+                == b["unit__department__administration_id"]
+            )
+        )
+        if keeps_rules:
+            fixed_pairs.append((mentee, mentor))
+        else:
+            capacity[mentor] -= 1
+
+    fixed_mentees = {mentee for mentee, _mentor in fixed_pairs}
+    mentee_rows: dict[int, dict[str, Any]] = {}  # leader id -> enrolment
+    for e in enrolments:
+        leader = rows[e["leader_id"]]
+        reason = None
+        if e["id"] in paired_enrolments:
+            if e["leader_id"] in fixed_mentees:
+                mentee_rows[e["leader_id"]] = e  # kept as a fixed pair
+            continue
+        if e["status"] == Enrolment.Status.WITHDRAWN:
+            reason = "withdrawn"
+        elif not leader["active"]:
+            reason = "left_organisation"
+        elif e["id"] in open_enrolments:
+            reason = "open_proposal"
+        elif e["status"] == Enrolment.Status.MATCHED:
+            reason = "already_matched"
+        elif only_enrolment_ids is not None and e["id"] not in only_enrolment_ids:
+            continue
+        if reason:
+            excluded.append({"leader": e["leader_id"], "role": "mentee", "reason": reason})
+        else:
+            mentee_rows[e["leader_id"]] = e
+
+    needs: dict[int, dict[str, float]] = defaultdict(dict)
+    for leader_id, slug, weight in SupportNeed.objects.filter(
+        leader_id__in=list(mentee_rows), status=SupportNeed.Status.OPEN, topic__active=True
+    ).values_list("leader_id", "topic__slug", "weight"):
+        needs[leader_id][slug] = weight / 3
+    strengths: dict[int, dict[str, float]] = defaultdict(dict)
+    for leader_id, slug, level in Competency.objects.filter(
+        leader_id__in=list(mentor_rows), topic__active=True
+    ).values_list("leader_id", "topic__slug", "level"):
+        strengths[leader_id][slug] = level / 3
+
+    mentees = tuple(
+        Mentee(
+            id=str(leader_id),
+            administration=rows[leader_id]["unit__department__administration__name"],
+            department=_str(rows[leader_id]["unit__department_id"]),
+            unit=_str(rows[leader_id]["unit_id"]),
+            line=line(leader_id),
+            needs=needs.get(leader_id, {}),
+            context=_context(rows[leader_id]),
+            experience_years=float(rows[leader_id]["years_as_leader"]),
+        )
+        for leader_id in sorted(mentee_rows)
+    )
+    mentors = tuple(
+        Mentor(
+            id=str(leader_id),
+            capacity=max(0, capacity[leader_id]),
+            administration=rows[leader_id]["unit__department__administration__name"],
+            department=_str(rows[leader_id]["unit__department_id"]),
+            unit=_str(rows[leader_id]["unit_id"]),
+            line=line(leader_id),
+            strengths=strengths.get(leader_id, {}),
+            context=_context(rows[leader_id]),
+            experience_years=float(rows[leader_id]["years_as_leader"]),
+            education=_EDUCATION.get(rows[leader_id]["leadership_education"], "none"),
+        )
+        for leader_id in sorted(mentor_rows)
+    )
+    mentee_ids, mentor_ids = set(mentee_rows), set(mentor_rows)
+    fixed = tuple(sorted((str(a), str(b)) for a, b in fixed_pairs))
+    ties = _ties(mentee_ids=mentee_ids, mentor_ids=mentor_ids, organisation_id=organisation_id)
+    forbidden = tuple(
+        sorted(
+            {
+                (str(mentee), str(mentor))
+                for mentee, mentor in Proposal.objects.filter(
+                    programme=programme,
+                    status__in=[Proposal.Status.DECLINED, Proposal.Status.REJECTED],
+                ).values_list("enrolment__leader_id", "offer__leader_id")
+                if mentee in mentee_ids and mentor in mentor_ids
+            }
+        )
+    )
+    problem = Problem(mentees=mentees, mentors=mentors, ties=ties, forbidden=forbidden, fixed=fixed)
+    summary = {
+        "enrolled": len(enrolments),
+        "mentees": len(mentees),
+        "mentors": len(mentors),
+        "capacity": sum(m.capacity for m in mentors),
+        "live_pairs": len(active_pairs),
+        "fixed": len(fixed),
+        "ties": len(ties),
+        "forbidden": len(forbidden),
+        "excluded": len(excluded),
+    }
+    return Built(
+        problem=problem,
+        enrolment_of={str(k): v["id"] for k, v in mentee_rows.items()},
+        offer_of={str(k): v["id"] for k, v in mentor_rows.items()},
+        excluded=excluded,
+        summary=summary,
+    )
+
+
+def _ties(
+    *, mentee_ids: set[int], mentor_ids: set[int], organisation_id: int
+) -> tuple[tuple[str, str], ...]:
+    """Mentee–mentor pairs already close: same network, or already in a mentorship together."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for network_id, leader_id in (
+        Membership.objects.filter(network__organisation_id=organisation_id, network__active=True)
+        .filter(Q(leader_id__in=list(mentee_ids)) | Q(leader_id__in=list(mentor_ids)))
+        .values_list("network_id", "leader_id")
+    ):
+        members[network_id].append(leader_id)
+    ties: set[tuple[str, str]] = set()
+    for leader_ids in members.values():
+        left = [i for i in leader_ids if i in mentee_ids]
+        right = [i for i in leader_ids if i in mentor_ids]
+        ties.update((str(a), str(b)) for a in left for b in right if a != b)
+    for a, b in Mentorship.objects.filter(
+        status=Mentorship.Status.ACTIVE, mentee_id__in=list(mentee_ids)
+    ).values_list("mentee_id", "mentor_id"):
+        if b in mentor_ids:
+            ties.add((str(a), str(b)))
+    return tuple(sorted(ties))

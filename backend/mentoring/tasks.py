@@ -1,0 +1,65 @@
+"""Celery tasks of the mentoring app: thin wrappers that take ids and call one service each."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import shared_task
+from celery.signals import worker_ready
+
+from backend.mentoring import services
+from backend.mentoring.models import Programme
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    name="mentoring.match_run_execute", acks_late=True, reject_on_worker_lost=True, max_retries=3
+)
+def match_run_execute_task(run_id: int) -> None:
+    """Run a queued match run (harmless when delivered twice: see ``match_run_execute``)."""
+    services.match_run_execute(run_id=run_id)
+
+
+@shared_task(name="mentoring.proposals_expire", acks_late=True)
+def proposals_expire_task() -> int:
+    """Expire open proposals past their date and cascade their mentees (beat, hourly)."""
+    return len(services.proposals_expire())
+
+
+@shared_task(name="mentoring.nudges_send", acks_late=True)
+def nudges_send_task() -> dict[str, int]:
+    """Send "did you meet?" prompts and inactivity nudges, flag to HR (beat, daily)."""
+    return services.nudges_send()
+
+
+@shared_task(name="mentoring.enrolment_ensure_new_leaders", acks_late=True)
+def enrolment_ensure_new_leaders_task(programme_id: int | None = None) -> int:
+    """Enrol new leaders in one programme, or in every running programme when no id is given."""
+    programmes = Programme.objects.all()
+    if programme_id is not None:
+        programmes = programmes.filter(id=programme_id)
+    return sum(len(services.enrolment_ensure_new_leaders(programme=p)) for p in programmes)
+
+
+@shared_task(name="mentoring.pairs_recheck", acks_late=True)
+def pairs_recheck_task(organisation_id: int) -> int:
+    """Flag live pairs that now break a hard rule after an organisation change."""
+    return len(services.pairs_recheck(organisation_id=organisation_id))
+
+
+@worker_ready.connect
+def _recover_match_runs(**_kwargs: Any) -> None:
+    """When a worker starts, pick up runs whose worker died (or whose message was lost).
+
+    With Redis an unacknowledged message comes back only after the visibility timeout (an
+    hour); this gets an abandoned run going as soon as its lease has passed.
+    """
+    try:
+        recovered = services.match_runs_recover()
+    except Exception:  # a worker must start even if the database is briefly unavailable
+        logger.exception("could not recover match runs")
+        return
+    if recovered:
+        logger.info("re-dispatched abandoned match runs %s", recovered)
