@@ -1,0 +1,266 @@
+"""Reads on onboarding: who may see which plan, progress, dashboards, an item's history.
+
+Who sees what (brief, privacy rules; decided here, enforced by every read):
+
+- the leader (``SELF``) sees their whole plan, including their own "need help" flags;
+- HR in scope (``HR``) sees every plan of its leaders, with help flags and mentor status;
+- anyone above the leader in the line (``BOSS``) sees the plan and its progress but never the
+  help flags, the help events, nor any mentor-owned item (a boss never learns that a pairing
+  exists), and progress for a boss is computed without those items;
+- the owner of an item (a mentor, a boss for a boss item) sees the items they own
+  (``items_owned_by``), nothing else of the plan;
+- everyone else, and other organisations, get 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from backend.people import access
+from backend.people.models import User
+from onboarding.models import OwnerRole, Plan, PlanItem, PlanItemEvent
+from onboarding.owners import owner_label, owner_name, render_title
+
+FIRST_DAYS = 90
+
+
+class Viewer(enum.StrEnum):
+    """How the caller relates to a plan; decides which fields they get."""
+
+    SELF = "self"
+    HR = "hr"
+    BOSS = "boss"
+    OWNER = "owner"
+
+    @property
+    def sees_private(self) -> bool:
+        """Help flags and mentor items: the leader and HR only."""
+        return self in (Viewer.SELF, Viewer.HR)
+
+
+# --- item presentation -------------------------------------------------------------------------
+
+
+def item_owner_name(item: PlanItem) -> str:
+    """The owner's name ("" for HR)."""
+    return owner_name(owner_leader=item.owner_leader, owner_staff_contact=item.owner_staff_contact)
+
+
+def item_owner_label(item: PlanItem) -> str:
+    """"Hanne Sørensen (Finance)", "HR", or "HR (no finance known yet)"."""
+    return owner_label(
+        owner_role=item.owner_role, staff_function_kind=item.staff_function_kind,
+        name=item_owner_name(item), fallback=item.owner_fallback,
+    )
+
+
+def item_title(item: PlanItem, *, language: str) -> str:
+    """The item's title in ``language`` (Danish when no English), with the owner's name."""
+    text = item.title_en if language.startswith("en") and item.title_en else item.title_da
+    return render_title(text, name=item_owner_name(item))
+
+
+def item_guidance(item: PlanItem, *, language: str) -> str:
+    """The item's markdown guidance in ``language`` (Danish when no English)."""
+    return item.guidance_en if language.startswith("en") and item.guidance_en else item.guidance_da
+
+
+def item_is_overdue(item: PlanItem, *, today: dt.date) -> bool:
+    """Open and past its due date."""
+    return (
+        item.status in PlanItem.OPEN_STATUSES and item.due_date is not None
+        and item.due_date < today
+    )
+
+
+def item_is_blocked(item: PlanItem) -> bool:
+    """Waiting for an unfinished item it depends on (shown as "blocked"; done is refused)."""
+    dependency = item.depends_on
+    return (
+        dependency is not None and dependency.dropped_at is None
+        and dependency.status not in (PlanItem.Status.DONE, PlanItem.Status.NOT_APPLICABLE)
+    )
+
+
+# --- who sees a plan ---------------------------------------------------------------------------
+
+
+def plan_viewer(user: User, plan: Plan) -> Viewer | None:
+    """How ``user`` relates to ``plan``'s leader, or None when the plan is out of scope."""
+    leader = plan.leader
+    if access.is_self(user, leader):
+        return Viewer.SELF
+    if access.is_hr_for(user, leader):
+        return Viewer.HR
+    if access.is_above_in_line(user, leader):
+        return Viewer.BOSS
+    return None
+
+
+def _plans() -> QuerySet[Plan]:
+    return Plan.objects.select_related(
+        "leader__unit__department__administration", "leader__boss"
+    )
+
+
+def plan_for_user_or_404(user: User, plan_id: int) -> tuple[Plan, Viewer]:
+    """Return the plan and how the user sees it; 404 when out of scope (or unknown)."""
+    plan = _plans().filter(id=plan_id).first()
+    viewer = plan_viewer(user, plan) if plan is not None else None
+    if plan is None or viewer is None:
+        raise Http404
+    return plan, viewer
+
+
+def plan_items_for(*, plan: Plan, viewer: Viewer) -> list[PlanItem]:
+    """The plan's items the viewer may see (dropped ones left out), in due order."""
+    items = (
+        plan.items.filter(dropped_at__isnull=True)
+        .select_related(
+            "topic", "owner_leader", "owner_staff_contact", "depends_on", "completed_by"
+        )
+        .order_by("due_date", "order", "id")
+    )
+    if not viewer.sees_private:
+        items = items.exclude(owner_role=OwnerRole.MENTOR)
+    return list(items)
+
+
+def item_for_user_or_404(user: User, item_id: int) -> tuple[PlanItem, Viewer]:
+    """Return a plan item and how the user sees it: via the plan, or as the item's owner."""
+    item = (
+        PlanItem.objects.select_related(
+            "plan__leader__unit__department__administration", "depends_on", "topic",
+            "owner_leader", "owner_staff_contact", "completed_by",
+        )
+        .filter(id=item_id, dropped_at__isnull=True)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    viewer = plan_viewer(user, item.plan)
+    if viewer is Viewer.BOSS and item.owner_role == OwnerRole.MENTOR:
+        viewer = None  # a boss never sees the mentor's items
+    if viewer is None and user.leader_id is not None and item.owner_leader_id == user.leader_id:
+        viewer = Viewer.OWNER
+    if viewer is None:
+        raise Http404
+    return item, viewer
+
+
+def item_events_for(*, item: PlanItem, viewer: Viewer) -> list[PlanItemEvent]:
+    """The item's history; help requests are left out for everyone but the leader and HR."""
+    events = item.events.select_related("actor").order_by("at", "id")
+    if not viewer.sees_private:
+        events = events.exclude(kind__in=PlanItemEvent.PRIVATE_KINDS)
+    return list(events)
+
+
+def items_owned_by(user: User) -> QuerySet[PlanItem]:
+    """Open items of active plans that the user's leader owns (as mentor, boss or leader)."""
+    if user.leader_id is None:
+        return PlanItem.objects.none()
+    return (
+        PlanItem.objects.filter(
+            owner_leader_id=user.leader_id, dropped_at__isnull=True,
+            plan__status=Plan.Status.ACTIVE,
+        )
+        .select_related("plan__leader", "topic", "owner_leader", "owner_staff_contact",
+                        "depends_on", "completed_by")
+        .order_by("due_date", "id")
+    )
+
+
+# --- progress and dashboards -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Done / total over applicable items, overdue count and the next due date."""
+
+    done: int
+    total: int
+    overdue: int
+    next_due: dt.date | None
+
+    @property
+    def percent(self) -> int:
+        """Whole percent done (100 for a plan with nothing applicable)."""
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+def progress_of(items: list[PlanItem], *, today: dt.date | None = None) -> Progress:
+    """Progress over already-loaded items (dropped and not-applicable items do not count)."""
+    today = today or timezone.localdate()
+    applicable = [
+        i for i in items
+        if i.dropped_at is None and i.status != PlanItem.Status.NOT_APPLICABLE
+    ]
+    open_due = [i.due_date for i in applicable if i.status in PlanItem.OPEN_STATUSES
+                and i.due_date is not None]
+    return Progress(
+        done=sum(i.status == PlanItem.Status.DONE for i in applicable),
+        total=len(applicable),
+        overdue=sum(item_is_overdue(i, today=today) for i in applicable),
+        next_due=min((d for d in open_due if d >= today), default=None),
+    )
+
+
+def _progress_annotations(*, private: bool, today: dt.date) -> dict[str, object]:
+    counted = Q(items__dropped_at__isnull=True) & ~Q(items__status=PlanItem.Status.NOT_APPLICABLE)
+    if not private:
+        counted &= ~Q(items__owner_role=OwnerRole.MENTOR)
+    open_ = counted & Q(items__status__in=PlanItem.OPEN_STATUSES)
+    annotations: dict[str, object] = {
+        "items_total": Count("items", filter=counted),
+        "items_done": Count("items", filter=counted & Q(items__status=PlanItem.Status.DONE)),
+        "items_overdue": Count("items", filter=open_ & Q(items__due_date__lt=today)),
+        "next_due": Min("items__due_date", filter=open_ & Q(items__due_date__gte=today)),
+    }
+    if private:
+        annotations["need_help_count"] = Count("items", filter=counted & Q(items__need_help=True))
+        annotations["mentor_matched"] = Exists(
+            PlanItem.objects.filter(
+                plan=OuterRef("pk"), owner_role=OwnerRole.MENTOR, owner_leader__isnull=False
+            )
+        )
+    return annotations
+
+
+def plans_visible_to(user: User, *, today: dt.date | None = None,
+                     status: str | None = Plan.Status.ACTIVE,
+                     first_days_only: bool = False) -> tuple[QuerySet[Plan], bool]:
+    """Plans the user may see, each annotated with progress; and whether private fields apply.
+
+    HR gets its scope's plans with help counts and mentor status (``private`` True). A leader
+    gets their own plan and those of every leader below them in the line, without private
+    fields (for a leader's own plan the detail endpoint shows them). Queries: constant.
+    """
+    today = today or timezone.localdate()
+    if not user.is_authenticated:
+        return Plan.objects.none(), False
+    private = access.is_hr(user)
+    if private:
+        plans = _plans().filter(access.hr_scope_q(user, prefix="leader__"))
+    else:
+        ids = access.report_ids(user)
+        if user.leader_id is not None:
+            ids.add(user.leader_id)
+        plans = _plans().filter(leader_id__in=ids)
+    if status:
+        plans = plans.filter(status=status)
+    if first_days_only:
+        plans = plans.filter(role_start_date__gte=today - dt.timedelta(days=FIRST_DAYS))
+    plans = plans.annotate(**_progress_annotations(private=private, today=today))
+    return plans.order_by("-role_start_date", "id"), private
+
+
+def plan_progress_for(*, plan: Plan, viewer: Viewer, today: dt.date | None = None) -> Progress:
+    """Progress of one plan as the viewer may see it."""
+    return progress_of(plan_items_for(plan=plan, viewer=viewer), today=today)
