@@ -11,7 +11,8 @@ Two engines:
   and forbidden-pair pruning: exact, for tiny instances.
 * :func:`iterated_maxima_search` is an iterated local search after Lai & Hao (2016): steepest
   ascent over the move and swap neighbourhoods with numpy delta evaluation, weak perturbations
-  between nearby local maxima and a strong perturbation after a run of non-improving rounds.
+  between nearby local maxima and a strong perturbation of the best state after a run of
+  non-improving rounds.
   Forbidden pairs are handled by a penalty larger than the whole positive score, so the search
   removes every violation it can before it looks at diversity.
 
@@ -241,10 +242,10 @@ def initial_labels(n: int, k: int, rng: np.random.Generator) -> IntVector:
 
 
 # Tuning of the search (see bench/groups.py); module constants so experiments can vary them.
-ALPHA_PER_PERSON = 0.5      # rounds without a new best before a strong perturbation, per person
-STRONG_FRACTION = 0.25      # share of people changed by a strong perturbation
+ALPHA_PER_PERSON = 0.5  # rounds without a new best before a strong perturbation, per person
+STRONG_FRACTION = 0.25  # share of people changed by a strong perturbation
 WEAK_MIN, WEAK_SPAN = 2, 2  # a weak perturbation makes 2-3 random changes
-RESTART_FROM_BEST = False   # strong perturbation from the best (True) or the current state
+RESTART_FROM_BEST = True  # strong perturbation from the best state (better in bench runs)
 
 
 def iterated_maxima_search(
@@ -263,7 +264,8 @@ def iterated_maxima_search(
     One *round* is one perturbation followed by one local search. A round of weak perturbation
     (2-3 random changes) is accepted when it does not lower the current value, which lets the
     search walk across plateaus of equal local maxima; after ``alpha`` rounds without a new
-    best, a strong perturbation (about a quarter of the people) diversifies the search.
+    best, a strong perturbation (about a quarter of the people) of the best state so far
+    restarts the walk nearby.
     """
     n = W.shape[0]
     scale = float(np.abs(W).max()) if n else 0.0
