@@ -255,14 +255,13 @@ def _violations(
             np.concatenate(found_s), np.concatenate(thresholds))
 
 
-def _load_ranks(prep: _Prepared, mentor: IntArray, base: FloatArray) -> IntArray:
+def _load_ranks(prep: _Prepared, rows: IntArray, mentor: IntArray, base: FloatArray) -> IntArray:
     """Slot of each mentee at its mentor: fixed mentees first, then the weakest pairs first.
 
     Any order of a mentor's mentees gives the same total; weakest-first keeps every pair made
     under the score objective at a positive score (the solver used such an order).
     """
-    fixed = np.zeros(len(mentor), dtype=bool)
-    fixed[[i for i, _ in prep.fixed]] = True
+    fixed = np.isin(rows, [i for i, _ in prep.fixed])
     order = np.lexsort((np.arange(len(mentor)), base, ~fixed, mentor))
     ranks = np.zeros(len(mentor), dtype=np.intp)
     sorted_mentors = mentor[order]
@@ -397,7 +396,7 @@ def assign_mentors(
     cols = mentor[rows]
     base = prep.scorer.components(rows, cols)
     total_base = np.sum(list(base.values()), axis=0) if base else np.zeros(len(rows))
-    pairs = _pairs(prep, rows, cols, _load_ranks(prep, cols, total_base))
+    pairs = _pairs(prep, rows, cols, _load_ranks(prep, rows, cols, total_base))
     used = np.bincount(cols, minlength=len(prep.mentors))
     unmatched = _explain_unmatched(prep, np.flatnonzero(mentor < 0).astype(np.intp), used)
     return Assignment(pairs=tuple(pairs), unmatched=tuple(unmatched),
