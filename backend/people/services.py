@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
 from backend.people.models import (
@@ -25,6 +26,7 @@ from backend.people.models import (
     SupportNeed,
     Topic,
     Unit,
+    User,
 )
 from backend.people.topics import DEFAULT_TOPICS
 
@@ -80,8 +82,9 @@ def department_get_or_create(*, administration: Administration, name: str) -> De
     return department
 
 
-def unit_upsert(*, organisation: Organisation, code: str, department: Department,
-                **fields: Any) -> Unit:
+def unit_upsert(
+    *, organisation: Organisation, code: str, department: Department, **fields: Any
+) -> Unit:
     """Create or update the unit with this HR-system code."""
     if department.organisation_id != organisation.id:
         raise ServiceError("The department belongs to another organisation.", field="department")
@@ -91,7 +94,9 @@ def unit_upsert(*, organisation: Organisation, code: str, department: Department
     return unit
 
 
-def leader_line_ids(*, leader_id: int, boss_of: Mapping[int, int | None] | None = None) -> list[int]:
+def leader_line_ids(
+    *, leader_id: int, boss_of: Mapping[int, int | None] | None = None
+) -> list[int]:
     """Return the ids of the leader's managers, nearest first (the line of command).
 
     ``boss_of`` maps leader id → boss id; when omitted it is read from the database one step at
@@ -127,15 +132,28 @@ def leader_check_boss(*, leader: Leader, boss: Leader | None) -> None:
 
 
 @transaction.atomic
-def leader_create(*, organisation: Organisation, employee_number: str, first_name: str,
-                  last_name: str, role_title: str, unit: Unit | None = None,
-                  boss: Leader | None = None, **fields: Any) -> Leader:
+def leader_create(
+    *,
+    organisation: Organisation,
+    employee_number: str,
+    first_name: str,
+    last_name: str,
+    role_title: str,
+    unit: Unit | None = None,
+    boss: Leader | None = None,
+    **fields: Any,
+) -> Leader:
     """Create a leader in an organisation."""
     if unit is not None and unit.organisation_id != organisation.id:
         raise ServiceError("The unit belongs to another organisation.", field="unit")
     leader = Leader(
-        organisation=organisation, employee_number=employee_number, first_name=first_name,
-        last_name=last_name, role_title=role_title, unit=unit, **fields,
+        organisation=organisation,
+        employee_number=employee_number,
+        first_name=first_name,
+        last_name=last_name,
+        role_title=role_title,
+        unit=unit,
+        **fields,
     )
     leader_check_boss(leader=leader, boss=boss)
     leader.boss = boss
@@ -151,9 +169,9 @@ def leader_update(*, leader: Leader, **fields: Any) -> Leader:
         # Lock the leader so two concurrent boss changes cannot together form a cycle.
         Leader.objects.select_for_update().filter(pk=leader.pk).first()
         leader_check_boss(leader=leader, boss=fields["boss"])
-    if "unit" in fields and fields["unit"] is not None:
-        if fields["unit"].organisation_id != leader.organisation_id:
-            raise ServiceError("The unit belongs to another organisation.", field="unit")
+    unit = fields.get("unit")
+    if unit is not None and unit.organisation_id != leader.organisation_id:
+        raise ServiceError("The unit belongs to another organisation.", field="unit")
     for name, value in fields.items():
         setattr(leader, name, value)
     leader.full_clean()
@@ -173,9 +191,14 @@ def competencies_set(*, leader: Leader, levels: Mapping[str, int]) -> list[Compe
     return list(leader.competencies.select_related("topic"))
 
 
-def support_need_raise(*, leader: Leader, topic: Topic, weight: int = SupportNeed.Weight.SOME,
-                       note: str | None = None,
-                       source: str = SupportNeed.Source.LEADER) -> SupportNeed:
+def support_need_raise(
+    *,
+    leader: Leader,
+    topic: Topic,
+    weight: int = SupportNeed.Weight.SOME,
+    note: str | None = None,
+    source: str = SupportNeed.Source.LEADER,
+) -> SupportNeed:
     """Create the leader's support need for a topic, or raise its weight and reopen it.
 
     Used by the leader directly and by onboarding's "I need help with this". A weight is never
@@ -185,7 +208,8 @@ def support_need_raise(*, leader: Leader, topic: Topic, weight: int = SupportNee
         raise ServiceError("The topic belongs to another organisation.", field="topic")
     with transaction.atomic():
         need, created = SupportNeed.objects.select_for_update().get_or_create(
-            leader=leader, topic=topic,
+            leader=leader,
+            topic=topic,
             defaults={"weight": weight, "note": note or "", "source": source},
         )
         if not created:
@@ -206,8 +230,9 @@ def staff_contact_set_units(*, contact: StaffContact, units: Iterable[Unit]) -> 
     return contact
 
 
-def staff_function_get_or_create(*, organisation: Organisation, kind: str,
-                                 name: str) -> StaffFunction:
+def staff_function_get_or_create(
+    *, organisation: Organisation, kind: str, name: str
+) -> StaffFunction:
     """Return the organisation's staff function of this kind, creating it if new."""
     function, _ = StaffFunction.objects.get_or_create(
         organisation=organisation, kind=kind, defaults={"name": name}
@@ -222,8 +247,101 @@ def years_between(start: dt.date, end: dt.date) -> Decimal:
 
 def _topics_by_slug(*, organisation_id: int, slugs: Iterable[str]) -> dict[str, Topic]:
     slugs = list(slugs)
-    topics = {t.slug: t for t in Topic.objects.filter(organisation_id=organisation_id, slug__in=slugs)}
+    topics = {
+        t.slug: t for t in Topic.objects.filter(organisation_id=organisation_id, slug__in=slugs)
+    }
     unknown = sorted(set(slugs) - set(topics))
     if unknown:
         raise ServiceError(f"Unknown topic: {', '.join(unknown)}.", field="topic")
     return topics
+
+
+# --- Added for the REST API (issue 2, items 4-5) ------------------------------------------------
+
+
+def support_need_update(
+    *,
+    need: SupportNeed,
+    weight: int | None = None,
+    note: str | None = None,
+    status: str | None = None,
+) -> SupportNeed:
+    """Change the leader's own support need: weight (may go down here), note or status."""
+    fields: list[str] = []
+    if weight is not None:
+        need.weight = weight
+        fields.append("weight")
+    if note is not None:
+        need.note = note
+        fields.append("note")
+    if status is not None:
+        need.status = status
+        fields.append("status")
+    if fields:
+        need.save(update_fields=[*fields, "updated_at"])
+    return need
+
+
+def support_need_delete(*, need: SupportNeed) -> None:
+    """Delete a support need for good (the leader's own data; no trace is kept)."""
+    need.delete()
+
+
+def topic_create(
+    *,
+    organisation: Organisation,
+    slug: str,
+    label_da: str,
+    label_en: str,
+    description_da: str = "",
+    description_en: str = "",
+    order: int | None = None,
+) -> Topic:
+    """Create a topic in the organisation's taxonomy; the slug must be new."""
+    if Topic.objects.filter(organisation=organisation, slug=slug).exists():
+        raise ServiceError(_("A topic with this key already exists."), field="slug", code="unique")
+    if order is None:
+        last = Topic.objects.filter(organisation=organisation).order_by("-order").first()
+        order = (last.order + 1) if last else 0
+    topic = Topic(
+        organisation=organisation,
+        slug=slug,
+        label_da=label_da,
+        label_en=label_en,
+        description_da=description_da,
+        description_en=description_en,
+        order=order,
+    )
+    topic.full_clean()
+    topic.save()
+    return topic
+
+
+def topic_update(*, topic: Topic, **fields: Any) -> Topic:
+    """Edit a topic's labels, descriptions, order or active flag (the slug stays: it is a key)."""
+    allowed = {"label_da", "label_en", "description_da", "description_en", "order", "active"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ServiceError(_("This field cannot be changed."), field=sorted(unknown)[0])
+    for name, value in fields.items():
+        setattr(topic, name, value)
+    topic.full_clean()
+    topic.save()
+    return topic
+
+
+def topic_retire(*, topic: Topic) -> Topic:
+    """Retire a topic: hidden from new choices, kept on existing competencies and needs."""
+    if topic.active:
+        topic.active = False
+        topic.save(update_fields=["active"])
+    return topic
+
+
+def user_set_language(*, user: User, language: str) -> User:
+    """Set the user's preferred language (``da`` or ``en``; blank follows the organisation)."""
+    if language not in ("", "da", "en"):
+        raise ServiceError(_("Choose Danish or English."), field="language")
+    user.language = language
+    user.save(update_fields=["language"])
+    return user

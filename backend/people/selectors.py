@@ -1,0 +1,229 @@
+"""Reads on the people app, each scoped to what the asking user may see (``access``).
+
+Every list selector applies ``select_related`` / ``prefetch_related`` up front so that the list
+APIs run a constant number of queries whatever the number of rows (tests pin the counts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from backend.people import access
+from backend.people.hooks import record_access
+from backend.people.models import (
+    Administration,
+    Competency,
+    Department,
+    Leader,
+    Membership,
+    Network,
+    Organisation,
+    StaffContact,
+    StaffFunction,
+    SupportNeed,
+    Topic,
+    Unit,
+    User,
+)
+from backend.people.services import leader_line_ids
+
+LEADER_RELATED = ("unit__department__administration", "boss")
+
+
+def organisation_list(*, user: User) -> QuerySet[Organisation]:
+    """Return the user's own organisation as a queryset (one row at most)."""
+    return access.organisations_visible_to(user)
+
+
+def administration_list(*, user: User) -> QuerySet[Administration]:
+    """Return the administrations the user may see."""
+    return access.administrations_visible_to(user)
+
+
+def department_list(*, user: User) -> QuerySet[Department]:
+    """Return the departments the user may see, with their administration."""
+    return access.departments_visible_to(user).select_related("administration")
+
+
+def unit_list(*, user: User) -> QuerySet[Unit]:
+    """Return the units the user may see, with department and administration."""
+    return access.units_visible_to(user).select_related("department__administration")
+
+
+def unit_detail(*, user: User, unit_id: int) -> Unit:
+    """Return one unit the user may see, with its directly linked staff contacts."""
+    unit = (
+        unit_list(user=user)
+        .prefetch_related(
+            Prefetch(
+                "staff_contacts",
+                queryset=StaffContact.objects.select_related("staff_function").prefetch_related(
+                    "units", "administrations"
+                ),
+            )
+        )
+        .filter(id=unit_id)
+        .first()
+    )
+    if unit is None:
+        raise Http404
+    return unit
+
+
+@dataclass(frozen=True)
+class StaffDirectoryEntry:
+    """One consultant serving a unit, and whether through the unit or its administration."""
+
+    staff_function: StaffFunction
+    contact: StaffContact
+    level: str  # "unit" | "administration"
+
+
+def unit_staff_directory(*, user: User, unit_id: int) -> list[StaffDirectoryEntry]:
+    """Return who in each staff function serves this unit: unit contacts, then administration's.
+
+    Readable by the unit's own leader and by HR in scope; anyone else gets 404. Ordered by staff
+    function, then unit-level before administration-level contacts, then name. A consultant
+    linked both ways appears once, at unit level.
+    """
+    unit = access.staff_directory_unit_or_404(user, unit_id)
+    contacts = (
+        StaffContact.objects.filter(organisation_id=unit.organisation_id)
+        .filter(Q(units=unit) | Q(administrations=unit.department.administration_id))
+        .select_related("staff_function")
+        .prefetch_related("units")
+        .distinct()
+    )
+    entries = []
+    for contact in contacts:
+        level = "unit" if any(u.id == unit.id for u in contact.units.all()) else "administration"
+        entries.append(StaffDirectoryEntry(contact.staff_function, contact, level))
+    entries.sort(
+        key=lambda e: (e.staff_function.kind, e.level != "unit", e.contact.name, e.contact.id)
+    )
+    return entries
+
+
+def staff_function_list(*, user: User) -> QuerySet[StaffFunction]:
+    """Return the staff functions of the user's organisation."""
+    organisation_id = access.organisation_id_of(user)
+    return StaffFunction.objects.filter(organisation_id=organisation_id)
+
+
+def staff_contact_list(*, user: User) -> QuerySet[StaffContact]:
+    """Return the staff consultants of the user's organisation (the directory is not private)."""
+    organisation_id = access.organisation_id_of(user)
+    return (
+        StaffContact.objects.filter(organisation_id=organisation_id)
+        .select_related("staff_function")
+        .prefetch_related("units", "administrations")
+    )
+
+
+def leader_list(*, user: User) -> QuerySet[Leader]:
+    """Return the leaders whose profile the user may see (self, reports at any level, HR)."""
+    return access.leaders_visible_to(user).select_related(*LEADER_RELATED)
+
+
+def leader_detail(*, user: User, leader_id: int) -> Leader:
+    """Return one leader's profile with competencies, or 404 when out of the user's sight."""
+    leader = access.leader_visible_or_404(user, leader_id)
+    return (
+        Leader.objects.select_related(*LEADER_RELATED)
+        .prefetch_related(Prefetch("competencies", Competency.objects.select_related("topic")))
+        .get(id=leader.id)
+    )
+
+
+def leader_line(*, user: User, leader_id: int) -> list[Leader]:
+    """Return the leader's line of command, nearest boss first (for whoever sees the profile)."""
+    leader = access.leader_visible_or_404(user, leader_id)
+    ids = leader_line_ids(leader_id=leader.id)
+    by_id = {
+        boss.id: boss for boss in Leader.objects.filter(id__in=ids).select_related(*LEADER_RELATED)
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def leader_competency_list(*, user: User, leader_id: int) -> QuerySet[Competency]:
+    """Return a leader's competencies for whoever sees the profile."""
+    leader = access.leader_visible_or_404(user, leader_id)
+    return Competency.objects.filter(leader=leader).select_related("topic")
+
+
+def leader_membership_list(*, user: User, leader_id: int) -> QuerySet[Membership]:
+    """Return the memberships of a leader the user may see (only open networks unless self)."""
+    leader = access.leader_visible_or_404(user, leader_id)
+    return access.memberships_of_leader_visible_to(user, leader).select_related("network")
+
+
+def topic_list(*, user: User) -> QuerySet[Topic]:
+    """Return the organisation's topics: active ones, or all of them for HR."""
+    organisation_id = access.organisation_id_of(user)
+    qs = Topic.objects.filter(organisation_id=organisation_id)
+    if not access.is_hr(user):
+        qs = qs.filter(active=True)
+    return qs
+
+
+def topic_choosable(*, user: User) -> QuerySet[Topic]:
+    """Return the active topics of the user's organisation (what inputs may refer to)."""
+    return Topic.objects.filter(organisation_id=access.organisation_id_of(user), active=True)
+
+
+def support_need_list_own(*, user: User) -> QuerySet[SupportNeed]:
+    """Return the user's own support needs."""
+    return access.support_needs_of_self(user).select_related("topic")
+
+
+def support_need_own_or_404(*, user: User, need_id: int) -> SupportNeed:
+    """Return one of the user's own support needs, or 404 (anyone else's is not found)."""
+    need = support_need_list_own(user=user).filter(id=need_id).first()
+    if need is None:
+        raise Http404
+    return need
+
+
+def support_need_list_for_hr(*, user: User) -> QuerySet[SupportNeed]:
+    """Return the support needs of the leaders in the HR user's scope (none for others)."""
+    return access.support_needs_visible_to_hr(user).select_related("topic", "leader")
+
+
+def support_needs_record_read(*, user: User, needs: list[SupportNeed], purpose: str) -> None:
+    """Report HR's read of these needs to the access log, once per leader read."""
+    seen: set[int] = set()
+    for need in needs:
+        if need.leader_id not in seen:
+            seen.add(need.leader_id)
+            record_access(
+                actor=user, subject_leader=need.leader, purpose=purpose, what="support_needs"
+            )
+
+
+def network_list(*, user: User) -> QuerySet[Network]:
+    """Return the networks the user may see by name, with their head count."""
+    return access.networks_visible_to(user).annotate(member_count=Count("memberships"))
+
+
+def network_detail(*, user: User, network_id: int) -> Network:
+    """Return one network the user may see, with its head count."""
+    network = network_list(user=user).filter(id=network_id).first()
+    if network is None:
+        raise Http404
+    return network
+
+
+def network_membership_list(*, user: User, network_id: int) -> QuerySet[Membership]:
+    """Return a network's members, if the user may see them (else 404)."""
+    network = access.network_visible_or_404(user, network_id)
+    if not access.can_see_members(user, network):
+        raise Http404
+    return Membership.objects.filter(network=network).select_related("leader")
+
+
+def user_is_boss(*, user: User) -> bool:
+    """True when the user's leader has reports."""
+    return user.leader_id is not None and Leader.objects.filter(boss_id=user.leader_id).exists()
