@@ -1,0 +1,71 @@
+"""The leader's calendar feed (ICS): their open plan items and their mentoring meetings.
+
+Items become all-day events on their due date. The feed is reachable by a secret URL, so it
+carries nothing private: no help flags, no support needs, no notes; mentoring meetings show
+only that a meeting is, with whom and when (as ``meetings_for_leader`` returns them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from backend.people.models import Leader
+from onboarding.models import Plan, PlanItem
+from onboarding.selectors import item_owner_label, item_title
+
+
+def _meetings(leader_id: int) -> list[object]:
+    from backend.mentoring.selectors import meetings_for_leader
+
+    return list(meetings_for_leader(leader_id=leader_id))
+
+
+def leader_calendar_ics(*, leader: Leader) -> bytes:
+    """Return the leader's feed: items of their active plan (with a due date) and meetings."""
+    language = "da"
+    cal = Calendar()
+    cal.add("prodid", "-//Sparring//onboarding//DA")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"Sparring: {leader.full_name}")
+    now = timezone.now()
+    host = settings.SPARRING_BASE_URL.split("://")[-1].split("/")[0] or "sparring"
+    items = (
+        PlanItem.objects.filter(
+            plan__leader=leader, plan__status=Plan.Status.ACTIVE, dropped_at__isnull=True,
+            due_date__isnull=False,
+        )
+        .exclude(status=PlanItem.Status.NOT_APPLICABLE)
+        .select_related("owner_leader", "owner_staff_contact")
+        .order_by("due_date", "id")
+    )
+    for item in items:
+        event = Event()
+        event.add("uid", f"onboarding-item-{item.id}@{host}")
+        event.add("dtstamp", now)
+        event.add("dtstart", item.due_date)
+        event.add("dtend", item.due_date + dt.timedelta(days=1))
+        done = item.status == PlanItem.Status.DONE
+        event.add("summary", ("✓ " if done else "") + item_title(item, language=language))
+        event.add("description", f"Ansvarlig: {item_owner_label(item)}")
+        event.add("url", f"{settings.SPARRING_BASE_URL}/onboarding/plans/{item.plan_id}")
+        event.add("status", "CONFIRMED")
+        cal.add_component(event)
+    for meeting in _meetings(leader.id):
+        event = Event()
+        kind = getattr(meeting, "kind", "meeting")
+        event.add("uid", f"mentoring-{meeting.mentorship_id}-{kind}-{meeting.date}@{host}")
+        event.add("dtstamp", now)
+        if meeting.at is not None:
+            event.add("dtstart", meeting.at)
+            event.add("dtend", meeting.at + dt.timedelta(minutes=meeting.minutes or 60))
+        else:
+            event.add("dtstart", meeting.date)
+            event.add("dtend", meeting.date + dt.timedelta(days=1))
+        title = "Første mentormøde" if kind == "first_meeting" else "Mentormøde"
+        event.add("summary", f"{title} med {meeting.with_name}")
+        cal.add_component(event)
+    return cal.to_ical()
