@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from backend.people.apis import auth, leaders, support_needs
+from backend.people.apis import auth, leaders, networks, organisation, support_needs, topics
 
 urlpatterns = [
     # Auth and the caller
@@ -38,4 +38,52 @@ urlpatterns = [
     ),
     # Support needs (HR, purpose-bound)
     path("support-needs/", support_needs.SupportNeedHrListApi.as_view(), name="support-need-list"),
+    # The organisation tree and the staff directory
+    path("organisations/", organisation.OrganisationListApi.as_view(), name="organisation-list"),
+    path(
+        "organisations/<int:organisation_id>/",
+        organisation.OrganisationDetailApi.as_view(),
+        name="organisation-detail",
+    ),
+    path(
+        "administrations/", organisation.AdministrationListApi.as_view(), name="administration-list"
+    ),
+    path(
+        "administrations/<int:administration_id>/",
+        organisation.AdministrationDetailApi.as_view(),
+        name="administration-detail",
+    ),
+    path("departments/", organisation.DepartmentListApi.as_view(), name="department-list"),
+    path(
+        "departments/<int:department_id>/",
+        organisation.DepartmentDetailApi.as_view(),
+        name="department-detail",
+    ),
+    path("units/", organisation.UnitListApi.as_view(), name="unit-list"),
+    path("units/<int:unit_id>/", organisation.UnitDetailApi.as_view(), name="unit-detail"),
+    path(
+        "units/<int:unit_id>/staff-contacts/",
+        organisation.UnitStaffContactListApi.as_view(),
+        name="unit-staff-contacts",
+    ),
+    path(
+        "staff-functions/", organisation.StaffFunctionListApi.as_view(), name="staff-function-list"
+    ),
+    path("staff-contacts/", organisation.StaffContactListApi.as_view(), name="staff-contact-list"),
+    path(
+        "staff-contacts/<int:contact_id>/",
+        organisation.StaffContactDetailApi.as_view(),
+        name="staff-contact-detail",
+    ),
+    # Topics
+    path("topics/", topics.TopicListApi.as_view(), name="topic-list"),
+    path("topics/<int:topic_id>/", topics.TopicDetailApi.as_view(), name="topic-detail"),
+    # Networks
+    path("networks/", networks.NetworkListApi.as_view(), name="network-list"),
+    path("networks/<int:network_id>/", networks.NetworkDetailApi.as_view(), name="network-detail"),
+    path(
+        "networks/<int:network_id>/memberships/",
+        networks.NetworkMembershipListApi.as_view(),
+        name="network-memberships",
+    ),
 ]

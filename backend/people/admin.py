@@ -1,0 +1,201 @@
+"""Django admin for every people model: HR's fallback when the web app lacks a screen.
+
+Support-need notes never appear in a list view (only on the change form of one need).
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from backend.people.models import (
+    Administration,
+    Competency,
+    Department,
+    Leader,
+    Membership,
+    Network,
+    Organisation,
+    StaffContact,
+    StaffFunction,
+    SupportNeed,
+    Topic,
+    Unit,
+    User,
+)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "default_language", "created_at"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Administration)
+class AdministrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "code"]
+    list_select_related = ["organisation"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "administration", "organisation"]
+    list_filter = ["organisation", "administration"]
+    search_fields = ["name", "administration__name"]
+    list_select_related = ["administration", "organisation"]
+    autocomplete_fields = ["administration"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "code",
+        "service_type",
+        "department",
+        "is_specialist",
+        "round_the_clock",
+        "sites",
+        "staff_count",
+    ]
+    list_filter = [
+        "organisation",
+        "service_type",
+        "is_specialist",
+        "round_the_clock",
+        "department__administration",
+    ]
+    search_fields = ["name", "code", "target_group"]
+    list_select_related = ["department"]
+    autocomplete_fields = ["department"]
+
+
+@admin.register(StaffFunction)
+class StaffFunctionAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "organisation"]
+    list_filter = ["organisation", "kind"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(StaffContact)
+class StaffContactAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "staff_function", "email", "phone"]
+    list_filter = ["organisation", "staff_function__kind"]
+    search_fields = ["name", "title", "email"]
+    list_select_related = ["staff_function"]
+    filter_horizontal = ["units", "administrations"]
+
+
+class CompetencyInline(admin.TabularInline):
+    model = Competency
+    extra = 0
+    autocomplete_fields = ["topic"]
+
+
+@admin.register(Leader)
+class LeaderAdmin(admin.ModelAdmin):
+    list_display = [
+        "full_name",
+        "employee_number",
+        "role_title",
+        "unit",
+        "boss",
+        "role_start_date",
+        "first_leader_job",
+        "active",
+    ]
+    list_filter = [
+        "organisation",
+        "active",
+        "first_leader_job",
+        "leadership_education",
+        "unit__department__administration",
+        "unit__service_type",
+    ]
+    search_fields = ["first_name", "last_name", "employee_number", "email", "role_title"]
+    list_select_related = ["unit", "boss"]
+    autocomplete_fields = ["unit", "boss"]
+    date_hierarchy = "role_start_date"
+    # Support needs are private: no inline here, so a glance at a profile shows none.
+    inlines = [CompetencyInline]
+
+    @admin.display(description=_("name"), ordering="last_name")
+    def full_name(self, obj: Leader) -> str:
+        return obj.full_name
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["slug", "label_da", "label_en", "order", "active", "organisation"]
+    list_editable = ["order", "active"]
+    list_filter = ["organisation", "active"]
+    search_fields = ["slug", "label_da", "label_en"]
+
+
+@admin.register(Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    list_display = ["leader", "topic", "level"]
+    list_filter = ["level", "topic"]
+    search_fields = ["leader__first_name", "leader__last_name", "topic__slug"]
+    list_select_related = ["leader", "topic"]
+    autocomplete_fields = ["leader", "topic"]
+
+
+@admin.register(SupportNeed)
+class SupportNeedAdmin(admin.ModelAdmin):
+    # Never "note" in list_display or search_fields: a note must not show up in any list, nor
+    # be findable by searching for its words.
+    list_display = ["id", "leader", "topic", "weight", "status", "source", "updated_at"]
+    list_filter = ["status", "weight", "source", "topic"]
+    search_fields = ["leader__first_name", "leader__last_name", "leader__employee_number"]
+    list_select_related = ["leader", "topic"]
+    autocomplete_fields = ["leader", "topic"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["leader"]
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "visibility", "welcomes_newcomers", "active", "organisation"]
+    list_filter = ["organisation", "kind", "visibility", "active", "welcomes_newcomers"]
+    search_fields = ["name", "theme", "description"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["leader", "network", "role", "since"]
+    list_filter = ["role", "network__kind"]
+    search_fields = ["leader__first_name", "leader__last_name", "network__name"]
+    list_select_related = ["leader", "network"]
+    autocomplete_fields = ["leader", "network"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "email", "role", "organisation", "leader", "is_staff", "is_active"]
+    list_filter = ["role", "organisation", "is_staff", "is_superuser", "is_active"]
+    search_fields = ["username", "email", "first_name", "last_name", "leader__last_name"]
+    list_select_related = ["organisation", "leader"]
+    autocomplete_fields = ["leader"]
+    filter_horizontal = ["groups", "user_permissions", "hr_administrations"]
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (
+            _("Sparring"),
+            {"fields": ("role", "organisation", "leader", "hr_administrations", "language")},
+        ),
+    )
+    add_fieldsets = (
+        *DjangoUserAdmin.add_fieldsets,
+        (_("Sparring"), {"fields": ("role", "organisation", "leader")}),
+    )

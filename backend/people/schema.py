@@ -1,0 +1,18 @@
+"""OpenAPI enum names for the people app's choice sets (drf-spectacular ENUM_NAME_OVERRIDES).
+
+Several models share field names (``role``, ``kind``, ``status``, ``language``) with different
+choices; without explicit names the generator invents hashed ones and warns. Merge this into
+``SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]``. Values are import paths, so importing this
+module from settings loads no models.
+"""
+
+ENUM_NAME_OVERRIDES: dict[str, str | list[tuple[str, str]]] = {
+    "UserRoleEnum": "backend.people.models.User.Role",
+    "MembershipRoleEnum": "backend.people.models.Membership.Role",
+    "NetworkKindEnum": "backend.people.models.NetworkKind",
+    "NetworkVisibilityEnum": "backend.people.models.Network.Visibility",
+    "StaffFunctionKindEnum": "backend.people.models.StaffFunctionKind",
+    "SupportNeedStatusEnum": "backend.people.models.SupportNeed.Status",
+    "SupportNeedSourceEnum": "backend.people.models.SupportNeed.Source",
+    "LanguageEnum": [("da", "Dansk"), ("en", "English")],
+}
