@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import * as auth from "./api/auth";
 import type { Me } from "./api/auth";
 import { ApiError } from "./api/client";
-import { useI18n } from "./i18n";
+import { isLanguage, useI18n } from "./i18n";
 import type { Language } from "./i18n";
 
 type State = { status: "loading" } | { status: "anonymous" } | { status: "ready"; me: Me };
@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     auth.meGet().then(
       (me) => {
         if (cancelled) return;
-        setLanguage(me.language);
+        if (isLanguage(me.language)) setLanguage(me.language);
         setState({ status: "ready", me });
       },
       (error: unknown) => {
@@ -52,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       let me = await auth.login(username, password);
       if (pickedWhileAnonymous.current && me.language !== language) {
         me = await auth.meUpdate({ language });
-      } else {
+      } else if (isLanguage(me.language)) {
         setLanguage(me.language);
       }
       pickedWhileAnonymous.current = false;

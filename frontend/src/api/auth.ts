@@ -16,14 +16,15 @@ export interface Me {
   organisation: number | string | { id: number; name: string } | null;
   leader_id: number | null;
   is_boss: boolean;
-  language: Language;
+  /** The saved choice; empty when the user never chose (the UI then keeps its own). */
+  language: Language | "";
 }
 
 export function meGet(): Promise<Me> {
   return request<Me>("GET", "/api/me/");
 }
 
-export function meUpdate(changes: Partial<Pick<Me, "language">>): Promise<Me> {
+export function meUpdate(changes: { language: Language }): Promise<Me> {
   return request<Me>("PATCH", "/api/me/", changes);
 }
 
