@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import pytest
 from django.conf import LazySettings
 from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from backend.people import models as m
+from tests import factories as f
+from tests.conftest import World
 
 
 @pytest.fixture(autouse=True)
@@ -21,3 +27,99 @@ def _fresh_throttle() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@dataclass
+class Extras:
+    """Networks and a staff directory on top of the persona municipality."""
+
+    open_group: m.Network
+    informal: m.Network
+    members_only: m.Network
+    other_org_network: m.Network
+    finance: m.StaffFunction
+    unit_contact: m.StaffContact
+    administration_contact: m.StaffContact
+    hr_law: m.StaffFunction
+    hr_law_contact: m.StaffContact
+
+
+@pytest.fixture
+def extras(world: World) -> Extras:
+    """Add networks of each visibility and a staff directory for Mette's unit.
+
+    - ``open_group``: an open leader group with Mette and Søren (the outsider);
+    - ``informal``: the informal lunch with Mette and Jens (the mentor);
+    - ``members_only``: a members-only learning network with Jens only;
+    - ``finance``: a unit-level consultant for Mette's unit and an administration-level one
+      for Børn og Unge; ``hr_law``: an administration-level consultant only.
+    """
+    mette = world.new_leader.leader
+    jens = world.mentor.leader
+    soren = world.outsider.leader
+    org = world.org
+    open_group = f.NetworkFactory(organisation=org, name="Ledergruppe Dagtilbud Nord")
+    informal = f.NetworkFactory(
+        organisation=org, name="Frokost for skole- og dagtilbudsledere", kind=m.NetworkKind.INFORMAL
+    )
+    members_only = f.NetworkFactory(
+        organisation=org,
+        name="Læringsnetværk Psykologisk tryghed",
+        kind=m.NetworkKind.LEARNING_NETWORK,
+        visibility=m.Network.Visibility.MEMBERS_ONLY,
+    )
+    other_org_network = f.NetworkFactory(
+        organisation=world.other_organisation.organisation, name="Andeby ledergruppe"
+    )
+    f.MembershipFactory(network=open_group, leader=mette)
+    f.MembershipFactory(network=open_group, leader=soren)
+    f.MembershipFactory(network=informal, leader=mette)
+    f.MembershipFactory(network=informal, leader=jens)
+    f.MembershipFactory(network=members_only, leader=jens)
+
+    finance = m.StaffFunction.objects.create(organisation=org, kind="finance", name="Økonomi")
+    hr_law = m.StaffFunction.objects.create(
+        organisation=org, kind="payroll_hr_law", name="Løn og Personale"
+    )
+    administration_contact = m.StaffContact.objects.create(
+        organisation=org, staff_function=finance, name="Anders Administrationsøkonom"
+    )
+    administration_contact.administrations.add(world.children)
+    unit_contact = m.StaffContact.objects.create(
+        organisation=org, staff_function=finance, name="Zenia Enhedsøkonom"
+    )
+    unit_contact.units.add(mette.unit)
+    hr_law_contact = m.StaffContact.objects.create(
+        organisation=org, staff_function=hr_law, name="Lise Personalejura"
+    )
+    hr_law_contact.administrations.add(world.children)
+    return Extras(
+        open_group=open_group,
+        informal=informal,
+        members_only=members_only,
+        other_org_network=other_org_network,
+        finance=finance,
+        unit_contact=unit_contact,
+        administration_contact=administration_contact,
+        hr_law=hr_law,
+        hr_law_contact=hr_law_contact,
+    )
+
+
+@pytest.fixture
+def client_for() -> Callable[[m.User | None], APIClient]:
+    """Like the root ``client_for``, but saves the user's password hash first.
+
+    ``UserFactory`` sets the password with ``skip_postgeneration_save``, so the hash lives only
+    on the Python object; a session made from it fails Django's session-hash check on the
+    next request and the client is silently anonymous.
+    """
+
+    def make(user: m.User | None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            user.save(update_fields=["password"])
+            client.force_login(user)
+        return client
+
+    return make
