@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
 
-from backend.mentoring.models import Mentorship
-from backend.people.models import Leader
+from backend.mentoring.models import (
+    Enrolment,
+    Flag,
+    MatchRun,
+    MentorOffer,
+    Mentorship,
+    Programme,
+    Proposal,
+    Suggestion,
+)
+from backend.people.access import hr_scope_q, is_hr, is_hr_for
+from backend.people.models import Competency, Leader, SupportNeed, User
 
 
 @dataclass(frozen=True)
@@ -81,3 +94,286 @@ def meetings_for_leader(*, leader_id: int) -> list[Meeting]:
             )
     meetings.sort(key=lambda m: (m.date, m.mentorship_id, m.kind))
     return meetings
+
+
+# --- HR and participant reads ------------------------------------------------------------
+
+SUPPRESS_BELOW = 5
+
+
+def programmes_visible_to(*, user: User) -> QuerySet[Programme]:
+    """HR sees its organisation's programmes; nobody else lists them."""
+    if not is_hr(user):
+        return Programme.objects.none()
+    return Programme.objects.filter(organisation_id=user.organisation_id)
+
+
+def programme_for_hr_or_404(*, user: User, programme_id: int) -> Programme:
+    """Return the programme if the user is HR of its organisation, else raise 404."""
+    programme = programmes_visible_to(user=user).filter(id=programme_id).first()
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def enrolments_for_hr(*, user: User, programme: Programme) -> QuerySet[Enrolment]:
+    """The programme's enrolments whose leader is in the HR user's scope."""
+    return (
+        Enrolment.objects.filter(programme=programme)
+        .filter(hr_scope_q(user, prefix="leader__"))
+        .select_related("leader__unit__department__administration")
+        .order_by("enrolled_at", "id")
+    )
+
+
+def offers_for_hr(*, user: User, programme: Programme) -> QuerySet[MentorOffer]:
+    """The programme's mentor offers whose leader is in the HR user's scope."""
+    return (
+        MentorOffer.objects.filter(programme=programme)
+        .filter(hr_scope_q(user, prefix="leader__"))
+        .select_related("leader__unit__department__administration")
+        .order_by("id")
+    )
+
+
+def _proposal_qs() -> QuerySet[Proposal]:
+    return Proposal.objects.select_related(
+        "programme",
+        "enrolment__leader__unit__department__administration",
+        "offer__leader__unit__department__administration",
+    ).prefetch_related(
+        Prefetch(
+            "enrolment__leader__support_needs",
+            queryset=SupportNeed.objects.filter(status=SupportNeed.Status.OPEN).select_related(
+                "topic"
+            ),
+            to_attr="open_needs",
+        )
+    )
+
+
+def proposals_for_hr(*, user: User, programme: Programme) -> QuerySet[Proposal]:
+    """The programme's proposals whose mentee is in the HR user's scope."""
+    return (
+        _proposal_qs()
+        .filter(programme=programme)
+        .filter(hr_scope_q(user, prefix="enrolment__leader__"))
+        .order_by("-created_at", "-id")
+    )
+
+
+def proposals_for_leader(*, user: User) -> QuerySet[Proposal]:
+    """The user's own proposals: as mentee (open or accepted only) and as mentor."""
+    if user.leader_id is None:
+        return Proposal.objects.none()
+    as_mentee = Q(enrolment__leader_id=user.leader_id) & Q(
+        status__in=[Proposal.Status.OFFERED, Proposal.Status.ACCEPTED]
+    )
+    as_mentor = Q(offer__leader_id=user.leader_id) & ~Q(status=Proposal.Status.DRAFT)
+    return _proposal_qs().filter(as_mentee | as_mentor).order_by("-created_at", "-id")
+
+
+def proposal_visible_or_404(*, user: User, proposal_id: int) -> Proposal:
+    """Return the proposal to HR in scope, its mentee or its mentor (not a draft); else 404."""
+    proposal = _proposal_qs().filter(id=proposal_id).first()
+    if proposal is None:
+        raise Http404
+    mentee = proposal.enrolment.leader
+    if is_hr_for(user, mentee):
+        return proposal
+    if proposal.status != Proposal.Status.DRAFT and user.leader_id in (
+        mentee.id,
+        proposal.offer.leader_id,
+    ):
+        return proposal
+    raise Http404
+
+
+def suggestions_for_leader(*, user: User) -> QuerySet[Suggestion]:
+    """The mentee's suggestions from the latest run of each self-match programme."""
+    if user.leader_id is None:
+        return Suggestion.objects.none()
+    latest = (
+        Suggestion.objects.filter(enrolment=OuterRef("enrolment"))
+        .order_by("-run__created_at")
+        .values("run_id")[:1]
+    )
+    return (
+        Suggestion.objects.filter(enrolment__leader_id=user.leader_id)
+        .exclude(enrolment__programme__mode=Programme.Mode.HR)
+        .exclude(enrolment__status__in=[Enrolment.Status.MATCHED, Enrolment.Status.WITHDRAWN])
+        .filter(run_id=Subquery(latest))
+        .select_related("offer__leader__unit__department__administration")
+        .order_by("enrolment_id", "rank")
+    )
+
+
+def mentorships_visible_to(*, user: User) -> QuerySet[Mentorship]:
+    """HR: its scope's pairs; a leader: their own pairs, as mentee or mentor. Bosses: none."""
+    qs = Mentorship.objects.select_related(
+        "programme",
+        "mentee__unit__department__administration",
+        "mentor__unit__department__administration",
+    )
+    if is_hr(user):
+        return qs.filter(hr_scope_q(user, prefix="mentee__"))
+    if user.leader_id is None:
+        return qs.none()
+    return qs.filter(Q(mentee_id=user.leader_id) | Q(mentor_id=user.leader_id))
+
+
+def mentorship_visible_or_404(*, user: User, mentorship_id: int) -> Mentorship:
+    """Return the mentorship to its pair or HR in scope; anyone else gets 404."""
+    mentorship = mentorships_visible_to(user=user).filter(id=mentorship_id).first()
+    if mentorship is None:
+        raise Http404
+    return mentorship
+
+
+def check_ins_visible_to(*, user: User, mentorship: Mentorship) -> list[dict[str, Any]]:
+    """The pair's check-ins; a note only to its writer, or to the pair when shared; HR: none."""
+    rows = []
+    for check_in in mentorship.check_ins.select_related("author").order_by("-met_on", "-id"):
+        mine = user.leader_id == check_in.author_id
+        in_pair = user.leader_id in (mentorship.mentee_id, mentorship.mentor_id)
+        rows.append(
+            {
+                "id": check_in.id,
+                "author": check_in.author.full_name,
+                "mine": mine,
+                "met_on": check_in.met_on,
+                "minutes": check_in.minutes,
+                "note_shared": check_in.note_shared,
+                "note": check_in.note if mine or (in_pair and check_in.note_shared) else None,
+            }
+        )
+    return rows
+
+
+def manual_queue_for_hr(*, user: User, programme: Programme) -> QuerySet[Enrolment]:
+    """Mentees HR must match by hand, oldest first."""
+    return enrolments_for_hr(user=user, programme=programme).filter(status=Enrolment.Status.MANUAL)
+
+
+def flags_for_hr(*, user: User) -> QuerySet[Flag]:
+    """Open flags on pairs in the HR user's scope."""
+    if not is_hr(user):
+        return Flag.objects.none()
+    return (
+        Flag.objects.filter(resolved_at__isnull=True)
+        .filter(hr_scope_q(user, prefix="mentorship__mentee__"))
+        .select_related("mentorship__mentee", "mentorship__mentor", "suggested_mentor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def match_run_for_hr_or_404(*, user: User, run_id: int) -> MatchRun:
+    """Return the run to HR of its organisation, else 404."""
+    run = (
+        MatchRun.objects.filter(id=run_id, programme__organisation_id=user.organisation_id)
+        .select_related("created_by")
+        .first()
+    )
+    if run is None or not is_hr(user):
+        raise Http404
+    return run
+
+
+def _cell(value: float | int | None, base: int) -> dict[str, Any]:
+    """A statistic that is suppressed when it rests on fewer than five people."""
+    if base < SUPPRESS_BELOW or (isinstance(value, int) and 0 < value < SUPPRESS_BELOW):
+        return {"value": None, "suppressed": True}
+    return {"value": value, "suppressed": False}
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 1) if values else None
+
+
+def programme_analytics(*, user: User, programme: Programme) -> dict[str, Any]:
+    """HR's figures for a programme, overall and per administration, small cells suppressed.
+
+    Enrolled, matched %, median days to match and to the first meeting, active, ended early,
+    and the share of matched mentees' needs their mentor has a strength in. A count of 1-4, or
+    a figure resting on fewer than five people, is returned as ``null`` with
+    ``"suppressed": true`` so that no one can be picked out.
+    """
+    enrolments = list(
+        enrolments_for_hr(user=user, programme=programme)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .values(
+            "id",
+            "leader_id",
+            "enrolled_at",
+            "matched_at",
+            "leader__unit__department__administration__name",
+        )
+    )
+    pairs = {
+        m["enrolment_id"]: m
+        for m in Mentorship.objects.filter(programme=programme)
+        .order_by("started_on")
+        .values("enrolment_id", "mentor_id", "status", "started_on", "first_met_on")
+    }
+    leader_ids = {e["leader_id"] for e in enrolments}
+    needs: dict[int, set[str]] = {}
+    for leader_id, slug in SupportNeed.objects.filter(leader_id__in=leader_ids).values_list(
+        "leader_id", "topic__slug"
+    ):
+        needs.setdefault(leader_id, set()).add(slug)
+    mentor_ids = {p["mentor_id"] for p in pairs.values()}
+    strengths: dict[int, set[str]] = {}
+    for leader_id, slug in Competency.objects.filter(leader_id__in=mentor_ids).values_list(
+        "leader_id", "topic__slug"
+    ):
+        strengths.setdefault(leader_id, set()).add(slug)
+
+    def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+        enrolled = len(rows)
+        matched = [r for r in rows if r["id"] in pairs]
+        to_match = [
+            (r["matched_at"] - r["enrolled_at"]).total_seconds() / 86400
+            for r in matched
+            if r["matched_at"]
+        ]
+        to_meet = [
+            (pairs[r["id"]]["first_met_on"] - pairs[r["id"]]["started_on"]).days
+            for r in matched
+            if pairs[r["id"]]["first_met_on"]
+        ]
+        active = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ACTIVE)
+        early = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ENDED_EARLY)
+        stated = covered = 0
+        with_needs = 0
+        for r in matched:
+            wanted = needs.get(r["leader_id"], set())
+            if wanted:
+                with_needs += 1
+            stated += len(wanted)
+            covered += len(wanted & strengths.get(pairs[r["id"]]["mentor_id"], set()))
+        return {
+            "enrolled": _cell(enrolled, enrolled),
+            "matched_pct": _cell(
+                round(100 * len(matched) / enrolled, 1) if enrolled else None, enrolled
+            ),
+            "days_to_match": _cell(_median(to_match), len(to_match)),
+            "days_to_first_meeting": _cell(_median(to_meet), len(to_meet)),
+            "active": _cell(active, len(matched)),
+            "ended_early": _cell(early, len(matched)),
+            "needs_covered_pct": _cell(
+                round(100 * covered / stated, 1) if stated else None, with_needs
+            ),
+        }
+
+    by_administration: dict[str, list[dict[str, Any]]] = {}
+    for e in enrolments:
+        name = e["leader__unit__department__administration__name"] or "-"
+        by_administration.setdefault(name, []).append(e)
+    return {
+        "programme": programme.id,
+        "total": figures(enrolments),
+        "administrations": [
+            {"administration": name, **figures(rows)}
+            for name, rows in sorted(by_administration.items())
+        ],
+    }

@@ -1234,7 +1234,9 @@ def _replacement_for(mentorship: Mentorship) -> int | None:
 
     built = problem_for_programme(programme=mentorship.programme, only_enrolment_ids=set())
     key = str(mentorship.mentee_id)
-    mentee = Leader.objects.select_related("unit__department__administration").get(id=mentorship.mentee_id)
+    mentee = Leader.objects.select_related("unit__department__administration").get(
+        id=mentorship.mentee_id
+    )
     unit = mentee.unit
     # Only this mentee is ranked; the other live pairs hold their mentors' places.
     used: dict[str, int] = {}

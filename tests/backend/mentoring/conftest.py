@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from rest_framework.test import APIClient
 
 from backend.mentoring import services
 from backend.mentoring.models import Enrolment, MentorOffer, Programme
@@ -32,25 +34,66 @@ def setup(world) -> Setup:
     culture_dept = f.DepartmentFactory(administration=culture, name="Kultur")
     social_dept = m.Department.objects.get(administration=world.social)
     programme = services.programme_create(
-        organisation=world.org, created_by=world.hr, name="Mentorforløb 2025",
-        starts_on=dt.date(2025, 1, 1), proposal_expiry_days=7,
+        organisation=world.org,
+        created_by=world.hr,
+        name="Mentorforløb 2025",
+        starts_on=dt.date(2025, 1, 1),
+        proposal_expiry_days=7,
     )
     mette = services.enrolment_create(programme=programme, leader=world.new_leader.leader)
     others = []
     for name, dept in (("Anne", culture_dept), ("Lars", social_dept)):
-        leader = f.LeaderFactory(unit=f.UnitFactory(department=dept), first_name=name,
-                                 first_leader_job=True, years_as_leader=0)
+        leader = f.LeaderFactory(
+            unit=f.UnitFactory(department=dept),
+            first_name=name,
+            first_leader_job=True,
+            years_as_leader=0,
+        )
         f.SupportNeedFactory(leader=leader, topic=world.roster, weight=2)
         others.append(services.enrolment_create(programme=programme, leader=leader))
-    jens = services.mentor_offer_upsert(programme=programme, leader=world.mentor.leader,
-                                        capacity=1)
-    soren = services.mentor_offer_upsert(programme=programme, leader=world.outsider.leader,
-                                         capacity=2)
-    ida_leader = f.LeaderFactory(unit=f.UnitFactory(department=culture_dept), first_name="Ida",
-                                 last_name="Vang", years_as_leader=10)
+    jens = services.mentor_offer_upsert(programme=programme, leader=world.mentor.leader, capacity=1)
+    soren = services.mentor_offer_upsert(
+        programme=programme, leader=world.outsider.leader, capacity=2
+    )
+    ida_leader = f.LeaderFactory(
+        unit=f.UnitFactory(department=culture_dept),
+        first_name="Ida",
+        last_name="Vang",
+        years_as_leader=10,
+    )
     f.CompetencyFactory(leader=ida_leader, topic=world.roster, level=3)
     f.CompetencyFactory(leader=ida_leader, topic=world.budget, level=2)
     f.UserFactory(username="ida", organisation=world.org, leader=ida_leader)
     ida = services.mentor_offer_upsert(programme=programme, leader=ida_leader, capacity=2)
-    return Setup(programme=programme, mette=mette, mentees=[mette, *others], jens=jens,
-                 offers=[jens, soren, ida], culture=culture)
+    return Setup(
+        programme=programme,
+        mette=mette,
+        mentees=[mette, *others],
+        jens=jens,
+        offers=[jens, soren, ida],
+        culture=culture,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:
+    """The personas' passwords need no real hashing in these tests."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def client_for() -> Callable[[m.User | None], APIClient]:
+    """Like the root ``client_for``, but saves the password hash first.
+
+    ``UserFactory`` skips the post-generation save, so without this the session-hash check
+    fails on the next request and the client is silently anonymous.
+    """
+
+    def make(user: m.User | None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            user.save(update_fields=["password"])
+            client.force_login(user)
+        return client
+
+    return make

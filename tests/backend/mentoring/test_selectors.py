@@ -25,20 +25,33 @@ def test_active_mentorship_gives_mentor_and_meetings(world):
     enrolment = Enrolment.objects.create(programme=programme, leader=mentee, route="hr")
     offer = MentorOffer.objects.create(programme=programme, leader=mentor, capacity=2)
     mentorship = Mentorship.objects.create(
-        programme=programme, enrolment=enrolment, offer=offer, mentee=mentee, mentor=mentor,
-        started_on=dt.date(2025, 2, 1), first_meeting_due=dt.date(2025, 2, 21),
+        programme=programme,
+        enrolment=enrolment,
+        offer=offer,
+        mentee=mentee,
+        mentor=mentor,
+        started_on=dt.date(2025, 2, 1),
+        first_meeting_due=dt.date(2025, 2, 21),
     )
     assert mentor_for_leader(leader_id=mentee.id) == mentor
     assert mentor_for_leader(leader_id=mentor.id) is None
     [planned] = meetings_for_leader(leader_id=mentee.id)
     assert (planned.kind, planned.date, planned.with_name) == (
-        "first_meeting", dt.date(2025, 2, 21), "Jens Bak"
+        "first_meeting",
+        dt.date(2025, 2, 21),
+        "Jens Bak",
     )
     mentorship.first_met_on = dt.date(2025, 2, 10)
     mentorship.save()
-    CheckIn.objects.create(mentorship=mentorship, author=mentee, met_on=dt.date(2025, 2, 10),
-                           minutes=60, note="hemmeligt")
-    CheckIn.objects.create(mentorship=mentorship, author=mentor, met_on=dt.date(2025, 2, 10),
-                           minutes=60)
+    CheckIn.objects.create(
+        mentorship=mentorship,
+        author=mentee,
+        met_on=dt.date(2025, 2, 10),
+        minutes=60,
+        note="hemmeligt",
+    )
+    CheckIn.objects.create(
+        mentorship=mentorship, author=mentor, met_on=dt.date(2025, 2, 10), minutes=60
+    )
     [met] = meetings_for_leader(leader_id=mentor.id)
     assert (met.kind, met.minutes, met.with_name) == ("check_in", 60, "Mette Kjær")

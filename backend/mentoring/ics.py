@@ -1,0 +1,41 @@
+"""The ICS invitation for a pair's proposed first meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from backend.mentoring.models import Proposal
+
+
+def proposal_invitation(*, proposal: Proposal, minutes: int = 60) -> bytes:
+    """Return an iCalendar (RFC 5545) request for the proposed first meeting of a proposal.
+
+    Names and e-mail addresses of the two leaders only: nothing about why they were paired.
+    """
+    assert proposal.first_meeting_at is not None
+    mentee, mentor = proposal.enrolment.leader, proposal.offer.leader
+    calendar = Calendar()
+    calendar.add("prodid", "-//Sparring//Mentoring//DA")
+    calendar.add("version", "2.0")
+    calendar.add("method", "REQUEST")
+    event = Event()
+    event.add(
+        "uid", f"sparring-proposal-{proposal.id}@{settings.SPARRING_BASE_URL.split('//')[-1]}"
+    )
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", proposal.first_meeting_at)
+    event.add("dtend", proposal.first_meeting_at + dt.timedelta(minutes=minutes))
+    event.add("summary", f"Første mentormøde: {mentee.full_name} og {mentor.full_name}")
+    event.add("description", f"{settings.SPARRING_BASE_URL}/mentoring/proposals/{proposal.id}")
+    for leader in (mentee, mentor):
+        if leader.email:
+            attendee = vCalAddress(f"mailto:{leader.email}")
+            attendee.params["cn"] = vText(leader.full_name)
+            attendee.params["role"] = vText("REQ-PARTICIPANT")
+            event.add("attendee", attendee, encode=0)
+    calendar.add_component(event)
+    return calendar.to_ical()
