@@ -84,6 +84,7 @@ class DemoResult:
     organisation: Organisation
     counts: dict[str, int]
     logins: tuple[Login, ...]
+    skipped_logins: tuple[str, ...] = ()  # usernames already taken outside the demo
     password: str = DEMO_PASSWORD
 
 
@@ -100,7 +101,10 @@ def demo_run(*, seed: int = 42, today: dt.date | None = None,
     return DemoResult(
         organisation=organisation,
         counts=demo_counts(organisation=organisation),
-        logins=demo_logins(organisation=organisation),
+        logins=(logins := demo_logins(organisation=organisation)),
+        skipped_logins=tuple(
+            name for name in demo_usernames() if name not in {login.username for login in logins}
+        ),
     )
 
 
@@ -109,10 +113,9 @@ def demo_wipe() -> None:
     # Units first: Unit.department is PROTECT, and the collector refuses the organisation's
     # cascade when it reaches a unit through its department before through the organisation.
     Unit.objects.filter(organisation__slug=ORGANISATION_SLUG).delete()
+    # The demo's logins belong to the organisation and go with it (User.organisation cascades).
+    # A login of the same name outside the demo is never touched: see ``_users``.
     Organisation.objects.filter(slug=ORGANISATION_SLUG).delete()
-    # Logins whose organisation was deleted went with it; a stray demo username elsewhere (say,
-    # created by hand without an organisation) would block re-creation, so it goes too.
-    User.objects.filter(username__in=_demo_usernames(), organisation__isnull=True).delete()
 
 
 def demo_counts(*, organisation: Organisation) -> dict[str, int]:
@@ -639,7 +642,8 @@ def _across_administrations(rng: random.Random, keys: Sequence[str], size: int) 
 # --------------------------------------------------------------------------------------------
 
 
-def _demo_usernames() -> list[str]:
+def demo_usernames() -> list[str]:
+    """The usernames the demo creates."""
     return ["hr", "hr_social", "admin", *(p.username for p in PERSONAS)]
 
 
@@ -648,10 +652,14 @@ def _users(ctx: _Context) -> None:
     org = ctx.organisation
 
     def login(username: str, role: str, *, first_name: str = "", last_name: str = "",
-              leader: Leader | None = None, staff: bool = False) -> User:
-        user, _created = User.objects.update_or_create(
-            username=username,
-            defaults={
+              leader: Leader | None = None, staff: bool = False) -> User | None:
+        # The wipe removed the demo's own logins, so a user of this name now belongs to someone
+        # else (a real superuser called "admin", HR of another organisation): leave it alone and
+        # let the command report the login as skipped.
+        if User.objects.filter(username=username).exists():
+            return None
+        return User.objects.create(
+            username=username, **{
                 "organisation": org, "role": role, "leader": leader, "password": password,
                 "first_name": first_name or (leader.first_name if leader else ""),
                 "last_name": last_name or (leader.last_name if leader else ""),
@@ -659,11 +667,11 @@ def _users(ctx: _Context) -> None:
                 "is_staff": staff, "is_superuser": staff, "language": "da", "is_active": True,
             },
         )
-        return user
 
     login("hr", User.Role.HR, first_name="Hanne", last_name="Bech")
     scoped = login("hr_social", User.Role.HR, first_name="Rasmus", last_name="Friis")
-    scoped.hr_administrations.set([ctx.administrations[SS]])
+    if scoped is not None:
+        scoped.hr_administrations.set([ctx.administrations[SS]])
     login("admin", User.Role.ADMIN, first_name="Demo", last_name="Administrator", staff=True)
     for persona in PERSONAS:
         login(persona.username, User.Role.LEADER, leader=ctx.leaders[persona.post])

@@ -45,3 +45,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {result.password}) – demo only:")
         for login in result.logins:
             self.stdout.write(f"  {login.username:<10} {login.role:<7} {login.who}")
+        for username in result.skipped_logins:
+            self.stdout.write(self.style.WARNING(
+                f"  {username:<10} skipped: a user of that name exists outside the demo"
+            ))
