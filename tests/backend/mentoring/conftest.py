@@ -13,6 +13,7 @@ from backend.mentoring import services
 from backend.mentoring.models import Enrolment, MentorOffer, Programme
 from backend.people import models as m
 from tests import factories as f
+from tests.stack import celery_worker, celery_worker_factory  # noqa: F401  (fixtures)
 
 
 @dataclass
