@@ -69,3 +69,49 @@ def staff_directory(world: World, residential_leader: m.Leader) -> dict[str, m.S
     )
     bo.administrations.add(world.social)
     return {"finance": hanne, "payroll_hr_law": bo, "other_finance": other_finance}
+
+
+@pytest.fixture
+def mentorship(world: World):
+    """Jens (the mentor persona) mentors Mette, with a first meeting planned."""
+    from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme
+
+    mentee, mentor = world.new_leader.leader, world.mentor.leader
+    programme = Programme.objects.create(
+        organisation=world.org, name="Mentorforløb", starts_on=dt.date.today()
+    )
+    return Mentorship.objects.create(
+        programme=programme,
+        enrolment=Enrolment.objects.create(programme=programme, leader=mentee, route="hr"),
+        offer=MentorOffer.objects.create(programme=programme, leader=mentor, capacity=2),
+        mentee=mentee, mentor=mentor, started_on=dt.date.today(),
+        first_meeting_due=dt.date.today() + dt.timedelta(days=10),
+    )
+
+
+@pytest.fixture
+def mette_plan(templates, world: World, mentorship):
+    """Mette's plan, created after her mentor was matched."""
+    from onboarding.services import plan_create_for_leader
+
+    return plan_create_for_leader(leader=world.new_leader.leader)
+
+
+@pytest.fixture
+def client_for():
+    """Like the root ``client_for``, but saves the user's password hash first.
+
+    ``UserFactory`` skips the post-generation save, so the session made by ``force_login``
+    fails Django's session-hash check and the client is silently anonymous (root conftest bug,
+    reported to the lead).
+    """
+    from rest_framework.test import APIClient
+
+    def make(user: m.User | None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            user.save(update_fields=["password"])
+            client.force_login(user)
+        return client
+
+    return make
