@@ -10,10 +10,13 @@ the graph solved again. The answer is marked ``optimal`` only when that proof su
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from matching.errors import InputError
@@ -40,6 +43,7 @@ IntArray = NDArray[np.intp]
 
 _BLOCK_CELLS = 4_000_000  # scores held at once while scanning (32 MB of float64)
 _CANDIDATES = 24  # best mentors per mentee kept before the optimality proof
+_THREADS = min(4, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +85,9 @@ def _prepare(problem: Problem, policy: Policy) -> _Prepared:
         values = np.array([s for _, _, s in problem.scores], dtype=float)
         scorer = TableScorer(rules, rows, cols, values, len(mentees), len(mentors))
     else:
-        n = len(mentees)
-        ties = [(_node(a, ei, ri, n), _node(b, ei, ri, n)) for a, b in problem.ties]
+        # Nodes of the tie graph: mentees first, then mentors.
+        node = {**ei, **{who: len(mentees) + j for who, j in ri.items()}}
+        ties = [(node[a], node[b]) for a, b in problem.ties]
         scorer = ModelScorer(rules, mentees, mentors, ties, policy)
     capacity = np.array([p.capacity for p in mentors], dtype=np.intp)
     first = np.zeros(len(mentors), dtype=np.intp)
@@ -105,11 +110,6 @@ def _prepare(problem: Problem, policy: Policy) -> _Prepared:
         load=0.0 if problem.scores is not None else policy.weights.load, policy=policy,
         ties_given=bool(problem.ties) and problem.scores is None,
     )
-
-
-def _node(who: str, ei: dict[str, int], ri: dict[str, int], n: int) -> int:
-    """Node of a leader in the tie graph: mentees first, then mentors."""
-    return ei[who] if who in ei else n + ri[who]
 
 
 def _broken_rule(scorer: Scorer, i: int, j: int) -> str:
@@ -150,30 +150,35 @@ def _top_candidates(prep: _Prepared, open_rows: IntArray, count: int) -> _Candid
         keep = np.isin(rows, open_rows) & (net > 0 if positive_only else np.isfinite(net))
         return _Candidates(rows[keep], cols[keep], scores[keep],
                            np.full(len(open_rows), -np.inf))
-    out_r, out_c, out_s, thresholds = [], [], [], []
     m = scorer.m
-    for block in _blocks(open_rows, m):
-        net = scorer.rows(block) - penalty
-        if positive_only:
-            net[net <= 0] = -np.inf
+    closed = prep.free <= 0
+
+    def screen(block: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
+        # Screening in float32; exact scores of the kept pairs are computed afterwards, and
+        # the margin keeps each threshold an upper bound of the exact scores left out.
+        net = scorer.rows(block, screening=True)
+        if closed.any():
+            np.copyto(net, -np.inf, where=closed[None, :])
+        if prep.first.any():
+            net -= (prep.load * prep.first).astype(net.dtype)
         if m > count:
-            part = np.argpartition(-net, count, axis=1)
-            top = part[:, :count]
-            thresholds.append(np.take_along_axis(net, part[:, count : count + 1], 1)[:, 0])
+            part = np.argpartition(net, m - count - 1, axis=1)
+            top = part[:, m - count :]
+            left = np.take_along_axis(net, part[:, m - count - 1 : m - count], 1)[:, 0]
+            threshold = left.astype(float) + scorer.screening_margin
         else:
             top = np.broadcast_to(np.arange(m), (len(block), m))
-            thresholds.append(np.full(len(block), -np.inf))
-        values = np.take_along_axis(net, top, 1)
-        ok = np.isfinite(values)
-        r = np.broadcast_to(block[:, None], top.shape)[ok]
-        out_r.append(r)
-        out_c.append(top[ok])
-        out_s.append(values[ok] + penalty[top[ok]])
-    if not out_r:
-        empty = np.zeros(0, dtype=np.intp)
-        return _Candidates(empty, empty, np.zeros(0), np.zeros(0))
-    return _Candidates(np.concatenate(out_r), np.concatenate(out_c).astype(np.intp),
-                       np.concatenate(out_s), np.concatenate(thresholds))
+            threshold = np.full(len(block), -np.inf)
+        ok = np.isfinite(np.take_along_axis(net, top, 1))
+        return np.broadcast_to(block[:, None], top.shape)[ok], top[ok], threshold
+
+    # numpy releases the GIL in products, comparisons and partitions: blocks run in parallel.
+    with ThreadPoolExecutor(max_workers=_THREADS) as pool:
+        screened = list(pool.map(screen, _blocks(open_rows, m)))
+    rows = np.concatenate([r for r, _, _ in screened]).astype(np.intp)
+    cols = np.concatenate([c for _, c, _ in screened]).astype(np.intp)
+    thresholds = np.concatenate([t for _, _, t in screened])
+    return _Candidates(rows, cols, scorer.pair_scores(rows, cols), thresholds)
 
 
 def _solve(prep: _Prepared, candidates: int) -> tuple[IntArray, bool]:
@@ -225,34 +230,38 @@ def _violations(
     cand_cols: IntArray,
     tol: float,
 ) -> tuple[IntArray, IntArray, FloatArray, FloatArray] | None:
-    """Excluded pairs of mentees ``rows`` with a positive reduced cost ``s - V_j - u_i``.
+    """Excluded pairs of mentees ``rows`` that may have a positive reduced cost ``s - V_j - u_i``.
 
-    Returns them with their scores and, per mentee, the best net score still excluded; or
-    ``None`` when there is none, which proves the current solution optimal.
+    Screened scores are used with their margin, so every pair that truly violates is returned
+    (with its exact score), plus maybe a few that do not, which only enlarges the graph. Also
+    returns, per mentee, an upper bound of the net scores still excluded; or ``None`` when no
+    pair can violate, which proves the current solution optimal.
     """
-    m = prep.scorer.m
-    known = np.unique(cand_rows * m + cand_cols)
-    found_r, found_c, found_s, thresholds = [], [], [], []
+    if len(rows) == 0:
+        return None
+    scorer = prep.scorer
+    m, margin = scorer.m, scorer.screening_margin
+    present = sp.csr_matrix((np.ones(len(cand_rows), dtype=bool), (cand_rows, cand_cols)),
+                            shape=(scorer.n, m))
+    found_r, found_c, thresholds = [], [], []
     offset = 0
     for block in _blocks(rows, m):
-        S = prep.scorer.rows(block)
-        u_block = u[offset : offset + len(block)]
+        S = scorer.rows(block, screening=True)
+        known = present[block].tocoo()
+        S[known.row, known.col] = -np.inf
+        u_block = u[offset : offset + len(block), None]
         offset += len(block)
-        keys = block[:, None] * m + np.arange(m)[None, :]
-        pos = np.minimum(np.searchsorted(known, keys), len(known) - 1)
-        excluded = known[pos] != keys if len(known) else np.ones(keys.shape, dtype=bool)
-        bad = excluded & (S - V[None, :] - u_block[:, None] > tol)
+        bad = S - V[None, :] - u_block > tol - margin
         r, c = np.nonzero(bad)
         found_r.append(block[r])
         found_c.append(c)
-        found_s.append(S[r, c])
-        left = np.where(excluded & ~bad, S - prep.penalty[None, :], -np.inf)
-        thresholds.append(left.max(axis=1))
-    add_rows = np.concatenate(found_r) if found_r else np.zeros(0, dtype=np.intp)
+        S[bad] = -np.inf
+        thresholds.append((S - prep.penalty[None, :]).max(axis=1) + margin)
+    add_rows = np.concatenate(found_r).astype(np.intp)
     if len(add_rows) == 0:
         return None
-    return (add_rows.astype(np.intp), np.concatenate(found_c).astype(np.intp),
-            np.concatenate(found_s), np.concatenate(thresholds))
+    add_cols = np.concatenate(found_c).astype(np.intp)
+    return add_rows, add_cols, scorer.pair_scores(add_rows, add_cols), np.concatenate(thresholds)
 
 
 def _load_ranks(prep: _Prepared, rows: IntArray, mentor: IntArray, base: FloatArray) -> IntArray:
@@ -276,12 +285,13 @@ def _pairs(prep: _Prepared, rows: IntArray, cols: IntArray, ranks: IntArray) -> 
     if isinstance(prep.scorer, ModelScorer):
         comps["load"] = 0.0 - prep.load * ranks  # 0.0 - 0 is 0.0, never -0.0
     fixed = set(prep.fixed)
+    distance = prep.scorer.tie_distances(rows, cols).tolist()
     out = []
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         parts = {name: float(v[k]) for name, v in comps.items()}
         en, da = pair_reasons(
             prep.mentees[i], prep.mentors[j], parts,
-            tie_distance=prep.scorer.tie_distance(i, j), ties_given=prep.ties_given,
+            tie_distance=distance[k], ties_given=prep.ties_given,
             earlier_mentees=int(ranks[k]), fixed=(i, j) in fixed,
         )
         out.append(Pair(mentee=prep.mentees[i].id, mentor=prep.mentors[j].id,
@@ -394,9 +404,8 @@ def assign_mentors(
     mentor, optimal = _solve(prep, max(1, candidates))
     rows = np.flatnonzero(mentor >= 0).astype(np.intp)
     cols = mentor[rows]
-    base = prep.scorer.components(rows, cols)
-    total_base = np.sum(list(base.values()), axis=0) if base else np.zeros(len(rows))
-    pairs = _pairs(prep, rows, cols, _load_ranks(prep, rows, cols, total_base))
+    base = prep.scorer.pair_scores(rows, cols)
+    pairs = _pairs(prep, rows, cols, _load_ranks(prep, rows, cols, base))
     used = np.bincount(cols, minlength=len(prep.mentors))
     unmatched = _explain_unmatched(prep, np.flatnonzero(mentor < 0).astype(np.intp), used)
     return Assignment(pairs=tuple(pairs), unmatched=tuple(unmatched),

@@ -75,7 +75,7 @@ def pair_reasons(
     mentor: Mentor,
     components: Mapping[str, float],
     *,
-    tie_distance: int | None,
+    tie_distance: int,
     ties_given: bool,
     earlier_mentees: int,
     fixed: bool,

@@ -8,7 +8,8 @@ because it has thousands of nodes nationally; and the leader network adds a spar
 
 The organisation tree has a fixed depth (municipality, administration, department, unit), so
 the lowest common ancestor of two leaders, and with it the graded distance, follows from
-comparing the codes of their ancestors; no per-pair tree search is needed.
+comparing the codes of their ancestors; no per-pair tree search is needed. The leader network
+is an undirected graph whose distances up to 2 come from sparse adjacency products.
 """
 
 from __future__ import annotations
@@ -16,14 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from matching.model import EDUCATION_LEVELS, Context, Mentee, Mentor, Policy
 
-__all__ = ["ModelScorer", "Rules", "Scorer", "TableScorer", "rule_names"]
+__all__ = ["ModelScorer", "Rules", "Scorer", "TableScorer"]
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
@@ -36,12 +36,7 @@ _YEARS, _EDUCATION = 0.6, 0.4
 _STAFF_BANDS = 12  # span of control in powers of two: 1, 2-3, 4-7, ..., 2048+
 _SITE_BANDS = 5  # 1, 2, 3, 4, 5+ sites
 _YEAR_BANDS = 16  # 0, 1, ..., 15+ years as a leader
-
-
-def rule_names(*, require_other_administration: bool) -> tuple[str, ...]:
-    """Names of the hard rules that exclude mentors, as used in ``Unmatched.blocked``."""
-    base = ("line", "same_unit", "forbidden")
-    return (*base, "same_administration") if require_other_administration else base
+_PAIR_CHUNK = 65_536  # pairs scored at once by ModelScorer.pair_scores
 
 
 def _codes(values: Sequence[str | None], vocabulary: dict[str, int], missing: int) -> IntArray:
@@ -93,15 +88,14 @@ class Rules:
         self.line = _pair_matrix(line, n, m)
         self.forbidden = _pair_matrix(list(forbidden), n, m)
 
-    def allowed(self, rows: IntArray) -> BoolArray:
-        """Dense mask ``(len(rows), m)``: true where a pair passes every hard rule."""
-        ok = self.unit_e[rows, None] != self.unit_r[None, :]
+    def forbid(self, S: NDArray[np.floating], rows: IntArray) -> None:
+        """Set ``S[k, j] = -inf`` (in place) where mentee ``rows[k]`` may not have mentor ``j``."""
+        np.copyto(S, -np.inf, where=self.unit_e[rows, None] == self.unit_r[None, :])
         if self.require_other_administration:
-            ok &= self.adm_e[rows, None] != self.adm_r[None, :]
+            np.copyto(S, -np.inf, where=self.adm_e[rows, None] == self.adm_r[None, :])
         for matrix in (self.line, self.forbidden):
             sub = matrix[rows].tocoo()
-            ok[sub.row, sub.col] = False
-        return ok
+            S[sub.row, sub.col] = -np.inf
 
     def allowed_pairs(self, rows: IntArray, cols: IntArray) -> BoolArray:
         """Elementwise version of :meth:`allowed` for pairs ``(rows[k], cols[k])``."""
@@ -148,8 +142,16 @@ class Scorer:
     n: int
     m: int
 
-    def rows(self, rows: IntArray) -> FloatArray:
-        """Dense scores of mentees ``rows`` against every mentor."""
+    #: Bound on the error of :meth:`rows` with ``screening=True``: a screened score plus this
+    #: margin is an upper bound of the exact score.
+    screening_margin: float = 0.0
+
+    def rows(self, rows: IntArray, *, screening: bool = False) -> NDArray[np.floating]:
+        """Dense scores of mentees ``rows`` against every mentor (``-inf`` if not allowed).
+
+        With ``screening`` the scores may be computed faster in float32, within
+        :attr:`screening_margin` of the exact float64 scores.
+        """
         raise NotImplementedError
 
     def allowed_pairs(self, rows: IntArray, cols: IntArray) -> BoolArray:
@@ -160,13 +162,18 @@ class Scorer:
         """The score components of pairs ``(rows[k], cols[k])``; they sum to the score."""
         raise NotImplementedError
 
+    def pair_scores(self, rows: IntArray, cols: IntArray) -> FloatArray:
+        """Exact scores of pairs ``(rows[k], cols[k])``: the sum of their components."""
+        parts = list(self.components(rows, cols).values())
+        return np.sum(parts, axis=0) if parts else np.zeros(len(rows))
+
     def all_pairs(self) -> tuple[IntArray, IntArray, FloatArray] | None:
         """Every allowed pair with its score when that list is sparse, else ``None``."""
         return None
 
-    def tie_distance(self, i: int, j: int) -> int | None:
-        """Distance of mentee ``i`` and mentor ``j`` in the leader network (1, 2 or None)."""
-        return None
+    def tie_distances(self, rows: IntArray, cols: IntArray) -> NDArray[np.int8]:
+        """Distance of each pair in the leader network: 1 (tied), 2 (shared contact) or 0."""
+        return np.zeros(len(rows), dtype=np.int8)
 
     def not_scored_count(self, i: int) -> int:
         """Mentors without a given score for mentee ``i`` (only in the scores mode)."""
@@ -188,7 +195,7 @@ class TableScorer(Scorer):
         self._indptr = np.searchsorted(self._rows, np.arange(n + 1))
         self._given = np.bincount(rows, minlength=n)
 
-    def rows(self, rows: IntArray) -> FloatArray:
+    def rows(self, rows: IntArray, *, screening: bool = False) -> FloatArray:
         out = np.full((len(rows), self.m), -np.inf)
         for k, i in enumerate(rows):
             lo, hi = self._indptr[i], self._indptr[i + 1]
@@ -279,21 +286,30 @@ class ModelScorer(Scorer):
             self._network = self._distance.astype(float)
             self._network.data = np.where(self._distance.data == 1, -w.network, -w.network / 2)
         self._F = np.ascontiguousarray(np.hstack([p.F for p in parts]))
-        self._Gt = np.ascontiguousarray(np.hstack([p.G for p in parts]).T)
+        self._G = np.ascontiguousarray(np.hstack([p.G for p in parts]))
+        self._Gt = np.ascontiguousarray(self._G.T)
+        self._F32, self._Gt32 = self._F.astype(np.float32), self._Gt.astype(np.float32)
+        # float32 products carry a relative error below (D + 2) * 2**-24 of sum |F||G|; the
+        # margin bounds that sum by its largest value and adds a factor of 8 for safety.
+        bound = float(np.abs(self._F).max(initial=0) * np.abs(self._Gt).sum(axis=0).max(initial=0))
+        self.screening_margin = 8 * (self._F.shape[1] + 2) * 2.0**-24 * (1 + bound)
         self._slices: dict[str, slice] = {}
         start = 0
         for p in parts:
             self._slices[p.name] = slice(start, start + p.F.shape[1])
             start += p.F.shape[1]
 
-    def rows(self, rows: IntArray) -> FloatArray:
-        S = self._F[rows] @ self._Gt
+    def rows(self, rows: IntArray, *, screening: bool = False) -> NDArray[np.floating]:
+        S = self._F32[rows] @ self._Gt32 if screening else self._F[rows] @ self._Gt
         r = self.rules
-        np.subtract(S, self._half_cross, out=S, where=r.adm_e[rows, None] == r.adm_r[None, :])
-        np.subtract(S, self._half_cross, out=S, where=r.dep_e[rows, None] == r.dep_r[None, :])
+        same_administration = r.adm_e[rows, None] == r.adm_r[None, :]
+        if not r.require_other_administration:  # else these pairs are forbidden below
+            np.subtract(S, self._half_cross, out=S, where=same_administration)
+            np.subtract(S, self._half_cross, out=S,
+                        where=r.dep_e[rows, None] == r.dep_r[None, :])
         net = self._network[rows].tocoo()
         S[net.row, net.col] += net.data
-        S[~r.allowed(rows)] = -np.inf
+        r.forbid(S, rows)
         return S
 
     def components(self, rows: IntArray, cols: IntArray) -> dict[str, FloatArray]:
@@ -309,9 +325,21 @@ class ModelScorer(Scorer):
             out["network"] += _at(self._network, rows, cols)
         return out
 
-    def tie_distance(self, i: int, j: int) -> int | None:
-        d = int(self._distance[i, j])
-        return d or None
+    def tie_distances(self, rows: IntArray, cols: IntArray) -> NDArray[np.int8]:
+        return _at(self._distance, rows, cols).astype(np.int8)
+
+    def pair_scores(self, rows: IntArray, cols: IntArray) -> FloatArray:
+        out = np.empty(len(rows))
+        r = self.rules
+        for start in range(0, len(rows), _PAIR_CHUNK):
+            i, j = rows[start : start + _PAIR_CHUNK], cols[start : start + _PAIR_CHUNK]
+            same = (r.adm_e[i] == r.adm_r[j]).astype(float) + (r.dep_e[i] == r.dep_r[j])
+            out[start : start + len(i)] = (
+                np.einsum("kd,kd->k", self._F[i], self._G[j])
+                - self._half_cross * same
+                + _at(self._network, i, j)
+            )
+        return out
 
 
 def _needs_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: float) -> _Part:
@@ -328,26 +356,30 @@ def _needs_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: fl
     return _Part("needs", F, G)
 
 
-def _one_hot(bands: Sequence[int | None], size: int) -> FloatArray:
-    """Rows of ``bands`` as one-hot vectors; ``None`` gives a zero row."""
-    out = np.zeros((len(bands), size))
-    for k, b in enumerate(bands):
-        if b is not None:
-            out[k, b] = 1.0
-    return out
+def _one_hot(bands: IntArray, size: int) -> FloatArray:
+    """Rows of ``bands`` as one-hot vectors; a negative band (unknown) gives a zero row."""
+    out = np.zeros((len(bands), size + 1))
+    out[np.arange(len(bands)), np.where(bands < 0, size, bands)] = 1.0
+    return out[:, :size]
+
+
+def _values(values: Sequence[float | None]) -> FloatArray:
+    """Numbers as floats, ``nan`` for unknown."""
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+
+
+def _bands(values: FloatArray, size: int, *, log2: bool = False, start: int = 0) -> IntArray:
+    """Band of each value, ``floor(log2 v)`` or ``v - start`` clipped to ``[0, size)``; -1 when
+    unknown."""
+    known = ~np.isnan(values)
+    x = np.where(known, values, start)
+    raw = np.log2(np.maximum(x, 1)) if log2 else x - start
+    return np.where(known, np.clip(np.floor(raw), 0, size - 1), -1).astype(np.intp)
 
 
 def _equal_flag(values: Sequence[bool | None]) -> FloatArray:
     """Two columns ``[v, not v]`` so that the product of two rows is ``v == w`` (0 if unknown)."""
-    return _one_hot([None if v is None else int(v) for v in values], 2)
-
-
-def _band(value: float | None, size: int, scale: str) -> int | None:
-    if value is None:
-        return None
-    if scale == "log2":
-        return min(int(np.log2(max(value, 1))), size - 1)
-    return min(max(int(value) - (scale == "from_one"), 0), size - 1)
+    return _one_hot(np.array([-1 if v is None else int(v) for v in values], dtype=np.intp), 2)
 
 
 def _context_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: float) -> _Part:
@@ -364,13 +396,16 @@ def _context_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: 
     sites_kernel = np.clip(1 - np.clip(s[:, None] - s[None, :], 0, None) / 2, 0, None)
 
     def side(cs: list[Context], mentor: bool) -> FloatArray:
-        staff = _one_hot([_band(c.staff, _STAFF_BANDS, "log2") for c in cs], _STAFF_BANDS)
-        sites = _one_hot([_band(c.sites, _SITE_BANDS, "from_one") for c in cs], _SITE_BANDS)
+        staff = _one_hot(_bands(_values([c.staff for c in cs]), _STAFF_BANDS, log2=True),
+                         _STAFF_BANDS)
+        sites = _one_hot(_bands(_values([c.sites for c in cs]), _SITE_BANDS, start=1),
+                         _SITE_BANDS)
         if not mentor:  # the kernels sit on the mentee side: F = onehot @ K
             staff, sites = staff @ staff_kernel, sites @ sites_kernel
+        service = np.array([-1 if c.service_type is None else types[c.service_type] for c in cs],
+                           dtype=np.intp)
         blocks = [
-            _one_hot([None if c.service_type is None else types[c.service_type] for c in cs],
-                     size),
+            _one_hot(service, size),
             staff,
             sites,
             _equal_flag([c.round_the_clock for c in cs]),
@@ -391,9 +426,9 @@ def _experience_part(
     kernel = np.clip(y[None, :] - y[:, None], 0, 10) / 10
     # A mentee with unknown experience is taken as new (0 years); a mentor's unknown years
     # give no credit.
-    years_e = _one_hot([_band(p.experience_years or 0, _YEAR_BANDS, "int") for p in mentees],
-                       _YEAR_BANDS)
-    years_r = _one_hot([_band(q.experience_years, _YEAR_BANDS, "int") for q in mentors],
+    years_e = _one_hot(_bands(np.nan_to_num(_values([p.experience_years for p in mentees])),
+                              _YEAR_BANDS), _YEAR_BANDS)
+    years_r = _one_hot(_bands(_values([q.experience_years for q in mentors]), _YEAR_BANDS),
                        _YEAR_BANDS)
     education = np.array([EDUCATION_LEVELS.get(q.education or "none", 0.0) for q in mentors])
     F = np.hstack([weight * _YEARS * years_e @ kernel, np.full((len(mentees), 1), weight)])
@@ -404,12 +439,17 @@ def _experience_part(
 def _tie_distances(ties: Sequence[tuple[int, int]], n: int, m: int) -> sp.csr_matrix:
     """Sparse ``(n, m)`` matrix: 1 where mentee and mentor are tied, 2 where they share a contact.
 
-    Nodes ``0..n-1`` are the mentees and ``n..n+m-1`` the mentors.
+    Nodes ``0..n-1`` are the mentees and ``n..n+m-1`` the mentors. This is the shortest-path
+    distance in the undirected leader network cut off at 2 (what
+    ``networkx.single_source_shortest_path_length(G, i, cutoff=2)`` gives per mentee; the tests
+    check the two agree), computed for all mentees at once as sparse products of the adjacency
+    matrix, because building an ``nx.Graph`` alone costs more than the whole assignment.
     """
-    G = nx.Graph()
-    G.add_nodes_from(range(n + m))
-    G.add_edges_from(ties)
-    A = nx.to_scipy_sparse_array(G, nodelist=range(n + m), format="csr", dtype=np.int32)
+    a, b = np.array(ties, dtype=np.intp).reshape(-1, 2).T
+    size = n + m
+    A = sp.csr_matrix((np.ones(2 * len(a), dtype=np.int32), (np.r_[a, b], np.r_[b, a])),
+                      shape=(size, size))
+    A.data[:] = 1  # repeated ties count once
     direct = sp.csr_matrix(A[:n, n:])
     two = sp.csr_matrix(A[:n] @ A[:, n:])
     two.data[:] = 2

@@ -42,8 +42,10 @@ def validate_policy(policy: Policy) -> None:
 
 
 def _profile(path: str, values: Mapping[str, float], context: Context, years: float | None) -> None:
-    for topic, weight in values.items():
-        _number(weight, f"{path}.{topic}")
+    # Fast path for the common valid case; the loop finds the offending topic otherwise.
+    if not all(type(v) in (int, float) and 0 <= v < math.inf for v in values.values()):
+        for topic, weight in values.items():
+            _number(weight, f"{path}.{topic}")
     for name in ("staff", "sites"):
         value = getattr(context, name)
         if value is not None:
