@@ -1,3 +1,9 @@
 """URLs of the HR import (mounted under /api/imports/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from backend.people.imports.apis import LeaderImportApi
+
+urlpatterns = [
+    path("leaders/", LeaderImportApi.as_view(), name="import-leaders"),
+]
