@@ -24,7 +24,8 @@ def run(command: str, data: object) -> dict[str, Any]:
 
     Examples
     --------
-    >>> run("assign", {"mentees": [{"id": "A"}], "mentors": [{"id": "M", "capacity": 1}]})["pairs"][0]["mentor"]
+    >>> result = run("assign", {"mentees": [{"id": "A"}], "mentors": [{"id": "M", "capacity": 1}]})
+    >>> result["pairs"][0]["mentor"]
     'M'
     """
     from matching.assign import assign_mentors, suggest_mentors

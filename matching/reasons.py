@@ -89,7 +89,8 @@ def pair_reasons(
         da.append(danish)
 
     if fixed:
-        say("Kept as an existing or fixed mentorship", "Bevaret som eksisterende eller fastlagt forløb")
+        say("Kept as an existing or fixed mentorship",
+            "Bevaret som eksisterende eller fastlagt forløb")
     if "given" in components:
         say(f"Score given: {components['given']:g}", f"Angivet score: {components['given']:g}")
     covered = sorted(

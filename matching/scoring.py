@@ -343,7 +343,8 @@ class ModelScorer(Scorer):
 
 
 def _needs_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: float) -> _Part:
-    topics = sorted({t for p in mentees for t in p.needs} | {t for p in mentors for t in p.strengths})
+    topics = sorted({t for p in mentees for t in p.needs}
+                    | {t for p in mentors for t in p.strengths})
     index = {t: k for k, t in enumerate(topics)}
     F = np.zeros((len(mentees), len(topics)))
     G = np.zeros((len(mentors), len(topics)))

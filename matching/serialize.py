@@ -246,8 +246,8 @@ def suggestions_to_dict(suggestions: tuple[Suggestion, ...]) -> dict[str, Any]:
 
     Examples
     --------
-    >>> suggestions_to_dict((Suggestion("L1", (), "No mentor", "Ingen mentor"),))
-    {'suggestions': [{'mentee': 'L1', 'mentors': [], 'reason': 'No mentor', 'reason_da': 'Ingen mentor'}]}
+    >>> suggestions_to_dict((Suggestion("L1", (), "No mentor", "Ingen mentor"),))["suggestions"]
+    [{'mentee': 'L1', 'mentors': [], 'reason': 'No mentor', 'reason_da': 'Ingen mentor'}]
     """
     out = []
     for s in suggestions:

@@ -119,5 +119,6 @@ def validate_problem(problem: Problem) -> None:
         ):
             raise InputError(f"scores[{k}][2]", "must be a finite number")
         if (mentee, mentor) in scored:
-            raise InputError(f"scores[{k}]", f"duplicate pair (also scores[{scored[mentee, mentor]}])")
+            raise InputError(f"scores[{k}]",
+                             f"duplicate pair (also scores[{scored[mentee, mentor]}])")
         scored[mentee, mentor] = k

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import numpy as np
 import pytest
 
 from matching import (
@@ -259,3 +260,23 @@ def test_pruned_candidate_lists_give_the_same_optimum():
         assert pruned.optimal and full.optimal
         assert pruned.total_score == pytest.approx(full.total_score)
         assert len(pruned.pairs) == len(full.pairs)
+
+
+def test_tie_distances_agree_with_networkx_shortest_paths():
+    import networkx as nx
+
+    from matching.assign import _prepare
+
+    rng = random.Random(11)
+    mentees = tuple(Mentee(f"E{i}") for i in range(12))
+    mentors = tuple(Mentor(f"M{j}", capacity=1) for j in range(10))
+    people = [p.id for p in (*mentees, *mentors)]
+    ties = tuple({tuple(sorted(rng.sample(people, 2))) for _ in range(25)})
+    prep = _prepare(Problem(mentees=mentees, mentors=mentors, ties=ties), Policy())
+    G = nx.Graph(ties)
+    for i, mentee in enumerate(prep.mentees):
+        near = nx.single_source_shortest_path_length(G, mentee.id, cutoff=2) if (
+            mentee.id in G) else {}
+        for j, mentor in enumerate(prep.mentors):
+            got = int(prep.scorer.tie_distances(np.array([i]), np.array([j]))[0])
+            assert got == near.get(mentor.id, 0)

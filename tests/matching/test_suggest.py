@@ -9,11 +9,12 @@ def problem() -> Problem:
     return Problem(
         mentees=(Mentee("E1", administration="A", needs={"budget": 1.0}),
                  Mentee("E2", administration="A", line=("M1",))),
-        mentors=tuple(
-            Mentor(f"M{j}", capacity=1, administration="B", strengths={"budget": j / 10})
-            for j in range(1, 8)
-        ) + (Mentor("M8", capacity=1, administration="A", strengths={"budget": 1.0}),
-             Mentor("M9", capacity=0, administration="B", strengths={"budget": 1.0})),
+        mentors=(
+            *(Mentor(f"M{j}", capacity=1, administration="B", strengths={"budget": j / 10})
+              for j in range(1, 8)),
+            Mentor("M8", capacity=1, administration="A", strengths={"budget": 1.0}),
+            Mentor("M9", capacity=0, administration="B", strengths={"budget": 1.0}),
+        ),
         fixed=(("E2", "M7"),),
     )
 
