@@ -245,3 +245,23 @@ def test_list_query_count_is_constant(
         sizes.append(len(_rows(response)))
     assert sizes[0] >= 10
     assert sizes[1] >= 200
+
+
+@pytest.mark.django_db
+def test_small_lists_query_count_is_constant(
+    world: World, client_for: ClientFor, django_assert_num_queries: Any
+) -> None:
+    """Staff functions are unique per kind (at most 7) and a user sees one organisation, so
+    these two lists are pinned at their smallest and largest possible sizes instead."""
+    client = client_for(world.new_leader)
+    kinds = [kind for kind, _label in m.StaffFunctionKind.choices]
+    for n in (2, len(kinds)):
+        m.StaffFunction.objects.bulk_create(
+            [m.StaffFunction(organisation=world.org, kind=kind, name=kind) for kind in kinds[:n]],
+            ignore_conflicts=True,
+        )
+        with django_assert_num_queries(4):
+            response = client.get("/api/staff-functions/")
+        assert len(response.json()["results"]) == n
+    with django_assert_num_queries(4):
+        assert len(client.get("/api/organisations/").json()["results"]) == 1
