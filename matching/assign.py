@@ -194,7 +194,8 @@ def _solve(prep: _Prepared, candidates: int) -> tuple[IntArray, bool]:
     rows, cols, scores, threshold = cand.rows, cand.cols, cand.scores, cand.threshold
     participation = prep.policy.objective == "participation"
     net = scores - prep.load * prep.first[cols]
-    top = float(net.max()) if len(net) else 0.0
+    # Screening may miss the best pair of a mentee by at most the margin.
+    top = (float(net.max()) if len(net) else 0.0) + prep.scorer.screening_margin
     # Model scores are >= 0; listed scores are all candidates. Net scores fall by the load.
     low = min(float(scores.min()) if len(scores) else 0.0, 0.0)
     low -= prep.load * max(int(prep.capacity.max()) - 1, 0)
