@@ -167,7 +167,9 @@ class GroupDraft(models.Model):
         DISCARDED = "discarded", _("Discarded")
 
     signup = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="drafts")
-    groups = models.JSONField(default=list, help_text="A list of groups, each a list of leader ids.")
+    groups = models.JSONField(
+        default=list, help_text="A list of groups, each a list of leader ids."
+    )
     objective = models.FloatField(default=0.0)
     composer_objective = models.FloatField(default=0.0)
     seed = models.BigIntegerField(default=0)

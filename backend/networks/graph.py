@@ -1,0 +1,271 @@
+"""The leader network of one organisation as a networkx graph, cached until the data changes.
+
+Nodes are active leaders (ids). An edge joins two leaders with at least one tie:
+
+============================  ======  =====================================================
+tie                           weight  source
+============================  ======  =====================================================
+leadership team               1.0     co-members of a ``leadership_team`` network
+informal network              1.0     co-members of an ``informal`` network (private)
+learning network              0.8     co-members of a ``learning_network``
+leader group                  0.6     co-members of a ``leader_group``
+external network              0.5     co-members of an ``external`` network
+mentorship (active / past)    1.0/.5  ``backend.mentoring`` mentorships, read-only
+line                          1.0     boss and report
+unit                          1.0     two leaders of one unit
+department                    0.2     two leaders of one department
+============================  ======  =====================================================
+
+Weights of several ties add up. Networks and departments larger than ``CLIQUE_LIMIT`` add no
+ties: a 300-person network says little about who knows whom, and its clique would dominate the
+graph. Ties from informal and members-only networks are *private*: they are in ``G`` (the
+leader's own views, ranking) but not in ``G_public``, which is what HR's per-leader figures use.
+Mentorships are in both: HR made the pairings, and bosses never read either graph.
+
+The graph is rebuilt when a fingerprint of the data changes (counts and newest ids or times of
+leaders, memberships, networks and mentorships: four aggregate queries), so bulk writes and
+writes by other apps are noticed without signals. Building takes well under a second for a
+municipality; see ``docs/networks.md`` for the figures at 10 000 leaders.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+from django.db.models import Count, Max, Q
+
+from backend.mentoring.models import Mentorship
+from backend.people.models import Leader, Membership, Network, NetworkKind
+
+CLIQUE_LIMIT = 60
+
+KIND_WEIGHTS: dict[str, float] = {
+    NetworkKind.LEADERSHIP_TEAM: 1.0,
+    NetworkKind.INFORMAL: 1.0,
+    NetworkKind.LEARNING_NETWORK: 0.8,
+    NetworkKind.LEADER_GROUP: 0.6,
+    NetworkKind.EXTERNAL: 0.5,
+}
+MENTORSHIP_WEIGHT = 1.0
+PAST_MENTORSHIP_WEIGHT = 0.5
+LINE_WEIGHT = 1.0
+UNIT_WEIGHT = 1.0
+DEPARTMENT_WEIGHT = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderInfo:
+    """What the graph code needs to know about a leader (no names, nothing private)."""
+
+    id: int
+    unit_id: int | None
+    department_id: int | None
+    administration_id: int | None
+    boss_id: int | None
+    service_type: str
+    is_specialist: bool
+
+
+@dataclass(slots=True)
+class LeaderGraph:
+    """The organisation's leader network: all ties, public ties, and who each node is."""
+
+    organisation_id: int
+    G: nx.Graph
+    G_public: nx.Graph
+    leaders: dict[int, LeaderInfo]
+    memberships: dict[int, set[int]] = field(default_factory=dict)  # network id -> leader ids
+    private_networks: set[int] = field(default_factory=set)
+    network_kinds: dict[int, str] = field(default_factory=dict)
+    reports: dict[int, set[int]] = field(default_factory=dict)  # boss id -> direct reports
+
+    def line_above(self, leader_id: int) -> list[int]:
+        """The leader's bosses, nearest first (cycle-safe)."""
+        out: list[int] = []
+        seen = {leader_id}
+        boss = self.leaders[leader_id].boss_id if leader_id in self.leaders else None
+        while boss is not None and boss not in seen and boss in self.leaders:
+            out.append(boss)
+            seen.add(boss)
+            boss = self.leaders[boss].boss_id
+        return out
+
+    def line_below(self, leader_id: int) -> set[int]:
+        """Every leader below this one in the line, all levels."""
+        below: set[int] = set()
+        frontier = [leader_id]
+        while frontier:
+            nxt = []
+            for b in frontier:
+                for r in self.reports.get(b, ()):
+                    if r not in below and r != leader_id:
+                        below.add(r)
+                        nxt.append(r)
+            frontier = nxt
+        return below
+
+    def line_of(self, leader_id: int) -> set[int]:
+        """Everyone above or below the leader in the line."""
+        return set(self.line_above(leader_id)) | self.line_below(leader_id)
+
+
+_cache: dict[int, tuple[tuple[Any, ...], LeaderGraph]] = {}
+_lock = threading.Lock()
+
+
+def graph_fingerprint(*, organisation_id: int) -> tuple[Any, ...]:
+    """Return a value that changes whenever the data the graph is built from changes."""
+    leaders = Leader.objects.filter(organisation_id=organisation_id).aggregate(
+        n=Count("id"), t=Max("updated_at"), a=Count("id", filter=Q(active=True))
+    )
+    memberships = Membership.objects.filter(network__organisation_id=organisation_id).aggregate(
+        n=Count("id"), m=Max("id")
+    )
+    networks = Network.objects.filter(organisation_id=organisation_id).aggregate(
+        n=Count("id"),
+        m=Max("id"),
+        a=Count("id", filter=Q(active=True)),
+        p=Count("id", filter=Q(visibility=Network.Visibility.OPEN)),
+    )
+    mentorships = Mentorship.objects.filter(mentee__organisation_id=organisation_id).aggregate(
+        n=Count("id"), m=Max("id"), a=Count("id", filter=Q(status=Mentorship.Status.ACTIVE))
+    )
+    return (
+        tuple(leaders.values()),
+        tuple(memberships.values()),
+        tuple(networks.values()),
+        tuple(mentorships.values()),
+    )
+
+
+def leader_graph(*, organisation_id: int) -> LeaderGraph:
+    """Return the organisation's leader graph, rebuilt only when the data changed."""
+    fingerprint = graph_fingerprint(organisation_id=organisation_id)
+    with _lock:
+        hit = _cache.get(organisation_id)
+        if hit is not None and hit[0] == fingerprint:
+            return hit[1]
+    graph = leader_graph_build(organisation_id=organisation_id)
+    with _lock:
+        _cache[organisation_id] = (fingerprint, graph)
+    return graph
+
+
+def _add(G: nx.Graph, a: int, b: int, weight: float, tie: str) -> None:
+    if G.has_edge(a, b):
+        data = G[a][b]
+        data["weight"] += weight
+        data["ties"].add(tie)
+    else:
+        G.add_edge(a, b, weight=weight, ties={tie})
+
+
+def leader_graph_build(*, organisation_id: int) -> LeaderGraph:
+    """Build the leader graph from the database (five queries)."""
+    rows = Leader.objects.filter(organisation_id=organisation_id, active=True).values_list(
+        "id",
+        "unit_id",
+        "unit__department_id",
+        "unit__department__administration_id",
+        "boss_id",
+        "unit__service_type",
+        "unit__is_specialist",
+    )
+    leaders = {
+        r[0]: LeaderInfo(
+            id=r[0],
+            unit_id=r[1],
+            department_id=r[2],
+            administration_id=r[3],
+            boss_id=r[4],
+            service_type=r[5] or "",
+            is_specialist=bool(r[6]),
+        )
+        for r in rows
+    }
+    G: nx.Graph = nx.Graph()
+    P: nx.Graph = nx.Graph()
+    G.add_nodes_from(leaders)
+    P.add_nodes_from(leaders)
+
+    def both(a: int, b: int, w: float, tie: str, private: bool = False) -> None:
+        _add(G, a, b, w, tie)
+        if not private:
+            _add(P, a, b, w, tie)
+
+    reports: dict[int, set[int]] = defaultdict(set)
+    by_unit: dict[int, list[int]] = defaultdict(list)
+    by_department: dict[int, list[int]] = defaultdict(list)
+    for info in leaders.values():
+        if info.boss_id in leaders:
+            reports[info.boss_id].add(info.id)
+            both(info.id, info.boss_id, LINE_WEIGHT, "line")
+        if info.unit_id is not None:
+            by_unit[info.unit_id].append(info.id)
+        if info.department_id is not None:
+            by_department[info.department_id].append(info.id)
+    for members in by_unit.values():
+        for a, b in combinations(sorted(members), 2):
+            both(a, b, UNIT_WEIGHT, "unit")
+    for members in by_department.values():
+        if len(members) <= CLIQUE_LIMIT:
+            for a, b in combinations(sorted(members), 2):
+                both(a, b, DEPARTMENT_WEIGHT, "department")
+
+    networks = Network.objects.filter(organisation_id=organisation_id, active=True).values_list(
+        "id", "kind", "visibility"
+    )
+    kinds: dict[int, str] = {}
+    private: set[int] = set()
+    for nid, kind, visibility in networks:
+        kinds[nid] = kind
+        if kind == NetworkKind.INFORMAL or visibility != Network.Visibility.OPEN:
+            private.add(nid)
+    memberships: dict[int, set[int]] = defaultdict(set)
+    for nid, lid in Membership.objects.filter(
+        network_id__in=list(kinds), leader__active=True
+    ).values_list("network_id", "leader_id"):
+        if lid in leaders:
+            memberships[nid].add(lid)
+    for nid, members in memberships.items():
+        if len(members) > CLIQUE_LIMIT:
+            continue
+        weight = KIND_WEIGHTS.get(kinds[nid], 0.5)
+        tie = f"network:{kinds[nid]}"
+        for a, b in combinations(sorted(members), 2):
+            both(a, b, weight, tie, nid in private)
+
+    for mentee, mentor, status in Mentorship.objects.filter(
+        mentee__organisation_id=organisation_id
+    ).values_list("mentee_id", "mentor_id", "status"):
+        if mentee in leaders and mentor in leaders:
+            active = status == Mentorship.Status.ACTIVE
+            both(
+                mentee,
+                mentor,
+                MENTORSHIP_WEIGHT if active else PAST_MENTORSHIP_WEIGHT,
+                "mentorship" if active else "past_mentorship",
+                # HR knows the pairings it made; the boss never sees these graphs at all.
+                private=False,
+            )
+    return LeaderGraph(
+        organisation_id=organisation_id,
+        G=G,
+        G_public=P,
+        leaders=leaders,
+        memberships=dict(memberships),
+        private_networks=private,
+        network_kinds=kinds,
+        reports=dict(reports),
+    )
+
+
+def graph_cache_clear() -> None:
+    """Forget every cached graph (tests; a deploy)."""
+    with _lock:
+        _cache.clear()
