@@ -23,7 +23,6 @@ class TemplateItemInline(admin.TabularInline):
     extra = 0
     fields = ["order", "key", "title_da", "owner_role", "staff_function_kind", "due_offset_days",
               "topic", "depends_on", "required"]
-    autocomplete_fields: list[str] = []
 
 
 @admin.register(Template)
@@ -79,7 +78,7 @@ class PlanItemEventInline(admin.TabularInline):
     extra = 0
     can_delete = False
     readonly_fields = ["kind", "actor", "old_value", "new_value", "reason", "at"]
-    fields = readonly_fields
+    fields = ["kind", "actor", "old_value", "new_value", "reason", "at"]
 
 
 @admin.register(PlanItem)

@@ -27,7 +27,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.people import access
-from backend.people.models import SupportNeed, Topic
+from backend.people.models import Organisation, SupportNeed, Topic, User
 from onboarding import calendar, selectors, services
 from onboarding.models import CalendarFeed, OwnerRole, Plan, PlanItem, Template, TemplateItem
 from onboarding.selectors import Viewer
@@ -49,9 +49,17 @@ def _require(viewer: Viewer, allowed: tuple[Viewer, ...]) -> None:
         raise PermissionDenied(_("You may not change this item."))
 
 
-def _require_hr(request: Request) -> None:
-    if not access.is_hr(request.user):
+def _user(request: Request) -> User:
+    # IsAuthenticated runs first on every view here, so the user is never anonymous.
+    return request.user  # type: ignore[return-value]
+
+
+def _require_hr(request: Request) -> Organisation:
+    """Return the HR caller's organisation; anyone else is refused."""
+    user = _user(request)
+    if not access.is_hr(user) or user.organisation is None:
         raise PermissionDenied(_("Only HR may do this."))
+    return user.organisation
 
 
 class PlanListApi(ListAPIView):
@@ -71,13 +79,13 @@ class PlanListApi(ListAPIView):
             "1", "true"
         )
         plans, self.private = selectors.plans_visible_to(
-            self.request.user, status=None if status_ == "all" else status_,
+            _user(self.request), status=None if status_ == "all" else status_,
             first_days_only=first_days,
         )
         return plans
 
     def get_serializer_context(self) -> dict[str, Any]:
-        context = super().get_serializer_context()
+        context = dict(super().get_serializer_context())
         context["private"] = getattr(self, "private", False)
         return context
 
@@ -102,14 +110,14 @@ class PlanCreateApi(APIView):
         _require_hr(request)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        leader = access.leader_visible_or_404(request.user, data.validated_data["leader_id"])
-        if not access.is_hr_for(request.user, leader):
+        leader = access.leader_visible_or_404(_user(request), data.validated_data["leader_id"])
+        if not access.is_hr_for(_user(request), leader):
             raise Http404
         existed = Plan.objects.filter(
             leader=leader, role_start_date=leader.role_start_date
         ).exists() if leader.role_start_date else False
-        plan = services.plan_create_for_leader(leader=leader, actor=request.user)
-        plan, _viewer = selectors.plan_for_user_or_404(request.user, plan.id)
+        plan = services.plan_create_for_leader(leader=leader, actor=_user(request))
+        plan, _viewer = selectors.plan_for_user_or_404(_user(request), plan.id)
         return Response(PlanSerializer(plan).data,
                         status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
 
@@ -120,7 +128,7 @@ class PlanDetailApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     def get(self, request: Request, plan_id: int) -> Response:
-        plan, viewer = selectors.plan_for_user_or_404(request.user, plan_id)
+        plan, viewer = selectors.plan_for_user_or_404(_user(request), plan_id)
         items = selectors.plan_items_for(plan=plan, viewer=viewer)
         data = dict(PlanSerializer(plan).data)
         data["viewer"] = viewer.value
@@ -145,12 +153,12 @@ class PlanItemAddApi(APIView):
         staff_function_kind = serializers.CharField(required=False, default="",
                                                     allow_blank=True)
         due_date = serializers.DateField()
-        required = serializers.BooleanField(default=False)
+        required = serializers.BooleanField(default=False)  # type: ignore[assignment]
         depends_on = serializers.IntegerField(required=False, allow_null=True, default=None)
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def post(self, request: Request, plan_id: int) -> Response:
-        plan, viewer = selectors.plan_for_user_or_404(request.user, plan_id)
+        plan, viewer = selectors.plan_for_user_or_404(_user(request), plan_id)
         _require(viewer, EDITORS)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -166,8 +174,8 @@ class PlanItemAddApi(APIView):
         fields["depends_on"] = (
             get_object_or_404(PlanItem, id=depends_on_id, plan=plan) if depends_on_id else None
         )
-        item = services.plan_item_add(plan=plan, actor=request.user, **fields)
-        item, viewer = selectors.item_for_user_or_404(request.user, item.id)
+        item = services.plan_item_add(plan=plan, actor=_user(request), **fields)
+        item, viewer = selectors.item_for_user_or_404(_user(request), item.id)
         return Response(PlanItemSerializer(item, context={"viewer": viewer}).data,
                         status=status.HTTP_201_CREATED)
 
@@ -185,19 +193,19 @@ class PlanItemUpdateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def patch(self, request: Request, item_id: int) -> Response:
-        item, viewer = selectors.item_for_user_or_404(request.user, item_id)
+        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         if "due_date" in values:
             _require(viewer, EDITORS)
-            services.plan_item_reschedule(item=item, actor=request.user,
+            services.plan_item_reschedule(item=item, actor=_user(request),
                                           due_date=values["due_date"], reason=values["reason"])
         if "status" in values:
             _require(viewer, (*EDITORS, Viewer.OWNER))
-            services.plan_item_status_set(item=item, actor=request.user,
+            services.plan_item_status_set(item=item, actor=_user(request),
                                           status=values["status"], reason=values["reason"])
-        item, viewer = selectors.item_for_user_or_404(request.user, item_id)
+        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         return Response(PlanItemSerializer(item, context={"viewer": viewer}).data)
 
 
@@ -212,11 +220,12 @@ class PlanItemDropApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=None)
     def post(self, request: Request, item_id: int) -> Response:
-        item, viewer = selectors.item_for_user_or_404(request.user, item_id)
+        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         _require(viewer, EDITORS)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.plan_item_drop(item=item, actor=request.user, reason=data.validated_data["reason"])
+        services.plan_item_drop(item=item, actor=_user(request),
+                                reason=data.validated_data["reason"])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -234,14 +243,14 @@ class PlanItemNeedHelpApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def post(self, request: Request, item_id: int) -> Response:
-        item, viewer = selectors.item_for_user_or_404(request.user, item_id)
+        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         if viewer is not Viewer.SELF:
             raise Http404
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.plan_item_need_help(item=item, actor=request.user,
+        services.plan_item_need_help(item=item, actor=_user(request),
                                      weight=data.validated_data["weight"])
-        item, viewer = selectors.item_for_user_or_404(request.user, item_id)
+        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         return Response(PlanItemSerializer(item, context={"viewer": viewer}).data)
 
 
@@ -252,7 +261,7 @@ class PlanItemHistoryApi(APIView):
 
     @extend_schema(responses=PlanItemEventSerializer(many=True))
     def get(self, request: Request, item_id: int) -> Response:
-        item, viewer = selectors.item_for_user_or_404(request.user, item_id)
+        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         events = selectors.item_events_for(item=item, viewer=viewer)
         return Response(PlanItemEventSerializer(events, many=True).data)
 
@@ -265,9 +274,8 @@ class MyItemsApi(ListAPIView):
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> Any:
-        return selectors.items_owned_by(self.request.user).exclude(
-            plan__leader_id=self.request.user.leader_id
-        )
+        user = _user(self.request)
+        return selectors.items_owned_by(user).exclude(plan__leader_id=user.leader_id or 0)
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "viewer": Viewer.OWNER}
@@ -282,7 +290,7 @@ class TemplateListApi(ListAPIView):
 
     def get_queryset(self) -> Any:
         return (
-            Template.objects.filter(organisation_id=self.request.user.organisation_id)
+            Template.objects.filter(organisation_id=_user(self.request).organisation_id or 0)
             .prefetch_related("administrations", "items__topic", "items__administrations")
         )
 
@@ -298,15 +306,15 @@ class TemplateItemUpdateApi(APIView):
         guidance_da = serializers.CharField(required=False, allow_blank=True)
         guidance_en = serializers.CharField(required=False, allow_blank=True)
         due_offset_days = serializers.IntegerField(required=False)
-        required = serializers.BooleanField(required=False)
+        required = serializers.BooleanField(required=False)  # type: ignore[assignment]
         owner_role = serializers.ChoiceField(choices=OwnerRole.choices, required=False)
 
     @extend_schema(request=InputSerializer, responses=TemplateItemSerializer)
     def patch(self, request: Request, item_id: int) -> Response:
-        _require_hr(request)
+        organisation = _require_hr(request)
         item = get_object_or_404(
             TemplateItem.objects.select_related("template"), id=item_id,
-            template__organisation_id=request.user.organisation_id,
+            template__organisation_id=organisation.id,
         )
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -330,17 +338,17 @@ class SettingsApi(APIView):
 
     @extend_schema(responses=SettingsSerializer)
     def get(self, request: Request) -> Response:
-        _require_hr(request)
-        found = services.onboarding_settings_for(organisation_id=request.user.organisation_id)
+        organisation = _require_hr(request)
+        found = services.onboarding_settings_for(organisation_id=organisation.id)
         return Response(SettingsSerializer(found).data)
 
     @extend_schema(request=SettingsSerializer, responses=SettingsSerializer)
     def patch(self, request: Request) -> Response:
-        _require_hr(request)
+        organisation = _require_hr(request)
         data = SettingsSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         updated = services.onboarding_settings_update(
-            organisation=request.user.organisation, **data.validated_data
+            organisation=organisation, **data.validated_data
         )
         return Response(SettingsSerializer(updated).data)
 
@@ -357,7 +365,7 @@ class CalendarFeedApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     def get(self, request: Request) -> Response:
-        leader = access.actor_leader(request.user)
+        leader = access.actor_leader(_user(request))
         if leader is None:
             raise Http404
         return Response(_feed_payload(request, services.calendar_feed_get_or_create(leader=leader)))
@@ -369,7 +377,7 @@ class CalendarFeedRotateApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     def post(self, request: Request) -> Response:
-        leader = access.actor_leader(request.user)
+        leader = access.actor_leader(_user(request))
         if leader is None:
             raise Http404
         return Response(_feed_payload(request, services.calendar_feed_rotate(leader=leader)))

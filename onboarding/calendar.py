@@ -8,17 +8,21 @@ only that a meeting is, with whom and when (as ``meetings_for_leader`` returns t
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
 from backend.people.models import Leader
+
+if TYPE_CHECKING:
+    from backend.mentoring.selectors import Meeting
 from onboarding.models import Plan, PlanItem
 from onboarding.selectors import item_owner_label, item_title
 
 
-def _meetings(leader_id: int) -> list[object]:
+def _meetings(leader_id: int) -> list[Meeting]:
     from backend.mentoring.selectors import meetings_for_leader
 
     return list(meetings_for_leader(leader_id=leader_id))
@@ -43,6 +47,7 @@ def leader_calendar_ics(*, leader: Leader) -> bytes:
         .order_by("due_date", "id")
     )
     for item in items:
+        assert item.due_date is not None  # filtered above
         event = Event()
         event.add("uid", f"onboarding-item-{item.id}@{host}")
         event.add("dtstamp", now)
@@ -56,7 +61,7 @@ def leader_calendar_ics(*, leader: Leader) -> bytes:
         cal.add_component(event)
     for meeting in _meetings(leader.id):
         event = Event()
-        kind = getattr(meeting, "kind", "meeting")
+        kind = meeting.kind
         event.add("uid", f"mentoring-{meeting.mentorship_id}-{kind}-{meeting.date}@{host}")
         event.add("dtstamp", now)
         if meeting.at is not None:

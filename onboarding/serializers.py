@@ -75,7 +75,7 @@ class PlanItemSerializer(serializers.Serializer):
     not_applicable_reason = serializers.CharField()
     completed_by = serializers.SerializerMethodField()
     completed_at = serializers.DateTimeField(allow_null=True)
-    required = serializers.BooleanField()
+    required = serializers.BooleanField()  # type: ignore[assignment]
     personal = serializers.BooleanField()
     depends_on = serializers.IntegerField(source="depends_on_id", allow_null=True)
     blocked = serializers.SerializerMethodField()
@@ -175,7 +175,9 @@ class PlanItemEventSerializer(serializers.Serializer):
 class TemplateItemSerializer(serializers.ModelSerializer):
     """A template item with its rules."""
 
-    topic = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    topic: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
 
     class Meta:
         model = TemplateItem
