@@ -284,7 +284,7 @@ def _pairs(prep: _Prepared, rows: IntArray, cols: IntArray, ranks: IntArray) -> 
     """Pairs with components, scores and reasons; ``ranks`` counts earlier mentees."""
     comps = prep.scorer.components(rows, cols)
     if isinstance(prep.scorer, ModelScorer):
-        comps["load"] = 0.0 - prep.load * ranks  # 0.0 - 0 is 0.0, never -0.0
+        comps["load"] = 0.0 - prep.load * ranks.astype(float)  # 0.0 - 0 is 0.0, never -0.0
     fixed = set(prep.fixed)
     distance = prep.scorer.tie_distances(rows, cols).tolist()
     out = []

@@ -274,7 +274,7 @@ class ModelScorer(Scorer):
             _Part(
                 "cross_administration",
                 (rules.adm_e >= 0).astype(float)[:, None],
-                (w.cross_administration * (rules.adm_r >= 0))[:, None],
+                (w.cross_administration * (rules.adm_r >= 0).astype(float))[:, None],
             ),
             _experience_part(mentees, mentors, w.experience),
         ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from matching.errors import InputError
-from matching.model import EDUCATION_LEVELS, Context, Policy, Problem
+from matching.model import EDUCATION_LEVELS, Context, Mentee, Mentor, Policy, Problem
 
 __all__ = ["validate_policy", "validate_problem"]
 
@@ -70,7 +70,9 @@ def validate_problem(problem: Problem) -> None:
     matching.errors.InputError: mentors[0].id: duplicate id 'A' (also mentees[0].id)
     """
     seen: dict[str, str] = {}
-    for kind, people in (("mentees", problem.mentees), ("mentors", problem.mentors)):
+    groups: tuple[tuple[str, Sequence[Mentee | Mentor]], ...] = (
+        ("mentees", problem.mentees), ("mentors", problem.mentors))
+    for kind, people in groups:
         for k, person in enumerate(people):
             path = f"{kind}[{k}]"
             if not isinstance(person.id, str) or not person.id:
@@ -79,8 +81,8 @@ def validate_problem(problem: Problem) -> None:
                 raise InputError(f"{path}.id",
                                  f"duplicate id {person.id!r} (also {seen[person.id]})")
             seen[person.id] = f"{path}.id"
-    for k, mentee in enumerate(problem.mentees):
-        _profile(f"mentees[{k}].needs", mentee.needs, mentee.context, mentee.experience_years)
+    for k, e in enumerate(problem.mentees):
+        _profile(f"mentees[{k}].needs", e.needs, e.context, e.experience_years)
     for k, mentor in enumerate(problem.mentors):
         path = f"mentors[{k}]"
         _number(mentor.capacity, f"{path}.capacity", integer=True)
@@ -101,24 +103,23 @@ def validate_problem(problem: Problem) -> None:
         *((f"fixed[{k}]", p) for k, p in enumerate(problem.fixed)),
         *((f"scores[{k}]", (p[0], p[1])) for k, p in enumerate(problem.scores or ())),
     ]
-    for path, (mentee, mentor) in pairs:
-        if mentee not in mentees:
-            raise InputError(f"{path}[0]", f"{mentee!r} is not a mentee")
-        if mentor not in mentors:
-            raise InputError(f"{path}[1]", f"{mentor!r} is not a mentor")
+    for path, (a, b) in pairs:
+        if a not in mentees:
+            raise InputError(f"{path}[0]", f"{a!r} is not a mentee")
+        if b not in mentors:
+            raise InputError(f"{path}[1]", f"{b!r} is not a mentor")
     fixed_mentees: dict[str, int] = {}
-    for k, (mentee, _) in enumerate(problem.fixed):
-        if mentee in fixed_mentees:
-            raise InputError(f"fixed[{k}][0]", f"{mentee!r} already has a fixed mentor "
-                             f"(fixed[{fixed_mentees[mentee]}])")
-        fixed_mentees[mentee] = k
+    for k, (a, _) in enumerate(problem.fixed):
+        if a in fixed_mentees:
+            raise InputError(f"fixed[{k}][0]", f"{a!r} already has a fixed mentor "
+                             f"(fixed[{fixed_mentees[a]}])")
+        fixed_mentees[a] = k
     scored: dict[tuple[str, str], int] = {}
-    for k, (mentee, mentor, score) in enumerate(problem.scores or ()):
+    for k, (a, b, score) in enumerate(problem.scores or ()):
         if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(
             score
         ):
             raise InputError(f"scores[{k}][2]", "must be a finite number")
-        if (mentee, mentor) in scored:
-            raise InputError(f"scores[{k}]",
-                             f"duplicate pair (also scores[{scored[mentee, mentor]}])")
-        scored[mentee, mentor] = k
+        if (a, b) in scored:
+            raise InputError(f"scores[{k}]", f"duplicate pair (also scores[{scored[a, b]}])")
+        scored[a, b] = k
