@@ -172,7 +172,7 @@ def _municipality(rng: random.Random, size: int, *, slug: str, name: str,
             "director": (14, 28), "chief": (8, 22), "leader": (1, 24), "sub": (1, 12)}[tier]), 1)
         days = rng.randint(0, 120) if new else rng.randint(200, max(201, int(years * 365)))
         first_name, last_name = words.person_name(rng, taken if len(taken) < 5000 else None)
-        row = {
+        row: dict[str, Any] = {
             "organisation": slug, "organisation_name": name,
             "administration": administration, "department": department,
             "employee_number": f"S{number:06d}", "first_name": first_name,
@@ -221,9 +221,11 @@ def _municipality(rng: random.Random, size: int, *, slug: str, name: str,
             dept = f"{dept} {_PLACES[(k // len(dept_names) - 1) % len(_PLACES)]}"
             if k >= len(dept_names) * (len(_PLACES) + 1):
                 dept = f"{dept} {k}"
-        chief = leader("chief", admin, dept, _CHIEF_TITLES[dept_names[k % len(dept_names)]],
-                       directors[admin], "other", f"{dept}, ledelse")
-        departments[admin].append((dept, chief["employee_number"], dept_names[k % len(dept_names)]))
+        chief_row = leader("chief", admin, dept, _CHIEF_TITLES[dept_names[k % len(dept_names)]],
+                           directors[admin], "other", f"{dept}, ledelse")
+        departments[admin].append(
+            (dept, chief_row["employee_number"], dept_names[k % len(dept_names)])
+        )
 
     # Unit leaders, and afdelingsledere under the bigger units of their department.
     remaining = size - len(out)
