@@ -127,3 +127,20 @@ def test_the_plan_completes_when_nothing_is_open(plan, world: World):
         plan_item_status_set(item=item, actor=world.hr, status="not_applicable", reason="test")
     plan.refresh_from_db()
     assert plan.status == "completed"
+
+
+def test_need_help_reaches_the_matchers_problem(plan, world: World):
+    """The support need raised on an item is in the needs the matcher is given."""
+    from backend.mentoring.models import Enrolment, MentorOffer, Programme
+    from backend.mentoring.problem import problem_for_programme
+
+    item = plan.items.filter(topic__slug="sick_leave").first()
+    plan_item_need_help(item=item, actor=world.new_leader, weight=2)
+    programme = Programme.objects.create(organisation=world.org, name="Mentorforløb",
+                                         starts_on=dt.date.today())
+    Enrolment.objects.create(programme=programme, leader=world.new_leader.leader, route="hr")
+    MentorOffer.objects.create(programme=programme, leader=world.mentor.leader, capacity=1)
+
+    built = problem_for_programme(programme=programme)
+    [mentee] = [m for m in built.problem.mentees if m.id == str(world.new_leader.leader_id)]
+    assert mentee.needs["sick_leave"] == pytest.approx(2 / 3)
