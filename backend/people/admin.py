@@ -189,13 +189,13 @@ class UserAdmin(DjangoUserAdmin):
     autocomplete_fields = ["leader"]
     filter_horizontal = ["groups", "user_permissions", "hr_administrations"]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (
             _("Sparring"),
             {"fields": ("role", "organisation", "leader", "hr_administrations", "language")},
         ),
     )
     add_fieldsets = (
-        *DjangoUserAdmin.add_fieldsets,
+        *(DjangoUserAdmin.add_fieldsets or ()),
         (_("Sparring"), {"fields": ("role", "organisation", "leader")}),
     )

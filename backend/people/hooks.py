@@ -9,11 +9,16 @@ app registers one in its ``AppConfig.ready`` to write the access log::
 
 Receivers take the same keyword arguments as ``record_access`` and must never raise for a normal
 read nor log the content read (support-need notes appear in no log line).
+
+A list read (HR's support-need list) reports every leader on the page through
+``record_access_many``. A receiver registered with ``access_bulk_recorder_register`` gets the
+whole page in one call (``subject_leaders``), so it can write the log with one ``bulk_create``
+and the list keeps a constant query count; plain receivers are called once per leader.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -27,19 +32,29 @@ class AccessRecorder(Protocol):
         """Record that ``actor`` read ``what`` about ``subject_leader`` for ``purpose``."""
 
 
+class BulkAccessRecorder(Protocol):
+    """A receiver of ``record_access_many`` calls: one call per list read."""
+
+    def __call__(
+        self, *, actor: User, subject_leaders: Sequence[Leader], purpose: str, what: str
+    ) -> None:
+        """Record that ``actor`` read ``what`` about each of ``subject_leaders``."""
+
+
 _recorders: list[AccessRecorder] = []
+_bulk_recorders: list[BulkAccessRecorder] = []
 
 
 def access_recorder_register(recorder: AccessRecorder | Callable[..., None]) -> None:
     """Register a receiver for ``record_access`` (idempotent: a second registration is ignored)."""
     if recorder not in _recorders:
-        _recorders.append(recorder)  # type: ignore[arg-type]
+        _recorders.append(recorder)
 
 
 def access_recorder_unregister(recorder: AccessRecorder | Callable[..., None]) -> None:
     """Remove a receiver registered with ``access_recorder_register`` (tests use this)."""
     if recorder in _recorders:
-        _recorders.remove(recorder)  # type: ignore[arg-type]
+        _recorders.remove(recorder)
 
 
 def record_access(*, actor: User, subject_leader: Leader, purpose: str, what: str) -> None:
@@ -50,3 +65,31 @@ def record_access(*, actor: User, subject_leader: Leader, purpose: str, what: st
     """
     for recorder in list(_recorders):
         recorder(actor=actor, subject_leader=subject_leader, purpose=purpose, what=what)
+
+
+def access_bulk_recorder_register(recorder: BulkAccessRecorder | Callable[..., None]) -> None:
+    """Register a receiver for list reads (idempotent)."""
+    if recorder not in _bulk_recorders:
+        _bulk_recorders.append(recorder)
+
+
+def access_bulk_recorder_unregister(recorder: BulkAccessRecorder | Callable[..., None]) -> None:
+    """Remove a receiver registered with ``access_bulk_recorder_register``."""
+    if recorder in _bulk_recorders:
+        _bulk_recorders.remove(recorder)
+
+
+def record_access_many(
+    *, actor: User, subject_leaders: Sequence[Leader], purpose: str, what: str
+) -> None:
+    """Report a read of ``what`` about several leaders (one page of a list) to the receivers.
+
+    Bulk receivers get one call with every leader; plain receivers one call per leader.
+    """
+    if not subject_leaders:
+        return
+    for bulk in list(_bulk_recorders):
+        bulk(actor=actor, subject_leaders=subject_leaders, purpose=purpose, what=what)
+    for leader in subject_leaders:
+        for recorder in list(_recorders):
+            recorder(actor=actor, subject_leader=leader, purpose=purpose, what=what)

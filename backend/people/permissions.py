@@ -32,7 +32,8 @@ class IsLeaderUser(BasePermission):
     """A user who logs in as a leader (has their own profile, competencies and needs)."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user.is_authenticated and request.user.leader_id is not None)  # type: ignore[union-attr]
+        user = request.user
+        return bool(user.is_authenticated and getattr(user, "leader_id", None) is not None)
 
 
 class ReadOrgWriteHR(BasePermission):

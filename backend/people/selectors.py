@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from backend.people import access
-from backend.people.hooks import record_access
+from backend.people.hooks import record_access_many
 from backend.people.models import (
     Administration,
     Competency,
@@ -109,15 +109,13 @@ def unit_staff_directory(*, user: User, unit_id: int) -> list[StaffDirectoryEntr
 
 def staff_function_list(*, user: User) -> QuerySet[StaffFunction]:
     """Return the staff functions of the user's organisation."""
-    organisation_id = access.organisation_id_of(user)
-    return StaffFunction.objects.filter(organisation_id=organisation_id)
+    return StaffFunction.objects.filter(organisation__in=access.organisations_visible_to(user))
 
 
 def staff_contact_list(*, user: User) -> QuerySet[StaffContact]:
     """Return the staff consultants of the user's organisation (the directory is not private)."""
-    organisation_id = access.organisation_id_of(user)
     return (
-        StaffContact.objects.filter(organisation_id=organisation_id)
+        StaffContact.objects.filter(organisation__in=access.organisations_visible_to(user))
         .select_related("staff_function")
         .prefetch_related("units", "administrations")
     )
@@ -162,8 +160,7 @@ def leader_membership_list(*, user: User, leader_id: int) -> QuerySet[Membership
 
 def topic_list(*, user: User) -> QuerySet[Topic]:
     """Return the organisation's topics: active ones, or all of them for HR."""
-    organisation_id = access.organisation_id_of(user)
-    qs = Topic.objects.filter(organisation_id=organisation_id)
+    qs = Topic.objects.filter(organisation__in=access.organisations_visible_to(user))
     if not access.is_hr(user):
         qs = qs.filter(active=True)
     return qs
@@ -171,7 +168,7 @@ def topic_list(*, user: User) -> QuerySet[Topic]:
 
 def topic_choosable(*, user: User) -> QuerySet[Topic]:
     """Return the active topics of the user's organisation (what inputs may refer to)."""
-    return Topic.objects.filter(organisation_id=access.organisation_id_of(user), active=True)
+    return Topic.objects.filter(organisation__in=access.organisations_visible_to(user), active=True)
 
 
 def support_need_list_own(*, user: User) -> QuerySet[SupportNeed]:
@@ -194,13 +191,8 @@ def support_need_list_for_hr(*, user: User) -> QuerySet[SupportNeed]:
 
 def support_needs_record_read(*, user: User, needs: list[SupportNeed], purpose: str) -> None:
     """Report HR's read of these needs to the access log, once per leader read."""
-    seen: set[int] = set()
-    for need in needs:
-        if need.leader_id not in seen:
-            seen.add(need.leader_id)
-            record_access(
-                actor=user, subject_leader=need.leader, purpose=purpose, what="support_needs"
-            )
+    leaders = list({need.leader_id: need.leader for need in needs}.values())
+    record_access_many(actor=user, subject_leaders=leaders, purpose=purpose, what="support_needs")
 
 
 def network_list(*, user: User) -> QuerySet[Network]:

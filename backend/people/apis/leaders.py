@@ -87,7 +87,7 @@ class LeaderHrInputSerializer(LeaderSelfInputSerializer):
         # Only rows HR may see are valid choices; another organisation's id is "does not exist".
         self.fields["unit"].queryset = access.units_visible_to(user)  # type: ignore[attr-defined]
         self.fields["boss"].queryset = Leader.objects.filter(  # type: ignore[attr-defined]
-            organisation_id=access.organisation_id_of(user)
+            organisation__in=access.organisations_visible_to(user)
         )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

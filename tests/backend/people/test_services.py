@@ -99,3 +99,25 @@ def test_record_access_reaches_registered_receivers_once(world: World) -> None:
     )
     assert len(calls) == 1
     assert calls[0]["what"] == "support_needs"
+
+
+@pytest.mark.django_db
+def test_record_access_many_calls_bulk_receivers_once(world: World) -> None:
+    bulk_calls: list[dict[str, Any]] = []
+
+    def bulk(**kwargs: Any) -> None:
+        bulk_calls.append(kwargs)
+
+    leaders = [world.new_leader.leader, world.mentor.leader]
+    hooks.access_bulk_recorder_register(bulk)
+    try:
+        hooks.record_access_many(
+            actor=world.hr, subject_leaders=leaders, purpose="matching", what="support_needs"
+        )
+        hooks.record_access_many(
+            actor=world.hr, subject_leaders=[], purpose="matching", what="support_needs"
+        )
+    finally:
+        hooks.access_bulk_recorder_unregister(bulk)
+    assert len(bulk_calls) == 1
+    assert bulk_calls[0]["subject_leaders"] == leaders
