@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
@@ -48,6 +49,12 @@ class World:
 
 def _user(username: str, org: m.Organisation, *, role: str, leader: m.Leader | None) -> m.User:
     return f.UserFactory(username=username, organisation=org, role=role, leader=leader)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings: Any) -> None:
+    """Hash test passwords cheaply (production keeps Django's PBKDF2 default)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -127,8 +127,7 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = m.User
         django_get_or_create = ("username",)
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     role = m.User.Role.LEADER
-    password = factory.PostGenerationMethodCall("set_password", "sparring-test-pw")
+    password = factory.django.Password("sparring-test-pw")

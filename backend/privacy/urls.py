@@ -1,3 +1,9 @@
 """URLs of the privacy app (mounted under /api/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from backend.privacy.apis import AccessLogOwnListApi
+
+urlpatterns = [
+    path("privacy/access-log/", AccessLogOwnListApi.as_view(), name="access-log-own"),
+]
