@@ -2,7 +2,11 @@ import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useAuth } from "./auth";
 import { Layout } from "./components/Layout";
 import { Loading } from "./components/Status";
+import { Dashboard } from "./screens/Dashboard";
 import { Home } from "./screens/Home";
+import { MyPlan, PlanScreen } from "./screens/MyPlan";
+import { StaffContacts } from "./screens/StaffContacts";
+import { SupportNeedDetail, SupportNeeds } from "./screens/SupportNeeds";
 import { Login } from "./screens/Login";
 import { NotFound } from "./screens/NotFound";
 
@@ -29,6 +33,14 @@ export function App() {
       <Route path="/login" element={<Login />} />
       <Route element={<RequireLogin />}>
         <Route index element={<Home />} />
+        <Route path="plan" element={<MyPlan />} />
+        <Route path="me/support-needs" element={<SupportNeeds />} />
+        <Route path="me/support-needs/:needId" element={<SupportNeedDetail />} />
+        <Route path="me/staff" element={<StaffContacts />} />
+        <Route path="hr/overview" element={<Dashboard audience="hr" key="hr" />} />
+        <Route path="hr/overview/:planId" element={<PlanScreen />} />
+        <Route path="my-leaders" element={<Dashboard audience="boss" key="boss" />} />
+        <Route path="my-leaders/:planId" element={<PlanScreen />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -26,13 +26,26 @@ export function navFor(me: Me): NavSection[] {
   const isLeader = me.leader_id !== null;
 
   if (isHr) {
-    sections.push({ heading: "nav.section.hr", items: [] });
+    sections.push({
+      heading: "nav.section.hr",
+      items: [{ to: "/hr/overview", label: "nav.hr.overview", description: "nav.hr.overview.d" }],
+    });
   }
   if (isLeader) {
-    sections.push({ heading: "nav.section.leader", items: [] });
+    sections.push({
+      heading: "nav.section.leader",
+      items: [
+        { to: "/plan", label: "nav.leader.plan", description: "nav.leader.plan.d" },
+        { to: "/me/support-needs", label: "nav.leader.needs", description: "nav.leader.needs.d" },
+        { to: "/me/staff", label: "nav.leader.staff", description: "nav.leader.staff.d" },
+      ],
+    });
   }
   if (me.is_boss) {
-    sections.push({ heading: "nav.section.boss", items: [] });
+    sections.push({
+      heading: "nav.section.boss",
+      items: [{ to: "/my-leaders", label: "nav.boss.leaders", description: "nav.boss.leaders.d" }],
+    });
   }
   return sections.filter((section) => section.items.length > 0);
 }

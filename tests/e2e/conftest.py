@@ -21,6 +21,11 @@ from django.conf import settings
 from django.core.cache import cache
 
 from backend.people import models as m
+from backend.people.services import staff_contact_set_units, staff_function_get_or_create
+from onboarding.models import Plan
+from onboarding.services import plan_create_for_leader, templates_load
+from seed.onboarding_content import TEMPLATES
+from tests.conftest import World
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # browser steps are still plain synchronous code, so Django's async-safety check is a false alarm.
@@ -105,6 +110,12 @@ class Browser:
     def heading(self) -> str:
         return str(self.page.get_by_role("heading", level=1).inner_text())
 
+    def expect_heading(self, text: str) -> None:
+        """Wait until the screen's one h1 reads ``text`` (screens load their data first)."""
+        from playwright.sync_api import expect
+
+        expect(self.page.get_by_role("heading", level=1)).to_have_text(text)
+
     def check(self, name: str) -> None:
         """Run axe-core on the current screen and save a screenshot named ``name``-<lang>."""
         self.page.wait_for_load_state("networkidle")
@@ -134,7 +145,10 @@ def browser(chromium: Any, live_server: Any, transactional_db: None) -> Iterator
     # The login throttle counts per address in the cache; each test starts with a clean slate.
     cache.clear()
     assert settings.FRONTEND_DIST.exists()
-    context = chromium.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    # bypass_csp lets the test inject axe-core; the app itself runs under the server's CSP.
+    context = chromium.new_context(
+        locale="da-DK", viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     errors: list[str] = []
@@ -142,3 +156,18 @@ def browser(chromium: Any, live_server: Any, transactional_db: None) -> Iterator
     yield Browser(page=page, base_url=live_server.url)
     context.close()
     assert not errors, f"JavaScript errors in the page: {errors}"
+
+
+@pytest.fixture
+def mette_plan(world: World) -> Plan:
+    """The study's templates in Testrup Kommune, Mette's plan, and the consultants serving her."""
+    templates_load(organisation=world.org, templates=TEMPLATES)
+    leader = world.new_leader.leader
+    assert leader is not None
+    finance = staff_function_get_or_create(organisation=world.org, kind="finance", name="Økonomi")
+    hanne = m.StaffContact.objects.create(
+        organisation=world.org, staff_function=finance, name="Hanne Sørensen",
+        title="Økonomikonsulent", email="hanne.soerensen@testrup.dk", phone="+45 72 36 10 10",
+    )
+    staff_contact_set_units(contact=hanne, units=[leader.unit])
+    return plan_create_for_leader(leader=leader, actor=world.hr)

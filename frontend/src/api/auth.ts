@@ -3,22 +3,10 @@
  * `POST /api/auth/logout/`, `GET|PATCH /api/me/`).
  */
 import { request } from "./client";
+import type { Language, Me } from "./types";
 
-export type Role = "hr" | "leader" | "admin";
-export type Language = "da" | "en";
+export type { Language, Me, Role } from "./types";
 
-/** The `/api/me/` payload. */
-export interface Me {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  organisation: number | string | { id: number; name: string } | null;
-  leader_id: number | null;
-  is_boss: boolean;
-  /** The saved choice; empty when the user never chose (the UI then keeps its own). */
-  language: Language | "";
-}
 
 export function meGet(): Promise<Me> {
   return request<Me>("GET", "/api/me/");

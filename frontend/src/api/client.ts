@@ -24,8 +24,16 @@ export function csrfHeaders(method: string, cookies?: string): Record<string, st
   return token ? { "X-CSRFToken": token } : {};
 }
 
+let acceptLanguage = "da";
+
+/** Ask the API for texts (item titles, topic labels, messages) in the UI's language. */
+export function setApiLanguage(language: string): void {
+  acceptLanguage = language;
+}
+
 const csrfMiddleware: Middleware = {
   onRequest({ request }) {
+    request.headers.set("Accept-Language", acceptLanguage);
     for (const [key, value] of Object.entries(csrfHeaders(request.method))) {
       request.headers.set(key, value);
     }
@@ -73,7 +81,11 @@ type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
  * contract is agreed in an issue but not yet in the generated schema. Throws `ApiError`.
  */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", ...csrfHeaders(method) };
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": acceptLanguage,
+    ...csrfHeaders(method),
+  };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     payload = body;

@@ -4,6 +4,359 @@
  */
 
 export interface paths {
+    "/api/administrations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The administrations of the caller's organisation. */
+        get: operations["administrations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/administrations/{administration_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One administration in the caller's sight. */
+        get: operations["administrations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/csrf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Set the CSRF cookie (for a web app served from elsewhere in development). */
+        get: operations["auth_csrf_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Log in with a session cookie; CSRF-protected and throttled (scope ``login``). */
+        post: operations["auth_login_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description End the session. */
+        post: operations["auth_logout_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/token/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Return the caller's API token (created on first use) for non-browser clients. */
+        post: operations["auth_token_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/departments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The departments of the caller's organisation. */
+        get: operations["departments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/departments/{department_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One department in the caller's sight. */
+        get: operations["departments_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leaders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description List the leaders whose profile the caller may see; HR creates leaders with POST. */
+        get: operations["leaders_list"];
+        put?: never;
+        /** @description List the leaders whose profile the caller may see; HR creates leaders with POST. */
+        post: operations["leaders_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leaders/{leader_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A leader's profile. HR edits every field; the leader edits bio, languages, contact. */
+        get: operations["leaders_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description A leader's profile. HR edits every field; the leader edits bio, languages, contact. */
+        patch: operations["leaders_partial_update"];
+        trace?: never;
+    };
+    "/api/leaders/{leader_id}/competencies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A leader's strengths: read with the profile; set by the leader or HR. */
+        get: operations["leaders_competencies_list"];
+        /** @description A leader's strengths: read with the profile; set by the leader or HR. */
+        put: operations["leaders_competencies_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leaders/{leader_id}/line/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The leader's line of command, nearest boss first. */
+        get: operations["leaders_line_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leaders/{leader_id}/memberships/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The networks a leader belongs to, as far as the caller may see them.
+         *
+         *     The leader sees all of their own; a boss or HR sees only open networks, never informal or
+         *     members-only ones.
+         */
+        get: operations["leaders_memberships_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The logged-in user: who they are, their role, organisation and language. */
+        get: operations["me_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description The logged-in user: who they are, their role, organisation and language. */
+        patch: operations["me_partial_update"];
+        trace?: never;
+    };
+    "/api/me/competencies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's own strengths. */
+        get: operations["me_competencies_list"];
+        /** @description The caller's own strengths. */
+        put: operations["me_competencies_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/support-needs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's own support needs (notes only in the detail); POST states a new one. */
+        get: operations["me_support_needs_list"];
+        put?: never;
+        /** @description The caller's own support needs (notes only in the detail); POST states a new one. */
+        post: operations["me_support_needs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/support-needs/{need_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One of the caller's own support needs, with its private note. */
+        get: operations["me_support_needs_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description One of the caller's own support needs, with its private note. */
+        delete: operations["me_support_needs_destroy"];
+        options?: never;
+        head?: never;
+        /** @description One of the caller's own support needs, with its private note. */
+        patch: operations["me_support_needs_partial_update"];
+        trace?: never;
+    };
+    "/api/networks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The networks the caller may see, with head counts. */
+        get: operations["networks_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One network the caller may see. */
+        get: operations["networks_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/memberships/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A network's members: open networks for the organisation, private ones for members. */
+        get: operations["networks_memberships_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/": {
         parameters: {
             query?: never;
@@ -38,10 +391,761 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/onboarding/calendar/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The leader's own secret calendar-feed URL (subscribe to it in any calendar app). */
+        get: operations["onboarding_calendar_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/calendar/rotate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Give the leader a new feed URL; the old one stops working. */
+        post: operations["onboarding_calendar_rotate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/dashboard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The first-90-days dashboard: HR sees progress, overdue, help requests, mentor status; a
+         *     boss sees their new leaders' progress only.
+         */
+        get: operations["onboarding_dashboard_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/items/{item_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Change an item's status (with a reason for "not applicable") or reschedule it. */
+        patch: operations["onboarding_items_partial_update"];
+        trace?: never;
+    };
+    "/api/onboarding/items/{item_id}/drop/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Drop an item from the plan (kept in the history). */
+        post: operations["onboarding_items_drop_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/items/{item_id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An item's history: who changed what, when (help requests hidden from the boss line). */
+        get: operations["onboarding_items_history_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/items/{item_id}/need-help/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The leader says "I need help with this": their private support need for the topic rises.
+         *
+         *     Only the leader: for anyone else the item is "not found", so the feature leaks nothing.
+         */
+        post: operations["onboarding_items_need_help_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/items/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Open items the caller owns in other leaders' plans (a mentor's, a boss's). */
+        get: operations["onboarding_items_mine_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/plans/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Plans the caller may see with progress: HR its scope, a leader their own and their line's.
+         *
+         *     ``?status=active|completed|archived|all`` (default active), ``?first_90_days=1``.
+         */
+        get: operations["onboarding_plans_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/plans/{plan_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One plan with progress and items, as the caller may see it. */
+        get: operations["onboarding_plans_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/plans/{plan_id}/items/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Add a personal item to a plan (the leader, HR or the boss line). */
+        post: operations["onboarding_plans_items_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/plans/create/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR creates a leader's plan on demand (idempotent: returns the existing plan). */
+        post: operations["onboarding_plans_create_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR reads and changes the organisation's reminder settings. */
+        get: operations["onboarding_settings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description HR reads and changes the organisation's reminder settings. */
+        patch: operations["onboarding_settings_partial_update"];
+        trace?: never;
+    };
+    "/api/onboarding/template-items/{item_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description HR edits a template item; running plans keep their snapshot. */
+        patch: operations["onboarding_template_items_partial_update"];
+        trace?: never;
+    };
+    "/api/onboarding/templates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The organisation's templates with their items (read: any user; edit: HR, admin). */
+        get: operations["onboarding_templates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's own organisation (a list of one, for API consistency). */
+        get: operations["organisations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisation_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One organisation: the caller's own; any other is not found. */
+        get: operations["organisations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-contacts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The staff consultants of the caller's organisation and what they serve. */
+        get: operations["staff_contacts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-contacts/{contact_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One staff consultant. */
+        get: operations["staff_contacts_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-functions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The central staff functions of the caller's organisation. */
+        get: operations["staff_functions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support-needs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR: the support needs of leaders in scope, for a stated ``purpose``. Never the notes. */
+        get: operations["support_needs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The organisation's topics (leaders: active ones); HR adds one with POST. */
+        get: operations["topics_list"];
+        put?: never;
+        /** @description The organisation's topics (leaders: active ones); HR adds one with POST. */
+        post: operations["topics_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{topic_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One topic. HR edits it (PATCH) or retires it (DELETE keeps it on existing rows). */
+        get: operations["topics_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description One topic. HR edits it (PATCH) or retires it (DELETE keeps it on existing rows). */
+        delete: operations["topics_destroy"];
+        options?: never;
+        head?: never;
+        /** @description One topic. HR edits it (PATCH) or retires it (DELETE keeps it on existing rows). */
+        patch: operations["topics_partial_update"];
+        trace?: never;
+    };
+    "/api/units/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The units of the caller's organisation. */
+        get: operations["units_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One unit, with the staff consultants linked to it directly. */
+        get: operations["units_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit_id}/staff-contacts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The staff directory for a unit: the "help troops" who serve it, per staff function.
+         *
+         *     Readable by the unit's own leader and by HR in scope; anyone else gets 404.
+         */
+        get: operations["units_staff_contacts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An administration. */
+        Administration: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            code?: string;
+        };
+        /** @enum {unknown} */
+        BlankEnum: "";
+        /** @description A leader's full set of strengths: topic key → level 1-3. */
+        CompetenciesInputRequest: {
+            levels: {
+                [key: string]: number;
+            };
+        };
+        /** @description A strength: topic and level. */
+        Competency: {
+            readonly id: number;
+            readonly topic: components["schemas"]["TopicRef"];
+            level?: components["schemas"]["CompetencyLevelEnum"];
+        };
+        /**
+         * @description * `1` - Some
+         *     * `2` - Solid
+         *     * `3` - Expert
+         * @enum {integer}
+         */
+        CompetencyLevelEnum: 1 | 2 | 3;
+        /** @description A username and a password. */
+        CredentialsInputRequest: {
+            username: string;
+            password: string;
+        };
+        CsrfOutput: {
+            csrf_token: string;
+        };
+        /**
+         * @description * `da` - Dansk
+         *     * `en` - English
+         * @enum {string}
+         */
+        DefaultLanguageEnum: "da" | "en";
+        /** @description A department and its administration. */
+        Department: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            readonly administration: components["schemas"]["Administration"];
+        };
+        InputRequest: {
+            /** @default  */
+            reason: string;
+        };
+        /**
+         * @description * `todo` - To do
+         *     * `in_progress` - In progress
+         *     * `done` - Done
+         *     * `not_applicable` - Not applicable
+         * @enum {string}
+         */
+        InputStatusEnum: "todo" | "in_progress" | "done" | "not_applicable";
+        /**
+         * @description * `leader_group` - Leader group
+         *     * `learning_network` - Learning network
+         *     * `leadership_team` - Leadership team
+         *     * `informal` - Informal network
+         *     * `external` - External network
+         * @enum {string}
+         */
+        Kind38dEnum: "leader_group" | "learning_network" | "leadership_team" | "informal" | "external";
+        /**
+         * @description * `payroll_hr_law` - Payroll & HR law
+         *     * `hr_development` - HR development
+         *     * `finance` - Finance
+         *     * `it` - IT
+         *     * `communications` - Communications
+         *     * `legal` - Legal
+         *     * `property` - Property
+         * @enum {string}
+         */
+        Kind5b8Enum: "payroll_hr_law" | "hr_development" | "finance" | "it" | "communications" | "legal" | "property";
+        /**
+         * @description * `da` - Dansk
+         *     * `en` - English
+         * @enum {string}
+         */
+        LanguageEnum: "da" | "en";
+        /** @description A leader's profile as a list row. */
+        Leader: {
+            readonly id: number;
+            employee_number: string;
+            /** Fornavn */
+            first_name: string;
+            /** Efternavn */
+            last_name: string;
+            /** @description First and last name. */
+            readonly full_name: string;
+            /** E-mail */
+            email?: string;
+            phone?: string;
+            role_title: string;
+            readonly unit: components["schemas"]["UnitRef"];
+            readonly department: {
+                [key: string]: unknown;
+            } | null;
+            readonly administration: {
+                [key: string]: unknown;
+            } | null;
+            readonly boss: components["schemas"]["LeaderRef"];
+            /**
+             * Start date in current role
+             * Format: date
+             */
+            role_start_date?: string | null;
+            first_leader_job?: boolean;
+            /** Format: decimal */
+            years_as_leader?: string;
+            leadership_education?: components["schemas"]["LeadershipEducationEnum"];
+            languages?: unknown;
+            /** Short bio */
+            bio?: string;
+            /** Aktiv */
+            active?: boolean;
+            /**
+             * Discoverable by peers
+             * @description The leader opts in to being found by the peer finder.
+             */
+            discoverable?: boolean;
+        };
+        /** @description The plan's leader: name, title, unit, administration. */
+        LeaderBrief: {
+            id: number;
+            name: string;
+            role_title: string;
+            unit?: string;
+            administration?: string;
+        };
+        /** @description A leader's profile with their strengths (competencies are part of the profile). */
+        LeaderDetail: {
+            readonly id: number;
+            employee_number: string;
+            /** Fornavn */
+            first_name: string;
+            /** Efternavn */
+            last_name: string;
+            /** @description First and last name. */
+            readonly full_name: string;
+            /** E-mail */
+            email?: string;
+            phone?: string;
+            role_title: string;
+            readonly unit: components["schemas"]["UnitRef"];
+            readonly department: {
+                [key: string]: unknown;
+            } | null;
+            readonly administration: {
+                [key: string]: unknown;
+            } | null;
+            readonly boss: components["schemas"]["LeaderRef"];
+            /**
+             * Start date in current role
+             * Format: date
+             */
+            role_start_date?: string | null;
+            first_leader_job?: boolean;
+            /** Format: decimal */
+            years_as_leader?: string;
+            leadership_education?: components["schemas"]["LeadershipEducationEnum"];
+            languages?: unknown;
+            /** Short bio */
+            bio?: string;
+            /** Aktiv */
+            active?: boolean;
+            /**
+             * Discoverable by peers
+             * @description The leader opts in to being found by the peer finder.
+             */
+            discoverable?: boolean;
+            readonly competencies: components["schemas"]["Competency"][];
+            readonly is_boss: boolean;
+        };
+        /** @description Every profile field HR maintains. ``unit`` and ``boss`` are ids in HR's organisation. */
+        LeaderHrInputRequest: {
+            email?: string;
+            phone?: string;
+            bio?: string;
+            languages?: string[];
+            discoverable?: boolean;
+            employee_number: string;
+            first_name: string;
+            last_name: string;
+            role_title: string;
+            unit?: number | null;
+            boss?: number | null;
+            /** Format: date */
+            role_start_date?: string | null;
+            first_leader_job?: boolean;
+            /** Format: decimal */
+            years_as_leader?: string;
+            leadership_education?: components["schemas"]["LeadershipEducationEnum"];
+            active?: boolean;
+            /** Format: date */
+            left_on?: string | null;
+        };
+        /** @description A membership as seen from a leader: the network. */
+        LeaderMembership: {
+            readonly id: number;
+            readonly network: components["schemas"]["NetworkRef"];
+            role?: components["schemas"]["RoleDa8Enum"];
+            /**
+             * Member since
+             * Format: date
+             */
+            since?: string | null;
+        };
+        /** @description A leader by name and title (what a network's member list or a line shows). */
+        LeaderRef: {
+            readonly id: number;
+            /** Fornavn */
+            first_name: string;
+            /** Efternavn */
+            last_name: string;
+            /** @description First and last name. */
+            readonly full_name: string;
+            role_title: string;
+        };
+        /**
+         * @description * `none` - Ingen
+         *     * `in_progress` - Diploma in progress
+         *     * `diploma` - Diploma in leadership
+         *     * `master` - Master
+         * @enum {string}
+         */
+        LeadershipEducationEnum: "none" | "in_progress" | "diploma" | "master";
+        /** @description The logged-in user, as the web app needs it. */
+        Me: {
+            readonly id: number;
+            /**
+             * Brugernavn
+             * @description Påkrævet. Højst 150 tegn. Kun bogstaver og cifre samt @/./+/-/_
+             */
+            username: string;
+            readonly display_name: string;
+            role?: components["schemas"]["MeRoleEnum"];
+            readonly organisation: components["schemas"]["OrganisationRef"] | null;
+            readonly leader_id: number | null;
+            readonly is_boss: boolean;
+            language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
+        };
+        /**
+         * @description * `hr` - HR
+         *     * `leader` - Leader
+         *     * `admin` - Administrator
+         * @enum {string}
+         */
+        MeRoleEnum: "hr" | "leader" | "admin";
+        /** @description A membership as seen from a network: the member. */
+        Membership: {
+            readonly id: number;
+            readonly leader: components["schemas"]["LeaderRef"];
+            role?: components["schemas"]["RoleDa8Enum"];
+            /**
+             * Member since
+             * Format: date
+             */
+            since?: string | null;
+        };
+        /** @description A network; ``member_count`` is annotated by the selector. */
+        Network: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            kind: components["schemas"]["Kind38dEnum"];
+            visibility?: components["schemas"]["VisibilityEnum"];
+            readonly is_private: boolean;
+            description?: string;
+            theme?: string;
+            /** Welcomes new leaders */
+            welcomes_newcomers?: boolean;
+            active?: boolean;
+            readonly member_count: number;
+        };
+        /** @description A network in brief. */
+        NetworkRef: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            kind: components["schemas"]["Kind38dEnum"];
+            visibility?: components["schemas"]["VisibilityEnum"];
+        };
         NotificationOutput: {
             readonly id: number;
             kind: string;
@@ -53,6 +1157,120 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             read_at?: string | null;
+        };
+        /** @description An organisation. */
+        Organisation: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            slug: string;
+            default_language?: components["schemas"]["DefaultLanguageEnum"];
+        };
+        /** @description An organisation by id, name and slug. */
+        OrganisationRef: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            slug: string;
+        };
+        /**
+         * @description * `new_leader` - New leader
+         *     * `boss` - Boss
+         *     * `hr` - HR
+         *     * `mentor` - Mentor
+         *     * `staff_consultant` - Staff consultant
+         * @enum {string}
+         */
+        OwnerRoleEnum: "new_leader" | "boss" | "hr" | "mentor" | "staff_consultant";
+        PaginatedAdministrationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Administration"][];
+        };
+        PaginatedDepartmentList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Department"][];
+        };
+        PaginatedLeaderList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Leader"][];
+        };
+        PaginatedLeaderMembershipList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["LeaderMembership"][];
+        };
+        PaginatedMembershipList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Membership"][];
+        };
+        PaginatedNetworkList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Network"][];
         };
         PaginatedNotificationOutputList: {
             /** @example 123 */
@@ -69,6 +1287,659 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["NotificationOutput"][];
         };
+        PaginatedOrganisationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Organisation"][];
+        };
+        PaginatedPlanItemList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PlanItem"][];
+        };
+        PaginatedPlanListList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PlanList"][];
+        };
+        PaginatedStaffContactList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["StaffContact"][];
+        };
+        PaginatedStaffFunctionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["StaffFunction"][];
+        };
+        PaginatedSupportNeedHrList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SupportNeedHr"][];
+        };
+        PaginatedSupportNeedList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SupportNeed"][];
+        };
+        PaginatedTemplateList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Template"][];
+        };
+        PaginatedTopicList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Topic"][];
+        };
+        PaginatedUnitList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Unit"][];
+        };
+        PatchedInputRequest: {
+            status?: components["schemas"]["InputStatusEnum"];
+            /** @default  */
+            reason: string;
+            /** Format: date */
+            due_date?: string;
+        };
+        /** @description Every profile field HR maintains. ``unit`` and ``boss`` are ids in HR's organisation. */
+        PatchedLeaderHrInputRequest: {
+            email?: string;
+            phone?: string;
+            bio?: string;
+            languages?: string[];
+            discoverable?: boolean;
+            employee_number?: string;
+            first_name?: string;
+            last_name?: string;
+            role_title?: string;
+            unit?: number | null;
+            boss?: number | null;
+            /** Format: date */
+            role_start_date?: string | null;
+            first_leader_job?: boolean;
+            /** Format: decimal */
+            years_as_leader?: string;
+            leadership_education?: components["schemas"]["LeadershipEducationEnum"];
+            active?: boolean;
+            /** Format: date */
+            left_on?: string | null;
+        };
+        /** @description What a user may change about themselves here. */
+        PatchedMeInputRequest: {
+            language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
+        };
+        /** @description Reminder settings of the organisation. */
+        PatchedSettingsRequest: {
+            remind_days_before?: number;
+            overdue_reminder?: boolean;
+            escalate_after_days?: number;
+            reminders_enabled?: boolean;
+        };
+        /** @description Changes to the leader's own support need. */
+        PatchedSupportNeedUpdateInputRequest: {
+            weight?: components["schemas"]["WeightEnum"];
+            note?: string;
+            status?: components["schemas"]["Status90bEnum"];
+        };
+        /** @description Changes to a topic (its key stays). */
+        PatchedTopicUpdateInputRequest: {
+            label_da?: string;
+            label_en?: string;
+            description_da?: string;
+            description_en?: string;
+            order?: number;
+            active?: boolean;
+        };
+        /** @description A plan with its leader and progress. */
+        Plan: {
+            id: number;
+            leader: components["schemas"]["LeaderBrief"];
+            /** Format: date */
+            role_start_date: string;
+            status: string;
+            /** @description Days since the role started (negative before the start). */
+            readonly day: number;
+            readonly in_first_90_days: boolean;
+        };
+        /** @description One plan item as the viewer may see it (``need_help`` for the leader and HR only). */
+        PlanItem: {
+            id: number;
+            plan: number;
+            readonly title: string;
+            readonly guidance: string;
+            title_da: string;
+            title_en: string;
+            topic?: string;
+            readonly topic_label: string | null;
+            owner_role: string;
+            staff_function_kind: string;
+            readonly owner_name: string;
+            readonly owner_label: string;
+            readonly owner_email: string;
+            owner_fallback: boolean;
+            /** Format: date */
+            due_date: string | null;
+            status: string;
+            not_applicable_reason: string;
+            readonly completed_by: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            required: boolean;
+            personal: boolean;
+            depends_on: number | null;
+            readonly blocked: boolean;
+            readonly overdue: boolean;
+            need_help: boolean;
+        };
+        /** @description One line of an item's history. */
+        PlanItemEvent: {
+            id: number;
+            kind: string;
+            readonly actor: string | null;
+            old_value: string;
+            new_value: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A dashboard row: plan, progress; for HR also help requests and mentor status. */
+        PlanList: {
+            id: number;
+            leader: components["schemas"]["LeaderBrief"];
+            /** Format: date */
+            role_start_date: string;
+            status: string;
+            /** @description Days since the role started (negative before the start). */
+            readonly day: number;
+            readonly in_first_90_days: boolean;
+            readonly progress: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description * `member` - Member
+         *     * `convener` - Convener
+         * @enum {string}
+         */
+        RoleDa8Enum: "member" | "convener";
+        /**
+         * @description * `school` - School
+         *     * `daycare` - Day-care
+         *     * `village_scheme` - Village scheme (school and day-care)
+         *     * `youth_club` - Youth club / leisure
+         *     * `ppr` - Educational psychology (PPR)
+         *     * `family` - Family and child welfare
+         *     * `care_home` - Care home
+         *     * `home_care` - Home care
+         *     * `residential` - Residential service
+         *     * `shelter` - Shelter
+         *     * `acute` - Acute function
+         *     * `treatment` - Treatment service
+         *     * `social_cafe` - Social café
+         *     * `nutrition` - Nutrition unit
+         *     * `health` - Health and rehabilitation
+         *     * `job_centre` - Job centre
+         *     * `citizen_service` - Citizen service
+         *     * `culture` - Culture and libraries
+         *     * `technical` - Technical and environment
+         *     * `staff_function` - Staff function
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ServiceTypeEnum: "school" | "daycare" | "village_scheme" | "youth_club" | "ppr" | "family" | "care_home" | "home_care" | "residential" | "shelter" | "acute" | "treatment" | "social_cafe" | "nutrition" | "health" | "job_centre" | "citizen_service" | "culture" | "technical" | "staff_function" | "other";
+        /** @description Reminder settings of the organisation. */
+        Settings: {
+            remind_days_before?: number;
+            overdue_reminder?: boolean;
+            escalate_after_days?: number;
+            reminders_enabled?: boolean;
+        };
+        /**
+         * @description * `leader` - Stated by the leader
+         *     * `onboarding` - 'I need help' on an onboarding item
+         * @enum {string}
+         */
+        SourceEnum: "leader" | "onboarding";
+        /** @description A staff consultant and what they serve. */
+        StaffContact: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            title?: string;
+            /** E-mail */
+            email?: string;
+            phone?: string;
+            readonly staff_function: components["schemas"]["StaffFunction"];
+            readonly unit_ids: number[];
+            readonly administration_ids: number[];
+        };
+        /** @description A staff consultant's name and how to reach them. */
+        StaffContactBrief: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            title?: string;
+            /** E-mail */
+            email?: string;
+            phone?: string;
+        };
+        /**
+         * @description Who serves a unit in one staff function, and whether through the unit or its
+         *     administration.
+         */
+        StaffDirectoryEntry: {
+            staff_function: components["schemas"]["StaffFunction"];
+            contact: components["schemas"]["StaffContactBrief"];
+            level: components["schemas"]["StaffDirectoryEntryLevelEnum"];
+        };
+        /**
+         * @description * `unit` - unit
+         *     * `administration` - administration
+         * @enum {string}
+         */
+        StaffDirectoryEntryLevelEnum: "unit" | "administration";
+        /** @description A central staff function. */
+        StaffFunction: {
+            readonly id: number;
+            kind: components["schemas"]["Kind5b8Enum"];
+            /** Navn */
+            name: string;
+            /** What they help with */
+            description?: string;
+        };
+        /**
+         * @description * `payroll_hr_law` - Payroll & HR law
+         *     * `hr_development` - HR development
+         *     * `finance` - Finance
+         *     * `it` - IT
+         *     * `communications` - Communications
+         *     * `legal` - Legal
+         *     * `property` - Property
+         * @enum {string}
+         */
+        StaffFunctionKindEnum: "payroll_hr_law" | "hr_development" | "finance" | "it" | "communications" | "legal" | "property";
+        /**
+         * @description * `open` - Open
+         *     * `met` - Met
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        Status90bEnum: "open" | "met" | "withdrawn";
+        /** @description A support need as a list row: never the note, only whether there is one. */
+        SupportNeed: {
+            readonly id: number;
+            readonly topic: components["schemas"]["TopicRef"];
+            weight?: components["schemas"]["WeightEnum"];
+            status?: components["schemas"]["Status90bEnum"];
+            source?: components["schemas"]["SourceEnum"];
+            readonly has_note: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description A new support need: an active topic of the leader's organisation, a weight, a note. */
+        SupportNeedCreateInputRequest: {
+            topic: number;
+            /** @default 2 */
+            weight: components["schemas"]["WeightEnum"];
+            note?: string;
+        };
+        /** @description The leader's own support need, with the private note (only ever shown to the leader). */
+        SupportNeedDetail: {
+            readonly id: number;
+            readonly topic: components["schemas"]["TopicRef"];
+            weight?: components["schemas"]["WeightEnum"];
+            status?: components["schemas"]["Status90bEnum"];
+            source?: components["schemas"]["SourceEnum"];
+            readonly has_note: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Private note */
+            note?: string;
+        };
+        /** @description A support need in HR's list: the leader and the topic, never the note. */
+        SupportNeedHr: {
+            readonly id: number;
+            readonly topic: components["schemas"]["TopicRef"];
+            weight?: components["schemas"]["WeightEnum"];
+            status?: components["schemas"]["Status90bEnum"];
+            source?: components["schemas"]["SourceEnum"];
+            readonly has_note: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            readonly leader: components["schemas"]["LeaderRef"];
+        };
+        /** @description A template, its rules and items. */
+        Template: {
+            readonly id: number;
+            /** Key */
+            slug: string;
+            /** Name (Danish) */
+            name_da: string;
+            /** Name (English) */
+            name_en?: string;
+            /** Description (Danish) */
+            description_da?: string;
+            /** Description (English) */
+            description_en?: string;
+            /** Format: int64 */
+            order?: number;
+            /** Aktiv */
+            active?: boolean;
+            /** @description Only these service types (empty = all). */
+            service_types?: unknown;
+            /** 24-hour service */
+            round_the_clock?: boolean | null;
+            /** Roster / shift work */
+            shift_work?: boolean | null;
+            /** Several sites */
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            /** Specialist service */
+            specialist?: boolean | null;
+            /**
+             * Span of control above
+             * Format: int64
+             * @description Only units with more staff than this.
+             */
+            staff_above?: number | null;
+            /** @description Only leaders of units in these administrations (none = all). */
+            administrations?: number[];
+            readonly items: components["schemas"]["TemplateItem"][];
+        };
+        /** @description A template item with its rules. */
+        TemplateItem: {
+            readonly id: number;
+            key: string;
+            /** Key */
+            readonly topic: string;
+            /**
+             * Title (Danish)
+             * @description '{owner}' is replaced by the owner's name, e.g. the consultant's.
+             */
+            title_da: string;
+            /** Title (English) */
+            title_en?: string;
+            /** Guidance (Danish, markdown) */
+            guidance_da?: string;
+            /** Guidance (English, markdown) */
+            guidance_en?: string;
+            /** Owner */
+            owner_role?: components["schemas"]["OwnerRoleEnum"];
+            /**
+             * Staff function
+             * @description For staff-consultant items: which staff function's consultant.
+             *
+             *     * `payroll_hr_law` - Payroll & HR law
+             *     * `hr_development` - HR development
+             *     * `finance` - Finance
+             *     * `it` - IT
+             *     * `communications` - Communications
+             *     * `legal` - Legal
+             *     * `property` - Property
+             */
+            staff_function_kind?: components["schemas"]["StaffFunctionKindEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * Due, days after the start date
+             * Format: int64
+             * @description Negative: before the leader's first day.
+             */
+            due_offset_days?: number;
+            depends_on?: number | null;
+            required?: boolean;
+            /** Format: int64 */
+            order?: number;
+            /** @description Only these service types (empty = all). */
+            service_types?: unknown;
+            /** 24-hour service */
+            round_the_clock?: boolean | null;
+            /** Roster / shift work */
+            shift_work?: boolean | null;
+            /** Several sites */
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            /** Specialist service */
+            specialist?: boolean | null;
+            /**
+             * Span of control above
+             * Format: int64
+             * @description Only units with more staff than this.
+             */
+            staff_above?: number | null;
+            /** @description Only leaders of units in these administrations (none = all). */
+            administrations?: number[];
+        };
+        TokenOutput: {
+            token: string;
+        };
+        /** @description A topic of the taxonomy. */
+        Topic: {
+            readonly id: number;
+            /** Key */
+            slug: string;
+            /** Label (Danish) */
+            label_da: string;
+            /** Label (English) */
+            label_en: string;
+            /** Description (Danish) */
+            description_da?: string;
+            /** Description (English) */
+            description_en?: string;
+            /** Format: int64 */
+            order?: number;
+            active?: boolean;
+        };
+        /** @description A new topic. */
+        TopicCreateInputRequest: {
+            slug: string;
+            label_da: string;
+            label_en: string;
+            description_da?: string;
+            description_en?: string;
+            order?: number;
+        };
+        /** @description A topic in brief. */
+        TopicRef: {
+            readonly id: number;
+            /** Key */
+            slug: string;
+            /** Label (Danish) */
+            label_da: string;
+            /** Label (English) */
+            label_en: string;
+        };
+        /** @description A unit with its place in the tree. */
+        Unit: {
+            readonly id: number;
+            /**
+             * Unit code
+             * @description The unit's id in the HR system.
+             */
+            code: string;
+            /** Navn */
+            name: string;
+            service_type?: components["schemas"]["ServiceTypeEnum"];
+            /** @description e.g. children 0-6, adults with addiction */
+            target_group?: string;
+            /** Specialist service */
+            is_specialist?: boolean;
+            /** 24-hour service */
+            round_the_clock?: boolean;
+            /**
+             * Number of sites
+             * Format: int64
+             */
+            sites?: number;
+            /**
+             * Staff (span of control)
+             * Format: int64
+             */
+            staff_count?: number;
+            readonly department: components["schemas"]["Department"];
+        };
+        /** @description A unit with the staff consultants linked to it directly. */
+        UnitDetail: {
+            readonly id: number;
+            /**
+             * Unit code
+             * @description The unit's id in the HR system.
+             */
+            code: string;
+            /** Navn */
+            name: string;
+            service_type?: components["schemas"]["ServiceTypeEnum"];
+            /** @description e.g. children 0-6, adults with addiction */
+            target_group?: string;
+            /** Specialist service */
+            is_specialist?: boolean;
+            /** 24-hour service */
+            round_the_clock?: boolean;
+            /**
+             * Number of sites
+             * Format: int64
+             */
+            sites?: number;
+            /**
+             * Staff (span of control)
+             * Format: int64
+             */
+            staff_count?: number;
+            readonly department: components["schemas"]["Department"];
+            readonly staff_contacts: components["schemas"]["StaffContact"][];
+        };
+        /** @description A unit in brief. */
+        UnitRef: {
+            readonly id: number;
+            /**
+             * Unit code
+             * @description The unit's id in the HR system.
+             */
+            code: string;
+            /** Navn */
+            name: string;
+            service_type?: components["schemas"]["ServiceTypeEnum"];
+        };
+        /**
+         * @description * `open` - Open
+         *     * `members_only` - Members only
+         * @enum {string}
+         */
+        VisibilityEnum: "open" | "members_only";
+        /**
+         * @description * `1` - A little
+         *     * `2` - Some
+         *     * `3` - Much
+         * @enum {integer}
+         */
+        WeightEnum: 1 | 2 | 3;
     };
     responses: never;
     parameters: never;
@@ -78,9 +1949,761 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    administrations_list: {
+        parameters: {
+            query?: {
+                code?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Search */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAdministrationList"];
+                };
+            };
+        };
+    };
+    administrations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                administration_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Administration"];
+                };
+            };
+        };
+    };
+    auth_csrf_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsrfOutput"];
+                };
+            };
+        };
+    };
+    auth_login_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CredentialsInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CredentialsInputRequest"];
+                "multipart/form-data": components["schemas"]["CredentialsInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    auth_logout_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_token_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CredentialsInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CredentialsInputRequest"];
+                "multipart/form-data": components["schemas"]["CredentialsInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenOutput"];
+                };
+            };
+        };
+    };
+    departments_list: {
+        parameters: {
+            query?: {
+                administration?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Search */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDepartmentList"];
+                };
+            };
+        };
+    };
+    departments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                department_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+        };
+    };
+    leaders_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                administration?: number;
+                boss?: number;
+                department?: number;
+                discoverable?: boolean;
+                employee_number?: string;
+                first_leader_job?: boolean;
+                /**
+                 * @description * `none` - Ingen
+                 *     * `in_progress` - Diploma in progress
+                 *     * `diploma` - Diploma in leadership
+                 *     * `master` - Master
+                 */
+                leadership_education?: ("diploma" | "in_progress" | "master" | "none")[];
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Search */
+                q?: string;
+                /**
+                 * @description * `school` - School
+                 *     * `daycare` - Day-care
+                 *     * `village_scheme` - Village scheme (school and day-care)
+                 *     * `youth_club` - Youth club / leisure
+                 *     * `ppr` - Educational psychology (PPR)
+                 *     * `family` - Family and child welfare
+                 *     * `care_home` - Care home
+                 *     * `home_care` - Home care
+                 *     * `residential` - Residential service
+                 *     * `shelter` - Shelter
+                 *     * `acute` - Acute function
+                 *     * `treatment` - Treatment service
+                 *     * `social_cafe` - Social café
+                 *     * `nutrition` - Nutrition unit
+                 *     * `health` - Health and rehabilitation
+                 *     * `job_centre` - Job centre
+                 *     * `citizen_service` - Citizen service
+                 *     * `culture` - Culture and libraries
+                 *     * `technical` - Technical and environment
+                 *     * `staff_function` - Staff function
+                 *     * `other` - Other
+                 */
+                service_type?: ("acute" | "care_home" | "citizen_service" | "culture" | "daycare" | "family" | "health" | "home_care" | "job_centre" | "nutrition" | "other" | "ppr" | "residential" | "school" | "shelter" | "social_cafe" | "staff_function" | "technical" | "treatment" | "village_scheme" | "youth_club")[];
+                started_after?: string;
+                started_before?: string;
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedLeaderList"];
+                };
+            };
+        };
+    };
+    leaders_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaderHrInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LeaderHrInputRequest"];
+                "multipart/form-data": components["schemas"]["LeaderHrInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderDetail"];
+                };
+            };
+        };
+    };
+    leaders_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderDetail"];
+                };
+            };
+        };
+    };
+    leaders_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedLeaderHrInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedLeaderHrInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedLeaderHrInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderDetail"];
+                };
+            };
+        };
+    };
+    leaders_competencies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competency"][];
+                };
+            };
+        };
+    };
+    leaders_competencies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetenciesInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CompetenciesInputRequest"];
+                "multipart/form-data": components["schemas"]["CompetenciesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competency"][];
+                };
+            };
+        };
+    };
+    leaders_line_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderRef"][];
+                };
+            };
+        };
+    };
+    leaders_memberships_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedLeaderMembershipList"];
+                };
+            };
+        };
+    };
+    me_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    me_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedMeInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedMeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    me_competencies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competency"][];
+                };
+            };
+        };
+    };
+    me_competencies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetenciesInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CompetenciesInputRequest"];
+                "multipart/form-data": components["schemas"]["CompetenciesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competency"][];
+                };
+            };
+        };
+    };
+    me_support_needs_list: {
+        parameters: {
+            query?: {
+                administration?: number;
+                leader?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `leader` - Stated by the leader
+                 *     * `onboarding` - 'I need help' on an onboarding item
+                 */
+                source?: "leader" | "onboarding";
+                /**
+                 * @description * `open` - Open
+                 *     * `met` - Met
+                 *     * `withdrawn` - Withdrawn
+                 */
+                status?: "met" | "open" | "withdrawn";
+                topic?: number;
+                topic_slug?: string;
+                /**
+                 * @description * `1` - A little
+                 *     * `2` - Some
+                 *     * `3` - Much
+                 */
+                weight?: 1 | 2 | 3;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSupportNeedList"];
+                };
+            };
+        };
+    };
+    me_support_needs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportNeedCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SupportNeedCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["SupportNeedCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportNeedDetail"];
+                };
+            };
+        };
+    };
+    me_support_needs_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportNeedDetail"];
+                };
+            };
+        };
+    };
+    me_support_needs_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    me_support_needs_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSupportNeedUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedSupportNeedUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedSupportNeedUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportNeedDetail"];
+                };
+            };
+        };
+    };
+    networks_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                /**
+                 * @description * `leader_group` - Leader group
+                 *     * `learning_network` - Learning network
+                 *     * `leadership_team` - Leadership team
+                 *     * `informal` - Informal network
+                 *     * `external` - External network
+                 */
+                kind?: ("external" | "informal" | "leader_group" | "leadership_team" | "learning_network")[];
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Search */
+                q?: string;
+                /**
+                 * @description * `open` - Open
+                 *     * `members_only` - Members only
+                 */
+                visibility?: "members_only" | "open";
+                welcomes_newcomers?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNetworkList"];
+                };
+            };
+        };
+    };
+    networks_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Network"];
+                };
+            };
+        };
+    };
+    networks_memberships_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `member` - Member
+                 *     * `convener` - Convener
+                 */
+                role?: "convener" | "member";
+            };
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMembershipList"];
+                };
+            };
+        };
+    };
     notifications_list: {
         parameters: {
             query?: {
+                kind?: string;
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
@@ -121,6 +2744,798 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationOutput"];
+                };
+            };
+        };
+    };
+    onboarding_calendar_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onboarding_calendar_rotate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onboarding_dashboard_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPlanListList"];
+                };
+            };
+        };
+    };
+    onboarding_items_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItem"];
+                };
+            };
+        };
+    };
+    onboarding_items_drop_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onboarding_items_history_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemEvent"][];
+                };
+            };
+        };
+    };
+    onboarding_items_need_help_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItem"];
+                };
+            };
+        };
+    };
+    onboarding_items_mine_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPlanItemList"];
+                };
+            };
+        };
+    };
+    onboarding_plans_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPlanListList"];
+                };
+            };
+        };
+    };
+    onboarding_plans_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onboarding_plans_items_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItem"];
+                };
+            };
+        };
+    };
+    onboarding_plans_create_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+        };
+    };
+    onboarding_settings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+        };
+    };
+    onboarding_settings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSettingsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedSettingsRequest"];
+                "multipart/form-data": components["schemas"]["PatchedSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+        };
+    };
+    onboarding_template_items_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateItem"];
+                };
+            };
+        };
+    };
+    onboarding_templates_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTemplateList"];
+                };
+            };
+        };
+    };
+    organisations_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOrganisationList"];
+                };
+            };
+        };
+    };
+    organisations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+        };
+    };
+    staff_contacts_list: {
+        parameters: {
+            query?: {
+                administration?: number;
+                /**
+                 * @description * `payroll_hr_law` - Payroll & HR law
+                 *     * `hr_development` - HR development
+                 *     * `finance` - Finance
+                 *     * `it` - IT
+                 *     * `communications` - Communications
+                 *     * `legal` - Legal
+                 *     * `property` - Property
+                 */
+                kind?: "communications" | "finance" | "hr_development" | "it" | "legal" | "payroll_hr_law" | "property";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Search */
+                q?: string;
+                staff_function?: number;
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStaffContactList"];
+                };
+            };
+        };
+    };
+    staff_contacts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffContact"];
+                };
+            };
+        };
+    };
+    staff_functions_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `payroll_hr_law` - Payroll & HR law
+                 *     * `hr_development` - HR development
+                 *     * `finance` - Finance
+                 *     * `it` - IT
+                 *     * `communications` - Communications
+                 *     * `legal` - Legal
+                 *     * `property` - Property
+                 */
+                kind?: "communications" | "finance" | "hr_development" | "it" | "legal" | "payroll_hr_law" | "property";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStaffFunctionList"];
+                };
+            };
+        };
+    };
+    support_needs_list: {
+        parameters: {
+            query: {
+                administration?: number;
+                leader?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Why HR reads these needs (e.g. matching); logged with the read. */
+                purpose: string;
+                /**
+                 * @description * `leader` - Stated by the leader
+                 *     * `onboarding` - 'I need help' on an onboarding item
+                 */
+                source?: "leader" | "onboarding";
+                /**
+                 * @description * `open` - Open
+                 *     * `met` - Met
+                 *     * `withdrawn` - Withdrawn
+                 */
+                status?: "met" | "open" | "withdrawn";
+                topic?: number;
+                topic_slug?: string;
+                /**
+                 * @description * `1` - A little
+                 *     * `2` - Some
+                 *     * `3` - Much
+                 */
+                weight?: 1 | 2 | 3;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSupportNeedHrList"];
+                };
+            };
+        };
+    };
+    topics_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Search */
+                q?: string;
+                slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTopicList"];
+                };
+            };
+        };
+    };
+    topics_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TopicCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["TopicCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+        };
+    };
+    topics_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+        };
+    };
+    topics_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    topics_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTopicUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTopicUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTopicUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+        };
+    };
+    units_list: {
+        parameters: {
+            query?: {
+                administration?: number;
+                code?: string;
+                department?: number;
+                is_specialist?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Search */
+                q?: string;
+                round_the_clock?: boolean;
+                /**
+                 * @description * `school` - School
+                 *     * `daycare` - Day-care
+                 *     * `village_scheme` - Village scheme (school and day-care)
+                 *     * `youth_club` - Youth club / leisure
+                 *     * `ppr` - Educational psychology (PPR)
+                 *     * `family` - Family and child welfare
+                 *     * `care_home` - Care home
+                 *     * `home_care` - Home care
+                 *     * `residential` - Residential service
+                 *     * `shelter` - Shelter
+                 *     * `acute` - Acute function
+                 *     * `treatment` - Treatment service
+                 *     * `social_cafe` - Social café
+                 *     * `nutrition` - Nutrition unit
+                 *     * `health` - Health and rehabilitation
+                 *     * `job_centre` - Job centre
+                 *     * `citizen_service` - Citizen service
+                 *     * `culture` - Culture and libraries
+                 *     * `technical` - Technical and environment
+                 *     * `staff_function` - Staff function
+                 *     * `other` - Other
+                 */
+                service_type?: ("acute" | "care_home" | "citizen_service" | "culture" | "daycare" | "family" | "health" | "home_care" | "job_centre" | "nutrition" | "other" | "ppr" | "residential" | "school" | "shelter" | "social_cafe" | "staff_function" | "technical" | "treatment" | "village_scheme" | "youth_club")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedUnitList"];
+                };
+            };
+        };
+    };
+    units_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDetail"];
+                };
+            };
+        };
+    };
+    units_staff_contacts_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDirectoryEntry"][];
                 };
             };
         };

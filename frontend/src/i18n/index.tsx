@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
+import { setApiLanguage } from "../api/client";
 import da from "./da.json";
 import en from "./en.json";
 
@@ -62,9 +63,15 @@ export function I18nProvider({
   children: ReactNode;
   initial?: Language;
 }) {
-  const [language, setLanguageState] = useState<Language>(() => initial ?? storedLanguage());
+  const [language, setLanguageState] = useState<Language>(() => {
+    const first = initial ?? storedLanguage();
+    // Set before any child's effect fetches: React runs children's effects first.
+    setApiLanguage(first);
+    return first;
+  });
 
   const setLanguage = useCallback((next: Language) => {
+    setApiLanguage(next);
     setLanguageState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
@@ -76,6 +83,7 @@ export function I18nProvider({
   useEffect(() => {
     // Screen readers pick their voice from the page's lang attribute (WCAG 3.1.1).
     document.documentElement.lang = language;
+    setApiLanguage(language);
   }, [language]);
 
   const value = useMemo<I18n>(() => {

@@ -1,0 +1,59 @@
+import * as people from "../api/people";
+import { useMe } from "../auth";
+import { Page } from "../components/Page";
+import { ErrorView, Loading } from "../components/Status";
+import { useI18n } from "../i18n";
+import { useLoad } from "../useLoad";
+
+/** The "help troops": which consultant in each staff function serves my unit. */
+export function StaffContacts() {
+  const { t } = useI18n();
+  const me = useMe();
+  const [state] = useLoad(async () => {
+    const leader = await people.leader(me.leader_id as number);
+    return { unit: leader.unit, entries: await people.unitStaff(leader.unit.id) };
+  }, `staff-${me.leader_id}`);
+
+  return (
+    <Page title={t("staff.title")}>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <ErrorView error={state.error} /> : null}
+      {state.status === "ready" ? (
+        <>
+          <p>{t("staff.intro", { unit: state.data.unit.name })}</p>
+          {state.data.entries.length === 0 ? (
+            <p>{t("staff.none")}</p>
+          ) : (
+            <ul className="contacts">
+              {state.data.entries.map((entry) => (
+                <li key={`${entry.staff_function.id}-${entry.contact.id}`} className="card">
+                  <h2>{entry.staff_function.name}</h2>
+                  <p>
+                    <strong>{entry.contact.name}</strong>
+                    {entry.contact.title ? `, ${entry.contact.title}` : ""}
+                  </p>
+                  <p className="muted small">
+                    {t(entry.level === "unit" ? "staff.level.unit" : "staff.level.administration")}
+                  </p>
+                  <p>
+                    {entry.contact.email ? (
+                      <a href={`mailto:${entry.contact.email}`}>{entry.contact.email}</a>
+                    ) : null}
+                    {entry.contact.phone ? (
+                      <>
+                        {" · "}
+                        <a href={`tel:${entry.contact.phone.replace(/\s/g, "")}`}>
+                          {entry.contact.phone}
+                        </a>
+                      </>
+                    ) : null}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </Page>
+  );
+}
