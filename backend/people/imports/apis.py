@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.utils import translation
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -15,13 +15,14 @@ from rest_framework.views import APIView
 
 from backend.people.access import is_hr
 from backend.people.imports.services import leaders_import
+from backend.people.models import User
 
 
 class IsHR(BasePermission):
     """HR (or an admin) of an organisation; everyone else is refused (403)."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return is_hr(request.user)
+        return is_hr(cast(User, request.user))
 
 
 class LeaderImportApi(APIView):
@@ -71,7 +72,7 @@ class LeaderImportApi(APIView):
         departments_created = serializers.IntegerField()
         errors_total = serializers.IntegerField()
         seconds = serializers.FloatField()
-        errors = serializers.ListField(child=serializers.DictField())
+        errors = serializers.ListField(child=serializers.DictField())  # type: ignore[assignment]
         actions = serializers.ListField(child=serializers.DictField(), required=False)
 
     @extend_schema(
@@ -90,15 +91,18 @@ class LeaderImportApi(APIView):
             ]
             return Response({"ok": False, "errors": errors, **serializer.errors},
                             status=status.HTTP_400_BAD_REQUEST)
+        user = cast(User, request.user)
+        organisation = user.organisation
+        assert organisation is not None  # IsHR: HR always has an organisation
         upload = serializer.validated_data["file"]
         # Messages in the user's chosen language, else the request's (Accept-Language).
-        with translation.override(request.user.language or translation.get_language()):
+        with translation.override(user.language or translation.get_language()):
             result = leaders_import(
-                organisation=request.user.organisation,
+                organisation=organisation,
                 file=upload,
                 filename=upload.name or "",
                 dry_run=serializer.validated_data["dry_run"],
-                actor=request.user,
+                actor=user,
                 deactivate_missing=serializer.validated_data["deactivate_missing"],
             )
         return Response(

@@ -14,7 +14,7 @@ Neither function sends signals nor runs ``save()``; callers validate first.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -45,7 +45,7 @@ def rows_insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) ->
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
+        ", ".join(quote(str(f.column)) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
     defaults: list[Any] = []
@@ -73,12 +73,12 @@ def rows_update(model: type[models.Model], fields: Sequence[str],
         return
     connection = connections[router.db_for_write(model)]
     meta = model._meta
-    columns = [meta.get_field(name) for name in fields]
+    columns = [cast("models.Field[Any, Any]", meta.get_field(name)) for name in fields]
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in columns)  # type: ignore[union-attr]
-    pk_column = meta.pk.column  # type: ignore[union-attr]
+    assignments = ", ".join(f"{quote(str(f.column))} = %s" for f in columns)
+    pk_column = str(meta.pk.column) if meta.pk is not None else "id"
     sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(pk_column)} = %s"
-    preparers = [_preparer(f, connection) for f in columns]  # type: ignore[arg-type]
+    preparers = [_preparer(f, connection) for f in columns]
     params = [
         [prepare(value) for prepare, value in zip(preparers, values, strict=True)] + [pk]
         for pk, values in rows

@@ -6,7 +6,7 @@ about one unit, a formula); what needs the database (bosses, cycles, scope) is t
 
 Column headers are matched case-insensitively, ignoring surrounding spaces, ``_`` and spaces
 around ``/``; each column has its Danish header (as the HR system writes it) and English
-aliases. The table of columns in ``docs/import.md`` is generated from ``COLUMNS``'s content.
+aliases. ``docs/import.md`` documents ``COLUMNS`` as a table; a test keeps the two in step.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ MAX_CELL_CHARS: Final = 4_000
 XLSX_MAX_MEMBERS: Final = 1_000
 XLSX_MAX_UNCOMPRESSED_BYTES: Final = 200 * 1024 * 1024
 XLSX_MAX_RATIO: Final = 200
+_XLSX_MAX_BLANK_ROWS: Final = 10_000
 
 _XLSX_MAGIC: Final = b"PK\x03\x04"
 
@@ -235,20 +236,33 @@ def _xlsx_read(content: bytes) -> Table:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
             raise FileRejected(_("The Excel file has no sheets."))
-        header: tuple[str, ...] | None = None
+        # The header first, to learn the width: every later row is read at that width only,
+        # whatever <dimension> the sheet declares (a forged A1:XFD1048576 would otherwise make
+        # openpyxl pad each row to 16 384 cells).
+        first = next(sheet.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS + 1,
+                                     values_only=True), None)
+        header = tuple(cell_text(v).strip() for v in first or ())
+        # Excel pads a sheet's header with empty cells up to its used width.
+        while header and not header[-1]:
+            header = header[:-1]
+        if not header:
+            raise FileRejected(_("The file is empty."))
+        _check_width(header)
         rows: list[tuple[str, ...]] = []
         numbers: list[int] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = tuple(cell_text(v).strip() for v in values)
-            if header is None:
-                header = cells
-                _check_width(header)
-                continue
-            if not any(cells):
+        last_row = MAX_ROWS + _XLSX_MAX_BLANK_ROWS + 1
+        for number, values in enumerate(
+            sheet.iter_rows(min_row=2, max_row=last_row + 1, max_col=len(header),
+                            values_only=True),
+            start=2,
+        ):
+            if number > last_row:
+                raise FileRejected(_too_many_rows())
+            if all(v is None or v == "" for v in values):
                 continue
             if len(rows) >= MAX_ROWS:
                 raise FileRejected(_too_many_rows())
-            rows.append(tuple(c[:MAX_CELL_CHARS + 1] for c in cells[:MAX_COLUMNS]))
+            rows.append(tuple(cell_text(v).strip() for v in values))
             numbers.append(number)
     except FileRejected:
         raise
@@ -256,9 +270,4 @@ def _xlsx_read(content: bytes) -> Table:
         raise FileRejected(_("The Excel file could not be read.")) from exc
     finally:
         workbook.close()
-    if header is None:
-        raise FileRejected(_("The file is empty."))
-    # Excel pads a sheet's header with empty cells up to its used width.
-    while header and not header[-1]:
-        header = header[:-1]
     return Table(header=header, rows=tuple(rows), row_numbers=tuple(numbers), format="xlsx")

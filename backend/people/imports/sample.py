@@ -117,12 +117,18 @@ def rows_to_csv(rows: Sequence[dict[str, str]], *, delimiter: str = ";",
 
 
 def rows_to_xlsx(rows: Sequence[dict[str, str]]) -> bytes:
-    """Return the rows as an XLSX workbook (one sheet, headers in row 1)."""
+    """Return the rows as an XLSX workbook (one sheet, headers in row 1).
+
+    Written like Excel writes it (shared strings, a ``<dimension>``), not in openpyxl's
+    write-only mode, whose inline strings and missing dimension make reading far slower than
+    any real export.
+    """
     from openpyxl import Workbook
 
     headers = list(rows[0]) if rows else list(HEADERS)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Ledere")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Ledere"
     sheet.append(headers)
     for row in rows:
         sheet.append([row.get(h, "") for h in headers])

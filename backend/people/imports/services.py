@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -241,7 +241,7 @@ class _Plan:
         for unit, department in self.changed_units:
             unit.department_id = department.pk
         rows_update(Unit, unit_fields, [
-            (unit.pk, [getattr(unit, Unit._meta.get_field(f).attname) for f in unit_fields])
+            (unit.pk, [getattr(unit, _attname(Unit, f)) for f in unit_fields])
             for unit, _ in self.changed_units
         ])
         unit_id = dict(Unit.objects.filter(organisation=organisation).values_list("code", "id"))
@@ -266,7 +266,7 @@ class _Plan:
             leader.boss_id = leader_id[boss] if boss else None
             leader.updated_at = now
         rows_update(Leader, leader_fields, [
-            (leader.pk, [getattr(leader, Leader._meta.get_field(f).attname)
+            (leader.pk, [getattr(leader, _attname(Leader, f))
                          for f in leader_fields])
             for leader, _, _ in self.changed_leaders
         ])
@@ -274,6 +274,11 @@ class _Plan:
             Leader.objects.filter(id__in=[leader.id for leader in self.deactivated]).update(
                 active=False, updated_at=now
             )
+
+
+def _attname(model: type[models.Model], name: str) -> str:
+    """The attribute holding a field's raw value (``boss`` -> ``boss_id``)."""
+    return cast("models.Field[Any, Any]", model._meta.get_field(name)).attname
 
 
 def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResult,
@@ -447,11 +452,11 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
             names_of.setdefault(number, leader.full_name)
         for cycle in boss_cycles(boss_of):
             for index, number in enumerate(cycle):
-                row = rows_by_number.get(number)
-                if row is None:
+                cycle_row = rows_by_number.get(number)
+                if cycle_row is None:
                     continue  # a cycle through the database alone is reported where it's made
                 boss = cycle[(index + 1) % len(cycle)]
-                error(row.row, "boss", _cycle_message(number, boss, cycle, names_of))
+                error(cycle_row.row, "boss", _cycle_message(number, boss, cycle, names_of))
 
     # --- leaders missing from the file ----------------------------------------------------------
     if deactivate_missing:

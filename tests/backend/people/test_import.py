@@ -628,3 +628,49 @@ def test_command_imports_and_fails_with_row_errors(org: m.Organisation, tmp_path
         call_command("import_leaders", str(bad), "--organisation", org.slug, "--language", "en")
     assert "row 2, column chef" in capsys.readouterr().err
     assert not m.Leader.objects.filter(employee_number="F3").exists()
+
+
+# --- documentation, logs, forged workbooks -------------------------------------------------------
+
+
+def test_docs_list_every_column_and_alias() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "import.md").read_text()
+
+    for column in COLUMNS:
+        for name in (column.header, *column.aliases):
+            assert f"`{name}`" in docs, name
+
+
+@pytest.mark.django_db
+def test_log_line_has_counts_never_row_contents(org: m.Organisation,
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO", logger="backend.people.imports")
+
+    run(org, rows_to_csv([row("L1", first_name="Hemmelig-Navn", boss="L404")]))
+
+    assert "rows=1" in caplog.text and "errors_total=1" in caplog.text
+    assert "Hemmelig-Navn" not in caplog.text and "L404" not in caplog.text
+
+
+@pytest.mark.django_db
+def test_xlsx_claiming_a_huge_sheet_is_read_at_the_header_width(org: m.Organisation) -> None:
+    import re
+
+    original = rows_to_xlsx([row("X1"), row("X2", boss="X1")])
+    forged = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, \
+            zipfile.ZipFile(forged, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data, count = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"',
+                                      data)
+                assert count == 1
+            target.writestr(item, data)
+
+    result = run(org, forged.getvalue(), filename="ledere.xlsx")
+
+    assert result.ok, result.errors
+    assert result.leaders_created == 2
