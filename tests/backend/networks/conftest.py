@@ -56,9 +56,7 @@ def peers(world: World) -> Peers:
     )
     treatment = specialist(social_other, "treatment", "voksne med rusmiddelproblemer")
     ppr = specialist(children_special, "ppr", "børn og unge med særlige behov")
-    cafe = specialist(
-        children_special, "social_cafe", "unge med særlige behov", discoverable=False
-    )
+    cafe = specialist(children_special, "social_cafe", "unge med særlige behov", discoverable=False)
     connected = specialist(children_special, "family", "familier med særlige behov")
     group = f.NetworkFactory(
         organisation=world.org, name="Specialnetværket", kind=m.NetworkKind.LEARNING_NETWORK

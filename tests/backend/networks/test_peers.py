@@ -37,7 +37,9 @@ def test_peers_are_similar_unconnected_discoverable_and_carry_reasons(
     assert {r["code"] for r in results[0]["reasons"]} >= {"other_administration"}
 
 
-def test_peer_filters(peers: Peers, nutrition_user: m.User, client_for: Client, world: World) -> None:
+def test_peer_filters(
+    peers: Peers, nutrition_user: m.User, client_for: Client, world: World
+) -> None:
     client = client_for(nutrition_user)
     only_children = client.get(f"/api/peers/?administration={world.children.id}").json()
     assert [r["leader"]["id"] for r in only_children["results"]] == [peers.ppr.id]
