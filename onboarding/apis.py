@@ -32,6 +32,8 @@ from onboarding import calendar, selectors, services
 from onboarding.models import CalendarFeed, OwnerRole, Plan, PlanItem, Template, TemplateItem
 from onboarding.selectors import Viewer
 from onboarding.serializers import (
+    CalendarFeedUrlSerializer,
+    PlanDetailSerializer,
     PlanItemEventSerializer,
     PlanItemSerializer,
     PlanListSerializer,
@@ -102,8 +104,10 @@ class PlanCreateApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    class InputSerializer(serializers.Serializer):
+    class OnboardingPlanCreateInputSerializer(serializers.Serializer):
         leader_id = serializers.IntegerField()
+
+    InputSerializer = OnboardingPlanCreateInputSerializer
 
     @extend_schema(request=InputSerializer, responses=PlanSerializer)
     def post(self, request: Request) -> Response:
@@ -127,6 +131,7 @@ class PlanDetailApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
+    @extend_schema(responses=PlanDetailSerializer)
     def get(self, request: Request, plan_id: int) -> Response:
         plan, viewer = selectors.plan_for_user_or_404(_user(request), plan_id)
         items = selectors.plan_items_for(plan=plan, viewer=viewer)
@@ -142,7 +147,7 @@ class PlanItemAddApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    class InputSerializer(serializers.Serializer):
+    class OnboardingPlanItemAddInputSerializer(serializers.Serializer):
         title_da = serializers.CharField(max_length=200)
         title_en = serializers.CharField(max_length=200, required=False, default="")
         guidance_da = serializers.CharField(required=False, default="", allow_blank=True)
@@ -155,6 +160,8 @@ class PlanItemAddApi(APIView):
         due_date = serializers.DateField()
         required = serializers.BooleanField(default=False)  # type: ignore[assignment]
         depends_on = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+    InputSerializer = OnboardingPlanItemAddInputSerializer
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def post(self, request: Request, plan_id: int) -> Response:
@@ -185,11 +192,13 @@ class PlanItemUpdateApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    class InputSerializer(serializers.Serializer):
+    class OnboardingPlanItemUpdateInputSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=PlanItem.Status.choices, required=False)
         reason = serializers.CharField(max_length=500, required=False, default="",
                                        allow_blank=True)
         due_date = serializers.DateField(required=False)
+
+    InputSerializer = OnboardingPlanItemUpdateInputSerializer
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def patch(self, request: Request, item_id: int) -> Response:
@@ -214,9 +223,11 @@ class PlanItemDropApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    class InputSerializer(serializers.Serializer):
+    class OnboardingPlanItemDropInputSerializer(serializers.Serializer):
         reason = serializers.CharField(max_length=500, required=False, default="",
                                        allow_blank=True)
+
+    InputSerializer = OnboardingPlanItemDropInputSerializer
 
     @extend_schema(request=InputSerializer, responses=None)
     def post(self, request: Request, item_id: int) -> Response:
@@ -237,9 +248,11 @@ class PlanItemNeedHelpApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    class InputSerializer(serializers.Serializer):
+    class OnboardingPlanItemNeedHelpInputSerializer(serializers.Serializer):
         weight = serializers.ChoiceField(choices=SupportNeed.Weight.choices,
                                          default=SupportNeed.Weight.SOME)
+
+    InputSerializer = OnboardingPlanItemNeedHelpInputSerializer
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def post(self, request: Request, item_id: int) -> Response:
@@ -300,7 +313,7 @@ class TemplateItemUpdateApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    class InputSerializer(serializers.Serializer):
+    class OnboardingTemplateItemUpdateInputSerializer(serializers.Serializer):
         title_da = serializers.CharField(max_length=200, required=False)
         title_en = serializers.CharField(max_length=200, required=False, allow_blank=True)
         guidance_da = serializers.CharField(required=False, allow_blank=True)
@@ -308,6 +321,8 @@ class TemplateItemUpdateApi(APIView):
         due_offset_days = serializers.IntegerField(required=False)
         required = serializers.BooleanField(required=False)  # type: ignore[assignment]
         owner_role = serializers.ChoiceField(choices=OwnerRole.choices, required=False)
+
+    InputSerializer = OnboardingTemplateItemUpdateInputSerializer
 
     @extend_schema(request=InputSerializer, responses=TemplateItemSerializer)
     def patch(self, request: Request, item_id: int) -> Response:
@@ -364,6 +379,7 @@ class CalendarFeedApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
+    @extend_schema(responses=CalendarFeedUrlSerializer)
     def get(self, request: Request) -> Response:
         leader = access.actor_leader(_user(request))
         if leader is None:
@@ -376,6 +392,7 @@ class CalendarFeedRotateApi(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
+    @extend_schema(request=None, responses=CalendarFeedUrlSerializer)
     def post(self, request: Request) -> Response:
         leader = access.actor_leader(_user(request))
         if leader is None:

@@ -42,7 +42,7 @@ class ProgressSerializer(serializers.Serializer):
     next_due = serializers.DateField(allow_null=True)
 
 
-class LeaderBriefSerializer(serializers.Serializer):
+class PlanLeaderSerializer(serializers.Serializer):
     """The plan's leader: name, title, unit, administration."""
 
     id = serializers.IntegerField()
@@ -125,7 +125,7 @@ class PlanSerializer(serializers.Serializer):
     """A plan with its leader and progress."""
 
     id = serializers.IntegerField()
-    leader = LeaderBriefSerializer()
+    leader = PlanLeaderSerializer()
     role_start_date = serializers.DateField()
     status = serializers.CharField()
     day = serializers.SerializerMethodField()
@@ -155,6 +155,21 @@ class PlanListSerializer(PlanSerializer):
             data["need_help_count"] = instance.need_help_count
             data["mentor_status"] = "matched" if instance.mentor_matched else "not_matched"
         return data
+
+
+class PlanDetailSerializer(PlanSerializer):
+    """A plan as its detail endpoint returns it: how the caller sees it, progress and items."""
+
+    viewer = serializers.ChoiceField(choices=["self", "hr", "boss", "owner"])
+    progress = ProgressSerializer()
+    items = PlanItemSerializer(many=True)
+
+
+class CalendarFeedUrlSerializer(serializers.Serializer):
+    """The leader's secret feed URL (https and webcal)."""
+
+    url = serializers.URLField()
+    webcal_url = serializers.CharField()
 
 
 class PlanItemEventSerializer(serializers.Serializer):
