@@ -61,10 +61,10 @@ def record_access(*, actor: User, subject_leader: Leader, purpose: str, what: st
     """Tell the registered receivers that ``actor`` read ``what`` of ``subject_leader``.
 
     ``what`` names the kind of data (``"support_needs"``), never its content. A no-op until the
-    privacy app registers its access log.
+    privacy app registers its access log. A receiver registers either as a plain or as a bulk
+    receiver; each hears every read exactly once.
     """
-    for recorder in list(_recorders):
-        recorder(actor=actor, subject_leader=subject_leader, purpose=purpose, what=what)
+    record_access_many(actor=actor, subject_leaders=[subject_leader], purpose=purpose, what=what)
 
 
 def access_bulk_recorder_register(recorder: BulkAccessRecorder | Callable[..., None]) -> None:

@@ -13,4 +13,4 @@ class PrivacyConfig(AppConfig):
         from backend.people import hooks
         from backend.privacy.services import access_log_record
 
-        hooks.access_recorder_register(access_log_record)
+        hooks.access_bulk_recorder_register(access_log_record)
