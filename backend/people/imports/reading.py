@@ -20,9 +20,11 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
+from xml.parsers import expat
 
 from django.utils.translation import gettext as _
 
@@ -236,38 +238,183 @@ def _xlsx_read(content: bytes) -> Table:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
             raise FileRejected(_("The Excel file has no sheets."))
-        # The header first, to learn the width: every later row is read at that width only,
-        # whatever <dimension> the sheet declares (a forged A1:XFD1048576 would otherwise make
-        # openpyxl pad each row to 16 384 cells).
-        first = next(sheet.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS + 1,
-                                     values_only=True), None)
-        header = tuple(cell_text(v).strip() for v in first or ())
-        # Excel pads a sheet's header with empty cells up to its used width.
-        while header and not header[-1]:
-            header = header[:-1]
-        if not header:
-            raise FileRejected(_("The file is empty."))
-        _check_width(header)
-        rows: list[tuple[str, ...]] = []
-        numbers: list[int] = []
-        last_row = MAX_ROWS + _XLSX_MAX_BLANK_ROWS + 1
-        for number, values in enumerate(
-            sheet.iter_rows(min_row=2, max_row=last_row + 1, max_col=len(header),
-                            values_only=True),
-            start=2,
-        ):
-            if number > last_row:
-                raise FileRejected(_too_many_rows())
-            if all(v is None or v == "" for v in values):
-                continue
-            if len(rows) >= MAX_ROWS:
-                raise FileRejected(_too_many_rows())
-            rows.append(tuple(cell_text(v).strip() for v in values))
-            numbers.append(number)
+        fast = _sheet_cells_fast(workbook, sheet)
+        if fast is not None:
+            return _table_from_cells(fast)
+        return _table_from_cells(_sheet_cells_openpyxl(sheet))
     except FileRejected:
         raise
     except Exception as exc:  # a malformed sheet part (bad XML, forbidden entity)
         raise FileRejected(_("The Excel file could not be read.")) from exc
     finally:
         workbook.close()
+
+
+def _table_from_cells(cells: Iterator[tuple[int, dict[int, object]]]) -> Table:
+    """Build a ``Table`` from (row number, {column index: value}) pairs, header first.
+
+    Rows are read at the header's width only, whatever size the sheet claims to be (a forged
+    ``<dimension ref="A1:XFD1048576">`` would otherwise pad each row to 16 384 cells).
+    """
+    header: tuple[str, ...] | None = None
+    width = 0
+    rows: list[tuple[str, ...]] = []
+    numbers: list[int] = []
+    last_row = MAX_ROWS + _XLSX_MAX_BLANK_ROWS + 1
+    for number, values in cells:
+        if header is None:
+            if number != 1:
+                raise FileRejected(_("The column headings must be in row 1 of the first sheet."))
+            width = max((i for i, v in values.items() if cell_text(v).strip()), default=-1) + 1
+            header = tuple(cell_text(values.get(i)).strip() for i in range(width))
+            _check_width(header)
+            continue
+        if number > last_row:
+            raise FileRejected(_too_many_rows())
+        texts = tuple(cell_text(values.get(i)).strip() for i in range(width))
+        if not any(texts):
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise FileRejected(_too_many_rows())
+        rows.append(texts)
+        numbers.append(number)
+    if not header:
+        raise FileRejected(_("The file is empty."))
     return Table(header=header, rows=tuple(rows), row_numbers=tuple(numbers), format="xlsx")
+
+
+def _sheet_cells_openpyxl(sheet: Any) -> Iterator[tuple[int, dict[int, object]]]:
+    """The sheet's rows through openpyxl's own (slower) parser; the fallback."""
+    width = MAX_COLUMNS + 1
+    for number, values in enumerate(
+        sheet.iter_rows(max_row=MAX_ROWS + _XLSX_MAX_BLANK_ROWS + 2, max_col=width,
+                        values_only=True),
+        start=1,
+    ):
+        if number == 1:
+            width = max((i for i, v in enumerate(values) if cell_text(v).strip()), default=-1)
+        yield number, {i: v for i, v in enumerate(values[: width + 1]) if v is not None}
+
+
+def _column_index(reference: str) -> int:
+    """``"AB12"`` -> 27 (zero-based column of a cell reference)."""
+    index = 0
+    for char in reference:
+        if "A" <= char <= "Z":
+            index = index * 26 + ord(char) - 64
+        else:
+            break
+    return index - 1
+
+
+def _sheet_cells_fast(workbook: Any, sheet: Any) -> Iterator[tuple[int, dict[int, object]]] | None:
+    """The first sheet's cells, parsed with a streaming expat parser; ``None`` if unavailable.
+
+    openpyxl opens the workbook (read-only) and supplies the sheet's part, the shared strings
+    and which styles are dates; its own cell parser builds an element tree per cell and was
+    two thirds of a 10 000-row import. This reader gives the same values as
+    ``iter_rows(values_only=True)`` with ``data_only`` (a test compares the two), and refuses
+    any DTD, so no entity can be declared or expanded (defusedxml's rule).
+    """
+    try:
+        archive = workbook._archive
+        path = sheet._worksheet_path
+        shared: list[str] = list(sheet._shared_strings)
+        date_styles = set(workbook._date_formats)
+        epoch = workbook.epoch
+    except AttributeError:  # another openpyxl version: use its parser
+        return None
+    from openpyxl.utils.datetime import from_excel
+
+    def generate() -> Iterator[tuple[int, dict[int, object]]]:
+        parser = expat.ParserCreate()
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.buffer_text = True
+        done: list[tuple[int, dict[int, object]]] = []
+        state: dict[str, Any] = {"row": 0, "col": -1, "cells": None, "type": "n", "style": 0,
+                                 "text": None, "inline": None, "in_t": False}
+
+        def forbid(*_args: Any) -> int:
+            raise FileRejected(_("The Excel file contains a document type declaration, which "
+                                 "is not allowed."))
+
+        def start(name: str, attrs: dict[str, str]) -> None:
+            name = name.rpartition(":")[2]
+            if name == "c":
+                ref = attrs.get("r")
+                state["col"] = _column_index(ref) if ref else state["col"] + 1
+                state["type"] = attrs.get("t", "n")
+                state["style"] = int(attrs.get("s", 0))
+                state["text"] = None
+                state["inline"] = None
+            elif name == "v":
+                state["text"] = []
+            elif name == "is":
+                state["inline"] = []
+            elif name == "t" and state["inline"] is not None:
+                state["in_t"] = True
+            elif name == "row":
+                ref = attrs.get("r")
+                state["row"] = int(ref) if ref else state["row"] + 1
+                state["col"] = -1
+                state["cells"] = {}
+
+        def data(text: str) -> None:
+            if state["in_t"]:
+                state["inline"].append(text)
+            elif state["text"] is not None:
+                state["text"].append(text)
+
+        def end(name: str) -> None:
+            name = name.rpartition(":")[2]
+            if name == "t":
+                state["in_t"] = False
+            elif name == "v" and state["text"] is not None:
+                state["value"] = "".join(state["text"])
+                state["text"] = None
+            elif name == "c":
+                value = _cell_value(state.pop("value", None), state["type"], state["style"],
+                                    state["inline"])
+                if value is not None and state["cells"] is not None:
+                    state["cells"][state["col"]] = value
+            elif name == "row":
+                done.append((state["row"], state["cells"] or {}))
+                state["cells"] = None
+
+        def _cell_value(text: str | None, kind: str, style: int,
+                        inline: list[str] | None) -> object:
+            if kind == "inlineStr":
+                return "".join(inline) if inline is not None else None
+            if text is None or text == "":
+                return None
+            if kind == "s":
+                return shared[int(text)]
+            if kind == "b":
+                return text.strip() == "1"
+            if kind in ("str", "e"):
+                return text
+            if kind == "d":
+                return dt.datetime.fromisoformat(text.rstrip("Z"))
+            number: float | int = float(text) if any(c in text for c in ".eE") else int(text)
+            if style in date_styles:
+                try:
+                    return from_excel(number, epoch)
+                except (OverflowError, ValueError):
+                    return "#VALUE!"
+            return number
+
+        parser.StartDoctypeDeclHandler = forbid
+        parser.EntityDeclHandler = forbid
+        parser.ExternalEntityRefHandler = forbid
+        parser.StartElementHandler = start
+        parser.EndElementHandler = end
+        parser.CharacterDataHandler = data
+        with archive.open(path) as source:
+            while chunk := source.read(256 * 1024):
+                parser.Parse(chunk, False)
+                yield from done
+                done.clear()
+            parser.Parse(b"", True)
+            yield from done
+
+    return generate()

@@ -674,3 +674,50 @@ def test_xlsx_claiming_a_huge_sheet_is_read_at_the_header_width(org: m.Organisat
 
     assert result.ok, result.errors
     assert result.leaders_created == 2
+
+
+def test_fast_xlsx_reader_gives_what_openpyxl_gives() -> None:
+    from openpyxl import Workbook, load_workbook
+
+    from backend.people.imports import reading
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["medarbejdernummer", "tal", "dato", "sandt", "tekst", "formel", None, "sidst"])
+    sheet.append([10042, 2.5, dt.datetime(2024, 8, 1), True, "Ærø", "=1+1", None, "x"])
+    sheet.append([])
+    sheet.append([7, 1e-7, dt.date(1999, 12, 31), False, "  mellemrum ", None, "udenfor", None])
+    sheet["B5"] = 3
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    content = buffer.getvalue()
+
+    fast = reading.table_read(content=content, filename="a.xlsx")
+    opened = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    slow = reading._table_from_cells(reading._sheet_cells_openpyxl(opened.worksheets[0]))
+
+    assert fast == slow
+    assert fast.header == ("medarbejdernummer", "tal", "dato", "sandt", "tekst", "formel", "",
+                           "sidst")
+    assert fast.rows[0] == ("10042", "2.5", "2024-08-01", "ja", "Ærø", "", "", "x")
+    assert fast.row_numbers == (2, 4, 5)
+
+
+@pytest.mark.django_db
+def test_xlsx_with_entity_declarations_is_refused(org: m.Organisation) -> None:
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    original = rows_to_xlsx([row("Y1")])
+    forged = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, \
+            zipfile.ZipFile(forged, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = laughs + data.split(b"?>", 1)[-1].replace(b"X1", b"&lol2;")
+            target.writestr(item, data)
+
+    result = run(org, forged.getvalue(), filename="ledere.xlsx")
+
+    assert errors_of(result) == [(None, None)]
+    assert not m.Leader.objects.filter(organisation=org).exists()
