@@ -5,6 +5,8 @@ import { Loading } from "./components/Status";
 import { Dashboard } from "./screens/Dashboard";
 import { Home } from "./screens/Home";
 import { MyPlan, PlanScreen } from "./screens/MyPlan";
+import { MyProposals } from "./screens/MyProposals";
+import { ProgrammeScreen, Programmes } from "./screens/Programmes";
 import { StaffContacts } from "./screens/StaffContacts";
 import { SupportNeedDetail, SupportNeeds } from "./screens/SupportNeeds";
 import { Login } from "./screens/Login";
@@ -39,6 +41,9 @@ export function App() {
         <Route path="me/staff" element={<StaffContacts />} />
         <Route path="hr/overview" element={<Dashboard audience="hr" key="hr" />} />
         <Route path="hr/overview/:planId" element={<PlanScreen />} />
+        <Route path="hr/programmes" element={<Programmes />} />
+        <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
+        <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="my-leaders" element={<Dashboard audience="boss" key="boss" />} />
         <Route path="my-leaders/:planId" element={<PlanScreen />} />
         <Route path="*" element={<NotFound />} />

@@ -28,7 +28,10 @@ export function navFor(me: Me): NavSection[] {
   if (isHr) {
     sections.push({
       heading: "nav.section.hr",
-      items: [{ to: "/hr/overview", label: "nav.hr.overview", description: "nav.hr.overview.d" }],
+      items: [
+        { to: "/hr/overview", label: "nav.hr.overview", description: "nav.hr.overview.d" },
+        { to: "/hr/programmes", label: "nav.hr.programmes", description: "nav.hr.programmes.d" },
+      ],
     });
   }
   if (isLeader) {
@@ -38,6 +41,11 @@ export function navFor(me: Me): NavSection[] {
         { to: "/plan", label: "nav.leader.plan", description: "nav.leader.plan.d" },
         { to: "/me/support-needs", label: "nav.leader.needs", description: "nav.leader.needs.d" },
         { to: "/me/staff", label: "nav.leader.staff", description: "nav.leader.staff.d" },
+        {
+          to: "/mentoring/proposals",
+          label: "nav.leader.proposals",
+          description: "nav.leader.proposals.d",
+        },
       ],
     });
   }

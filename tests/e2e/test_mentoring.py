@@ -1,0 +1,100 @@
+"""Journeys on mentor matching: HR runs a match and approves; a mentor accepts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import expect
+
+from backend.mentoring import services
+from backend.mentoring.models import Programme, Proposal
+from backend.people import models as m
+from tests import factories as f
+from tests.conftest import World
+from tests.e2e.conftest import Browser
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def programme(world: World) -> Programme:
+    """Mette and Lars (new leaders) enrolled; Jens, Søren and Ida offer to mentor."""
+    programme = services.programme_create(
+        organisation=world.org, created_by=world.hr, name="Mentorforløb for nye ledere",
+        starts_on=dt.date.today(), proposal_expiry_days=14,
+    )
+    services.enrolment_create(programme=programme, leader=world.new_leader.leader)
+    social_dept = m.Department.objects.get(administration=world.social)
+    lars = f.LeaderFactory(
+        unit=f.UnitFactory(department=social_dept, name="Hjemmeplejen Syd"),
+        first_name="Lars", last_name="Friis", first_leader_job=True, years_as_leader=0,
+    )
+    f.SupportNeedFactory(leader=lars, topic=world.roster, weight=2)
+    services.enrolment_create(programme=programme, leader=lars)
+    ida = f.LeaderFactory(
+        unit=f.UnitFactory(department=social_dept, name="Bostedet Lyngen",
+                           service_type="residential", round_the_clock=True),
+        first_name="Ida", last_name="Vang", years_as_leader=10,
+    )
+    f.CompetencyFactory(leader=ida, topic=world.roster, level=3)
+    f.UserFactory(username="ida", organisation=world.org, leader=ida)
+    for leader in (world.mentor.leader, world.outsider.leader, ida):
+        services.mentor_offer_upsert(programme=programme, leader=leader, capacity=1)
+    return programme
+
+
+def test_hr_runs_a_match_and_approves_a_proposal(
+    browser: Browser, world: World, programme: Programme
+) -> None:
+    browser.login(world.hr)
+    browser.page.get_by_role("navigation").get_by_role("link", name="Mentorprogrammer").click()
+    browser.expect_heading("Mentorprogrammer")
+    browser.check("programmes")
+    browser.page.get_by_role("link", name=programme.name).click()
+    browser.expect_heading(programme.name)
+
+    browser.page.get_by_role("button", name="Start matchning").click()
+    expect(browser.page.get_by_role("status").filter(has_text="færdig")).to_be_visible()
+    mette = world.new_leader.leader.full_name
+    card = browser.page.get_by_role("article").filter(has_text=mette)
+    expect(card).to_contain_text("Kladde – afventer HR")
+    expect(card.get_by_role("table", name="Scoren fordelt på kriterier")).to_be_visible()
+    expect(card.get_by_role("heading", name="Begrundelser")).to_be_visible()
+    browser.check("programme-proposals")
+
+    card.get_by_role("button", name="Godkend").click()
+    expect(card).to_contain_text("Sendt – afventer mentee og mentor")
+    proposal = Proposal.objects.get(enrolment__leader=world.new_leader.leader, status="offered")
+    assert proposal.offer.leader_id != world.boss.leader_id
+
+    browser.switch_language("en")
+    expect(browser.page.get_by_role("button", name="Start matching")).to_be_visible()
+    browser.check("programme-proposals")
+
+
+def test_mentor_accepts_a_proposal(browser: Browser, world: World, programme: Programme) -> None:
+    services.match_run_start(programme=programme, user=world.hr)
+    proposal = Proposal.objects.select_related("offer__leader").get(
+        enrolment__leader=world.new_leader.leader, status="draft"
+    )
+    services.proposal_approve(proposal=proposal, user=world.hr)
+    mentor = m.User.objects.get(leader=proposal.offer.leader)
+
+    browser.login(mentor)
+    browser.page.get_by_role("navigation").get_by_role("link", name="Mentorforslag").click()
+    browser.expect_heading("Mentorforslag")
+    mette = world.new_leader.leader.full_name
+    card = browser.page.get_by_role("article", name=f"Vil du være mentor for {mette}?")
+    expect(card).to_be_visible()
+    # The mentor sees the topics Mette wants sparring on, never her private note.
+    expect(card).to_contain_text("Ønsker sparring om")
+    browser.check("mentor-proposals")
+
+    card.get_by_role("button", name="Sig ja").click()
+    expect(browser.page.get_by_role("status").filter(has_text="Du har sagt ja")).to_be_visible()
+    proposal.refresh_from_db()
+    assert proposal.mentor_accepted_at is not None
+    browser.switch_language("en")
+    browser.expect_heading("Mentor proposals")
+    browser.check("mentor-proposals")
