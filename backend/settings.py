@@ -198,13 +198,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis re-delivers an unacknowledged task after this many seconds (acks_late): longer than the
+# longest task, or a slow run would be delivered twice (harmless, but wasted work).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs (celery beat). Each task lives in its app's tasks.py under this name.
 CELERY_BEAT_SCHEDULE = {
     "onboarding-reminders": {"task": "onboarding.reminders_send", "schedule": 3600.0},
     "mentoring-proposals-expire": {"task": "mentoring.proposals_expire", "schedule": 3600.0},
     "mentoring-nudges": {"task": "mentoring.nudges_send", "schedule": 86400.0},
+    "mentoring-enrol-new-leaders": {
+        "task": "mentoring.enrolment_ensure_new_leaders",
+        "schedule": 86400.0,
+    },
+    "mentoring-pairs-recheck": {"task": "mentoring.pairs_recheck", "schedule": 86400.0},
     "privacy-retention": {"task": "privacy.retention_apply", "schedule": 86400.0},
     "networks-roulette": {"task": "networks.roulette_run", "schedule": 86400.0},
 }
