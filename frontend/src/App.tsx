@@ -6,6 +6,7 @@ import { Dashboard } from "./screens/Dashboard";
 import { Home } from "./screens/Home";
 import { MyPlan, PlanScreen } from "./screens/MyPlan";
 import { MyProposals } from "./screens/MyProposals";
+import { Peers } from "./screens/Peers";
 import { ProgrammeScreen, Programmes } from "./screens/Programmes";
 import { StaffContacts } from "./screens/StaffContacts";
 import { SupportNeedDetail, SupportNeeds } from "./screens/SupportNeeds";
@@ -44,6 +45,7 @@ export function App() {
         <Route path="hr/programmes" element={<Programmes />} />
         <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />
+        <Route path="peers" element={<Peers />} />
         <Route path="my-leaders" element={<Dashboard audience="boss" key="boss" />} />
         <Route path="my-leaders/:planId" element={<PlanScreen />} />
         <Route path="*" element={<NotFound />} />

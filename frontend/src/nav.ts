@@ -41,6 +41,7 @@ export function navFor(me: Me): NavSection[] {
         { to: "/plan", label: "nav.leader.plan", description: "nav.leader.plan.d" },
         { to: "/me/support-needs", label: "nav.leader.needs", description: "nav.leader.needs.d" },
         { to: "/me/staff", label: "nav.leader.staff", description: "nav.leader.staff.d" },
+        { to: "/peers", label: "nav.leader.peers", description: "nav.leader.peers.d" },
         {
           to: "/mentoring/proposals",
           label: "nav.leader.proposals",

@@ -106,6 +106,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cohort-circles/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The organisation's cohort circles (HR). */
+        get: operations["cohort_circles_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohort-circles/form/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR forms the cohort circles in one step. */
+        post: operations["cohort_circles_form_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohort-settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR reads (GET) and changes (PUT) how cohort circles are formed. */
+        get: operations["cohort_settings_retrieve"];
+        /** @description HR reads (GET) and changes (PUT) how cohort circles are formed. */
+        put: operations["cohort_settings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments/": {
         parameters: {
             query?: never;
@@ -134,6 +186,47 @@ export interface paths {
         get: operations["departments_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolment_id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: withdraw a mentee (HR in scope, or the mentee). */
+        post: operations["enrolments_withdraw_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/leaders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Import leaders and units from the HR system's CSV or XLSX export.
+         *
+         *     ``dry_run`` (default false) only previews: what would be created, updated or left
+         *     unchanged, and every error. Without it the file is imported all-or-nothing: any error
+         *     and nothing is written. Always into the caller's own organisation; HR scoped to some
+         *     administrations may only import rows within them. See docs/import.md for the columns.
+         */
+        post: operations["imports_leaders_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -233,6 +326,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/match-runs/{run_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: a run's status, progress and decision log (HR; poll while it runs). */
+        get: operations["match_runs_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/": {
         parameters: {
             query?: never;
@@ -262,6 +372,57 @@ export interface paths {
         get: operations["me_competencies_list"];
         /** @description The caller's own strengths. */
         put: operations["me_competencies_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/network-map/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The calling leader's own network. */
+        get: operations["me_network_map_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/network-suggestions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Networks to join for the calling leader, ranked, with reasons (no private members). */
+        get: operations["me_network_suggestions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/roulette-pairs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The calling leader's roulette pairs. */
+        get: operations["me_roulette_pairs_list"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -306,6 +467,366 @@ export interface paths {
         patch: operations["me_support_needs_partial_update"];
         trace?: never;
     };
+    "/api/mentor-offers/{offer_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description PATCH: change capacity, hours or pause (the mentor, or HR in scope). */
+        patch: operations["mentor_offers_partial_update"];
+        trace?: never;
+    };
+    "/api/mentoring/flags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: open flags on pairs in scope (HR). */
+        get: operations["mentoring_flags_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/flags/{flag_id}/resolve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: mark a flag handled (HR in scope). */
+        post: operations["mentoring_flags_resolve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/recheck/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: re-check the organisation's live pairs against the hard rules now (HR). */
+        post: operations["mentoring_recheck_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's pairs (a leader) or the pairs in scope (HR). */
+        get: operations["mentorships_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/{mentorship_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: one pair (its members, HR in scope). */
+        get: operations["mentorships_retrieve_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/{mentorship_id}/check-ins/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the pair's check-ins (notes per the writer's choice). POST: log one (the pair). */
+        get: operations["mentorships_check_ins_retrieve"];
+        put?: never;
+        /** @description GET: the pair's check-ins (notes per the writer's choice). POST: log one (the pair). */
+        post: operations["mentorships_check_ins_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/{mentorship_id}/end/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: end a pair: completed, or ended early with a reason and optional exit survey. */
+        post: operations["mentorships_end_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-drafts/{draft_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A group draft with members, objective and broken rules (HR). */
+        get: operations["network_drafts_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-drafts/{draft_id}/move/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR moves a leader to another group; the objective updates. */
+        post: operations["network_drafts_move_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-drafts/{draft_id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR publishes the groups as learning networks; members are notified. */
+        post: operations["network_drafts_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-insights/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR's figures on the leader network. */
+        get: operations["network_insights_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-join-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's join requests and those to the caller's networks. */
+        get: operations["network_join_requests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-join-requests/{request_id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A member accepts or declines a join request. */
+        post: operations["network_join_requests_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-join-requests/{request_id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A member accepts or declines a join request. */
+        post: operations["network_join_requests_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-map/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The leader network aggregated by administration (HR). */
+        get: operations["network_map_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-signups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Sign-ups the caller may see (GET); HR opens one (POST). */
+        get: operations["network_signups_list"];
+        put?: never;
+        /** @description Sign-ups the caller may see (GET); HR opens one (POST). */
+        post: operations["network_signups_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-signups/{signup_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One sign-up, with whether the caller signed up. */
+        get: operations["network_signups_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-signups/{signup_id}/compose/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR runs the composer on a sign-up whose deadline has passed. */
+        post: operations["network_signups_compose_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-signups/{signup_id}/registration/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The calling leader signs up (POST) or withdraws (DELETE). */
+        post: operations["network_signups_registration_create"];
+        /** @description The calling leader signs up (POST) or withdraws (DELETE). */
+        delete: operations["network_signups_registration_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-signups/{signup_id}/registrations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Who signed up for a learning network (HR in scope). */
+        get: operations["network_signups_registrations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/networks/": {
         parameters: {
             query?: never;
@@ -340,6 +861,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/networks/{network_id}/join/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Join an open network, or ask to join a private one (its members decide). */
+        post: operations["networks_join_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/networks/{network_id}/memberships/": {
         parameters: {
             query?: never;
@@ -351,6 +889,41 @@ export interface paths {
         get: operations["networks_memberships_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/roulette/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A network's coffee roulette: members and HR read it, HR or a convener sets it. */
+        get: operations["networks_roulette_retrieve"];
+        /** @description A network's coffee roulette: members and HR read it, HR or a convener sets it. */
+        put: operations["networks_roulette_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/roulette/opt-out/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A member sits out the next round. */
+        post: operations["networks_roulette_opt_out_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -692,6 +1265,404 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/peers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Ranked peers with a similar core task for the calling leader (the peer finder). */
+        get: operations["peers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/peers/introductions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The calling leader's introduction requests (GET) and a new one (POST). */
+        get: operations["peers_introductions_list"];
+        put?: never;
+        /** @description The calling leader's introduction requests (GET) and a new one (POST). */
+        post: operations["peers_introductions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/peers/introductions/{introduction_id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Accept, decline (the asked leader) or withdraw (the asker) an introduction. */
+        post: operations["peers_introductions_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/peers/introductions/{introduction_id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Accept, decline (the asked leader) or withdraw (the asker) an introduction. */
+        post: operations["peers_introductions_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/peers/introductions/{introduction_id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Accept, decline (the asked leader) or withdraw (the asker) an introduction. */
+        post: operations["peers_introductions_withdraw_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/access-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description List who has read the caller's private data (support needs), when and why. */
+        get: operations["privacy_access_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the organisation's programmes (HR). POST: create one (HR for the organisation). */
+        get: operations["programmes_retrieve"];
+        put?: never;
+        /** @description GET: the organisation's programmes (HR). POST: create one (HR for the organisation). */
+        post: operations["programmes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: one programme (HR). PATCH: change its settings (HR for the organisation). */
+        get: operations["programmes_retrieve_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description GET: one programme (HR). PATCH: change its settings (HR for the organisation). */
+        patch: operations["programmes_partial_update"];
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/analytics/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the programme's figures, per administration, small cells suppressed (HR). */
+        get: operations["programmes_analytics_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/enrolments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the programme's mentees in scope (HR). POST: enrol a leader (HR). */
+        get: operations["programmes_enrolments_retrieve"];
+        put?: never;
+        /** @description GET: the programme's mentees in scope (HR). POST: enrol a leader (HR). */
+        post: operations["programmes_enrolments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/enrolments/ensure/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: enrol every new leader the programme's rule covers (HR). */
+        post: operations["programmes_enrolments_ensure_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/manual-queue/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the programme's mentees HR must match by hand, with the reason. */
+        get: operations["programmes_manual_queue_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/match-runs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the programme's runs (HR). POST: start a run (HR for the organisation): 202, or 409. */
+        get: operations["programmes_match_runs_retrieve"];
+        put?: never;
+        /** @description GET: the programme's runs (HR). POST: start a run (HR for the organisation): 202, or 409. */
+        post: operations["programmes_match_runs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/mentor-offers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the programme's mentors in scope (HR). POST: offer to mentor (the leader, or HR). */
+        get: operations["programmes_mentor_offers_retrieve"];
+        put?: never;
+        /** @description GET: the programme's mentors in scope (HR). POST: offer to mentor (the leader, or HR). */
+        post: operations["programmes_mentor_offers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/proposals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the programme's proposals in scope (HR). POST: a manual match (HR, needs a reason). */
+        get: operations["programmes_proposals_retrieve"];
+        put?: never;
+        /** @description GET: the programme's proposals in scope (HR). POST: a manual match (HR, needs a reason). */
+        post: operations["programmes_proposals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{proposal_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: one proposal (HR in scope, its mentee or its mentor). */
+        get: operations["proposals_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{proposal_id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the mentee or the mentor accepts; when both have, the mentorship is active. */
+        post: operations["proposals_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{proposal_id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: HR approves a draft; it goes to the mentee and the mentor. */
+        post: operations["proposals_approve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{proposal_id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the mentor (or mentee) declines, reason optional and for HR only. */
+        post: operations["proposals_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{proposal_id}/invitation.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the ICS invitation for the proposed first meeting (the mentee or the mentor). */
+        get: operations["proposals_invitation.ics_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{proposal_id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: HR rejects a proposal (reason required); the cascade proposes the next best. */
+        post: operations["proposals_reject_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{proposal_id}/swap/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: HR swaps in another mentor (an override: reason required). Returns the new one. */
+        post: operations["proposals_swap_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's own proposals, as mentee and as mentor. */
+        get: operations["proposals_mine_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff-contacts/": {
         parameters: {
             query?: never;
@@ -735,6 +1706,40 @@ export interface paths {
         };
         /** @description The central staff functions of the caller's organisation. */
         get: operations["staff_functions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suggestions/{suggestion_id}/choose/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the mentee picks a suggested mentor; the mentor is asked to accept. */
+        post: operations["suggestions_choose_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suggestions/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the mentee's suggested mentors (self-match programmes). */
+        get: operations["suggestions_mine_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -856,6 +1861,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        "": {
+            enabled?: boolean;
+            /**
+             * Period (days)
+             * Format: int64
+             */
+            window_days?: number;
+            /** Format: int64 */
+            min_size?: number;
+            max_size?: number;
+        };
+        AccessLogOutput: {
+            readonly id: number;
+            /** Who */
+            actor_name: string;
+            what: string;
+            purpose: string;
+            channel?: components["schemas"]["ChannelEnum"];
+            /**
+             * When
+             * Format: date-time
+             */
+            readonly at: string;
+        };
         /** @description An administration. */
         Administration: {
             readonly id: number;
@@ -865,6 +1894,30 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        /** @description The leader's secret feed URL (https and webcal). */
+        CalendarFeedUrl: {
+            /** Format: uri */
+            url: string;
+            webcal_url: string;
+        };
+        /**
+         * @description * `api` - App / API
+         *     * `export` - Export
+         *     * `admin` - Admin
+         * @enum {string}
+         */
+        ChannelEnum: "api" | "export" | "admin";
+        /** @description A cohort circle. */
+        CohortCircleOutput: {
+            readonly id: number;
+            readonly network_id: number;
+            name: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            readonly member_count: number;
+        };
         /** @description A leader's full set of strengths: topic key → level 1-3. */
         CompetenciesInputRequest: {
             levels: {
@@ -892,12 +1945,6 @@ export interface components {
         CsrfOutput: {
             csrf_token: string;
         };
-        /**
-         * @description * `da` - Dansk
-         *     * `en` - English
-         * @enum {string}
-         */
-        DefaultLanguageEnum: "da" | "en";
         /** @description A department and its administration. */
         Department: {
             readonly id: number;
@@ -906,37 +1953,41 @@ export interface components {
             readonly administration: components["schemas"]["Administration"];
         };
         InputRequest: {
-            /** @default  */
-            reason: string;
+            /** Format: binary */
+            file: string;
+            /** @default false */
+            dry_run: boolean;
+            /** @default false */
+            deactivate_missing: boolean;
         };
-        /**
-         * @description * `todo` - To do
-         *     * `in_progress` - In progress
-         *     * `done` - Done
-         *     * `not_applicable` - Not applicable
-         * @enum {string}
-         */
-        InputStatusEnum: "todo" | "in_progress" | "done" | "not_applicable";
-        /**
-         * @description * `leader_group` - Leader group
-         *     * `learning_network` - Learning network
-         *     * `leadership_team` - Leadership team
-         *     * `informal` - Informal network
-         *     * `external` - External network
-         * @enum {string}
-         */
-        Kind38dEnum: "leader_group" | "learning_network" | "leadership_team" | "informal" | "external";
-        /**
-         * @description * `payroll_hr_law` - Payroll & HR law
-         *     * `hr_development` - HR development
-         *     * `finance` - Finance
-         *     * `it` - IT
-         *     * `communications` - Communications
-         *     * `legal` - Legal
-         *     * `property` - Property
-         * @enum {string}
-         */
-        Kind5b8Enum: "payroll_hr_law" | "hr_development" | "finance" | "it" | "communications" | "legal" | "property";
+        /** @description An introduction request; the other's contact details only once accepted. */
+        IntroductionOutput: {
+            readonly id: number;
+            from_leader: components["schemas"]["LeaderBrief"];
+            to_leader: components["schemas"]["LeaderBrief"];
+            readonly direction: string;
+            message?: string;
+            /** @default pending */
+            status: components["schemas"]["Status83bEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            readonly contact: {
+                [key: string]: string;
+            } | null;
+        };
+        /** @description A join request: the asker and the network. */
+        JoinRequestOutput: {
+            readonly id: number;
+            network_id: number;
+            network: string;
+            leader: components["schemas"]["LeaderBrief"];
+            message?: string;
+            status?: components["schemas"]["Status83bEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
         /**
          * @description * `da` - Dansk
          *     * `en` - English
@@ -985,12 +2036,15 @@ export interface components {
              */
             discoverable?: boolean;
         };
-        /** @description The plan's leader: name, title, unit, administration. */
+        /** @description A leader as peers see them: no contact details, nothing private. */
         LeaderBrief: {
-            id: number;
+            readonly id: number;
             name: string;
             role_title: string;
             unit?: string;
+            service_type?: string;
+            /** @default false */
+            is_specialist: boolean;
             administration?: string;
         };
         /** @description A leader's profile with their strengths (competencies are part of the profile). */
@@ -1064,7 +2118,7 @@ export interface components {
         LeaderMembership: {
             readonly id: number;
             readonly network: components["schemas"]["NetworkRef"];
-            role?: components["schemas"]["RoleDa8Enum"];
+            role?: components["schemas"]["MembershipRoleEnum"];
             /**
              * Member since
              * Format: date
@@ -1099,37 +2153,36 @@ export interface components {
              */
             username: string;
             readonly display_name: string;
-            role?: components["schemas"]["MeRoleEnum"];
+            role?: components["schemas"]["UserRoleEnum"];
             readonly organisation: components["schemas"]["OrganisationRef"] | null;
             readonly leader_id: number | null;
             readonly is_boss: boolean;
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
-        /**
-         * @description * `hr` - HR
-         *     * `leader` - Leader
-         *     * `admin` - Administrator
-         * @enum {string}
-         */
-        MeRoleEnum: "hr" | "leader" | "admin";
         /** @description A membership as seen from a network: the member. */
         Membership: {
             readonly id: number;
             readonly leader: components["schemas"]["LeaderRef"];
-            role?: components["schemas"]["RoleDa8Enum"];
+            role?: components["schemas"]["MembershipRoleEnum"];
             /**
              * Member since
              * Format: date
              */
             since?: string | null;
         };
+        /**
+         * @description * `member` - Member
+         *     * `convener` - Convener
+         * @enum {string}
+         */
+        MembershipRoleEnum: "member" | "convener";
         /** @description A network; ``member_count`` is annotated by the selector. */
         Network: {
             readonly id: number;
             /** Navn */
             name: string;
-            kind: components["schemas"]["Kind38dEnum"];
-            visibility?: components["schemas"]["VisibilityEnum"];
+            kind: components["schemas"]["NetworkKindEnum"];
+            visibility?: components["schemas"]["NetworkVisibilityEnum"];
             readonly is_private: boolean;
             description?: string;
             theme?: string;
@@ -1138,14 +2191,29 @@ export interface components {
             active?: boolean;
             readonly member_count: number;
         };
+        /**
+         * @description * `leader_group` - Leader group
+         *     * `learning_network` - Learning network
+         *     * `leadership_team` - Leadership team
+         *     * `informal` - Informal network
+         *     * `external` - External network
+         * @enum {string}
+         */
+        NetworkKindEnum: "leader_group" | "learning_network" | "leadership_team" | "informal" | "external";
         /** @description A network in brief. */
         NetworkRef: {
             readonly id: number;
             /** Navn */
             name: string;
-            kind: components["schemas"]["Kind38dEnum"];
-            visibility?: components["schemas"]["VisibilityEnum"];
+            kind: components["schemas"]["NetworkKindEnum"];
+            visibility?: components["schemas"]["NetworkVisibilityEnum"];
         };
+        /**
+         * @description * `open` - Open
+         *     * `members_only` - Members only
+         * @enum {string}
+         */
+        NetworkVisibilityEnum: "open" | "members_only";
         NotificationOutput: {
             readonly id: number;
             kind: string;
@@ -1158,13 +2226,51 @@ export interface components {
             /** Format: date-time */
             read_at?: string | null;
         };
+        OnboardingPlanCreateInputRequest: {
+            leader_id: number;
+        };
+        OnboardingPlanItemAddInputRequest: {
+            title_da: string;
+            /** @default  */
+            title_en: string;
+            /** @default  */
+            guidance_da: string;
+            /** @default  */
+            guidance_en: string;
+            topic?: string | null;
+            /** @default new_leader */
+            owner_role: components["schemas"]["OwnerRoleEnum"];
+            /** @default  */
+            staff_function_kind: string;
+            /** Format: date */
+            due_date: string;
+            /** @default false */
+            required: boolean;
+            depends_on?: number | null;
+        };
+        OnboardingPlanItemDropInputRequest: {
+            /** @default  */
+            reason: string;
+        };
+        OnboardingPlanItemNeedHelpInputRequest: {
+            /** @default 2 */
+            weight: components["schemas"]["WeightEnum"];
+        };
+        /**
+         * @description * `todo` - To do
+         *     * `in_progress` - In progress
+         *     * `done` - Done
+         *     * `not_applicable` - Not applicable
+         * @enum {string}
+         */
+        OnboardingPlanItemUpdateInputStatusEnum: "todo" | "in_progress" | "done" | "not_applicable";
         /** @description An organisation. */
         Organisation: {
             readonly id: number;
             /** Navn */
             name: string;
             slug: string;
-            default_language?: components["schemas"]["DefaultLanguageEnum"];
+            default_language?: components["schemas"]["LanguageEnum"];
         };
         /** @description An organisation by id, name and slug. */
         OrganisationRef: {
@@ -1172,6 +2278,33 @@ export interface components {
             /** Navn */
             name: string;
             slug: string;
+        };
+        Output: {
+            filename: string;
+            dry_run: boolean;
+            ok: boolean;
+            format: string;
+            encoding: string;
+            delimiter: string;
+            rows: number;
+            leaders_created: number;
+            leaders_updated: number;
+            leaders_unchanged: number;
+            leaders_deactivated: number;
+            units_created: number;
+            units_updated: number;
+            units_unchanged: number;
+            administrations_created: number;
+            departments_created: number;
+            errors_total: number;
+            /** Format: double */
+            seconds: number;
+            errors: {
+                [key: string]: unknown;
+            }[];
+            actions?: {
+                [key: string]: unknown;
+            }[];
         };
         /**
          * @description * `new_leader` - New leader
@@ -1182,6 +2315,21 @@ export interface components {
          * @enum {string}
          */
         OwnerRoleEnum: "new_leader" | "boss" | "hr" | "mentor" | "staff_consultant";
+        PaginatedAccessLogOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AccessLogOutput"][];
+        };
         PaginatedAdministrationList: {
             /** @example 123 */
             count: number;
@@ -1197,6 +2345,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Administration"][];
         };
+        PaginatedCohortCircleOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CohortCircleOutput"][];
+        };
         PaginatedDepartmentList: {
             /** @example 123 */
             count: number;
@@ -1211,6 +2374,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Department"][];
+        };
+        PaginatedIntroductionOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["IntroductionOutput"][];
+        };
+        PaginatedJoinRequestOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["JoinRequestOutput"][];
         };
         PaginatedLeaderList: {
             /** @example 123 */
@@ -1332,6 +2525,51 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PlanList"][];
         };
+        PaginatedRegistrationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RegistrationOutput"][];
+        };
+        PaginatedRoulettePairOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RoulettePairOutput"][];
+        };
+        PaginatedSignUpOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SignUpOutput"][];
+        };
         PaginatedStaffContactList: {
             /** @example 123 */
             count: number;
@@ -1437,13 +2675,6 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Unit"][];
         };
-        PatchedInputRequest: {
-            status?: components["schemas"]["InputStatusEnum"];
-            /** @default  */
-            reason: string;
-            /** Format: date */
-            due_date?: string;
-        };
         /** @description Every profile field HR maintains. ``unit`` and ``boss`` are ids in HR's organisation. */
         PatchedLeaderHrInputRequest: {
             email?: string;
@@ -1471,6 +2702,22 @@ export interface components {
         PatchedMeInputRequest: {
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
+        PatchedOnboardingPlanItemUpdateInputRequest: {
+            status?: components["schemas"]["OnboardingPlanItemUpdateInputStatusEnum"];
+            /** @default  */
+            reason: string;
+            /** Format: date */
+            due_date?: string;
+        };
+        PatchedOnboardingTemplateItemUpdateInputRequest: {
+            title_da?: string;
+            title_en?: string;
+            guidance_da?: string;
+            guidance_en?: string;
+            due_offset_days?: number;
+            required?: boolean;
+            owner_role?: components["schemas"]["OwnerRoleEnum"];
+        };
         /** @description Reminder settings of the organisation. */
         PatchedSettingsRequest: {
             remind_days_before?: number;
@@ -1482,7 +2729,7 @@ export interface components {
         PatchedSupportNeedUpdateInputRequest: {
             weight?: components["schemas"]["WeightEnum"];
             note?: string;
-            status?: components["schemas"]["Status90bEnum"];
+            status?: components["schemas"]["SupportNeedStatusEnum"];
         };
         /** @description Changes to a topic (its key stays). */
         PatchedTopicUpdateInputRequest: {
@@ -1496,13 +2743,27 @@ export interface components {
         /** @description A plan with its leader and progress. */
         Plan: {
             id: number;
-            leader: components["schemas"]["LeaderBrief"];
+            leader: components["schemas"]["PlanLeader"];
             /** Format: date */
             role_start_date: string;
             status: string;
             /** @description Days since the role started (negative before the start). */
             readonly day: number;
             readonly in_first_90_days: boolean;
+        };
+        /** @description A plan as its detail endpoint returns it: how the caller sees it, progress and items. */
+        PlanDetail: {
+            id: number;
+            leader: components["schemas"]["PlanLeader"];
+            /** Format: date */
+            role_start_date: string;
+            status: string;
+            /** @description Days since the role started (negative before the start). */
+            readonly day: number;
+            readonly in_first_90_days: boolean;
+            viewer: components["schemas"]["ViewerEnum"];
+            progress: components["schemas"]["Progress"];
+            items: components["schemas"]["PlanItem"][];
         };
         /** @description One plan item as the viewer may see it (``need_help`` for the leader and HR only). */
         PlanItem: {
@@ -1545,10 +2806,18 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @description The plan's leader: name, title, unit, administration. */
+        PlanLeader: {
+            id: number;
+            name: string;
+            role_title: string;
+            unit?: string;
+            administration?: string;
+        };
         /** @description A dashboard row: plan, progress; for HR also help requests and mentor status. */
         PlanList: {
             id: number;
-            leader: components["schemas"]["LeaderBrief"];
+            leader: components["schemas"]["PlanLeader"];
             /** Format: date */
             role_start_date: string;
             status: string;
@@ -1559,12 +2828,42 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /**
-         * @description * `member` - Member
-         *     * `convener` - Convener
-         * @enum {string}
-         */
-        RoleDa8Enum: "member" | "convener";
+        /** @description Done / total over applicable items, percent, overdue and next due date. */
+        Progress: {
+            done: number;
+            total: number;
+            percent: number;
+            overdue: number;
+            /** Format: date */
+            next_due: string | null;
+        };
+        /** @description Who signed up. */
+        RegistrationOutput: {
+            readonly id: number;
+            leader: components["schemas"]["LeaderBrief"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        Request: {
+            enabled?: boolean;
+            /**
+             * Period (days)
+             * Format: int64
+             */
+            window_days?: number;
+            /** Format: int64 */
+            min_size?: number;
+            max_size?: number;
+        };
+        /** @description A roulette pair (or trio) of the caller. */
+        RoulettePairOutput: {
+            readonly id: number;
+            network: string;
+            round: number;
+            /** Format: date */
+            run_on: string;
+            leaders: components["schemas"]["LeaderBrief"][];
+        };
         /**
          * @description * `school` - School
          *     * `daycare` - Day-care
@@ -1597,12 +2896,32 @@ export interface components {
             escalate_after_days?: number;
             reminders_enabled?: boolean;
         };
+        /** @description A learning-network sign-up. */
+        SignUpOutput: {
+            readonly id: number;
+            theme: string;
+            description?: string;
+            /**
+             * Smallest group
+             * Format: int64
+             */
+            min_size?: number;
+            /** Largest group */
+            max_size?: number;
+            readonly eligible_administrations: number[];
+            /** Format: date */
+            deadline: string;
+            status?: components["schemas"]["SignUpOutputStatusEnum"];
+            readonly registration_count: number;
+        };
         /**
-         * @description * `leader` - Stated by the leader
-         *     * `onboarding` - 'I need help' on an onboarding item
+         * @description * `open` - Open
+         *     * `drafted` - Groups drafted
+         *     * `published` - Published
+         *     * `cancelled` - Cancelled
          * @enum {string}
          */
-        SourceEnum: "leader" | "onboarding";
+        SignUpOutputStatusEnum: "open" | "drafted" | "published" | "cancelled";
         /** @description A staff consultant and what they serve. */
         StaffContact: {
             readonly id: number;
@@ -1644,7 +2963,7 @@ export interface components {
         /** @description A central staff function. */
         StaffFunction: {
             readonly id: number;
-            kind: components["schemas"]["Kind5b8Enum"];
+            kind: components["schemas"]["StaffFunctionKindEnum"];
             /** Navn */
             name: string;
             /** What they help with */
@@ -1662,19 +2981,20 @@ export interface components {
          */
         StaffFunctionKindEnum: "payroll_hr_law" | "hr_development" | "finance" | "it" | "communications" | "legal" | "property";
         /**
-         * @description * `open` - Open
-         *     * `met` - Met
+         * @description * `pending` - Pending
+         *     * `accepted` - Accepted
+         *     * `declined` - Declined
          *     * `withdrawn` - Withdrawn
          * @enum {string}
          */
-        Status90bEnum: "open" | "met" | "withdrawn";
+        Status83bEnum: "pending" | "accepted" | "declined" | "withdrawn";
         /** @description A support need as a list row: never the note, only whether there is one. */
         SupportNeed: {
             readonly id: number;
             readonly topic: components["schemas"]["TopicRef"];
             weight?: components["schemas"]["WeightEnum"];
-            status?: components["schemas"]["Status90bEnum"];
-            source?: components["schemas"]["SourceEnum"];
+            status?: components["schemas"]["SupportNeedStatusEnum"];
+            source?: components["schemas"]["SupportNeedSourceEnum"];
             readonly has_note: boolean;
             /** Format: date-time */
             readonly created_at: string;
@@ -1693,8 +3013,8 @@ export interface components {
             readonly id: number;
             readonly topic: components["schemas"]["TopicRef"];
             weight?: components["schemas"]["WeightEnum"];
-            status?: components["schemas"]["Status90bEnum"];
-            source?: components["schemas"]["SourceEnum"];
+            status?: components["schemas"]["SupportNeedStatusEnum"];
+            source?: components["schemas"]["SupportNeedSourceEnum"];
             readonly has_note: boolean;
             /** Format: date-time */
             readonly created_at: string;
@@ -1708,8 +3028,8 @@ export interface components {
             readonly id: number;
             readonly topic: components["schemas"]["TopicRef"];
             weight?: components["schemas"]["WeightEnum"];
-            status?: components["schemas"]["Status90bEnum"];
-            source?: components["schemas"]["SourceEnum"];
+            status?: components["schemas"]["SupportNeedStatusEnum"];
+            source?: components["schemas"]["SupportNeedSourceEnum"];
             readonly has_note: boolean;
             /** Format: date-time */
             readonly created_at: string;
@@ -1717,6 +3037,19 @@ export interface components {
             readonly updated_at: string;
             readonly leader: components["schemas"]["LeaderRef"];
         };
+        /**
+         * @description * `leader` - Stated by the leader
+         *     * `onboarding` - 'I need help' on an onboarding item
+         * @enum {string}
+         */
+        SupportNeedSourceEnum: "leader" | "onboarding";
+        /**
+         * @description * `open` - Open
+         *     * `met` - Met
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        SupportNeedStatusEnum: "open" | "met" | "withdrawn";
         /** @description A template, its rules and items. */
         Template: {
             readonly id: number;
@@ -1928,11 +3261,20 @@ export interface components {
             service_type?: components["schemas"]["ServiceTypeEnum"];
         };
         /**
-         * @description * `open` - Open
-         *     * `members_only` - Members only
+         * @description * `hr` - HR
+         *     * `leader` - Leader
+         *     * `admin` - Administrator
          * @enum {string}
          */
-        VisibilityEnum: "open" | "members_only";
+        UserRoleEnum: "hr" | "leader" | "admin";
+        /**
+         * @description * `self` - self
+         *     * `hr` - hr
+         *     * `boss` - boss
+         *     * `owner` - owner
+         * @enum {string}
+         */
+        ViewerEnum: "self" | "hr" | "boss" | "owner";
         /**
          * @description * `1` - A little
          *     * `2` - Some
@@ -2086,6 +3428,93 @@ export interface operations {
             };
         };
     };
+    cohort_circles_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCohortCircleOutputList"];
+                };
+            };
+        };
+    };
+    cohort_circles_form_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCircleOutput"][];
+                };
+            };
+        };
+    };
+    cohort_settings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    cohort_settings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Request"];
+                "application/x-www-form-urlencoded": components["schemas"]["Request"];
+                "multipart/form-data": components["schemas"]["Request"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     departments_list: {
         parameters: {
             query?: {
@@ -2132,6 +3561,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Department"];
+                };
+            };
+        };
+    };
+    enrolments_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    imports_leaders_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Output"];
+                };
+            };
+            /** @description Errors per row and column. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Output"];
                 };
             };
         };
@@ -2375,6 +3856,26 @@ export interface operations {
             };
         };
     };
+    match_runs_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     me_retrieve: {
         parameters: {
             query?: never;
@@ -2459,6 +3960,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Competency"][];
+                };
+            };
+        };
+    };
+    me_network_map_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    me_network_suggestions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Output"][];
+                };
+            };
+        };
+    };
+    me_roulette_pairs_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRoulettePairOutputList"];
                 };
             };
         };
@@ -2603,6 +4167,515 @@ export interface operations {
             };
         };
     };
+    mentor_offers_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mentoring_flags_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mentoring_flags_resolve_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mentoring_recheck_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mentorships_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mentorships_retrieve_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mentorships_check_ins_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mentorships_check_ins_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mentorships_end_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_drafts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_drafts_move_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_drafts_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_insights_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_join_requests_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJoinRequestOutputList"];
+                };
+            };
+        };
+    };
+    network_join_requests_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestOutput"];
+                };
+            };
+        };
+    };
+    network_join_requests_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestOutput"];
+                };
+            };
+        };
+    };
+    network_map_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_signups_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSignUpOutputList"];
+                };
+            };
+        };
+    };
+    network_signups_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpOutput"];
+                };
+            };
+        };
+    };
+    network_signups_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signup_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_signups_compose_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signup_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_signups_registration_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signup_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_signups_registration_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signup_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    network_signups_registrations_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                signup_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRegistrationOutputList"];
+                };
+            };
+        };
+    };
     networks_list: {
         parameters: {
             query?: {
@@ -2667,6 +4740,32 @@ export interface operations {
             };
         };
     };
+    networks_join_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     networks_memberships_list: {
         parameters: {
             query?: {
@@ -2697,6 +4796,72 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PaginatedMembershipList"];
                 };
+            };
+        };
+    };
+    networks_roulette_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    networks_roulette_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    networks_roulette_opt_out_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2757,12 +4922,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedUrl"];
+                };
             };
         };
     };
@@ -2775,12 +4941,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedUrl"];
+                };
             };
         };
     };
@@ -2819,9 +4986,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedInputRequest"];
+                "application/json": components["schemas"]["PatchedOnboardingPlanItemUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedOnboardingPlanItemUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedOnboardingPlanItemUpdateInputRequest"];
             };
         };
         responses: {
@@ -2846,9 +5013,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["OnboardingPlanItemDropInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OnboardingPlanItemDropInputRequest"];
+                "multipart/form-data": components["schemas"]["OnboardingPlanItemDropInputRequest"];
             };
         };
         responses: {
@@ -2893,9 +5060,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["OnboardingPlanItemNeedHelpInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OnboardingPlanItemNeedHelpInputRequest"];
+                "multipart/form-data": components["schemas"]["OnboardingPlanItemNeedHelpInputRequest"];
             };
         };
         responses: {
@@ -2968,12 +5135,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
             };
         };
     };
@@ -2986,11 +5154,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["OnboardingPlanItemAddInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OnboardingPlanItemAddInputRequest"];
+                "multipart/form-data": components["schemas"]["OnboardingPlanItemAddInputRequest"];
             };
         };
         responses: {
@@ -3011,11 +5179,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["OnboardingPlanCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OnboardingPlanCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["OnboardingPlanCreateInputRequest"];
             };
         };
         responses: {
@@ -3084,9 +5252,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedInputRequest"];
+                "application/json": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
             };
         };
         responses: {
@@ -3168,6 +5336,649 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Organisation"];
                 };
+            };
+        };
+    };
+    peers_list: {
+        parameters: {
+            query?: {
+                administration?: number;
+                limit?: number;
+                other_administration?: boolean;
+                round_the_clock?: boolean | null;
+                /**
+                 * @description * `school` - School
+                 *     * `daycare` - Day-care
+                 *     * `village_scheme` - Village scheme (school and day-care)
+                 *     * `youth_club` - Youth club / leisure
+                 *     * `ppr` - Educational psychology (PPR)
+                 *     * `family` - Family and child welfare
+                 *     * `care_home` - Care home
+                 *     * `home_care` - Home care
+                 *     * `residential` - Residential service
+                 *     * `shelter` - Shelter
+                 *     * `acute` - Acute function
+                 *     * `treatment` - Treatment service
+                 *     * `social_cafe` - Social café
+                 *     * `nutrition` - Nutrition unit
+                 *     * `health` - Health and rehabilitation
+                 *     * `job_centre` - Job centre
+                 *     * `citizen_service` - Citizen service
+                 *     * `culture` - Culture and libraries
+                 *     * `technical` - Technical and environment
+                 *     * `staff_function` - Staff function
+                 *     * `other` - Other
+                 */
+                service_type?: "school" | "daycare" | "village_scheme" | "youth_club" | "ppr" | "family" | "care_home" | "home_care" | "residential" | "shelter" | "acute" | "treatment" | "social_cafe" | "nutrition" | "health" | "job_centre" | "citizen_service" | "culture" | "technical" | "staff_function" | "other";
+                specialist?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Output"][];
+                };
+            };
+        };
+    };
+    peers_introductions_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedIntroductionOutputList"];
+                };
+            };
+        };
+    };
+    peers_introductions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionOutput"];
+                };
+            };
+        };
+    };
+    peers_introductions_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                introduction_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionOutput"];
+                };
+            };
+        };
+    };
+    peers_introductions_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                introduction_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionOutput"];
+                };
+            };
+        };
+    };
+    peers_introductions_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                introduction_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionOutput"];
+                };
+            };
+        };
+    };
+    privacy_access_log_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAccessLogOutputList"];
+                };
+            };
+        };
+    };
+    programmes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_retrieve_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_analytics_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_enrolments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_enrolments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_enrolments_ensure_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_manual_queue_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_match_runs_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_match_runs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_mentor_offers_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_mentor_offers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_proposals_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    programmes_proposals_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proposals_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proposals_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proposals_approve_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proposals_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "proposals_invitation.ics_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proposals_reject_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proposals_swap_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proposals_mine_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3266,6 +6077,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PaginatedStaffFunctionList"];
                 };
+            };
+        };
+    };
+    suggestions_choose_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suggestion_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    suggestions_mine_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

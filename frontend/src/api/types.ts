@@ -24,7 +24,8 @@ export type Progress = {
   next_due: string | null;
 };
 
-export type ItemStatus = S["InputStatusEnum"];
+// Written out: the generated enum's name shifts with the backend's serializer-name collisions.
+export type ItemStatus = "todo" | "in_progress" | "done" | "not_applicable";
 
 /** A plan item; `need_help` is absent for the boss line (private to the leader and HR). */
 export type PlanItem = Omit<S["PlanItem"], "need_help" | "status"> & {

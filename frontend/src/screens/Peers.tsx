@@ -1,0 +1,138 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import * as networks from "../api/networks";
+import type { Peer } from "../api/networks";
+import { Page } from "../components/Page";
+import { ErrorView, Loading } from "../components/Status";
+import { useI18n } from "../i18n";
+import { useLoad } from "../useLoad";
+
+/** The peer finder: leaders with a similar core task elsewhere, with the reasons. */
+export function Peers() {
+  const { t } = useI18n();
+  const [otherAdministration, setOtherAdministration] = useState(true);
+  const [specialist, setSpecialist] = useState(false);
+  const [roundTheClock, setRoundTheClock] = useState(false);
+  const query = {
+    other_administration: otherAdministration,
+    ...(specialist ? { specialist: true } : {}),
+    ...(roundTheClock ? { round_the_clock: true } : {}),
+  };
+  const [state] = useLoad(() => networks.peers(query), JSON.stringify(query));
+
+  return (
+    <Page title={t("peers.title")}>
+      <p>{t("peers.intro")}</p>
+      <fieldset className="field filters">
+        <legend>{t("peers.filters")}</legend>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={otherAdministration}
+            onChange={(e) => setOtherAdministration(e.target.checked)}
+          />
+          {t("peers.otherAdministration")}
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={specialist}
+            onChange={(e) => setSpecialist(e.target.checked)}
+          />
+          {t("peers.specialist")}
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={roundTheClock}
+            onChange={(e) => setRoundTheClock(e.target.checked)}
+          />
+          {t("peers.roundTheClock")}
+        </label>
+      </fieldset>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <ErrorView error={state.error} /> : null}
+      {state.status === "ready" ? (
+        <>
+          <p role="status">{t("peers.count", { count: state.data.length })}</p>
+          <ul className="items">
+            {state.data.map((peer) => (
+              <li key={peer.leader.id}>
+                <PeerCard peer={peer} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function PeerCard({ peer }: { peer: Peer }) {
+  const { t, language } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const [message, setMessage] = useState("");
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const titleId = `peer-${peer.leader.id}`;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await networks.introductionRequest(peer.leader.id, message);
+      setSent(true);
+      setAsking(false);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <article className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{peer.leader.name}</h2>
+      <p className="muted">
+        {[peer.leader.role_title, peer.leader.unit, peer.leader.administration]
+          .filter(Boolean)
+          .join(" · ")}
+      </p>
+      <h3>{t("peers.why")}</h3>
+      <ul>
+        {peer.reasons.map((reason) => (
+          <li key={reason.code}>{language === "en" ? reason.en : reason.da}</li>
+        ))}
+      </ul>
+      {error ? <ErrorView error={error} /> : null}
+      {sent ? (
+        <p className="ok" role="status">
+          {t("peers.sent")}
+        </p>
+      ) : null}
+      {!sent && !asking ? (
+        <button type="button" onClick={() => setAsking(true)}>
+          {t("peers.ask")}
+        </button>
+      ) : null}
+      {asking ? (
+        <form onSubmit={onSubmit} className="form">
+          <div className="field">
+            <label htmlFor={`intro-${peer.leader.id}`}>{t("peers.message")}</label>
+            <textarea
+              id={`intro-${peer.leader.id}`}
+              rows={3}
+              maxLength={1000}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+            />
+          </div>
+          <div className="actions">
+            <button type="submit">{t("peers.send")}</button>
+            <button type="button" className="secondary" onClick={() => setAsking(false)}>
+              {t("item.cancel")}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </article>
+  );
+}
