@@ -1,14 +1,29 @@
-"""The leader's view of who looked at their private data."""
+"""Privacy APIs: the leader's access log, GDPR export and erasure."""
+
+from __future__ import annotations
 
 from typing import Any, cast
 
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from backend.people.models import User
-from backend.privacy.models import AccessLogEntry
-from backend.privacy.selectors import access_log_for_self
+from backend.privacy.models import AccessLogEntry, Erasure
+from backend.privacy.renderers import ExportHtmlRenderer
+from backend.privacy.selectors import (
+    access_log_for_self,
+    leader_erasable_or_404,
+    leader_exportable_or_404,
+)
+from backend.privacy.services import leader_erase, leader_export
 
 
 class AccessLogOutputSerializer(serializers.ModelSerializer[AccessLogEntry]):
@@ -27,3 +42,72 @@ class AccessLogOwnListApi(ListAPIView[AccessLogEntry]):
 
     def get_queryset(self) -> Any:
         return access_log_for_self(user=cast(User, self.request.user))
+
+
+class LeaderExportApi(APIView):
+    """Everything Sparring holds about a leader (GDPR), as JSON or readable HTML.
+
+    The leader may export their own data; HR in scope must give a ``purpose``, which is written
+    to the leader's access log (channel ``export``). Anyone else gets 404.
+    """
+
+    permission_classes = [IsAuthenticated]
+    renderer_classes = [JSONRenderer, ExportHtmlRenderer]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("purpose", str, description="Required for HR: why the export."),
+            OpenApiParameter("format", str, enum=["json", "html"]),
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request: Request, leader_id: int) -> Response:
+        user = cast(User, request.user)
+        leader = leader_exportable_or_404(user=user, leader_id=leader_id)
+        data = leader_export(
+            leader=leader, actor=user, purpose=str(request.query_params.get("purpose", ""))
+        )
+        filename = f"sparring-export-{leader.id}"
+        response = Response(data)
+        extension = "html" if request.accepted_renderer.format == "html" else "json"
+        response["Content-Disposition"] = f'inline; filename="{filename}.{extension}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class LeaderEraseApi(APIView):
+    """HR erases a leader's data for good (GDPR art. 17); idempotent.
+
+    Needs a ``reason`` (kept, so it must not name the person) and ``confirm: true``.
+    """
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer[Any]):
+        reason = serializers.CharField(max_length=300)
+        confirm = serializers.BooleanField()
+
+        def validate_confirm(self, value: bool) -> bool:
+            if not value:
+                raise serializers.ValidationError(_("Confirm that the erasure cannot be undone."))
+            return value
+
+    class OutputSerializer(serializers.ModelSerializer[Erasure]):
+        class Meta:
+            model = Erasure
+            fields = ["subject", "trigger", "reason", "at"]
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: OutputSerializer},
+        operation_id="privacy_leaders_erase_create",
+    )
+    def post(self, request: Request, leader_id: int) -> Response:
+        user = cast(User, request.user)
+        leader = leader_erasable_or_404(user=user, leader_id=leader_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        erasure = leader_erase(
+            leader=leader, actor=user, reason=serializer.validated_data["reason"]
+        )
+        return Response(self.OutputSerializer(erasure).data)

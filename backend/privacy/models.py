@@ -34,3 +34,34 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} read {self.what} of leader #{self.subject_id}"
+
+
+class Erasure(models.Model):
+    """A record that a leader's data was erased: who, when, why; never the person's name."""
+
+    class Trigger(models.TextChoices):
+        """What started the erasure."""
+
+        HR = "hr", _("HR request")
+        RETENTION = "retention", _("Retention period expired")
+        COMMAND = "command", _("Management command")
+
+    # The anonymised row (kept for statistics); its employee number is a random token now.
+    subject = models.OneToOneField(Leader, on_delete=models.CASCADE, related_name="erasure")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # HMAC of organisation and employee number: finds an earlier erasure (so a re-run of the
+    # command is harmless) without keeping the number itself.
+    subject_key = models.CharField(max_length=64, db_index=True)
+    trigger = models.CharField(max_length=12, choices=Trigger.choices)
+    reason = models.CharField(_("reason"), max_length=300)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("erasure")
+        verbose_name_plural = _("erasures")
+
+    def __str__(self) -> str:
+        return f"erasure of leader #{self.subject_id}"

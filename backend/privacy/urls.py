@@ -2,8 +2,18 @@
 
 from django.urls import path
 
-from backend.privacy.apis import AccessLogOwnListApi
+from backend.privacy.apis import AccessLogOwnListApi, LeaderEraseApi, LeaderExportApi
 
 urlpatterns = [
     path("privacy/access-log/", AccessLogOwnListApi.as_view(), name="access-log-own"),
+    path(
+        "privacy/leaders/<int:leader_id>/export/",
+        LeaderExportApi.as_view(),
+        name="privacy-leader-export",
+    ),
+    path(
+        "privacy/leaders/<int:leader_id>/erase/",
+        LeaderEraseApi.as_view(),
+        name="privacy-leader-erase",
+    ),
 ]

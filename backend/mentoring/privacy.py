@@ -1,0 +1,171 @@
+"""GDPR contribution of the mentoring app: enrolments, offers, proposals, pairs and check-ins.
+
+Called by ``backend.privacy`` (see ``backend/privacy/registry.py``). The export shows the
+leader's own check-in notes and notes the other party shared with the pair, never the other
+party's private notes. Erasure keeps mentorship and proposal rows (programme statistics count
+them) stripped of every note, reason and survey answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from backend.mentoring.models import (
+    CheckIn,
+    Enrolment,
+    Flag,
+    LeaderEntry,
+    MatchRun,
+    MentorOffer,
+    Mentorship,
+    Proposal,
+    Suggestion,
+)
+from backend.people.models import Leader
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
+
+
+def export_leader(leader: Leader) -> dict[str, Any]:
+    """Return the leader's mentoring rows as a mentee and as a mentor."""
+    entry = LeaderEntry.objects.filter(leader=leader).first()
+    proposals = (
+        Proposal.objects.filter(Q(enrolment__leader=leader) | Q(offer__leader=leader))
+        .select_related("programme", "enrolment__leader", "offer__leader")
+        .order_by("created_at", "id")
+    )
+    mentorships = (
+        Mentorship.objects.filter(Q(mentee=leader) | Q(mentor=leader))
+        .select_related("programme", "mentee", "mentor")
+        .order_by("started_on", "id")
+    )
+    check_ins = (
+        CheckIn.objects.filter(Q(mentorship__mentee=leader) | Q(mentorship__mentor=leader))
+        .select_related("author")
+        .order_by("met_on", "id")
+    )
+    return {
+        "entry_route": entry.route if entry else None,
+        "enrolments": [
+            {
+                "programme": e.programme.name,
+                "route": e.route,
+                "status": e.status,
+                "manual_reason": e.manual_reason,
+                "enrolled_at": _iso(e.enrolled_at),
+                "matched_at": _iso(e.matched_at),
+            }
+            for e in Enrolment.objects.filter(leader=leader).select_related("programme")
+        ],
+        "mentor_offers": [
+            {
+                "programme": o.programme.name,
+                "capacity": o.capacity,
+                "hours_per_month": o.hours_per_month,
+                "paused": o.paused,
+            }
+            for o in MentorOffer.objects.filter(leader=leader).select_related("programme")
+        ],
+        "suggestions": [
+            {"mentor": s.offer.leader.full_name, "rank": s.rank, "reasons": s.reasons_da}
+            for s in Suggestion.objects.filter(enrolment__leader=leader).select_related(
+                "offer__leader"
+            )
+        ],
+        "proposals": [
+            {
+                "programme": p.programme.name,
+                "as": "mentee" if p.enrolment.leader_id == leader.id else "mentor",
+                "mentee": p.enrolment.leader.full_name,
+                "mentor": p.offer.leader.full_name,
+                "status": p.status,
+                "origin": p.origin,
+                "reasons": p.reasons_da,
+                "offered_at": _iso(p.offered_at),
+                "decided_at": _iso(p.decided_at),
+            }
+            for p in proposals
+        ],
+        "mentorships": [
+            {
+                "id": ms.id,
+                "programme": ms.programme.name,
+                "as": "mentee" if ms.mentee_id == leader.id else "mentor",
+                "mentee": ms.mentee.full_name,
+                "mentor": ms.mentor.full_name,
+                "status": ms.status,
+                "started_on": _iso(ms.started_on),
+                "ended_on": _iso(ms.ended_on),
+                "end_reason": ms.end_reason,
+            }
+            for ms in mentorships
+        ],
+        "check_ins": [
+            {
+                "mentorship": c.mentorship_id,
+                "author": "self" if c.author_id == leader.id else c.author.full_name,
+                "met_on": _iso(c.met_on),
+                "minutes": c.minutes,
+                # The other party's note only when they shared it with the pair.
+                "note": c.note if c.author_id == leader.id or c.note_shared else None,
+                "note_shared": c.note_shared,
+            }
+            for c in check_ins
+        ],
+    }
+
+
+@transaction.atomic
+def erase_leader(leader: Leader) -> None:
+    """Strip the leader's mentoring rows of every note and reason; end live pairs. Idempotent."""
+    now = timezone.now()
+    mine = Q(mentee=leader) | Q(mentor=leader)
+    # Live pairs end (the place is freed exactly once: only rows still active are touched).
+    for mentorship in Mentorship.objects.select_for_update().filter(
+        mine, status=Mentorship.Status.ACTIVE
+    ):
+        Mentorship.objects.filter(id=mentorship.id).update(
+            status=Mentorship.Status.ENDED_EARLY, ended_on=timezone.localdate()
+        )
+        MentorOffer.objects.filter(id=mentorship.offer_id, active_count__gt=0).update(
+            active_count=F("active_count") - 1
+        )
+    Mentorship.objects.filter(mine).update(end_reason="", exit_survey={}, first_meeting_at=None)
+    # Notes about the pair are about both people: none survive, whoever wrote them.
+    CheckIn.objects.filter(Q(mentorship__mentee=leader) | Q(mentorship__mentor=leader)).update(
+        note="", note_shared=False
+    )
+    Flag.objects.filter(Q(mentorship__mentee=leader) | Q(mentorship__mentor=leader)).update(
+        reason="", resolved_at=now
+    )
+    Flag.objects.filter(suggested_mentor=leader).update(suggested_mentor=None)
+    proposals = Proposal.objects.filter(Q(enrolment__leader=leader) | Q(offer__leader=leader))
+    proposals.filter(status__in=Proposal.OPEN).update(
+        status=Proposal.Status.WITHDRAWN, decided_at=now
+    )
+    proposals.update(
+        reasons=[], reasons_da=[], components={}, override_reason="", decline_reason=""
+    )
+    Suggestion.objects.filter(Q(enrolment__leader=leader) | Q(offer__leader=leader)).delete()
+    Enrolment.objects.filter(leader=leader).exclude(status=Enrolment.Status.MATCHED).update(
+        status=Enrolment.Status.WITHDRAWN
+    )
+    Enrolment.objects.filter(leader=leader).update(manual_reason="")
+    MentorOffer.objects.filter(leader=leader).update(paused=True)
+    LeaderEntry.objects.filter(leader=leader).delete()
+    # Match runs keep their totals; the leader's own lines in their logs go.
+    runs = MatchRun.objects.filter(programme__organisation_id=leader.organisation_id)
+    for run in runs.only("id", "excluded", "result"):
+        excluded = [e for e in run.excluded if e.get("leader") not in (leader.id, str(leader.id))]
+        result = dict(run.result)
+        unmatched = result.get("unmatched")
+        if isinstance(unmatched, list):
+            result["unmatched"] = [u for u in unmatched if u.get("leader") != leader.id]
+        if excluded != run.excluded or result != run.result:
+            MatchRun.objects.filter(id=run.id).update(excluded=excluded, result=result)

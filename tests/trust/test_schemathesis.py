@@ -1,0 +1,123 @@
+"""Hostile input: schemathesis fuzzes every API operation as HR and as a leader.
+
+Every operation of the OpenAPI schema (``/api/schema/``) gets generated requests — valid ones
+and, as schemathesis' negative mode, invalid ones — sent in-process to the WSGI app with a
+token. Two checks only, the ones issue 8 asks for: no response is a server error (5xx), and
+every response that the schema documents matches its documented schema. (403/404 not being
+listed in the schema is drf-spectacular's habit, not a defect, so ``status_code_conformance``
+is not run.)
+
+Path parameters are often replaced by a small integer so that requests reach real rows of the
+lived-in ``scene`` (ids start at 1 in the test database), not only 404s.
+
+Excluded, with reason:
+
+- ``POST /api/auth/logout/``: ends the session under test; harmless but it tells nothing.
+- ``POST /api/privacy/leaders/{id}/erase/``: erasing the scene's leaders mid-run turns every
+  later operation into a 404 fuzz of nothing (erasure has its own tests, tests/backend/privacy).
+- ``POST /api/imports/leaders/``: a multipart upload; the import corpus in
+  ``test_import_corpus.py`` covers it with crafted hostile files.
+
+Short run (CI): ``SCHEMATHESIS_MAX_EXAMPLES`` unset, 2 examples per operation and role
+(~130 operations x 2 roles ≈ 500 cases). The full run, ≥ 10 000 cases (docs/robustness.md)::
+
+    SCHEMATHESIS_MAX_EXAMPLES=45 CELERY_TASK_ALWAYS_EAGER=1 \\
+        python -m pytest tests/trust/test_schemathesis.py -q -p no:randomly
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from backend.people import models as m
+
+MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "2"))
+CHECKS = [not_a_server_error, response_schema_conformance]
+#: Requests sent per role, by status code: printed at the end of a run (``-s``) as figures.
+SENT: dict[str, Counter[int]] = {"hr": Counter(), "leader": Counter()}
+
+
+def _known_ids(draw_real: bool, real: int, generated: dict[str, Any]) -> dict[str, Any]:
+    """Replace integer ``*_id`` path parameters with a small id when ``draw_real`` says so."""
+    if not draw_real:
+        return generated
+    return {
+        key: (real if key.endswith("_id") and isinstance(value, int) else value)
+        for key, value in generated.items()
+    }
+
+
+@pytest.fixture
+def api_schema(db: None) -> Any:
+    """The app's OpenAPI schema, loaded through the WSGI app, with the exclusions above."""
+    from backend.wsgi import application
+
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+    @schema.hook
+    def before_generate_path_parameters(context: Any, strategy: st.SearchStrategy) -> Any:
+        return st.builds(_known_ids, st.booleans(), st.integers(1, 12), strategy)
+
+    return (
+        schema.exclude(path="/api/auth/logout/")
+        .exclude(path_regex=r"^/api/privacy/leaders/\{[a-z_]+\}/erase/$")
+        .exclude(path="/api/imports/leaders/")
+    )
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+FUZZ_SETTINGS = settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    derandomize=os.environ.get("SCHEMATHESIS_RANDOM") is None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
+
+
+def _token(user: m.User) -> str:
+    return Token.objects.get_or_create(user=user)[0].key
+
+
+def _call(case: Any, user: m.User, role: str) -> None:
+    response = case.call_and_validate(
+        headers={"Authorization": f"Token {_token(user)}"}, checks=CHECKS
+    )
+    SENT[role][response.status_code] += 1
+
+
+@pytest.mark.filterwarnings("ignore")
+@schema.parametrize()
+@FUZZ_SETTINGS
+def test_api_as_hr(case: Any, scene: Any) -> None:
+    """HR of the organisation: no 5xx, every documented response matches its schema."""
+    _call(case, scene.world.hr, "hr")
+
+
+@pytest.mark.filterwarnings("ignore")
+@schema.parametrize()
+@FUZZ_SETTINGS
+def test_api_as_leader(case: Any, scene: Any) -> None:
+    """Mette, the new leader (mentee, member, plan owner): the same two checks."""
+    _call(case, scene.world.new_leader, "leader")
+
+
+def test_zz_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    """Print how many requests were sent per role and status (``-s`` shows them)."""
+    with capsys.disabled():
+        for role, counts in SENT.items():
+            total = sum(counts.values())
+            if total:
+                statuses = ", ".join(f"{code}: {n}" for code, n in sorted(counts.items()))
+                print(f"\nschemathesis as {role}: {total} requests ({statuses})")
