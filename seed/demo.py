@@ -55,7 +55,11 @@ from seed.municipality import (
 #: The demo's steps, in order. Later steps (``seed.onboarding.seed_onboarding``,
 #: ``seed.mentoring.seed_mentoring``, ``seed.networks.seed_networks``) are added here when they
 #: exist; each takes ``(*, organisation, rng, today)``.
-STEPS: Final[tuple[str, ...]] = ("seed.demo.seed_people",)
+STEPS: Final[tuple[str, ...]] = (
+    "seed.demo.seed_people",
+    "seed.mentoring.seed_mentoring",
+    "seed.onboarding.seed_onboarding",
+)
 
 #: The one password of every demo login. Demo only: printed by ``seed_demo``, in docs/demo.md.
 DEMO_PASSWORD: Final = "sparring-demo"

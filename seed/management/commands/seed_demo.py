@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test.utils import override_settings
 
 from seed.demo import STEPS, demo_run
 
@@ -32,7 +33,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
-        result = demo_run(seed=options["seed"], today=options["today"])
+        # The seed's notifications (proposals, reminders) stay in the app: nobody is e-mailed.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            result = demo_run(seed=options["seed"], today=options["today"])
         elapsed = time.perf_counter() - started
         org = result.organisation
         self.stdout.write(self.style.SUCCESS(
