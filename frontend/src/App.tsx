@@ -10,6 +10,7 @@ import { Peers } from "./screens/Peers";
 import { ProgrammeScreen, Programmes } from "./screens/Programmes";
 import { StaffContacts } from "./screens/StaffContacts";
 import { SupportNeedDetail, SupportNeeds } from "./screens/SupportNeeds";
+import { LeaderImport } from "./screens/LeaderImport";
 import { Login } from "./screens/Login";
 import { NotFound } from "./screens/NotFound";
 
@@ -43,6 +44,7 @@ export function App() {
         <Route path="hr/overview" element={<Dashboard audience="hr" key="hr" />} />
         <Route path="hr/overview/:planId" element={<PlanScreen />} />
         <Route path="hr/programmes" element={<Programmes />} />
+        <Route path="hr/import" element={<LeaderImport />} />
         <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />

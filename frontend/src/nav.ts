@@ -31,6 +31,7 @@ export function navFor(me: Me): NavSection[] {
       items: [
         { to: "/hr/overview", label: "nav.hr.overview", description: "nav.hr.overview.d" },
         { to: "/hr/programmes", label: "nav.hr.programmes", description: "nav.hr.programmes.d" },
+        { to: "/hr/import", label: "nav.hr.import", description: "nav.hr.import.d" },
       ],
     });
   }
