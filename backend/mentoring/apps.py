@@ -7,3 +7,10 @@ class MentoringConfig(AppConfig):
     name = "backend.mentoring"
     label = "mentoring"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        """Enrol new leaders and re-check live pairs when the people app reports changes."""
+        from backend.mentoring.receivers import on_leaders_changed
+        from backend.people import hooks
+
+        hooks.leaders_changed_receiver_register(on_leaders_changed)

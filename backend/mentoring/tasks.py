@@ -10,6 +10,7 @@ from celery.signals import worker_ready
 
 from backend.mentoring import services
 from backend.mentoring.models import Programme
+from backend.people.models import Organisation
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +45,15 @@ def enrolment_ensure_new_leaders_task(programme_id: int | None = None) -> int:
 
 
 @shared_task(name="mentoring.pairs_recheck", acks_late=True)
-def pairs_recheck_task(organisation_id: int) -> int:
-    """Flag live pairs that now break a hard rule after an organisation change."""
-    return len(services.pairs_recheck(organisation_id=organisation_id))
+def pairs_recheck_task(organisation_id: int | None = None) -> int:
+    """Flag live pairs that now break a hard rule after an organisation change.
+
+    Without an id (the daily beat job) every organisation is re-checked.
+    """
+    if organisation_id is not None:
+        return len(services.pairs_recheck(organisation_id=organisation_id))
+    ids = Organisation.objects.values_list("id", flat=True)
+    return sum(len(services.pairs_recheck(organisation_id=org_id)) for org_id in ids)
 
 
 @worker_ready.connect

@@ -93,3 +93,42 @@ def record_access_many(
     for leader in subject_leaders:
         for recorder in list(_recorders):
             recorder(actor=actor, subject_leader=leader, purpose=purpose, what=what)
+
+
+class LeadersChangedReceiver(Protocol):
+    """A receiver of ``leaders_changed`` calls."""
+
+    def __call__(
+        self, *, organisation_id: int, started_role: Sequence[int], line_changed: Sequence[int]
+    ) -> None:
+        """React to leaders who started a new role or whose line of command changed."""
+
+
+_leaders_changed_receivers: list[LeadersChangedReceiver] = []
+
+
+def leaders_changed_receiver_register(
+    receiver: LeadersChangedReceiver | Callable[..., None],
+) -> None:
+    """Register a receiver for ``leaders_changed`` (idempotent)."""
+    if receiver not in _leaders_changed_receivers:
+        _leaders_changed_receivers.append(receiver)
+
+
+def leaders_changed(
+    *, organisation_id: int, started_role: Sequence[int] = (), line_changed: Sequence[int] = ()
+) -> None:
+    """Tell the receivers that leaders started a new role, or that their line changed.
+
+    Called by the people services and the HR import inside their transaction. Onboarding
+    creates plans and mentoring enrols new leaders and re-checks live pairs; receivers defer
+    their work with ``transaction.on_commit`` so a rolled-back write triggers nothing.
+    """
+    if not started_role and not line_changed:
+        return
+    for receiver in list(_leaders_changed_receivers):
+        receiver(
+            organisation_id=organisation_id,
+            started_role=list(started_role),
+            line_changed=list(line_changed),
+        )

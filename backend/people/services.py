@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
+from backend.people import hooks
 from backend.people.models import (
     Administration,
     Competency,
@@ -159,6 +160,8 @@ def leader_create(
     leader.boss = boss
     leader.full_clean()
     leader.save()
+    if leader.role_start_date is not None:
+        hooks.leaders_changed(organisation_id=organisation.id, started_role=[leader.id])
     return leader
 
 
@@ -172,10 +175,20 @@ def leader_update(*, leader: Leader, **fields: Any) -> Leader:
     unit = fields.get("unit")
     if unit is not None and unit.organisation_id != leader.organisation_id:
         raise ServiceError("The unit belongs to another organisation.", field="unit")
+    before = {name: getattr(leader, name) for name in ("role_start_date", "boss_id", "unit_id")}
     for name, value in fields.items():
         setattr(leader, name, value)
     leader.full_clean()
     leader.save()
+    started = leader.role_start_date is not None and (
+        leader.role_start_date != before["role_start_date"]
+    )
+    moved = (leader.boss_id, leader.unit_id) != (before["boss_id"], before["unit_id"])
+    hooks.leaders_changed(
+        organisation_id=leader.organisation_id,
+        started_role=[leader.id] if started else [],
+        line_changed=[leader.id] if moved else [],
+    )
     return leader
 
 
