@@ -35,7 +35,8 @@ def test_hr_previews_fixes_and_imports_leaders(
     browser.expect_heading("Importér ledere")
     browser.check("import")
 
-    browser.page.get_by_label("Fil").set_input_files(str(_csv(tmp_path, "bad.csv", "31-02-2026")))
+    upload = browser.page.get_by_label("Fil", exact=True)
+    upload.set_input_files(str(_csv(tmp_path, "bad.csv", "31-02-2026")))
     browser.page.get_by_role("button", name="Vis prøvekørsel").click()
     errors = browser.page.get_by_role("table", name="Fejl pr. række og kolonne")
     expect(errors).to_contain_text("startdato")
@@ -43,7 +44,7 @@ def test_hr_previews_fixes_and_imports_leaders(
     assert not browser.page.get_by_role("button", name="Importér nu").is_visible()
     browser.check("import-errors")
 
-    browser.page.get_by_label("Fil").set_input_files(str(_csv(tmp_path, "good.csv", "01-09-2026")))
+    upload.set_input_files(str(_csv(tmp_path, "good.csv", "01-09-2026")))
     browser.page.get_by_role("button", name="Vis prøvekørsel").click()
     ok = browser.page.get_by_role("heading", name="Prøvekørslen fandt ingen fejl.")
     expect(ok).to_be_visible()
