@@ -19,7 +19,7 @@ python manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 if [ -f frontend/package.json ]; then
   echo "==> frontend: types, lint, unit tests, build"
-  (cd frontend && npm run --silent check:api && npm run --silent typecheck && npm run --silent lint \
+  (cd frontend && npm run --silent gen:api:check && npm run --silent typecheck && npm run --silent lint \
     && npm run --silent test && npm run --silent build)
 fi
 
