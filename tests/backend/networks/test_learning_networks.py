@@ -80,19 +80,20 @@ def test_demo_sign_up_of_40_composes_into_valid_diverse_groups(
     draft = response.json()
     assert draft["violations"] == []
     groups = [[x["id"] for x in g["members"]] for g in draft["groups"]]
+    everyone = [x for g in groups for x in g]
     assert sorted(x for g in groups for x in g) == sorted(
         signup.registrations.values_list("leader_id", flat=True)
     )
     assert all(5 <= len(g) <= 7 for g in groups)
-    units = dict(m.Leader.objects.filter(id__in=sum(groups, [])).values_list("id", "unit_id"))
-    admin = _admin_of(sum(groups, []))
+    units = dict(m.Leader.objects.filter(id__in=everyone).values_list("id", "unit_id"))
+    admin = _admin_of(everyone)
     boss_pairs = 0
     for group in groups:
         assert len({units[x] for x in group}) == len(group)
         for x in group:
             line = set(leader_line_ids(leader_id=x))
             assert not line & set(group), "a leader is in a group with someone in their line"
-            boss_pairs += len(line & set(sum(groups, [])))
+            boss_pairs += len(line & set(everyone))
     assert boss_pairs > 0, "the demo sign-up should contain boss-report pairs"
     # Spread: no group holds more of an administration than an even split allows.
     totals = Counter(admin.values())
@@ -137,7 +138,7 @@ def test_demo_sign_up_of_40_composes_into_valid_diverse_groups(
     assert m.Membership.objects.filter(network__in=networks).count() == 40
     # Members with a login were notified; publishing twice adds nothing.
     notified = Notification.objects.filter(kind="networks.learning_network").count()
-    with_login = m.User.objects.filter(leader_id__in=sum(groups, [])).count()
+    with_login = m.User.objects.filter(leader_id__in=everyone).count()
     assert notified == with_login
     assert client.post(f"/api/network-drafts/{draft['id']}/publish/").status_code == 200
     assert m.Network.objects.filter(organisation=demo).count() == networks.count() + (
