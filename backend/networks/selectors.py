@@ -895,6 +895,7 @@ def cohort_circles(*, user: User) -> QuerySet[CohortCircle]:
         CohortCircle.objects.filter(network__organisation_id=access.organisation_id_of(user))
         .select_related("network")
         .annotate(member_count=Count("network__memberships"))
+        .order_by("-period_start", "id")
     )
 
 
