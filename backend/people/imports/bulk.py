@@ -1,10 +1,11 @@
-"""Linear-time bulk writes for the import: one prepared statement, run for every row.
+"""Linear-time bulk writes for the import: prepared statements run with ``executemany``.
 
 Django's ``bulk_update`` builds a ``CASE WHEN id = ... THEN ...`` per field and batch, which
 grows quadratically with the batch (10 000 leaders took minutes on SQLite), and ``bulk_create``
-spends most of its time compiling multi-row ``VALUES`` lists. Here each write is one SQL
-statement handed to the driver's ``executemany`` (SQLite runs it in C; psycopg 3 pipelines
-it): linear in the rows, and a single query as Django counts them. Values go through the
+spends most of its time compiling multi-row ``VALUES`` lists in Python. Here an update is one
+``UPDATE ... WHERE id = %s`` and an insert one multi-row ``INSERT`` (plus one for the last,
+shorter batch), each handed to the driver's ``executemany`` (SQLite loops in C; psycopg 3
+pipelines): linear in the rows, and one or two queries as Django counts them. Values go through the
 fields' own ``pre_save``/``get_db_prep_save``, so dates, decimals, JSON and ``auto_now``
 timestamps are stored exactly as ``save()`` would store them.
 
@@ -43,11 +44,10 @@ def rows_insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) ->
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(meta.db_table),
-        ", ".join(quote(str(f.column)) for f in fields),
-        ", ".join(["%s"] * len(fields)),
+    head = "INSERT INTO {} ({}) VALUES ".format(
+        quote(meta.db_table), ", ".join(quote(str(f.column)) for f in fields)
     )
+    one = "({})".format(", ".join(["%s"] * len(fields)))
     defaults: list[Any] = []
     for f in fields:
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
@@ -56,14 +56,23 @@ def rows_insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) ->
             defaults.append(f.get_default())
     preparers = [_preparer(f, connection) for f in fields]
     attnames = [f.attname for f in fields]
-    params = []
-    for row in rows:
-        values = []
-        for attname, default, prepare in zip(attnames, defaults, preparers, strict=True):
-            values.append(prepare(row.get(attname, default)))
-        params.append(values)
+    values = [
+        prepare(row.get(attname, default))
+        for row in rows
+        for attname, default, prepare in zip(attnames, defaults, preparers, strict=True)
+    ]
+    # Rows go in several to a statement (as many as the backend's parameter limit allows, at
+    # most 100): far fewer round trips and statements than one row each.
+    batch = max(1, min(100, connection.ops.bulk_batch_size(fields, rows)))
+    width = len(fields) * batch
+    full = len(rows) // batch
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if full:
+            cursor.executemany(head + ", ".join([one] * batch),
+                               [values[i * width:(i + 1) * width] for i in range(full)])
+        rest = len(rows) - full * batch
+        if rest:
+            cursor.execute(head + ", ".join([one] * rest), values[full * width:])
 
 
 def rows_update(model: type[models.Model], fields: Sequence[str],

@@ -479,6 +479,20 @@ def test_queries_do_not_grow_with_rows(org: m.Organisation) -> None:
     assert count(20, 1) == count(400, 1)
 
 
+@pytest.mark.django_db
+def test_queries_for_new_rows_are_bounded(org: m.Organisation) -> None:
+    def count(n: int) -> int:
+        other = f.OrganisationFactory(slug=f"n-{n}")
+        with CaptureQueriesContext(connection) as queries:
+            result = run(other, rows_to_csv(sample_rows(n, seed=n)))
+        assert result.ok and result.leaders_created == n
+        return len(queries)
+
+    few, many = count(20), count(400)
+    # Inserts go in full batches plus one shorter statement: at most one more per table.
+    assert few <= many <= few + 2
+
+
 def test_boss_cycles_finds_every_cycle_once() -> None:
     graph = {"a": "b", "b": "a", "c": "c", "d": "a", "e": None, "f": "g", "g": "h", "h": "f"}
 
