@@ -135,7 +135,7 @@ class Browser:
         ]
         assert not bad, f"axe on {name} ({language}): " + json.dumps(summary, indent=1)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-{language}.png"), full_page=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-{language}.png"))
         self.checked.append(f"{name}-{language}")
 
 
