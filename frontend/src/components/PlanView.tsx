@@ -138,7 +138,8 @@ function ItemCard({
         <div>
           <dt>{t("item.owner")}</dt>
           <dd>
-            {item.owner_name ? `${item.owner_name} (${item.owner_label})` : item.owner_label}
+            {/* The API's label already names the person ("Peter Holm (Boss)"), or says "HR". */}
+            {item.owner_label || item.owner_name}
             {item.owner_email ? (
               <>
                 {" "}

@@ -38,6 +38,9 @@ export function Login() {
 
   return (
     <>
+      <a className="skip-link" href="#main">
+        {t("skip.toContent")}
+      </a>
       <header className="banner">
         <div className="banner-inner">
           <span className="brand">{t("app.name")}</span>

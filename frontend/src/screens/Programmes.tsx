@@ -27,6 +27,8 @@ const COMPONENTS: Record<string, MessageKey> = {
   experience: "component.experience",
   network: "component.network",
   given: "component.given",
+  cross_administration: "component.cross_administration",
+  load: "component.load",
 };
 
 /** HR: the organisation's mentoring programmes. */
@@ -262,7 +264,7 @@ function ProposalCard({
           <tbody>
             {Object.entries(proposal.components).map(([key, value]) => (
               <tr key={key}>
-                <th scope="row">{key in COMPONENTS ? t(COMPONENTS[key]!) : key}</th>
+                <th scope="row">{key in COMPONENTS ? t(COMPONENTS[key]!) : key.replace(/_/g, " ")}</th>
                 <td>{value.toFixed(2)}</td>
               </tr>
             ))}
