@@ -59,6 +59,7 @@ STEPS: Final[tuple[str, ...]] = (
     "seed.demo.seed_people",
     "seed.mentoring.seed_mentoring",
     "seed.onboarding.seed_onboarding",
+    "seed.networks.seed_networks",
 )
 
 #: The one password of every demo login. Demo only: printed by ``seed_demo``, in docs/demo.md.
@@ -281,7 +282,7 @@ def _leader(ctx: _Context, post: Post, unit: Unit, number: int) -> Leader:
         first_leader_job=background == "first", years_as_leader=Decimal(str(years)),
         leadership_education=education, languages=words.languages(rng),
         bio=_bio(rng, post, profession, education, background, years, strengths),
-        discoverable=post.tier != "director" and rng.random() < 0.55,
+        discoverable=post.tier != "director" and (post.specialist or rng.random() < 0.55),
         **_contact_fields(ctx, first_name, last_name, number),
     )
     if strengths:
@@ -580,10 +581,16 @@ def _networks(ctx: _Context) -> None:
             description="Tværgående læringsnetværk for ledere efter diplom i ledelse, sammensat "
                         "af HR Udvikling efter tilmelding.",
             theme=theme, founded_days_ago=300)
-    specialists = [p.key for p in POSTS if p.specialist and p.tier == "leader"]
+    # The specialist leaders of Social og Sundhed have a network of their own; the leader of the
+    # nutrition unit is not in it yet and misses peers with a similar core task (finding 4).
+    specialists = [
+        p.key for p in POSTS
+        if p.specialist and p.tier == "leader" and p.administration == "Social og Sundhed"
+        and p.key != "kost"
+    ]
     add("Læringsnetværk for specialtilbud", NetworkKind.LEARNING_NETWORK, specialists,
-        convener="kost", theme="Hvordan løfter vi kerneopgaven anderledes?",
-        description="Faglig sparring mellem ledere af specialtilbud på tværs af forvaltninger.",
+        convener="rusmiddel", theme="Hvordan løfter vi kerneopgaven anderledes?",
+        description="Faglig sparring mellem ledere af specialtilbud i Social og Sundhed.",
         welcomes_newcomers=True, founded_days_ago=500)
     add("Læringsnetværk for nye ledere", NetworkKind.LEARNING_NETWORK, sorted(ctx.backgrounds),
         convener="hru", theme="Det første år som leder", welcomes_newcomers=True,

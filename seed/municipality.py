@@ -342,6 +342,10 @@ def _build() -> tuple[Post, ...]:
         a(f"jc_{key}", am, "Jobcenter Vesterå", "Afdelingsleder", "leader", jc,
           f"Jobcenter Vesterå – {name}", service_type="job_centre", staff=staff,
           target_group="borgere og virksomheder")
+    a("jc_ips", am, "Jobcenter Vesterå", "Teamleder", "leader", jc,
+      "IPS-teamet (job for borgere med psykiske lidelser)", service_type="job_centre",
+      specialist=True, staff=(6, 8), target_group="borgere med psykiske lidelser",
+      strengths=("specialist", "cross_sector"))
     a("jc_fleksjob", am, "Jobcenter Vesterå", "Teamleder", "sub", "jc_sygedagpenge",
       "Jobcenter Vesterå – Fleksjobteamet", service_type="job_centre", staff=(9, 12))
     a("borgerservice", am, "Borgerservice og Uddannelse", "Afdelingsleder", "leader", amd,
@@ -384,8 +388,8 @@ def _build() -> tuple[Post, ...]:
     a("affald", kt, "Teknik og Miljø", "Driftsleder", "leader", tm, "Affald og Genbrug",
       service_type="technical", staff=(30, 36), sites=5)
     a("beredskab", kt, "Teknik og Miljø", "Beredskabschef", "leader", tm, "Beredskab Vesterå",
-      service_type="technical", round_the_clock=True, staff=(40, 50), sites=2,
-      strengths=("crisis_press", "roster"))
+      service_type="technical", specialist=True, round_the_clock=True, staff=(40, 50), sites=2,
+      target_group="alle borgere", strengths=("crisis_press", "roster"))
     a("trafik", kt, "Teknik og Miljø", "Teamleder", "sub", "vejpark", "Vej og Park, trafik",
       service_type="technical", staff=(8, 10))
     return tuple(b.posts)

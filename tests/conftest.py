@@ -54,7 +54,11 @@ def _user(username: str, org: m.Organisation, *, role: str, leader: m.Leader | N
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings: Any) -> None:
     """Hash test passwords cheaply (production keeps Django's PBKDF2 default)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        # Module-scoped fixtures (the seeded demo) hash before this fixture applies.
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
 
 
 @pytest.fixture(autouse=True)
