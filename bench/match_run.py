@@ -41,10 +41,25 @@ from backend.mentoring.problem import problem_for_programme  # noqa: E402
 from backend.people import models as m  # noqa: E402
 from backend.people.services import leader_line_ids, organisation_create  # noqa: E402
 
-ADMINISTRATIONS = ["Børn og Unge", "Social og Sundhed", "Arbejdsmarked", "Kultur og Teknik",
-                   "Centrale stabe"]
-SERVICES = ["school", "daycare", "care_home", "home_care", "residential", "job_centre",
-            "culture", "technical", "treatment", "staff_function"]
+ADMINISTRATIONS = [
+    "Børn og Unge",
+    "Social og Sundhed",
+    "Arbejdsmarked",
+    "Kultur og Teknik",
+    "Centrale stabe",
+]
+SERVICES = [
+    "school",
+    "daycare",
+    "care_home",
+    "home_care",
+    "residential",
+    "job_centre",
+    "culture",
+    "technical",
+    "treatment",
+    "staff_function",
+]
 
 
 def generate(*, mentees: int, mentors: int, seed: int) -> m.Organisation:
@@ -56,52 +71,105 @@ def generate(*, mentees: int, mentors: int, seed: int) -> m.Organisation:
         [m.Administration(organisation=org, name=n) for n in ADMINISTRATIONS]
     )
     depts = m.Department.objects.bulk_create(
-        [m.Department(organisation=org, administration=a, name=f"Center {k}")
-         for a in admins for k in range(5)]
+        [
+            m.Department(organisation=org, administration=a, name=f"Center {k}")
+            for a in admins
+            for k in range(5)
+        ]
     )
     total = mentees + mentors
     units = m.Unit.objects.bulk_create(
-        [m.Unit(organisation=org, department=rng.choice(depts), code=f"B{k}", name=f"Enhed {k}",
-                service_type=rng.choice(SERVICES), staff_count=rng.randint(5, 150),
-                sites=rng.randint(1, 4), round_the_clock=rng.random() < 0.3,
-                is_specialist=rng.random() < 0.2) for k in range(total)]
+        [
+            m.Unit(
+                organisation=org,
+                department=rng.choice(depts),
+                code=f"B{k}",
+                name=f"Enhed {k}",
+                service_type=rng.choice(SERVICES),
+                staff_count=rng.randint(5, 150),
+                sites=rng.randint(1, 4),
+                round_the_clock=rng.random() < 0.3,
+                is_specialist=rng.random() < 0.2,
+            )
+            for k in range(total)
+        ]
     )
     # Bosses: 25 department heads over ~40 middle bosses; every other leader reports to one.
     heads = m.Leader.objects.bulk_create(
-        [m.Leader(organisation=org, employee_number=f"H{k}", first_name="Chef", last_name=str(k),
-                  role_title="Centerchef", years_as_leader=15, unit=None) for k in range(25)]
+        [
+            m.Leader(
+                organisation=org,
+                employee_number=f"H{k}",
+                first_name="Chef",
+                last_name=str(k),
+                role_title="Centerchef",
+                years_as_leader=15,
+                unit=None,
+            )
+            for k in range(25)
+        ]
     )
     middle = m.Leader.objects.bulk_create(
-        [m.Leader(organisation=org, employee_number=f"M{k}", first_name="Leder",
-                  last_name=str(k), role_title="Områdeleder", years_as_leader=10,
-                  boss=heads[k % 25]) for k in range(40)]
+        [
+            m.Leader(
+                organisation=org,
+                employee_number=f"M{k}",
+                first_name="Leder",
+                last_name=str(k),
+                role_title="Områdeleder",
+                years_as_leader=10,
+                boss=heads[k % 25],
+            )
+            for k in range(40)
+        ]
     )
     leaders = m.Leader.objects.bulk_create(
-        [m.Leader(organisation=org, employee_number=f"L{k}", first_name="Leder",
-                  last_name=str(k), role_title="Leder", unit=units[k],
-                  boss=rng.choice(middle), first_leader_job=k < mentees,
-                  years_as_leader=0 if k < mentees else rng.randint(3, 25),
-                  leadership_education=rng.choice(["none", "diploma", "master"]))
-         for k in range(total)],
+        [
+            m.Leader(
+                organisation=org,
+                employee_number=f"L{k}",
+                first_name="Leder",
+                last_name=str(k),
+                role_title="Leder",
+                unit=units[k],
+                boss=rng.choice(middle),
+                first_leader_job=k < mentees,
+                years_as_leader=0 if k < mentees else rng.randint(3, 25),
+                leadership_education=rng.choice(["none", "diploma", "master"]),
+            )
+            for k in range(total)
+        ],
         batch_size=2000,
     )
     new, experienced = leaders[:mentees], leaders[mentees:]
     m.SupportNeed.objects.bulk_create(
-        [m.SupportNeed(leader=leader, topic=t, weight=rng.randint(1, 3))
-         for leader in new for t in rng.sample(topics, rng.randint(1, 4))], batch_size=5000,
+        [
+            m.SupportNeed(leader=leader, topic=t, weight=rng.randint(1, 3))
+            for leader in new
+            for t in rng.sample(topics, rng.randint(1, 4))
+        ],
+        batch_size=5000,
     )
     m.Competency.objects.bulk_create(
-        [m.Competency(leader=leader, topic=t, level=rng.randint(1, 3))
-         for leader in experienced for t in rng.sample(topics, rng.randint(2, 5))],
+        [
+            m.Competency(leader=leader, topic=t, level=rng.randint(1, 3))
+            for leader in experienced
+            for t in rng.sample(topics, rng.randint(2, 5))
+        ],
         batch_size=5000,
     )
     networks = m.Network.objects.bulk_create(
-        [m.Network(organisation=org, name=f"Ledergruppe {k}", kind="leader_group")
-         for k in range(total // 20)]
+        [
+            m.Network(organisation=org, name=f"Ledergruppe {k}", kind="leader_group")
+            for k in range(total // 20)
+        ]
     )
     m.Membership.objects.bulk_create(
-        [m.Membership(network=networks[k // 20], leader=leader)
-         for k, leader in enumerate(leaders[: len(networks) * 20])], batch_size=5000,
+        [
+            m.Membership(network=networks[k // 20], leader=leader)
+            for k, leader in enumerate(leaders[: len(networks) * 20])
+        ],
+        batch_size=5000,
     )
     return org
 
@@ -144,22 +212,34 @@ def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("bench/match_run.py needs PostgreSQL: set DATABASE_URL=postgres://...")
     call_command("migrate", verbosity=0)
-    print(f"machine: {platform.node()} · {platform.processor() or platform.machine()} · "
-          f"{os.cpu_count()} CPUs · Python {platform.python_version()} · "
-          f"PostgreSQL {connection.pg_version}")
+    print(
+        f"machine: {platform.node()} · {platform.processor() or platform.machine()} · "
+        f"{os.cpu_count()} CPUs · Python {platform.python_version()} · "
+        f"PostgreSQL {connection.pg_version}"
+    )
     t = time.perf_counter()
     org = generate(mentees=args.mentees, mentors=args.mentors, seed=args.seed)
-    print(f"generated {args.mentees} mentees × {args.mentors} mentors in "
-          f"{time.perf_counter() - t:.1f} s")
+    print(
+        f"generated {args.mentees} mentees × {args.mentors} mentors in "
+        f"{time.perf_counter() - t:.1f} s"
+    )
     rng = random.Random(args.seed)
-    programme = services.programme_create(organisation=org, created_by=None, name="Bench",
-                                          starts_on=__import__("datetime").date(2025, 1, 1))
+    programme = services.programme_create(
+        organisation=org,
+        created_by=None,
+        name="Bench",
+        starts_on=__import__("datetime").date(2025, 1, 1),
+    )
     leaders = list(m.Leader.objects.filter(organisation=org, unit__isnull=False).order_by("id"))
-    Enrolment.objects.bulk_create([Enrolment(programme=programme, leader=x, route="hr")
-                                   for x in leaders[: args.mentees]])
-    MentorOffer.objects.bulk_create([MentorOffer(programme=programme, leader=x,
-                                                 capacity=rng.choice([1, 1, 2]))
-                                     for x in leaders[args.mentees:]])
+    Enrolment.objects.bulk_create(
+        [Enrolment(programme=programme, leader=x, route="hr") for x in leaders[: args.mentees]]
+    )
+    MentorOffer.objects.bulk_create(
+        [
+            MentorOffer(programme=programme, leader=x, capacity=rng.choice([1, 1, 2]))
+            for x in leaders[args.mentees :]
+        ]
+    )
     try:
         run = MatchRun.objects.create(programme=programme, policy=programme.policy)
         t = time.perf_counter()
@@ -167,9 +247,11 @@ def main() -> None:
         total = time.perf_counter() - t
         assert run.status == "succeeded", run.error
         proposals = Proposal.objects.filter(run=run).count()
-        print(f"full run: {total:.2f} s  (target < 10 s)  status={run.status} "
-              f"proposals={proposals} unmatched={len(run.result['unmatched'])} "
-              f"optimal={run.result['optimal']}")
+        print(
+            f"full run: {total:.2f} s  (target < 10 s)  status={run.status} "
+            f"proposals={proposals} unmatched={len(run.result['unmatched'])} "
+            f"optimal={run.result['optimal']}"
+        )
         for phase, seconds in run.timings.items():
             print(f"  {phase:<6} {seconds:.2f} s")
         t = time.perf_counter()
@@ -179,8 +261,10 @@ def main() -> None:
         rows = naive_load(programme)
         naive = time.perf_counter() - t
         print(f"load, set-based (problem_for_programme): {fast:.2f} s")
-        print(f"load, naive per-row ORM baseline ({rows} rows): {naive:.2f} s "
-              f"({naive / fast:.0f}× slower)")
+        print(
+            f"load, naive per-row ORM baseline ({rows} rows): {naive:.2f} s "
+            f"({naive / fast:.0f}× slower)"
+        )
     finally:
         if not args.keep:
             _delete(org)

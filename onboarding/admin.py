@@ -21,8 +21,17 @@ class TemplateItemInline(admin.TabularInline):
     model = TemplateItem
     fk_name = "template"
     extra = 0
-    fields = ["order", "key", "title_da", "owner_role", "staff_function_kind", "due_offset_days",
-              "topic", "depends_on", "required"]
+    fields = [
+        "order",
+        "key",
+        "title_da",
+        "owner_role",
+        "staff_function_kind",
+        "due_offset_days",
+        "topic",
+        "depends_on",
+        "required",
+    ]
 
 
 @admin.register(Template)
@@ -53,8 +62,15 @@ class PlanItemInline(admin.TabularInline):
     model = PlanItem
     fk_name = "plan"
     extra = 0
-    fields = ["title_da", "owner_role", "owner_fallback", "due_date", "status",
-              "not_applicable_reason", "dropped_at"]
+    fields = [
+        "title_da",
+        "owner_role",
+        "owner_fallback",
+        "due_date",
+        "status",
+        "not_applicable_reason",
+        "dropped_at",
+    ]
     readonly_fields = ["title_da", "owner_role", "owner_fallback"]
     show_change_link = True
 
@@ -88,8 +104,14 @@ class PlanItemAdmin(admin.ModelAdmin):
     list_display = ["title_da", "plan", "owner_role", "due_date", "status"]
     list_filter = ["status", "owner_role", "plan__organisation"]
     search_fields = ["title_da"]
-    raw_id_fields = ["plan", "template_item", "owner_leader", "owner_staff_contact",
-                     "depends_on", "completed_by"]
+    raw_id_fields = [
+        "plan",
+        "template_item",
+        "owner_leader",
+        "owner_staff_contact",
+        "depends_on",
+        "completed_by",
+    ]
     list_select_related = ["plan"]
     inlines = [PlanItemEventInline]
 
@@ -98,8 +120,12 @@ class PlanItemAdmin(admin.ModelAdmin):
 class OnboardingSettingsAdmin(admin.ModelAdmin):
     """Reminder settings per organisation."""
 
-    list_display = ["organisation", "remind_days_before", "escalate_after_days",
-                    "reminders_enabled"]
+    list_display = [
+        "organisation",
+        "remind_days_before",
+        "escalate_after_days",
+        "reminders_enabled",
+    ]
 
 
 @admin.register(CalendarFeed)

@@ -78,10 +78,12 @@ class PlanListApi(ListAPIView):
     def get_queryset(self) -> Any:
         status_ = self.request.query_params.get("status", Plan.Status.ACTIVE)
         first_days = self.first_days_only or self.request.query_params.get("first_90_days") in (
-            "1", "true"
+            "1",
+            "true",
         )
         plans, self.private = selectors.plans_visible_to(
-            _user(self.request), status=None if status_ == "all" else status_,
+            _user(self.request),
+            status=None if status_ == "all" else status_,
             first_days_only=first_days,
         )
         return plans
@@ -117,13 +119,17 @@ class PlanCreateApi(APIView):
         leader = access.leader_visible_or_404(_user(request), data.validated_data["leader_id"])
         if not access.is_hr_for(_user(request), leader):
             raise Http404
-        existed = Plan.objects.filter(
-            leader=leader, role_start_date=leader.role_start_date
-        ).exists() if leader.role_start_date else False
+        existed = (
+            Plan.objects.filter(leader=leader, role_start_date=leader.role_start_date).exists()
+            if leader.role_start_date
+            else False
+        )
         plan = services.plan_create_for_leader(leader=leader, actor=_user(request))
         plan, _viewer = selectors.plan_for_user_or_404(_user(request), plan.id)
-        return Response(PlanSerializer(plan).data,
-                        status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
+        return Response(
+            PlanSerializer(plan).data,
+            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+        )
 
 
 class PlanDetailApi(APIView):
@@ -153,10 +159,10 @@ class PlanItemAddApi(APIView):
         guidance_da = serializers.CharField(required=False, default="", allow_blank=True)
         guidance_en = serializers.CharField(required=False, default="", allow_blank=True)
         topic = serializers.SlugField(required=False, allow_null=True, default=None)
-        owner_role = serializers.ChoiceField(choices=OwnerRole.choices,
-                                             default=OwnerRole.NEW_LEADER)
-        staff_function_kind = serializers.CharField(required=False, default="",
-                                                    allow_blank=True)
+        owner_role = serializers.ChoiceField(
+            choices=OwnerRole.choices, default=OwnerRole.NEW_LEADER
+        )
+        staff_function_kind = serializers.CharField(required=False, default="", allow_blank=True)
         due_date = serializers.DateField()
         required = serializers.BooleanField(default=False)  # type: ignore[assignment]
         depends_on = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -175,7 +181,8 @@ class PlanItemAddApi(APIView):
         slug = fields.pop("topic")
         fields["topic"] = (
             get_object_or_404(Topic, organisation_id=plan.organisation_id, slug=slug)
-            if slug else None
+            if slug
+            else None
         )
         depends_on_id = fields.pop("depends_on")
         fields["depends_on"] = (
@@ -183,8 +190,10 @@ class PlanItemAddApi(APIView):
         )
         item = services.plan_item_add(plan=plan, actor=_user(request), **fields)
         item, viewer = selectors.item_for_user_or_404(_user(request), item.id)
-        return Response(PlanItemSerializer(item, context={"viewer": viewer}).data,
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            PlanItemSerializer(item, context={"viewer": viewer}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class PlanItemUpdateApi(APIView):
@@ -194,8 +203,7 @@ class PlanItemUpdateApi(APIView):
 
     class OnboardingPlanItemUpdateInputSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=PlanItem.Status.choices, required=False)
-        reason = serializers.CharField(max_length=500, required=False, default="",
-                                       allow_blank=True)
+        reason = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
         due_date = serializers.DateField(required=False)
 
     InputSerializer = OnboardingPlanItemUpdateInputSerializer
@@ -208,12 +216,17 @@ class PlanItemUpdateApi(APIView):
         values = data.validated_data
         if "due_date" in values:
             _require(viewer, EDITORS)
-            services.plan_item_reschedule(item=item, actor=_user(request),
-                                          due_date=values["due_date"], reason=values["reason"])
+            services.plan_item_reschedule(
+                item=item,
+                actor=_user(request),
+                due_date=values["due_date"],
+                reason=values["reason"],
+            )
         if "status" in values:
             _require(viewer, (*EDITORS, Viewer.OWNER))
-            services.plan_item_status_set(item=item, actor=_user(request),
-                                          status=values["status"], reason=values["reason"])
+            services.plan_item_status_set(
+                item=item, actor=_user(request), status=values["status"], reason=values["reason"]
+            )
         item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         return Response(PlanItemSerializer(item, context={"viewer": viewer}).data)
 
@@ -224,8 +237,7 @@ class PlanItemDropApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     class OnboardingPlanItemDropInputSerializer(serializers.Serializer):
-        reason = serializers.CharField(max_length=500, required=False, default="",
-                                       allow_blank=True)
+        reason = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
 
     InputSerializer = OnboardingPlanItemDropInputSerializer
 
@@ -235,8 +247,9 @@ class PlanItemDropApi(APIView):
         _require(viewer, EDITORS)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.plan_item_drop(item=item, actor=_user(request),
-                                reason=data.validated_data["reason"])
+        services.plan_item_drop(
+            item=item, actor=_user(request), reason=data.validated_data["reason"]
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -249,8 +262,9 @@ class PlanItemNeedHelpApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     class OnboardingPlanItemNeedHelpInputSerializer(serializers.Serializer):
-        weight = serializers.ChoiceField(choices=SupportNeed.Weight.choices,
-                                         default=SupportNeed.Weight.SOME)
+        weight = serializers.ChoiceField(
+            choices=SupportNeed.Weight.choices, default=SupportNeed.Weight.SOME
+        )
 
     InputSerializer = OnboardingPlanItemNeedHelpInputSerializer
 
@@ -261,8 +275,9 @@ class PlanItemNeedHelpApi(APIView):
             raise Http404
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.plan_item_need_help(item=item, actor=_user(request),
-                                     weight=data.validated_data["weight"])
+        services.plan_item_need_help(
+            item=item, actor=_user(request), weight=data.validated_data["weight"]
+        )
         item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         return Response(PlanItemSerializer(item, context={"viewer": viewer}).data)
 
@@ -302,10 +317,9 @@ class TemplateListApi(ListAPIView):
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> Any:
-        return (
-            Template.objects.filter(organisation_id=_user(self.request).organisation_id or 0)
-            .prefetch_related("administrations", "items__topic", "items__administrations")
-        )
+        return Template.objects.filter(
+            organisation_id=_user(self.request).organisation_id or 0
+        ).prefetch_related("administrations", "items__topic", "items__administrations")
 
 
 class TemplateItemUpdateApi(APIView):
@@ -328,7 +342,8 @@ class TemplateItemUpdateApi(APIView):
     def patch(self, request: Request, item_id: int) -> Response:
         organisation = _require_hr(request)
         item = get_object_or_404(
-            TemplateItem.objects.select_related("template"), id=item_id,
+            TemplateItem.objects.select_related("template"),
+            id=item_id,
             template__organisation_id=organisation.id,
         )
         data = self.InputSerializer(data=request.data)
@@ -370,8 +385,10 @@ class SettingsApi(APIView):
 
 def _feed_payload(request: Request, feed: CalendarFeed) -> dict[str, str]:
     url = request.build_absolute_uri(f"/api/onboarding/calendar/{feed.token}.ics")
-    return {"url": url, "webcal_url": url.replace("https://", "webcal://").replace(
-        "http://", "webcal://")}
+    return {
+        "url": url,
+        "webcal_url": url.replace("https://", "webcal://").replace("http://", "webcal://"),
+    }
 
 
 class CalendarFeedApi(APIView):

@@ -39,7 +39,9 @@ def leader_calendar_ics(*, leader: Leader) -> bytes:
     host = settings.SPARRING_BASE_URL.split("://")[-1].split("/")[0] or "sparring"
     items = (
         PlanItem.objects.filter(
-            plan__leader=leader, plan__status=Plan.Status.ACTIVE, dropped_at__isnull=True,
+            plan__leader=leader,
+            plan__status=Plan.Status.ACTIVE,
+            dropped_at__isnull=True,
             due_date__isnull=False,
         )
         .exclude(status=PlanItem.Status.NOT_APPLICABLE)

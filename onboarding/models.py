@@ -44,11 +44,15 @@ class ApplicabilityRules(models.Model):
     """
 
     administrations = models.ManyToManyField(
-        Administration, blank=True, related_name="+",
+        Administration,
+        blank=True,
+        related_name="+",
         help_text=_("Only leaders of units in these administrations (none = all)."),
     )
     service_types = models.JSONField(
-        _("service types"), default=list, blank=True,
+        _("service types"),
+        default=list,
+        blank=True,
         help_text=_("Only these service types (empty = all)."),
     )
     round_the_clock = models.BooleanField(_("24-hour service"), null=True, blank=True)
@@ -57,7 +61,9 @@ class ApplicabilityRules(models.Model):
     first_leader_job = models.BooleanField(_("first leader job"), null=True, blank=True)
     specialist = models.BooleanField(_("specialist service"), null=True, blank=True)
     staff_above = models.PositiveIntegerField(
-        _("span of control above"), null=True, blank=True,
+        _("span of control above"),
+        null=True,
+        blank=True,
         help_text=_("Only units with more staff than this."),
     )
 
@@ -100,7 +106,8 @@ class TemplateItem(ApplicabilityRules):
         Topic, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     title_da = models.CharField(
-        _("title (Danish)"), max_length=200,
+        _("title (Danish)"),
+        max_length=200,
         help_text=_("'{owner}' is replaced by the owner's name, e.g. the consultant's."),
     )
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
@@ -110,11 +117,15 @@ class TemplateItem(ApplicabilityRules):
         _("owner"), max_length=20, choices=OwnerRole.choices, default=OwnerRole.NEW_LEADER
     )
     staff_function_kind = models.CharField(
-        _("staff function"), max_length=30, choices=StaffFunctionKind.choices, blank=True,
+        _("staff function"),
+        max_length=30,
+        choices=StaffFunctionKind.choices,
+        blank=True,
         help_text=_("For staff-consultant items: which staff function's consultant."),
     )
     due_offset_days = models.IntegerField(
-        _("due, days after the start date"), default=0,
+        _("due, days after the start date"),
+        default=0,
         help_text=_("Negative: before the leader's first day."),
     )
     depends_on = models.ForeignKey(
@@ -155,7 +166,10 @@ class Plan(models.Model):
     templates = models.ManyToManyField(Template, blank=True, related_name="plans")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -189,7 +203,11 @@ class PlanItem(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
     template_item = models.ForeignKey(
-        TemplateItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        TemplateItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text=_("Where the item came from (its content is a copy)."),
     )
     topic = models.ForeignKey(
@@ -206,14 +224,19 @@ class PlanItem(models.Model):
         _("staff function"), max_length=30, choices=StaffFunctionKind.choices, blank=True
     )
     owner_leader = models.ForeignKey(
-        Leader, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Leader,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text=_("The new leader, the boss or the mentor who owns the item."),
     )
     owner_staff_contact = models.ForeignKey(
         StaffContact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     owner_fallback = models.BooleanField(
-        _("owner unknown, HR takes it"), default=False,
+        _("owner unknown, HR takes it"),
+        default=False,
         help_text=_("No boss, mentor or consultant was found: HR owns the item for now."),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
@@ -226,12 +249,16 @@ class PlanItem(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.TODO)
     not_applicable_reason = models.CharField(_("why not applicable"), max_length=500, blank=True)
     completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     completed_at = models.DateTimeField(null=True, blank=True)
     need_help = models.BooleanField(
-        _("the leader asked for help"), default=False,
+        _("the leader asked for help"),
+        default=False,
         help_text=_("Private: visible to the leader and HR, never to the boss."),
     )
     dropped_at = models.DateTimeField(_("dropped"), null=True, blank=True)
@@ -270,7 +297,10 @@ class PlanItemEvent(models.Model):
 
     item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -322,4 +352,3 @@ class CalendarFeed(models.Model):
     def __str__(self) -> str:
         # Never the token: it is the feed's only credential.
         return f"calendar feed of leader {self.leader_id}"
-

@@ -50,8 +50,11 @@ class ReminderReport:
 
 def _hr_users(organisation_id: int) -> list[tuple[User, set[int]]]:
     users = (
-        User.objects.filter(organisation_id=organisation_id, is_active=True,
-                            role__in=[User.Role.HR, User.Role.ADMIN])
+        User.objects.filter(
+            organisation_id=organisation_id,
+            is_active=True,
+            role__in=[User.Role.HR, User.Role.ADMIN],
+        )
         .prefetch_related("hr_administrations")
         .order_by("id")
     )
@@ -67,27 +70,35 @@ def reminders_send(*, today: dt.date | None = None) -> ReminderReport:
     today = today or timezone.localdate()
     report = ReminderReport()
     for organisation in Organisation.objects.order_by("id"):
-        report.plans_created += len(plan_ensure_for_new_leaders(
-            organisation=organisation, since=today - dt.timedelta(days=SWEEP_DAYS)
-        ))
+        report.plans_created += len(
+            plan_ensure_for_new_leaders(
+                organisation=organisation, since=today - dt.timedelta(days=SWEEP_DAYS)
+            )
+        )
     settings_by_org = {s.organisation_id: s for s in OnboardingSettings.objects.all()}
     # Mentors get matched after plans exist: pick them up before reminding anyone.
     for plan in Plan.objects.filter(
         status=Plan.Status.ACTIVE,
-        items__owner_fallback=True, items__owner_role__in=[OwnerRole.MENTOR, OwnerRole.BOSS,
-                                                          OwnerRole.STAFF_CONSULTANT],
+        items__owner_fallback=True,
+        items__owner_role__in=[OwnerRole.MENTOR, OwnerRole.BOSS, OwnerRole.STAFF_CONSULTANT],
     ).distinct():
         report.owners_changed += plan_owners_refresh(plan=plan)
 
     horizon = max([s.remind_days_before for s in settings_by_org.values()] + [3])
     items = (
         PlanItem.objects.filter(
-            plan__status=Plan.Status.ACTIVE, dropped_at__isnull=True,
-            status__in=PlanItem.OPEN_STATUSES, due_date__isnull=False,
+            plan__status=Plan.Status.ACTIVE,
+            dropped_at__isnull=True,
+            status__in=PlanItem.OPEN_STATUSES,
+            due_date__isnull=False,
             due_date__lte=today + dt.timedelta(days=horizon),
         )
-        .select_related("plan__leader__user", "plan__leader__unit__department",
-                        "owner_leader__user", "owner_staff_contact")
+        .select_related(
+            "plan__leader__user",
+            "plan__leader__unit__department",
+            "owner_leader__user",
+            "owner_staff_contact",
+        )
         .order_by("plan__organisation_id", "due_date", "id")
     )
     hr_by_org: dict[int, list[tuple[User, set[int]]]] = defaultdict(list)
@@ -114,8 +125,14 @@ def _owner_users(item: PlanItem, hr: list[User]) -> list[User]:
     return hr
 
 
-def _remind(item: PlanItem, *, config: OnboardingSettings, today: dt.date,
-            hr: list[tuple[User, set[int]]], report: ReminderReport) -> None:
+def _remind(
+    item: PlanItem,
+    *,
+    config: OnboardingSettings,
+    today: dt.date,
+    hr: list[tuple[User, set[int]]],
+    report: ReminderReport,
+) -> None:
     due = item.due_date
     assert due is not None
     leader = item.plan.leader
@@ -134,28 +151,40 @@ def _remind(item: PlanItem, *, config: OnboardingSettings, today: dt.date,
         for user in users:
             language = user.language or "da"
             with override(language):
-                subject, body = _message(step, item=item, leader_name=leader.full_name,
-                                         due=due, language=language)
+                subject, body = _message(
+                    step, item=item, leader_name=leader.full_name, due=due, language=language
+                )
             sent = notify(
-                user=user, kind=f"onboarding.{step}", subject=subject, body=body, url=url,
+                user=user,
+                kind=f"onboarding.{step}",
+                subject=subject,
+                body=body,
+                url=url,
                 dedupe_key=f"onboarding:item:{item.id}:{step}:{due.isoformat()}",
             )
             if sent is not None:
                 setattr(report, step, getattr(report, step) + 1)
 
 
-def _message(step: str, *, item: PlanItem, leader_name: str, due: dt.date,
-             language: str) -> tuple[str, str]:
+def _message(
+    step: str, *, item: PlanItem, leader_name: str, due: dt.date, language: str
+) -> tuple[str, str]:
     title = item_title(item, language=language)
     when = due.strftime("%d.%m.%Y")
     if step == "due_soon":
-        return (_("Coming up: %(title)s") % {"title": title},
-                _("“%(title)s” in %(leader)s's onboarding plan is due on %(date)s.")
-                % {"title": title, "leader": leader_name, "date": when})
+        return (
+            _("Coming up: %(title)s") % {"title": title},
+            _("“%(title)s” in %(leader)s's onboarding plan is due on %(date)s.")
+            % {"title": title, "leader": leader_name, "date": when},
+        )
     if step == "overdue":
-        return (_("Overdue: %(title)s") % {"title": title},
-                _("“%(title)s” in %(leader)s's onboarding plan was due on %(date)s.")
-                % {"title": title, "leader": leader_name, "date": when})
-    return (_("Onboarding item overdue for %(leader)s") % {"leader": leader_name},
-            _("“%(title)s” in %(leader)s's onboarding plan was due on %(date)s and is still "
-              "open.") % {"title": title, "leader": leader_name, "date": when})
+        return (
+            _("Overdue: %(title)s") % {"title": title},
+            _("“%(title)s” in %(leader)s's onboarding plan was due on %(date)s.")
+            % {"title": title, "leader": leader_name, "date": when},
+        )
+    return (
+        _("Onboarding item overdue for %(leader)s") % {"leader": leader_name},
+        _("“%(title)s” in %(leader)s's onboarding plan was due on %(date)s and is still open.")
+        % {"title": title, "leader": leader_name, "date": when},
+    )

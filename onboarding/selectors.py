@@ -53,10 +53,12 @@ def item_owner_name(item: PlanItem) -> str:
 
 
 def item_owner_label(item: PlanItem) -> str:
-    """"Hanne Sørensen (Finance)", "HR", or "HR (no finance known yet)"."""
+    """ "Hanne Sørensen (Finance)", "HR", or "HR (no finance known yet)"."""
     return owner_label(
-        owner_role=item.owner_role, staff_function_kind=item.staff_function_kind,
-        name=item_owner_name(item), fallback=item.owner_fallback,
+        owner_role=item.owner_role,
+        staff_function_kind=item.staff_function_kind,
+        name=item_owner_name(item),
+        fallback=item.owner_fallback,
     )
 
 
@@ -74,7 +76,8 @@ def item_guidance(item: PlanItem, *, language: str) -> str:
 def item_is_overdue(item: PlanItem, *, today: dt.date) -> bool:
     """Open and past its due date."""
     return (
-        item.status in PlanItem.OPEN_STATUSES and item.due_date is not None
+        item.status in PlanItem.OPEN_STATUSES
+        and item.due_date is not None
         and item.due_date < today
     )
 
@@ -83,7 +86,8 @@ def item_is_blocked(item: PlanItem) -> bool:
     """Waiting for an unfinished item it depends on (shown as "blocked"; done is refused)."""
     dependency = item.depends_on
     return (
-        dependency is not None and dependency.dropped_at is None
+        dependency is not None
+        and dependency.dropped_at is None
         and dependency.status not in (PlanItem.Status.DONE, PlanItem.Status.NOT_APPLICABLE)
     )
 
@@ -104,9 +108,7 @@ def plan_viewer(user: User, plan: Plan) -> Viewer | None:
 
 
 def _plans() -> QuerySet[Plan]:
-    return Plan.objects.select_related(
-        "leader__unit__department__administration", "leader__boss"
-    )
+    return Plan.objects.select_related("leader__unit__department__administration", "leader__boss")
 
 
 def plan_for_user_or_404(user: User, plan_id: int) -> tuple[Plan, Viewer]:
@@ -136,8 +138,12 @@ def item_for_user_or_404(user: User, item_id: int) -> tuple[PlanItem, Viewer]:
     """Return a plan item and how the user sees it: via the plan, or as the item's owner."""
     item = (
         PlanItem.objects.select_related(
-            "plan__leader__unit__department__administration", "depends_on", "topic",
-            "owner_leader", "owner_staff_contact", "completed_by",
+            "plan__leader__unit__department__administration",
+            "depends_on",
+            "topic",
+            "owner_leader",
+            "owner_staff_contact",
+            "completed_by",
         )
         .filter(id=item_id, dropped_at__isnull=True)
         .first()
@@ -168,11 +174,18 @@ def items_owned_by(user: User) -> QuerySet[PlanItem]:
         return PlanItem.objects.none()
     return (
         PlanItem.objects.filter(
-            owner_leader_id=user.leader_id, dropped_at__isnull=True,
+            owner_leader_id=user.leader_id,
+            dropped_at__isnull=True,
             plan__status=Plan.Status.ACTIVE,
         )
-        .select_related("plan__leader", "topic", "owner_leader", "owner_staff_contact",
-                        "depends_on", "completed_by")
+        .select_related(
+            "plan__leader",
+            "topic",
+            "owner_leader",
+            "owner_staff_contact",
+            "depends_on",
+            "completed_by",
+        )
         .order_by("due_date", "id")
     )
 
@@ -199,11 +212,13 @@ def progress_of(items: list[PlanItem], *, today: dt.date | None = None) -> Progr
     """Progress over already-loaded items (dropped and not-applicable items do not count)."""
     today = today or timezone.localdate()
     applicable = [
-        i for i in items
-        if i.dropped_at is None and i.status != PlanItem.Status.NOT_APPLICABLE
+        i for i in items if i.dropped_at is None and i.status != PlanItem.Status.NOT_APPLICABLE
     ]
-    open_due = [i.due_date for i in applicable if i.status in PlanItem.OPEN_STATUSES
-                and i.due_date is not None]
+    open_due = [
+        i.due_date
+        for i in applicable
+        if i.status in PlanItem.OPEN_STATUSES and i.due_date is not None
+    ]
     return Progress(
         done=sum(i.status == PlanItem.Status.DONE for i in applicable),
         total=len(applicable),
@@ -233,9 +248,13 @@ def _progress_annotations(*, private: bool, today: dt.date) -> dict[str, object]
     return annotations
 
 
-def plans_visible_to(user: User, *, today: dt.date | None = None,
-                     status: str | None = Plan.Status.ACTIVE,
-                     first_days_only: bool = False) -> tuple[QuerySet[Plan], bool]:
+def plans_visible_to(
+    user: User,
+    *,
+    today: dt.date | None = None,
+    status: str | None = Plan.Status.ACTIVE,
+    first_days_only: bool = False,
+) -> tuple[QuerySet[Plan], bool]:
     """Plans the user may see, each annotated with progress; and whether private fields apply.
 
     HR gets its scope's plans with help counts and mentor status (``private`` True). A leader

@@ -49,8 +49,9 @@ class PlanLeaderSerializer(serializers.Serializer):
     name = serializers.CharField(source="full_name")
     role_title = serializers.CharField()
     unit = serializers.CharField(source="unit.name", default=None)
-    administration = serializers.CharField(source="unit.department.administration.name",
-                                           default=None)
+    administration = serializers.CharField(
+        source="unit.department.administration.name", default=None
+    )
 
 
 class PlanItemSerializer(serializers.Serializer):
@@ -145,8 +146,12 @@ class PlanListSerializer(PlanSerializer):
     progress = serializers.SerializerMethodField()
 
     def get_progress(self, plan: Any) -> dict[str, Any]:
-        progress = Progress(done=plan.items_done, total=plan.items_total,
-                            overdue=plan.items_overdue, next_due=plan.next_due)
+        progress = Progress(
+            done=plan.items_done,
+            total=plan.items_total,
+            overdue=plan.items_overdue,
+            next_due=plan.next_due,
+        )
         return dict(ProgressSerializer(progress).data)
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
@@ -197,10 +202,27 @@ class TemplateItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = TemplateItem
         fields = [
-            "id", "key", "topic", "title_da", "title_en", "guidance_da", "guidance_en",
-            "owner_role", "staff_function_kind", "due_offset_days", "depends_on", "required",
-            "order", "service_types", "round_the_clock", "shift_work", "multi_site",
-            "first_leader_job", "specialist", "staff_above", "administrations",
+            "id",
+            "key",
+            "topic",
+            "title_da",
+            "title_en",
+            "guidance_da",
+            "guidance_en",
+            "owner_role",
+            "staff_function_kind",
+            "due_offset_days",
+            "depends_on",
+            "required",
+            "order",
+            "service_types",
+            "round_the_clock",
+            "shift_work",
+            "multi_site",
+            "first_leader_job",
+            "specialist",
+            "staff_above",
+            "administrations",
         ]
 
 
@@ -212,8 +234,21 @@ class TemplateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Template
         fields = [
-            "id", "slug", "name_da", "name_en", "description_da", "description_en", "order",
-            "active", "service_types", "round_the_clock", "shift_work", "multi_site",
-            "first_leader_job", "specialist", "staff_above", "administrations", "items",
+            "id",
+            "slug",
+            "name_da",
+            "name_en",
+            "description_da",
+            "description_en",
+            "order",
+            "active",
+            "service_types",
+            "round_the_clock",
+            "shift_work",
+            "multi_site",
+            "first_leader_job",
+            "specialist",
+            "staff_above",
+            "administrations",
+            "items",
         ]
-

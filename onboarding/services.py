@@ -33,8 +33,13 @@ from onboarding.owners import Owner, OwnerResolver
 from onboarding.rules import LeaderFacts, rules_hold
 
 RULE_FIELDS = (
-    "service_types", "round_the_clock", "shift_work", "multi_site", "first_leader_job",
-    "specialist", "staff_above",
+    "service_types",
+    "round_the_clock",
+    "shift_work",
+    "multi_site",
+    "first_leader_job",
+    "specialist",
+    "staff_above",
 )
 Actor = User | None
 
@@ -43,8 +48,9 @@ Actor = User | None
 
 
 @transaction.atomic
-def templates_load(*, organisation: Organisation,
-                   templates: Sequence[Mapping[str, Any]]) -> list[Template]:
+def templates_load(
+    *, organisation: Organisation, templates: Sequence[Mapping[str, Any]]
+) -> list[Template]:
     """Create the templates and items of ``templates`` that the organisation lacks. Idempotent.
 
     Existing templates and items (matched by slug and key) are left alone, so HR's edits
@@ -54,11 +60,14 @@ def templates_load(*, organisation: Organisation,
     result = []
     for order, spec in enumerate(templates):
         template, _created = Template.objects.get_or_create(
-            organisation=organisation, slug=spec["slug"],
+            organisation=organisation,
+            slug=spec["slug"],
             defaults={
-                "name_da": spec["name_da"], "name_en": spec.get("name_en", ""),
+                "name_da": spec["name_da"],
+                "name_en": spec.get("name_en", ""),
                 "description_da": spec.get("description_da", ""),
-                "description_en": spec.get("description_en", ""), "order": order,
+                "description_en": spec.get("description_en", ""),
+                "order": order,
                 **_rules(spec.get("rules", {})),
             },
         )
@@ -68,15 +77,18 @@ def templates_load(*, organisation: Organisation,
                 continue
             slug = item_spec.get("topic")
             existing[item_spec["key"]] = TemplateItem.objects.create(
-                template=template, key=item_spec["key"],
+                template=template,
+                key=item_spec["key"],
                 topic=topics.get(slug) if slug else None,
-                title_da=item_spec["title_da"], title_en=item_spec.get("title_en", ""),
+                title_da=item_spec["title_da"],
+                title_en=item_spec.get("title_en", ""),
                 guidance_da=item_spec.get("guidance_da", ""),
                 guidance_en=item_spec.get("guidance_en", ""),
                 owner_role=item_spec.get("owner_role", OwnerRole.NEW_LEADER),
                 staff_function_kind=item_spec.get("staff_function_kind", ""),
                 due_offset_days=item_spec.get("due_offset_days", 0),
-                required=item_spec.get("required", True), order=item_order,
+                required=item_spec.get("required", True),
+                order=item_order,
                 **_rules(item_spec.get("rules", {})),
             )
         for item_spec in spec["items"]:
@@ -124,8 +136,9 @@ def _leader_for_plan(leader_id: int) -> Leader:
     return Leader.objects.select_related("unit__department", "boss").get(id=leader_id)
 
 
-def plan_create_for_leader(*, leader: Leader, actor: Actor = None,
-                           role_start_date: dt.date | None = None) -> Plan:
+def plan_create_for_leader(
+    *, leader: Leader, actor: Actor = None, role_start_date: dt.date | None = None
+) -> Plan:
     """Create the leader's plan for their current role start from every applicable template.
 
     Idempotent: one plan per leader and role start date; a second call returns the first plan.
@@ -145,18 +158,22 @@ def plan_create_for_leader(*, leader: Leader, actor: Actor = None,
 def _plan_build(*, leader: Leader, start: dt.date, actor: Actor) -> Plan:
     facts = LeaderFacts.of(leader)
     templates = list(
-        Template.objects.filter(organisation_id=leader.organisation_id, active=True)
-        .prefetch_related("administrations", "items__administrations")
+        Template.objects.filter(
+            organisation_id=leader.organisation_id, active=True
+        ).prefetch_related("administrations", "items__administrations")
     )
     applicable = [
-        t for t in templates
+        t
+        for t in templates
         if rules_hold(t, facts, administration_ids=[a.id for a in t.administrations.all()])
     ]
     Plan.objects.filter(leader_id=leader.id, status=Plan.Status.ACTIVE).update(
         status=Plan.Status.ARCHIVED
     )
     plan = Plan.objects.create(
-        organisation_id=leader.organisation_id, leader=leader, role_start_date=start,
+        organisation_id=leader.organisation_id,
+        leader=leader,
+        role_start_date=start,
         created_by=actor,
     )
     plan.templates.set(applicable)
@@ -172,14 +189,25 @@ def _plan_build(*, leader: Leader, start: dt.date, actor: Actor) -> Plan:
         owner = resolver.resolve(
             owner_role=item.owner_role, staff_function_kind=item.staff_function_kind
         )
-        rows.append(PlanItem(
-            plan=plan, template_item=item, topic_id=item.topic_id, title_da=item.title_da,
-            title_en=item.title_en, guidance_da=item.guidance_da, guidance_en=item.guidance_en,
-            owner_role=item.owner_role, staff_function_kind=item.staff_function_kind,
-            owner_leader=owner.leader, owner_staff_contact=owner.staff_contact,
-            owner_fallback=owner.fallback, required=item.required, order=order,
-            due_date=start + dt.timedelta(days=item.due_offset_days),
-        ))
+        rows.append(
+            PlanItem(
+                plan=plan,
+                template_item=item,
+                topic_id=item.topic_id,
+                title_da=item.title_da,
+                title_en=item.title_en,
+                guidance_da=item.guidance_da,
+                guidance_en=item.guidance_en,
+                owner_role=item.owner_role,
+                staff_function_kind=item.staff_function_kind,
+                owner_leader=owner.leader,
+                owner_staff_contact=owner.staff_contact,
+                owner_fallback=owner.fallback,
+                required=item.required,
+                order=order,
+                due_date=start + dt.timedelta(days=item.due_offset_days),
+            )
+        )
     PlanItem.objects.bulk_create(rows)
     # Dependencies point at the snapshot of the item depended on; one left out by the rules
     # (not applicable to this leader) simply does not block.
@@ -226,11 +254,16 @@ def _plan_refresh_status(plan: Plan) -> None:
 # --- plan items --------------------------------------------------------------------------------
 
 
-def _event(item: PlanItem, actor: Actor, kind: str, old: object = "", new: object = "",
-           reason: str = "") -> PlanItemEvent:
+def _event(
+    item: PlanItem, actor: Actor, kind: str, old: object = "", new: object = "", reason: str = ""
+) -> PlanItemEvent:
     return PlanItemEvent.objects.create(
-        item=item, actor=actor if actor is not None and actor.is_authenticated else None,
-        kind=kind, old_value=str(old or ""), new_value=str(new or ""), reason=reason[:500],
+        item=item,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        kind=kind,
+        old_value=str(old or ""),
+        new_value=str(new or ""),
+        reason=reason[:500],
     )
 
 
@@ -239,29 +272,49 @@ def _lock(item: PlanItem) -> PlanItem:
 
 
 @transaction.atomic
-def plan_item_add(*, plan: Plan, actor: Actor, title_da: str, due_date: dt.date,
-                  title_en: str = "", guidance_da: str = "", guidance_en: str = "",
-                  topic: Topic | None = None, owner_role: str = OwnerRole.NEW_LEADER,
-                  staff_function_kind: str = "", required: bool = False,
-                  depends_on: PlanItem | None = None) -> PlanItem:
+def plan_item_add(
+    *,
+    plan: Plan,
+    actor: Actor,
+    title_da: str,
+    due_date: dt.date,
+    title_en: str = "",
+    guidance_da: str = "",
+    guidance_en: str = "",
+    topic: Topic | None = None,
+    owner_role: str = OwnerRole.NEW_LEADER,
+    staff_function_kind: str = "",
+    required: bool = False,
+    depends_on: PlanItem | None = None,
+) -> PlanItem:
     """Add a personal item to a plan, its owner resolved like a template item's."""
     if topic is not None and topic.organisation_id != plan.organisation_id:
         raise ServiceError(_("The topic belongs to another organisation."), field="topic")
     if depends_on is not None and (depends_on.plan_id != plan.id or depends_on.dropped_at):
-        raise ServiceError(_("The item depended on must be in the same plan."),
-                           field="depends_on")
+        raise ServiceError(_("The item depended on must be in the same plan."), field="depends_on")
     if owner_role == OwnerRole.STAFF_CONSULTANT and not staff_function_kind:
-        raise ServiceError(_("Say which staff function's consultant owns the item."),
-                           field="staff_function_kind")
+        raise ServiceError(
+            _("Say which staff function's consultant owns the item."), field="staff_function_kind"
+        )
     owner = OwnerResolver(_leader_for_plan(plan.leader_id)).resolve(
         owner_role=owner_role, staff_function_kind=staff_function_kind
     )
     item = PlanItem.objects.create(
-        plan=plan, title_da=title_da, title_en=title_en, guidance_da=guidance_da,
-        guidance_en=guidance_en, topic=topic, owner_role=owner_role,
-        staff_function_kind=staff_function_kind, owner_leader=owner.leader,
-        owner_staff_contact=owner.staff_contact, owner_fallback=owner.fallback,
-        due_date=due_date, required=required, personal=True, depends_on=depends_on,
+        plan=plan,
+        title_da=title_da,
+        title_en=title_en,
+        guidance_da=guidance_da,
+        guidance_en=guidance_en,
+        topic=topic,
+        owner_role=owner_role,
+        staff_function_kind=staff_function_kind,
+        owner_leader=owner.leader,
+        owner_staff_contact=owner.staff_contact,
+        owner_fallback=owner.fallback,
+        due_date=due_date,
+        required=required,
+        personal=True,
+        depends_on=depends_on,
         order=plan.items.count(),
     )
     _event(item, actor, PlanItemEvent.Kind.ADDED, new=due_date)
@@ -282,8 +335,9 @@ def plan_item_drop(*, item: PlanItem, actor: Actor, reason: str = "") -> PlanIte
 
 
 @transaction.atomic
-def plan_item_reschedule(*, item: PlanItem, actor: Actor, due_date: dt.date,
-                         reason: str = "") -> PlanItem:
+def plan_item_reschedule(
+    *, item: PlanItem, actor: Actor, due_date: dt.date, reason: str = ""
+) -> PlanItem:
     """Move an item's due date (reminders re-arm for the new date)."""
     item = _lock(item)
     _refuse_dropped(item)
@@ -306,20 +360,19 @@ def item_blocked_by(item: PlanItem) -> PlanItem | None:
 
 
 @transaction.atomic
-def plan_item_status_set(*, item: PlanItem, actor: Actor, status: str,
-                         reason: str = "") -> PlanItem:
+def plan_item_status_set(
+    *, item: PlanItem, actor: Actor, status: str, reason: str = ""
+) -> PlanItem:
     """Set an item's status; ``done`` waits for the item it depends on; N/A needs a reason."""
-    item = PlanItem.objects.select_for_update().select_related("plan", "depends_on").get(
-        pk=item.pk
-    )
+    item = PlanItem.objects.select_for_update().select_related("plan", "depends_on").get(pk=item.pk)
     _refuse_dropped(item)
     if status not in PlanItem.Status.values:
         raise ServiceError(_("Unknown status."), field="status")
     if status == PlanItem.Status.DONE and (blocker := item_blocked_by(item)) is not None:
         raise ServiceError(
-            _("Finish “%(title)s” first: this item depends on it.")
-            % {"title": blocker.title_da},
-            field="status", code="blocked",
+            _("Finish “%(title)s” first: this item depends on it.") % {"title": blocker.title_da},
+            field="status",
+            code="blocked",
         )
     reason = reason.strip()
     if status == PlanItem.Status.NOT_APPLICABLE and not reason:
@@ -347,8 +400,9 @@ def _refuse_dropped(item: PlanItem) -> None:
 
 
 @transaction.atomic
-def plan_item_need_help(*, item: PlanItem, actor: Actor,
-                        weight: int = SupportNeed.Weight.SOME) -> SupportNeed:
+def plan_item_need_help(
+    *, item: PlanItem, actor: Actor, weight: int = SupportNeed.Weight.SOME
+) -> SupportNeed:
     """The leader says "I need help with this": raise their private support need for the topic.
 
     The support need (source ``onboarding``) is what mentor matching reads. The item's
@@ -362,7 +416,9 @@ def plan_item_need_help(*, item: PlanItem, actor: Actor,
         raise ServiceError(_("Weight must be 1, 2 or 3."), field="weight")
     leader = Leader.objects.get(id=item.plan.leader_id)
     need = support_need_raise(
-        leader=leader, topic=Topic.objects.get(id=item.topic_id), weight=weight,
+        leader=leader,
+        topic=Topic.objects.get(id=item.topic_id),
+        weight=weight,
         source=SupportNeed.Source.ONBOARDING,
     )
     if not item.need_help:
@@ -379,8 +435,9 @@ def plan_owners_refresh(*, plan: Plan) -> int:
     the hourly reminders job. Returns how many items changed owner.
     """
     items = list(
-        plan.items.filter(dropped_at__isnull=True, status__in=PlanItem.OPEN_STATUSES)
-        .exclude(owner_role__in=[OwnerRole.NEW_LEADER, OwnerRole.HR])
+        plan.items.filter(dropped_at__isnull=True, status__in=PlanItem.OPEN_STATUSES).exclude(
+            owner_role__in=[OwnerRole.NEW_LEADER, OwnerRole.HR]
+        )
     )
     if not items:
         return 0
@@ -393,7 +450,8 @@ def plan_owners_refresh(*, plan: Plan) -> int:
             )
             new = (
                 owner.leader.id if owner.leader else None,
-                owner.staff_contact.id if owner.staff_contact else None, owner.fallback,
+                owner.staff_contact.id if owner.staff_contact else None,
+                owner.fallback,
             )
             old = (item.owner_leader_id, item.owner_staff_contact_id, item.owner_fallback)
             if new == old:
@@ -445,4 +503,3 @@ def calendar_feed_rotate(*, leader: Leader) -> CalendarFeed:
     feed.token = CalendarFeed._meta.get_field("token").get_default()
     feed.save(update_fields=["token", "rotated_at"])
     return feed
-

@@ -15,8 +15,12 @@ from onboarding.services import plan_create_for_leader, plan_ensure_for_new_lead
 def reminders_send_task() -> dict[str, int]:
     """Hourly: plans for new leaders, owners refreshed, reminders and escalations (idempotent)."""
     report = reminders_send()
-    return {"due_soon": report.due_soon, "overdue": report.overdue,
-            "escalated": report.escalated, "plans_created": report.plans_created}
+    return {
+        "due_soon": report.due_soon,
+        "overdue": report.overdue,
+        "escalated": report.escalated,
+        "plans_created": report.plans_created,
+    }
 
 
 @shared_task(name="onboarding.plan_create_for_leader", acks_late=True, max_retries=3)
@@ -32,5 +36,6 @@ def plan_create_for_leader_task(leader_id: int) -> int | None:
 def plans_ensure_task(organisation_id: int, since: str) -> int:
     """Create plans for the organisation's leaders who started on or after ``since`` (ISO)."""
     organisation = Organisation.objects.get(id=organisation_id)
-    return len(plan_ensure_for_new_leaders(organisation=organisation,
-                                           since=dt.date.fromisoformat(since)))
+    return len(
+        plan_ensure_for_new_leaders(organisation=organisation, since=dt.date.fromisoformat(since))
+    )

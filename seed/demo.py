@@ -93,8 +93,9 @@ class DemoResult:
     password: str = DEMO_PASSWORD
 
 
-def demo_run(*, seed: int = 42, today: dt.date | None = None,
-             steps: Sequence[str] = STEPS) -> DemoResult:
+def demo_run(
+    *, seed: int = 42, today: dt.date | None = None, steps: Sequence[str] = STEPS
+) -> DemoResult:
     """Wipe and recreate the demo organisation, then run ``steps`` in order, in one transaction."""
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -180,7 +181,9 @@ class _Context:
 def seed_people(*, organisation: Organisation, rng: random.Random, today: dt.date) -> None:
     """Create the tree, ~130 leaders and their profiles, staff contacts, networks and logins."""
     ctx = _Context(
-        organisation=organisation, rng=rng, today=today,
+        organisation=organisation,
+        rng=rng,
+        today=today,
         topics={t.slug: t for t in Topic.objects.filter(organisation=organisation)},
     )
     personas = {p.post: p for p in PERSONAS}
@@ -218,9 +221,15 @@ def _unit(ctx: _Context, post: Post) -> Unit:
         )
         ctx.departments[key] = department
     unit = people.unit_upsert(
-        organisation=ctx.organisation, code=post.unit_code, department=department,
-        name=post.unit_name, service_type=post.service_type, target_group=post.target_group,
-        is_specialist=post.specialist, round_the_clock=post.round_the_clock, sites=post.sites,
+        organisation=ctx.organisation,
+        code=post.unit_code,
+        department=department,
+        name=post.unit_name,
+        service_type=post.service_type,
+        target_group=post.target_group,
+        is_specialist=post.specialist,
+        round_the_clock=post.round_the_clock,
+        sites=post.sites,
         staff_count=ctx.rng.randint(*post.staff),
     )
     ctx.units[post.key] = unit
@@ -243,17 +252,22 @@ def _contact_fields(ctx: _Context, first_name: str, last_name: str, number: int)
     return {"email": f"{box}@{MAIL_DOMAIN}", "phone": f"9612 {number % 10000:04d}"}
 
 
-def _persona_leader(ctx: _Context, post: Post, unit: Unit, persona: Persona,
-                    number: int) -> Leader:
+def _persona_leader(ctx: _Context, post: Post, unit: Unit, persona: Persona, number: int) -> Leader:
     leader = people.leader_create(
-        organisation=ctx.organisation, employee_number=str(number),
-        first_name=persona.first_name, last_name=persona.last_name, role_title=post.role_title,
-        unit=unit, boss=ctx.leaders.get(post.boss) if post.boss else None,
+        organisation=ctx.organisation,
+        employee_number=str(number),
+        first_name=persona.first_name,
+        last_name=persona.last_name,
+        role_title=post.role_title,
+        unit=unit,
+        boss=ctx.leaders.get(post.boss) if post.boss else None,
         role_start_date=ctx.today - dt.timedelta(days=persona.started_days_ago),
         first_leader_job=persona.first_leader_job,
         years_as_leader=Decimal(str(persona.years_as_leader)),
-        leadership_education=persona.education, languages=list(persona.languages),
-        bio=persona.bio, discoverable=persona.username != "henrik",
+        leadership_education=persona.education,
+        languages=list(persona.languages),
+        bio=persona.bio,
+        discoverable=persona.username != "henrik",
         **_contact_fields(ctx, persona.first_name, persona.last_name, number),
     )
     if persona.strengths:
@@ -276,11 +290,18 @@ def _leader(ctx: _Context, post: Post, unit: Unit, number: int) -> Leader:
     profession = rng.choice(words.PROFESSIONS.get(post.service_type, words.PROFESSIONS["other"]))
     strengths = _strengths(rng, post, background)
     leader = people.leader_create(
-        organisation=ctx.organisation, employee_number=str(number), first_name=first_name,
-        last_name=last_name, role_title=post.role_title, unit=unit,
-        boss=ctx.leaders[post.boss] if post.boss else None, role_start_date=started,
-        first_leader_job=background == "first", years_as_leader=Decimal(str(years)),
-        leadership_education=education, languages=words.languages(rng),
+        organisation=ctx.organisation,
+        employee_number=str(number),
+        first_name=first_name,
+        last_name=last_name,
+        role_title=post.role_title,
+        unit=unit,
+        boss=ctx.leaders[post.boss] if post.boss else None,
+        role_start_date=started,
+        first_leader_job=background == "first",
+        years_as_leader=Decimal(str(years)),
+        leadership_education=education,
+        languages=words.languages(rng),
         bio=_bio(rng, post, profession, education, background, years, strengths),
         discoverable=post.tier != "director" and (post.specialist or rng.random() < 0.55),
         **_contact_fields(ctx, first_name, last_name, number),
@@ -351,14 +372,26 @@ def _needs(rng: random.Random, post: Post, background: str | None) -> list[tuple
         first = ["budget"] if background == "first" or rng.random() < 0.7 else []
         rest = [s for s in pool if s not in first]
         chosen = first + rng.sample(rest, rng.randint(1, 3))
-        return [(slug, rng.choice([2, 3]) if slug in ("budget", "roster") else rng.randint(1, 3),
-                 note(slug, 0.5)) for slug in chosen]
+        return [
+            (
+                slug,
+                rng.choice([2, 3]) if slug in ("budget", "roster") else rng.randint(1, 3),
+                note(slug, 0.5),
+            )
+            for slug in chosen
+        ]
     needs: list[tuple[str, int, str]] = []
     if post.specialist and post.tier == "leader" and rng.random() < 0.6:
         needs.append(("cross_sector", 2, note("cross_sector", 0.6)))
     if rng.random() < 0.25:
-        pool = ["psychological_safety", "strategy", "wellbeing_self", "change", "digital",
-                "crisis_press"]
+        pool = [
+            "psychological_safety",
+            "strategy",
+            "wellbeing_self",
+            "change",
+            "digital",
+            "crisis_press",
+        ]
         for slug in rng.sample(pool, rng.randint(1, 2)):
             needs.append((slug, rng.randint(1, 2), note(slug, 0.3)))
     return needs
@@ -373,8 +406,15 @@ _SECTORS: Final = (
 _PLACE_PAA: Final = {"school", "daycare", "village_scheme", "care_home", "residential", "shelter"}
 
 
-def _bio(rng: random.Random, post: Post, profession: str, education: str,
-         background: str | None, years: float, strengths: dict[str, int]) -> str:
+def _bio(
+    rng: random.Random,
+    post: Post,
+    profession: str,
+    education: str,
+    background: str | None,
+    years: float,
+    strengths: dict[str, int],
+) -> str:
     where = "på" if post.service_type in _PLACE_PAA else "i"
     parts = [f"{post.role_title} {where} {post.unit_name}."]
     schooling = {
@@ -411,12 +451,19 @@ def _predecessors(ctx: _Context) -> None:
         years = round(rng.uniform(4, 20), 1)
         first_name, last_name = words.person_name(rng, ctx.names)
         people.leader_create(
-            organisation=ctx.organisation, employee_number=str(49001 + offset),
-            first_name=first_name, last_name=last_name, role_title=successor.role_title,
-            unit=successor.unit, boss=successor.boss,
+            organisation=ctx.organisation,
+            employee_number=str(49001 + offset),
+            first_name=first_name,
+            last_name=last_name,
+            role_title=successor.role_title,
+            unit=successor.unit,
+            boss=successor.boss,
             role_start_date=left_on - dt.timedelta(days=int(years * 365)),
-            years_as_leader=Decimal(str(years)), leadership_education=LeadershipEducation.DIPLOMA,
-            languages=["da"], active=False, left_on=left_on,
+            years_as_leader=Decimal(str(years)),
+            leadership_education=LeadershipEducation.DIPLOMA,
+            languages=["da"],
+            active=False,
+            left_on=left_on,
         )
 
 
@@ -441,23 +488,31 @@ _FUNCTIONS: Final[dict[str, tuple[str, str]]] = {
     ),
     StaffFunctionKind.IT: ("IT", "IT-udstyr, fagsystemer, adgange og digitalisering."),
     StaffFunctionKind.COMMUNICATIONS: (
-        "Kommunikation", "Pressehenvendelser, krisekommunikation, sociale medier og intranet.",
+        "Kommunikation",
+        "Pressehenvendelser, krisekommunikation, sociale medier og intranet.",
     ),
     StaffFunctionKind.LEGAL: (
-        "Jura", "Juridisk rådgivning om forvaltningsret, tilsyn, klagesager og personalejura.",
+        "Jura",
+        "Juridisk rådgivning om forvaltningsret, tilsyn, klagesager og personalejura.",
     ),
     StaffFunctionKind.PROPERTY: (
-        "Ejendomme", "Fælles Ejendomscenter: bygningsvedligehold, lokaler, indeklima og nøgler.",
+        "Ejendomme",
+        "Fælles Ejendomscenter: bygningsvedligehold, lokaler, indeklima og nøgler.",
     ),
 }
 
 BU, SS, AM, KT, CS = (
-    "Børn og Unge", "Social og Sundhed", "Arbejdsmarked", "Kultur og Teknik", "Centrale stabe"
+    "Børn og Unge",
+    "Social og Sundhed",
+    "Arbejdsmarked",
+    "Kultur og Teknik",
+    "Centrale stabe",
 )
 
 #: (function, title, administrations served, units served by service type / 24-hour, fixed name)
-_CONTACTS: Final[tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, str] | None],
-                       ...]] = (
+_CONTACTS: Final[
+    tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, str] | None], ...]
+] = (
     (StaffFunctionKind.PAYROLL_HR_LAW, "Personalekonsulent", (BU,), (), None),
     (StaffFunctionKind.PAYROLL_HR_LAW, "Personalekonsulent", (SS,), (), None),
     (StaffFunctionKind.PAYROLL_HR_LAW, "Personalekonsulent", (AM, KT, CS), (), None),
@@ -475,8 +530,13 @@ _CONTACTS: Final[tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[s
     (StaffFunctionKind.LEGAL, "Jurist", (BU, KT, CS), (), None),
     (StaffFunctionKind.PROPERTY, "Ejendomskonsulent", (), ("school", "village_scheme"), None),
     (StaffFunctionKind.PROPERTY, "Ejendomskonsulent", (), ("daycare", "youth_club"), None),
-    (StaffFunctionKind.PROPERTY, "Ejendomskonsulent", (),
-     ("care_home", "residential", "shelter"), None),
+    (
+        StaffFunctionKind.PROPERTY,
+        "Ejendomskonsulent",
+        (),
+        ("care_home", "residential", "shelter"),
+        None,
+    ),
 )
 
 
@@ -493,14 +553,17 @@ def _staff_functions(ctx: _Context) -> None:
     for number, (kind, title, administrations, unit_kinds, fixed) in enumerate(_CONTACTS):
         first_name, last_name = fixed or words.person_name(ctx.rng, ctx.names)
         contact = StaffContact.objects.create(
-            organisation=ctx.organisation, staff_function=functions[kind],
-            name=f"{first_name} {last_name}", title=title,
+            organisation=ctx.organisation,
+            staff_function=functions[kind],
+            name=f"{first_name} {last_name}",
+            title=title,
             **_contact_fields(ctx, first_name, last_name, 5000 + number),
         )
         contact.administrations.set([ctx.administrations[a] for a in administrations])
         if unit_kinds:
             units = [
-                unit for unit in ctx.units.values()
+                unit
+                for unit in ctx.units.values()
                 if unit.service_type in unit_kinds or ("24h" in unit_kinds and unit.round_the_clock)
             ]
             people.staff_contact_set_units(contact=contact, units=units)
@@ -517,12 +580,26 @@ def _networks(ctx: _Context) -> None:
     posts = {p.key: p for p in POSTS}
     Open, Private = Network.Visibility.OPEN, Network.Visibility.MEMBERS_ONLY
 
-    def add(name: str, kind: str, members: Sequence[str], *, convener: str | None = None,
-            visibility: str = Open, description: str = "", theme: str = "",
-            welcomes_newcomers: bool = False, founded_days_ago: int = 2000) -> None:
+    def add(
+        name: str,
+        kind: str,
+        members: Sequence[str],
+        *,
+        convener: str | None = None,
+        visibility: str = Open,
+        description: str = "",
+        theme: str = "",
+        welcomes_newcomers: bool = False,
+        founded_days_ago: int = 2000,
+    ) -> None:
         network = Network.objects.create(
-            organisation=ctx.organisation, name=name, kind=kind, visibility=visibility,
-            description=description, theme=theme, welcomes_newcomers=welcomes_newcomers,
+            organisation=ctx.organisation,
+            name=name,
+            kind=kind,
+            visibility=visibility,
+            description=description,
+            theme=theme,
+            welcomes_newcomers=welcomes_newcomers,
         )
         rows = []
         for key in dict.fromkeys(([convener] if convener else []) + list(members)):
@@ -531,10 +608,14 @@ def _networks(ctx: _Context) -> None:
                 ctx.today - dt.timedelta(days=rng.randint(0, founded_days_ago)),
                 leader.role_start_date or ctx.today,
             )
-            rows.append(Membership(
-                network=network, leader=leader, since=joined,
-                role=Membership.Role.CONVENER if key == convener else Membership.Role.MEMBER,
-            ))
+            rows.append(
+                Membership(
+                    network=network,
+                    leader=leader,
+                    since=joined,
+                    role=Membership.Role.CONVENER if key == convener else Membership.Role.MEMBER,
+                )
+            )
         Membership.objects.bulk_create(rows)
 
     # Leader groups: one per department, the chief convenes.
@@ -546,90 +627,174 @@ def _networks(ctx: _Context) -> None:
         chiefs = [p.key for p in dept_posts if p.tier == "chief"]
         if len(members) < 2:
             continue
-        add(f"Ledergruppen {department}", NetworkKind.LEADER_GROUP, members,
+        add(
+            f"Ledergruppen {department}",
+            NetworkKind.LEADER_GROUP,
+            members,
             convener=chiefs[0] if chiefs else posts[members[0]].boss,
-            description=f"Ledergruppen for {department}: drift, udvikling og temadrøftelser.")
+            description=f"Ledergruppen for {department}: drift, udvikling og temadrøftelser.",
+        )
 
     # Leadership teams: the directors, each administration's chiefs, and every unit with
     # leaders under its leader.
     directors = [p.key for p in POSTS if p.tier == "director"]
-    add("Direktionen", NetworkKind.LEADERSHIP_TEAM, directors, convener="kd",
-        description="Kommunaldirektøren og de fire fagdirektører.")
+    add(
+        "Direktionen",
+        NetworkKind.LEADERSHIP_TEAM,
+        directors,
+        convener="kd",
+        description="Kommunaldirektøren og de fire fagdirektører.",
+    )
     for director in directors:
         admin = posts[director].administration
         chiefs = [p.key for p in POSTS if p.tier == "chief" and p.administration == admin]
-        add(f"Chefgruppen {admin}", NetworkKind.LEADERSHIP_TEAM, chiefs, convener=director,
-            description=f"Direktør og chefer i {admin}.")
+        add(
+            f"Chefgruppen {admin}",
+            NetworkKind.LEADERSHIP_TEAM,
+            chiefs,
+            convener=director,
+            description=f"Direktør og chefer i {admin}.",
+        )
     for post in POSTS:
         subs = [p.key for p in POSTS if p.boss == post.key and p.tier == "sub"]
         if subs:
-            add(f"Lederteamet {post.unit_name}", NetworkKind.LEADERSHIP_TEAM, subs,
-                convener=post.key, description="Lederteamet i eget tilbud.")
+            add(
+                f"Lederteamet {post.unit_name}",
+                NetworkKind.LEADERSHIP_TEAM,
+                subs,
+                convener=post.key,
+                description="Lederteamet i eget tilbud.",
+            )
 
     # Learning networks, composed by HR Udvikling after sign-up (the report, line 737).
     experienced = [
-        p.key for p in POSTS
-        if p.tier == "leader" and p.key not in ctx.backgrounds
-        and leaders[p.key].leadership_education in (LeadershipEducation.DIPLOMA,
-                                                     LeadershipEducation.MASTER)
+        p.key
+        for p in POSTS
+        if p.tier == "leader"
+        and p.key not in ctx.backgrounds
+        and leaders[p.key].leadership_education
+        in (LeadershipEducation.DIPLOMA, LeadershipEducation.MASTER)
     ]
     for name, theme in (
         ("Læringsnetværk: Psykologisk tryghed", "Psykologisk tryghed"),
         ("Læringsnetværk: Kommunikation og borgerdialog", "Kommunikation"),
     ):
-        add(name, NetworkKind.LEARNING_NETWORK, _across_administrations(rng, experienced, 8),
+        add(
+            name,
+            NetworkKind.LEARNING_NETWORK,
+            _across_administrations(rng, experienced, 8),
             description="Tværgående læringsnetværk for ledere efter diplom i ledelse, sammensat "
-                        "af HR Udvikling efter tilmelding.",
-            theme=theme, founded_days_ago=300)
+            "af HR Udvikling efter tilmelding.",
+            theme=theme,
+            founded_days_ago=300,
+        )
     # The specialist leaders of Social og Sundhed have a network of their own; the leader of the
     # nutrition unit is not in it yet and misses peers with a similar core task (finding 4).
     specialists = [
-        p.key for p in POSTS
-        if p.specialist and p.tier == "leader" and p.administration == "Social og Sundhed"
+        p.key
+        for p in POSTS
+        if p.specialist
+        and p.tier == "leader"
+        and p.administration == "Social og Sundhed"
         and p.key != "kost"
     ]
-    add("Læringsnetværk for specialtilbud", NetworkKind.LEARNING_NETWORK, specialists,
-        convener="rusmiddel", theme="Hvordan løfter vi kerneopgaven anderledes?",
+    add(
+        "Læringsnetværk for specialtilbud",
+        NetworkKind.LEARNING_NETWORK,
+        specialists,
+        convener="rusmiddel",
+        theme="Hvordan løfter vi kerneopgaven anderledes?",
         description="Faglig sparring mellem ledere af specialtilbud i Social og Sundhed.",
-        welcomes_newcomers=True, founded_days_ago=500)
-    add("Læringsnetværk for nye ledere", NetworkKind.LEARNING_NETWORK, sorted(ctx.backgrounds),
-        convener="hru", theme="Det første år som leder", welcomes_newcomers=True,
+        welcomes_newcomers=True,
+        founded_days_ago=500,
+    )
+    add(
+        "Læringsnetværk for nye ledere",
+        NetworkKind.LEARNING_NETWORK,
+        sorted(ctx.backgrounds),
+        convener="hru",
+        theme="Det første år som leder",
+        welcomes_newcomers=True,
         description="Nye ledere mødes hver anden måned med HR Udvikling om det første år.",
-        founded_days_ago=150)
+        founded_days_ago=150,
+    )
 
     # Informal networks: power-free, confidential, members only (the report, lines 540-553).
-    add("Frokostklubben", NetworkKind.INFORMAL,
-        ["dag_mælkebøtten", "skole_østerby", "skole_vestervang", "dag_troldehøj", "dag_myretuen",
-         "dag_regnbuen"],
-        convener="skole_nørre", visibility=Private,
+    add(
+        "Frokostklubben",
+        NetworkKind.INFORMAL,
+        [
+            "dag_mælkebøtten",
+            "skole_østerby",
+            "skole_vestervang",
+            "dag_troldehøj",
+            "dag_myretuen",
+            "dag_regnbuen",
+        ],
+        convener="skole_nørre",
+        visibility=Private,
         description="Skole- og dagtilbudsledere i nordområdet mødes til frokost fire gange om "
-                    "året. Relationerne smitter af på samarbejdet mellem medarbejderne.")
+        "året. Relationerne smitter af på samarbejdet mellem medarbejderne.",
+    )
     walkers = _across_administrations(rng, [p.key for p in POSTS if p.tier == "leader"], 5)
-    add("Gå-og-snak", NetworkKind.INFORMAL, walkers, visibility=Private,
+    add(
+        "Gå-og-snak",
+        NetworkKind.INFORMAL,
+        walkers,
+        visibility=Private,
         description="Vi går en tur langs åen den første fredag i måneden og vender det, "
-                    "der fylder.")
-    add("Landsbyledernes netværk", NetworkKind.INFORMAL,
-        [p.key for p in POSTS if p.service_type == "village_scheme"], visibility=Private,
+        "der fylder.",
+    )
+    add(
+        "Landsbyledernes netværk",
+        NetworkKind.INFORMAL,
+        [p.key for p in POSTS if p.service_type == "village_scheme"],
+        visibility=Private,
         description="Landsbylederne har selv skabt netværket: her drøftes ting spot on, og de "
-                    "bedste ideer breder sig.")
-    add("Sundhedsledernes netværksgruppe", NetworkKind.INFORMAL,
-        ["akut", "sygeplejen", "traening", "kost", "sundhedsplejen"], visibility=Private,
+        "bedste ideer breder sig.",
+    )
+    add(
+        "Sundhedsledernes netværksgruppe",
+        NetworkKind.INFORMAL,
+        ["akut", "sygeplejen", "traening", "kost", "sundhedsplejen"],
+        visibility=Private,
         description="Selvbestaltet netværksgruppe, der arbejder struktureret med ledelse og et "
-                    "fælles ledelsesgrundlag.")
-    add("Alene-ledernes kaffeklub", NetworkKind.INFORMAL,
-        ["cafe", "kulturhus", "museum", "indkob", "uu"], visibility=Private,
-        description="For ledere, der er alene leder på deres arbejdsplads.")
+        "fælles ledelsesgrundlag.",
+    )
+    add(
+        "Alene-ledernes kaffeklub",
+        NetworkKind.INFORMAL,
+        ["cafe", "kulturhus", "museum", "indkob", "uu"],
+        visibility=Private,
+        description="For ledere, der er alene leder på deres arbejdsplads.",
+    )
 
     # External networks, across municipalities.
-    add("Landsnetværket for ledere af specialtilbud", NetworkKind.EXTERNAL,
+    add(
+        "Landsnetværket for ledere af specialtilbud",
+        NetworkKind.EXTERNAL,
         ["kost", "rusmiddel", "cafe"],
-        description="Nationalt netværk for ledere af sjældne specialtilbud.")
-    add("Tværkommunalt netværk for akutfunktioner", NetworkKind.EXTERNAL, ["akut"],
-        description="Ledere af akutfunktioner i Midt- og Vestjylland: hvor er I på rejsen?")
-    add("Kostfagligt ledernetværk Midtjylland", NetworkKind.EXTERNAL, ["kost"],
-        description="Ledere af madservice og kostenheder i regionens kommuner.")
-    add("Forstandernetværket for forsorgshjem", NetworkKind.EXTERNAL, ["forsorgshjem"],
-        visibility=Private, description="Landsdækkende netværk for forstandere af §110-tilbud.")
+        description="Nationalt netværk for ledere af sjældne specialtilbud.",
+    )
+    add(
+        "Tværkommunalt netværk for akutfunktioner",
+        NetworkKind.EXTERNAL,
+        ["akut"],
+        description="Ledere af akutfunktioner i Midt- og Vestjylland: hvor er I på rejsen?",
+    )
+    add(
+        "Kostfagligt ledernetværk Midtjylland",
+        NetworkKind.EXTERNAL,
+        ["kost"],
+        description="Ledere af madservice og kostenheder i regionens kommuner.",
+    )
+    add(
+        "Forstandernetværket for forsorgshjem",
+        NetworkKind.EXTERNAL,
+        ["forsorgshjem"],
+        visibility=Private,
+        description="Landsdækkende netværk for forstandere af §110-tilbud.",
+    )
 
 
 def _across_administrations(rng: random.Random, keys: Sequence[str], size: int) -> list[str]:
@@ -662,20 +827,34 @@ def _users(ctx: _Context) -> None:
     password = make_password(DEMO_PASSWORD)  # one hash for all: hashing is slow on purpose
     org = ctx.organisation
 
-    def login(username: str, role: str, *, first_name: str = "", last_name: str = "",
-              leader: Leader | None = None, staff: bool = False) -> User | None:
+    def login(
+        username: str,
+        role: str,
+        *,
+        first_name: str = "",
+        last_name: str = "",
+        leader: Leader | None = None,
+        staff: bool = False,
+    ) -> User | None:
         # The wipe removed the demo's own logins, so a user of this name now belongs to someone
         # else (a real superuser called "admin", HR of another organisation): leave it alone and
         # let the command report the login as skipped.
         if User.objects.filter(username=username).exists():
             return None
         return User.objects.create(
-            username=username, **{
-                "organisation": org, "role": role, "leader": leader, "password": password,
+            username=username,
+            **{
+                "organisation": org,
+                "role": role,
+                "leader": leader,
+                "password": password,
                 "first_name": first_name or (leader.first_name if leader else ""),
                 "last_name": last_name or (leader.last_name if leader else ""),
                 "email": leader.email if leader else f"{username}@{MAIL_DOMAIN}",
-                "is_staff": staff, "is_superuser": staff, "language": "da", "is_active": True,
+                "is_staff": staff,
+                "is_superuser": staff,
+                "language": "da",
+                "is_active": True,
             },
         )
 

@@ -23,23 +23,36 @@ def seed_mentoring(*, organisation: Organisation, rng: random.Random, today: dt.
         return
     hr = User.objects.filter(organisation=organisation, role=User.Role.HR).order_by("id").first()
     programme = services.programme_create(
-        organisation=organisation, created_by=hr, name=PROGRAMME_NAME,
-        starts_on=today - dt.timedelta(days=60), ends_on=today + dt.timedelta(days=305),
-        enrol_window_days=365, proposal_expiry_days=10,
+        organisation=organisation,
+        created_by=hr,
+        name=PROGRAMME_NAME,
+        starts_on=today - dt.timedelta(days=60),
+        ends_on=today + dt.timedelta(days=305),
+        enrol_window_days=365,
+        proposal_expiry_days=10,
     )
     services.enrolment_ensure_new_leaders(programme=programme, today=today)
     mentee_ids = set(programme.enrolments.values_list("leader_id", flat=True))
-    demo_mentor = Leader.objects.filter(user__username=DEMO_MENTOR,
-                                        organisation=organisation).first()
-    experienced = Leader.objects.filter(
-        organisation=organisation, active=True, years_as_leader__gte=8, unit__isnull=False
-    ).exclude(id__in=mentee_ids).order_by("id")
-    for leader in experienced:
-        capacity = 2 if demo_mentor is not None and leader.id == demo_mentor.id else rng.choice(
-            [1, 1, 2]
+    demo_mentor = Leader.objects.filter(
+        user__username=DEMO_MENTOR, organisation=organisation
+    ).first()
+    experienced = (
+        Leader.objects.filter(
+            organisation=organisation, active=True, years_as_leader__gte=8, unit__isnull=False
         )
-        services.mentor_offer_upsert(programme=programme, leader=leader, capacity=capacity,
-                                     hours_per_month=rng.choice([2, 3, 4]))
+        .exclude(id__in=mentee_ids)
+        .order_by("id")
+    )
+    for leader in experienced:
+        capacity = (
+            2 if demo_mentor is not None and leader.id == demo_mentor.id else rng.choice([1, 1, 2])
+        )
+        services.mentor_offer_upsert(
+            programme=programme,
+            leader=leader,
+            capacity=capacity,
+            hours_per_month=rng.choice([2, 3, 4]),
+        )
     run = MatchRun.objects.create(programme=programme, created_by=hr, policy=programme.policy)
     services.match_run_execute(run_id=run.id)
     proposals = list(
@@ -66,7 +79,10 @@ def seed_mentoring(*, organisation: Organisation, rng: random.Random, today: dt.
         mentorship.started_on = started
         for week in range(0, (today - started).days // 7, 4):
             services.check_in_log(
-                mentorship=mentorship, author=mentorship.mentor,
-                met_on=started + dt.timedelta(days=7 * week + 5), minutes=rng.choice([45, 60, 90]),
-                note="Vi talte om budgetopfølgning og vagtplanen.", note_shared=True,
+                mentorship=mentorship,
+                author=mentorship.mentor,
+                met_on=started + dt.timedelta(days=7 * week + 5),
+                minutes=rng.choice([45, 60, 90]),
+                note="Vi talte om budgetopfølgning og vagtplanen.",
+                note_shared=True,
             )

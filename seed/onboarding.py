@@ -32,15 +32,14 @@ def seed_onboarding(*, organisation: Organisation, rng: random.Random, today: dt
     templates_load(organisation=organisation, templates=TEMPLATES)
     leaders = list(
         Leader.objects.filter(
-            organisation=organisation, active=True,
+            organisation=organisation,
+            active=True,
             role_start_date__gte=today - dt.timedelta(days=NEW_WITHIN_DAYS),
         )
         .select_related("user")
         .order_by("role_start_date", "id")
     )
-    hr = (
-        User.objects.filter(organisation=organisation, role=User.Role.HR).order_by("id").first()
-    )
+    hr = User.objects.filter(organisation=organisation, role=User.Role.HR).order_by("id").first()
     helped = False
     for leader in leaders:
         plan = plan_create_for_leader(leader=leader, role_start_date=leader.role_start_date)
@@ -58,8 +57,9 @@ def _actor(leader: Leader, item: PlanItem, hr: User | None) -> User | None:
     return getattr(leader, "user", None) or hr
 
 
-def _play_forward(*, plan: Plan, leader: Leader, rng: random.Random, today: dt.date,
-                  hr: User | None) -> None:
+def _play_forward(
+    *, plan: Plan, leader: Leader, rng: random.Random, today: dt.date, hr: User | None
+) -> None:
     diligence = rng.choice([0.95, 0.85, 0.7, 0.5])  # share of past-due items already done
     items = list(plan.items.select_related("owner_leader__user").order_by("due_date", "id"))
     status = {item.id: item.status for item in items}
@@ -70,14 +70,17 @@ def _play_forward(*, plan: Plan, leader: Leader, rng: random.Random, today: dt.d
         actor = _actor(leader, item, hr)
         if days_past >= 3 and rng.random() < diligence:
             if item.depends_on_id is not None and status[item.depends_on_id] not in (
-                PlanItem.Status.DONE, PlanItem.Status.NOT_APPLICABLE
+                PlanItem.Status.DONE,
+                PlanItem.Status.NOT_APPLICABLE,
             ):
                 continue  # still waiting for the item it depends on: left overdue
             plan_item_status_set(item=item, actor=actor, status=PlanItem.Status.DONE)
             status[item.id] = PlanItem.Status.DONE
         elif not item.required and days_past >= 0 and rng.random() < 0.3:
             plan_item_status_set(
-                item=item, actor=actor, status=PlanItem.Status.NOT_APPLICABLE,
+                item=item,
+                actor=actor,
+                status=PlanItem.Status.NOT_APPLICABLE,
                 reason="Dækket af introduktionen i forvaltningen",
             )
             status[item.id] = PlanItem.Status.NOT_APPLICABLE

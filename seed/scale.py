@@ -29,18 +29,51 @@ MIN_LEADERS_PER_ORGANISATION: Final = 12
 
 #: Administration → (share of the leaders, department names, service-type weights).
 _ADMINISTRATIONS: Final[dict[str, tuple[float, tuple[str, ...], dict[str, float]]]] = {
-    "Børn og Unge": (0.36, ("Skoler", "Dagtilbud", "Familie og Forebyggelse"), {
-        "school": 30, "daycare": 40, "village_scheme": 5, "youth_club": 7, "ppr": 3,
-        "family": 8, "residential": 4, "health": 3}),
-    "Social og Sundhed": (0.34, ("Ældre og Sundhed", "Handicap og Psykiatri"), {
-        "care_home": 30, "home_care": 25, "residential": 15, "health": 12, "acute": 3,
-        "shelter": 2, "treatment": 3, "social_cafe": 2, "nutrition": 2, "other": 6}),
-    "Arbejdsmarked": (0.10, ("Jobcenter", "Borgerservice og Uddannelse"), {
-        "job_centre": 75, "citizen_service": 15, "other": 10}),
-    "Kultur og Teknik": (0.10, ("Kultur og Fritid", "Teknik og Miljø"), {
-        "culture": 45, "technical": 55}),
-    "Centrale stabe": (0.10, ("HR og Personale", "Økonomi og Digitalisering", "Ejendomme"), {
-        "staff_function": 100}),
+    "Børn og Unge": (
+        0.36,
+        ("Skoler", "Dagtilbud", "Familie og Forebyggelse"),
+        {
+            "school": 30,
+            "daycare": 40,
+            "village_scheme": 5,
+            "youth_club": 7,
+            "ppr": 3,
+            "family": 8,
+            "residential": 4,
+            "health": 3,
+        },
+    ),
+    "Social og Sundhed": (
+        0.34,
+        ("Ældre og Sundhed", "Handicap og Psykiatri"),
+        {
+            "care_home": 30,
+            "home_care": 25,
+            "residential": 15,
+            "health": 12,
+            "acute": 3,
+            "shelter": 2,
+            "treatment": 3,
+            "social_cafe": 2,
+            "nutrition": 2,
+            "other": 6,
+        },
+    ),
+    "Arbejdsmarked": (
+        0.10,
+        ("Jobcenter", "Borgerservice og Uddannelse"),
+        {"job_centre": 75, "citizen_service": 15, "other": 10},
+    ),
+    "Kultur og Teknik": (
+        0.10,
+        ("Kultur og Fritid", "Teknik og Miljø"),
+        {"culture": 45, "technical": 55},
+    ),
+    "Centrale stabe": (
+        0.10,
+        ("HR og Personale", "Økonomi og Digitalisering", "Ejendomme"),
+        {"staff_function": 100},
+    ),
 }
 _DIRECTOR_TITLES: Final = {
     "Børn og Unge": "Direktør for Børn og Unge",
@@ -51,22 +84,39 @@ _DIRECTOR_TITLES: Final = {
 }
 #: Which department a unit of a service type belongs in (staff functions: any of theirs).
 _DEPARTMENT_OF_SERVICE: Final = {
-    "school": "Skoler", "village_scheme": "Skoler", "daycare": "Dagtilbud",
-    "youth_club": "Familie og Forebyggelse", "ppr": "Familie og Forebyggelse",
-    "family": "Familie og Forebyggelse", "care_home": "Ældre og Sundhed",
-    "home_care": "Ældre og Sundhed", "health": "Ældre og Sundhed", "acute": "Ældre og Sundhed",
-    "nutrition": "Ældre og Sundhed", "residential": "Handicap og Psykiatri",
-    "shelter": "Handicap og Psykiatri", "treatment": "Handicap og Psykiatri",
-    "social_cafe": "Handicap og Psykiatri", "other": "Handicap og Psykiatri",
-    "job_centre": "Jobcenter", "citizen_service": "Borgerservice og Uddannelse",
-    "culture": "Kultur og Fritid", "technical": "Teknik og Miljø",
+    "school": "Skoler",
+    "village_scheme": "Skoler",
+    "daycare": "Dagtilbud",
+    "youth_club": "Familie og Forebyggelse",
+    "ppr": "Familie og Forebyggelse",
+    "family": "Familie og Forebyggelse",
+    "care_home": "Ældre og Sundhed",
+    "home_care": "Ældre og Sundhed",
+    "health": "Ældre og Sundhed",
+    "acute": "Ældre og Sundhed",
+    "nutrition": "Ældre og Sundhed",
+    "residential": "Handicap og Psykiatri",
+    "shelter": "Handicap og Psykiatri",
+    "treatment": "Handicap og Psykiatri",
+    "social_cafe": "Handicap og Psykiatri",
+    "other": "Handicap og Psykiatri",
+    "job_centre": "Jobcenter",
+    "citizen_service": "Borgerservice og Uddannelse",
+    "culture": "Kultur og Fritid",
+    "technical": "Teknik og Miljø",
 }
 _CHIEF_TITLES: Final = {
-    "Skoler": "Skolechef", "Dagtilbud": "Dagtilbudschef", "Familie og Forebyggelse": "Familiechef",
-    "Ældre og Sundhed": "Ældrechef", "Handicap og Psykiatri": "Socialchef",
-    "Jobcenter": "Jobcenterchef", "Borgerservice og Uddannelse": "Borgerservicechef",
-    "Kultur og Fritid": "Kultur- og fritidschef", "Teknik og Miljø": "Teknik- og miljøchef",
-    "HR og Personale": "HR-chef", "Økonomi og Digitalisering": "Økonomichef",
+    "Skoler": "Skolechef",
+    "Dagtilbud": "Dagtilbudschef",
+    "Familie og Forebyggelse": "Familiechef",
+    "Ældre og Sundhed": "Ældrechef",
+    "Handicap og Psykiatri": "Socialchef",
+    "Jobcenter": "Jobcenterchef",
+    "Borgerservice og Uddannelse": "Borgerservicechef",
+    "Kultur og Fritid": "Kultur- og fritidschef",
+    "Teknik og Miljø": "Teknik- og miljøchef",
+    "HR og Personale": "HR-chef",
+    "Økonomi og Digitalisering": "Økonomichef",
     "Ejendomme": "Ejendomschef",
 }
 #: Service type → (role title, unit-name prefix, staff range, specialist share, 24-hour share).
@@ -94,21 +144,83 @@ _SERVICES: Final[dict[str, tuple[str, str, tuple[int, int], float, float]]] = {
     "other": ("Afdelingsleder", "Tilbud", (8, 30), 0.2, 0.0),
 }
 _PLACES: Final = (
-    "Nord", "Syd", "Øst", "Vest", "Centrum", "Lindehøj", "Engbo", "Skovly", "Bakkehuset",
-    "Åparken", "Solgården", "Fjordvang", "Egely", "Birkely", "Toften", "Kildevang", "Møllehuset",
-    "Rosenhaven", "Stjernen", "Havbakken", "Højvang", "Kastanjen", "Lærkereden", "Bøgely",
+    "Nord",
+    "Syd",
+    "Øst",
+    "Vest",
+    "Centrum",
+    "Lindehøj",
+    "Engbo",
+    "Skovly",
+    "Bakkehuset",
+    "Åparken",
+    "Solgården",
+    "Fjordvang",
+    "Egely",
+    "Birkely",
+    "Toften",
+    "Kildevang",
+    "Møllehuset",
+    "Rosenhaven",
+    "Stjernen",
+    "Havbakken",
+    "Højvang",
+    "Kastanjen",
+    "Lærkereden",
+    "Bøgely",
 )
 _TOWN_HEADS: Final = (
-    "Nør", "Sønder", "Vester", "Øster", "Ny", "Gammel", "Lang", "Hvid", "Kirke", "Skov", "Hede",
-    "Fjord", "Bjerg", "Å", "Mølle", "Lille", "Store", "Ege",
+    "Nør",
+    "Sønder",
+    "Vester",
+    "Øster",
+    "Ny",
+    "Gammel",
+    "Lang",
+    "Hvid",
+    "Kirke",
+    "Skov",
+    "Hede",
+    "Fjord",
+    "Bjerg",
+    "Å",
+    "Mølle",
+    "Lille",
+    "Store",
+    "Ege",
 )
 _TOWN_TAILS: Final = (
-    "lev", "by", "rup", "strup", "bjerg", "holm", "sted", "løse", "ager", "høj", "vig", "bæk",
+    "lev",
+    "by",
+    "rup",
+    "strup",
+    "bjerg",
+    "holm",
+    "sted",
+    "løse",
+    "ager",
+    "høj",
+    "vig",
+    "bæk",
 )
-_NEW_NEEDS: Final = ("budget", "employment_law", "sick_leave", "med", "recruitment", "digital",
-                     "former_colleagues")
-_EXPERIENCED_NEEDS: Final = ("psychological_safety", "strategy", "wellbeing_self", "change",
-                             "digital", "crisis_press", "cross_sector")
+_NEW_NEEDS: Final = (
+    "budget",
+    "employment_law",
+    "sick_leave",
+    "med",
+    "recruitment",
+    "digital",
+    "former_colleagues",
+)
+_EXPERIENCED_NEEDS: Final = (
+    "psychological_safety",
+    "strategy",
+    "wellbeing_self",
+    "change",
+    "digital",
+    "crisis_press",
+    "cross_sector",
+)
 
 
 def municipality_names(count: int, seed: int) -> list[str]:
@@ -125,8 +237,9 @@ def _split(total: int, parts: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
-def generate_leaders(n: int, seed: int, *, organisations: int = 1,
-                     today: dt.date | None = None) -> list[dict[str, Any]]:
+def generate_leaders(
+    n: int, seed: int, *, organisations: int = 1, today: dt.date | None = None
+) -> list[dict[str, Any]]:
     """Return ``n`` synthetic leaders spread over ``organisations`` municipalities, as plain dicts.
 
     Every dict carries its organisation (``organisation``: slug, ``organisation_name``), its
@@ -151,43 +264,73 @@ def generate_leaders(n: int, seed: int, *, organisations: int = 1,
     leaders: list[dict[str, Any]] = []
     for index, (size, name) in enumerate(zip(_split(n, organisations), names, strict=True)):
         rng = random.Random(f"{seed}:{index}")
-        leaders += _municipality(rng, size, slug=f"{SLUG_PREFIX}{index + 1:03d}", name=name,
-                                 today=today)
+        leaders += _municipality(
+            rng, size, slug=f"{SLUG_PREFIX}{index + 1:03d}", name=name, today=today
+        )
     return leaders
 
 
-def _municipality(rng: random.Random, size: int, *, slug: str, name: str,
-                  today: dt.date) -> list[dict[str, Any]]:
+def _municipality(
+    rng: random.Random, size: int, *, slug: str, name: str, today: dt.date
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     taken: set[tuple[str, str]] = set()
     counter = iter(range(1, 10**7))
 
-    def leader(tier: str, administration: str, department: str, role_title: str,
-               boss: str | None, service_type: str, unit_name: str) -> dict[str, Any]:
+    def leader(
+        tier: str,
+        administration: str,
+        department: str,
+        role_title: str,
+        boss: str | None,
+        service_type: str,
+        unit_name: str,
+    ) -> dict[str, Any]:
         number = next(counter)
         _title, _prefix, staff, specialist, round_the_clock = _SERVICES[service_type]
         new = tier in ("leader", "sub") and rng.random() < 0.10
         first_job = new and rng.random() < 0.5
-        years = 0.0 if first_job else round(rng.uniform(*{
-            "director": (14, 28), "chief": (8, 22), "leader": (1, 24), "sub": (1, 12)}[tier]), 1)
+        years = (
+            0.0
+            if first_job
+            else round(
+                rng.uniform(
+                    *{"director": (14, 28), "chief": (8, 22), "leader": (1, 24), "sub": (1, 12)}[
+                        tier
+                    ]
+                ),
+                1,
+            )
+        )
         days = rng.randint(0, 120) if new else rng.randint(200, max(201, int(years * 365)))
         first_name, last_name = words.person_name(rng, taken if len(taken) < 5000 else None)
         row: dict[str, Any] = {
-            "organisation": slug, "organisation_name": name,
-            "administration": administration, "department": department,
-            "employee_number": f"S{number:06d}", "first_name": first_name,
-            "last_name": last_name, "role_title": role_title, "tier": tier, "boss": boss,
+            "organisation": slug,
+            "organisation_name": name,
+            "administration": administration,
+            "department": department,
+            "employee_number": f"S{number:06d}",
+            "first_name": first_name,
+            "last_name": last_name,
+            "role_title": role_title,
+            "tier": tier,
+            "boss": boss,
             "unit": {
-                "code": f"U{number:06d}", "name": unit_name, "service_type": service_type,
+                "code": f"U{number:06d}",
+                "name": unit_name,
+                "service_type": service_type,
                 "is_specialist": rng.random() < specialist,
                 "round_the_clock": rng.random() < round_the_clock,
                 "sites": rng.choices((1, 2, 3, 4), weights=(70, 18, 8, 4))[0],
-                "staff_count": rng.randint(*staff), "target_group": "",
+                "staff_count": rng.randint(*staff),
+                "target_group": "",
             },
             "role_start_date": today - dt.timedelta(days=days),
-            "first_leader_job": first_job, "years_as_leader": years,
+            "first_leader_job": first_job,
+            "years_as_leader": years,
             "leadership_education": _education(rng, tier, first_job),
-            "languages": words.languages(rng), "discoverable": rng.random() < 0.5,
+            "languages": words.languages(rng),
+            "discoverable": rng.random() < 0.5,
             "active": True,
         }
         row["strengths"] = _strengths(rng, service_type, tier, new)
@@ -196,21 +339,35 @@ def _municipality(rng: random.Random, size: int, *, slug: str, name: str,
         return row
 
     # Directors: the municipal director heads Centrale stabe and is boss of the other four.
-    top = leader("director", "Centrale stabe", "Direktionen", _DIRECTOR_TITLES["Centrale stabe"],
-                 None, "other", "Direktionen")
+    top = leader(
+        "director",
+        "Centrale stabe",
+        "Direktionen",
+        _DIRECTOR_TITLES["Centrale stabe"],
+        None,
+        "other",
+        "Direktionen",
+    )
     directors = {"Centrale stabe": top["employee_number"]}
     for admin in _ADMINISTRATIONS:
         if admin != "Centrale stabe":
-            directors[admin] = leader("director", admin, f"Direktørområde {admin}",
-                                      _DIRECTOR_TITLES[admin], top["employee_number"], "other",
-                                      f"Direktørområde {admin}")["employee_number"]
+            directors[admin] = leader(
+                "director",
+                admin,
+                f"Direktørområde {admin}",
+                _DIRECTOR_TITLES[admin],
+                top["employee_number"],
+                "other",
+                f"Direktørområde {admin}",
+            )["employee_number"]
 
     # Chiefs: about one in seventeen leaders, at least one per administration.
     remaining = size - len(out)
     chief_count = max(len(_ADMINISTRATIONS), round(remaining * 0.06))
     shares = [share for share, _d, _s in _ADMINISTRATIONS.values()]
     chief_admins = list(_ADMINISTRATIONS) + rng.choices(
-        list(_ADMINISTRATIONS), weights=shares, k=chief_count - len(_ADMINISTRATIONS))
+        list(_ADMINISTRATIONS), weights=shares, k=chief_count - len(_ADMINISTRATIONS)
+    )
     # admin → [(department, chief, kind of department)]
     departments: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for admin in chief_admins:
@@ -221,8 +378,15 @@ def _municipality(rng: random.Random, size: int, *, slug: str, name: str,
             dept = f"{dept} {_PLACES[(k // len(dept_names) - 1) % len(_PLACES)]}"
             if k >= len(dept_names) * (len(_PLACES) + 1):
                 dept = f"{dept} {k}"
-        chief_row = leader("chief", admin, dept, _CHIEF_TITLES[dept_names[k % len(dept_names)]],
-                           directors[admin], "other", f"{dept}, ledelse")
+        chief_row = leader(
+            "chief",
+            admin,
+            dept,
+            _CHIEF_TITLES[dept_names[k % len(dept_names)]],
+            directors[admin],
+            "other",
+            f"{dept}, ledelse",
+        )
         departments[admin].append(
             (dept, chief_row["employee_number"], dept_names[k % len(dept_names)])
         )
@@ -239,8 +403,9 @@ def _municipality(rng: random.Random, size: int, *, slug: str, name: str,
         fitting = [d for d in departments[admin] if d[2] == home] or departments[admin]
         dept, chief, _kind = rng.choice(fitting)
         title, prefix, *_rest = _SERVICES[service]
-        row = leader("leader", admin, dept, title, chief, service,
-                     f"{prefix} {rng.choice(_PLACES)}")
+        row = leader(
+            "leader", admin, dept, title, chief, service, f"{prefix} {rng.choice(_PLACES)}"
+        )
         if row["unit"]["staff_count"] >= 30:
             bigger[f"{admin}/{dept}"].append(row)
     pool = [rows for _key, rows in sorted(bigger.items())]
@@ -248,13 +413,26 @@ def _municipality(rng: random.Random, size: int, *, slug: str, name: str,
         if not pool:
             break
         head = rng.choice(rng.choice(pool))
-        leader("sub", head["administration"], head["department"],
-               rng.choice(("Afdelingsleder", "Teamleder")), head["employee_number"],
-               head["unit"]["service_type"], f"{head['unit']['name']}, afdeling")
+        leader(
+            "sub",
+            head["administration"],
+            head["department"],
+            rng.choice(("Afdelingsleder", "Teamleder")),
+            head["employee_number"],
+            head["unit"]["service_type"],
+            f"{head['unit']['name']}, afdeling",
+        )
     while len(out) < size:  # no big units at all (tiny municipality): more unit leaders
         dept, chief, _kind = departments["Børn og Unge"][0]
-        leader("leader", "Børn og Unge", dept, "Dagtilbudsleder", chief, "daycare",
-               f"Børnehus {rng.choice(_PLACES)}")
+        leader(
+            "leader",
+            "Børn og Unge",
+            dept,
+            "Dagtilbudsleder",
+            chief,
+            "daycare",
+            f"Børnehus {rng.choice(_PLACES)}",
+        )
     return out
 
 
@@ -312,12 +490,24 @@ def generate_networks(leaders: Sequence[dict[str, Any]], seed: int) -> list[dict
     for slug, rows in by_org.items():
         rng = random.Random(f"{seed}:{slug}:networks")
 
-        def add(name: str, kind: str, members: Iterable[str], convener: str | None = None,
-                visibility: str = "open", org: str = slug) -> None:
-            networks.append({
-                "organisation": org, "name": name, "kind": kind, "visibility": visibility,
-                "convener": convener, "members": sorted(set(members) - {convener}),
-            })
+        def add(
+            name: str,
+            kind: str,
+            members: Iterable[str],
+            convener: str | None = None,
+            visibility: str = "open",
+            org: str = slug,
+        ) -> None:
+            networks.append(
+                {
+                    "organisation": org,
+                    "name": name,
+                    "kind": kind,
+                    "visibility": visibility,
+                    "convener": convener,
+                    "members": sorted(set(members) - {convener}),
+                }
+            )
 
         by_dept: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
@@ -329,18 +519,31 @@ def generate_networks(leaders: Sequence[dict[str, Any]], seed: int) -> list[dict
                 add(f"Ledergruppen {dept}", "leader_group", members, chiefs[0])
         directors = [r for r in rows if r["tier"] == "director"]
         for director in directors:
-            chiefs = [r["employee_number"] for r in rows
-                      if r["tier"] == "chief" and r["boss"] == director["employee_number"]]
-            add(f"Chefgruppen {director['administration']}", "leadership_team", chiefs,
-                director["employee_number"])
+            chiefs = [
+                r["employee_number"]
+                for r in rows
+                if r["tier"] == "chief" and r["boss"] == director["employee_number"]
+            ]
+            add(
+                f"Chefgruppen {director['administration']}",
+                "leadership_team",
+                chiefs,
+                director["employee_number"],
+            )
         unit_leaders = [r["employee_number"] for r in rows if r["tier"] in ("leader", "sub")]
         for k in range(max(1, len(rows) // 40)):
-            add(f"Uformelt netværk {k + 1}", "informal",
+            add(
+                f"Uformelt netværk {k + 1}",
+                "informal",
                 rng.sample(unit_leaders, min(len(unit_leaders), rng.randint(3, 8))),
-                visibility="members_only")
+                visibility="members_only",
+            )
         for k in range(max(1, len(rows) // 100)):
-            add(f"Læringsnetværk {k + 1}", "learning_network",
-                rng.sample(unit_leaders, min(len(unit_leaders), 8)))
+            add(
+                f"Læringsnetværk {k + 1}",
+                "learning_network",
+                rng.sample(unit_leaders, min(len(unit_leaders), 8)),
+            )
         specialists = [r["employee_number"] for r in rows if r["unit"]["is_specialist"]]
         if specialists:
             add("Netværk for ledere af specialtilbud", "external", specialists)

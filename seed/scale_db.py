@@ -46,8 +46,9 @@ def scale_wipe(*, slug_prefix: str = SLUG_PREFIX) -> int:
 
 
 @transaction.atomic
-def scale_load(*, leaders: Sequence[dict[str, Any]],
-               networks: Sequence[dict[str, Any]] = ()) -> dict[str, int]:
+def scale_load(
+    *, leaders: Sequence[dict[str, Any]], networks: Sequence[dict[str, Any]] = ()
+) -> dict[str, int]:
     """Write ``generate_leaders`` (and ``generate_networks``) output; return row counts.
 
     Replaces organisations of the same slugs. Bulk inserts, in tier order so each boss exists
@@ -56,10 +57,13 @@ def scale_load(*, leaders: Sequence[dict[str, Any]],
     org_names = {row["organisation"]: row["organisation_name"] for row in leaders}
     Unit.objects.filter(organisation__slug__in=list(org_names)).delete()
     Organisation.objects.filter(slug__in=list(org_names)).delete()
-    orgs = {slug: people.organisation_create(name=name, slug=slug)
-            for slug, name in org_names.items()}
-    topics = {(t.organisation_id, t.slug): t.id
-              for t in Topic.objects.filter(organisation__in=list(orgs.values()))}
+    orgs = {
+        slug: people.organisation_create(name=name, slug=slug) for slug, name in org_names.items()
+    }
+    topics = {
+        (t.organisation_id, t.slug): t.id
+        for t in Topic.objects.filter(organisation__in=list(orgs.values()))
+    }
 
     admins = {
         key: Administration(organisation=orgs[key[0]], name=key[1])
@@ -69,13 +73,16 @@ def scale_load(*, leaders: Sequence[dict[str, Any]],
     departments = {
         key: Department(organisation=orgs[key[0]], administration=admins[key[:2]], name=key[2])
         for key in dict.fromkeys(
-            (r["organisation"], r["administration"], r["department"]) for r in leaders)
+            (r["organisation"], r["administration"], r["department"]) for r in leaders
+        )
     }
     Department.objects.bulk_create(departments.values(), batch_size=_BATCH)
     units = [
-        Unit(organisation=orgs[r["organisation"]],
-             department=departments[(r["organisation"], r["administration"], r["department"])],
-             **r["unit"])
+        Unit(
+            organisation=orgs[r["organisation"]],
+            department=departments[(r["organisation"], r["administration"], r["department"])],
+            **r["unit"],
+        )
         for r in leaders
     ]
     Unit.objects.bulk_create(units, batch_size=_BATCH)
@@ -87,11 +94,15 @@ def scale_load(*, leaders: Sequence[dict[str, Any]],
         depth[(r["organisation"], r["employee_number"])] = depth[boss] + 1 if r["boss"] else 0
     ids: dict[tuple[str, str], int] = {}
     for level in range(max(depth.values(), default=-1) + 1):
-        batch = [(r, unit) for r, unit in zip(leaders, units, strict=True)
-                 if depth[(r["organisation"], r["employee_number"])] == level]
+        batch = [
+            (r, unit)
+            for r, unit in zip(leaders, units, strict=True)
+            if depth[(r["organisation"], r["employee_number"])] == level
+        ]
         rows = [
             Leader(
-                organisation=orgs[r["organisation"]], unit=unit,
+                organisation=orgs[r["organisation"]],
+                unit=unit,
                 boss_id=ids[(r["organisation"], r["boss"])] if r["boss"] else None,
                 years_as_leader=Decimal(str(r["years_as_leader"])),
                 **{k: r[k] for k in _LEADER_FIELDS},
@@ -99,8 +110,12 @@ def scale_load(*, leaders: Sequence[dict[str, Any]],
             for r, unit in batch
         ]
         Leader.objects.bulk_create(rows, batch_size=_BATCH)
-        ids.update({(r["organisation"], r["employee_number"]): leader.id
-                    for (r, _unit), leader in zip(batch, rows, strict=True)})
+        ids.update(
+            {
+                (r["organisation"], r["employee_number"]): leader.id
+                for (r, _unit), leader in zip(batch, rows, strict=True)
+            }
+        )
 
     def leader_topic(r: dict[str, Any], slug: str) -> tuple[int, int]:
         org = orgs[r["organisation"]]
@@ -108,39 +123,59 @@ def scale_load(*, leaders: Sequence[dict[str, Any]],
 
     competencies = [
         Competency(leader_id=lid, topic_id=tid, level=level)
-        for r in leaders for slug, level in r["strengths"].items()
+        for r in leaders
+        for slug, level in r["strengths"].items()
         for lid, tid in [leader_topic(r, slug)]
     ]
     Competency.objects.bulk_create(competencies, batch_size=_BATCH)
     needs = [
         SupportNeed(leader_id=lid, topic_id=tid, weight=weight)
-        for r in leaders for slug, weight in r["needs"].items()
+        for r in leaders
+        for slug, weight in r["needs"].items()
         for lid, tid in [leader_topic(r, slug)]
     ]
     SupportNeed.objects.bulk_create(needs, batch_size=_BATCH)
 
     network_rows = [
-        Network(organisation=orgs[n["organisation"]], name=n["name"], kind=n["kind"],
-                visibility=n["visibility"])
+        Network(
+            organisation=orgs[n["organisation"]],
+            name=n["name"],
+            kind=n["kind"],
+            visibility=n["visibility"],
+        )
         for n in networks
     ]
     Network.objects.bulk_create(network_rows, batch_size=_BATCH)
     memberships = [
-        Membership(network=row, leader_id=ids[(n["organisation"], emp)],
-                   role=Membership.Role.CONVENER if emp == n["convener"]
-                   else Membership.Role.MEMBER)
+        Membership(
+            network=row,
+            leader_id=ids[(n["organisation"], emp)],
+            role=Membership.Role.CONVENER if emp == n["convener"] else Membership.Role.MEMBER,
+        )
         for n, row in zip(networks, network_rows, strict=True)
         for emp in ([n["convener"]] if n["convener"] else []) + list(n["members"])
     ]
     Membership.objects.bulk_create(memberships, batch_size=_BATCH)
     return {
-        "organisations": len(orgs), "units": len(units), "leaders": len(ids),
-        "competencies": len(competencies), "support_needs": len(needs),
-        "networks": len(network_rows), "memberships": len(memberships),
+        "organisations": len(orgs),
+        "units": len(units),
+        "leaders": len(ids),
+        "competencies": len(competencies),
+        "support_needs": len(needs),
+        "networks": len(network_rows),
+        "memberships": len(memberships),
     }
 
 
 _LEADER_FIELDS: Final = (
-    "employee_number", "first_name", "last_name", "role_title", "role_start_date",
-    "first_leader_job", "leadership_education", "languages", "discoverable", "active",
+    "employee_number",
+    "first_name",
+    "last_name",
+    "role_title",
+    "role_start_date",
+    "first_leader_job",
+    "leadership_education",
+    "languages",
+    "discoverable",
+    "active",
 )

@@ -71,16 +71,31 @@ class Worker:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "celery", "-A", "backend", "worker", "--loglevel=INFO",
-                f"--concurrency={self.concurrency}", "--pool=prefork",
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "backend",
+                "worker",
+                "--loglevel=INFO",
+                f"--concurrency={self.concurrency}",
+                "--pool=prefork",
                 f"--hostname=stack-{uuid.uuid4().hex[:8]}@%h",
-                "--without-gossip", "--without-mingle", "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
             ],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: kill() takes the children too
         )
-        wait_for(lambda: " ready." in self.log(), timeout=timeout,
-                 what=lambda: f"worker ready; log:\n{self.log()[-3000:]}")
+        wait_for(
+            lambda: " ready." in self.log(),
+            timeout=timeout,
+            what=lambda: f"worker ready; log:\n{self.log()[-3000:]}",
+        )
 
     def log(self) -> str:
         """The worker's output so far."""
@@ -106,8 +121,13 @@ class Worker:
         self.process = None
 
 
-def wait_for(condition: Callable[[], object], *, timeout: float, what: Callable[[], str] | str,
-             interval: float = 0.1) -> None:
+def wait_for(
+    condition: Callable[[], object],
+    *,
+    timeout: float,
+    what: Callable[[], str] | str,
+    interval: float = 0.1,
+) -> None:
     """Poll ``condition`` until it is truthy; fail the test with ``what`` on timeout."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -34,15 +34,27 @@ def residential_leader(world: World) -> m.Leader:
     department = f.DepartmentFactory(administration=world.social, name="Handicap og Psykiatri")
     boss = f.LeaderFactory(
         unit=f.UnitFactory(department=department, name="Center for Bostøtte", service_type="other"),
-        first_name="Ole", last_name="Berg", role_title="Centerchef",
+        first_name="Ole",
+        last_name="Berg",
+        role_title="Centerchef",
     )
     unit = f.UnitFactory(
-        department=department, name="Bostedet Åløkke", service_type="residential",
-        round_the_clock=True, sites=3, staff_count=45, is_specialist=False,
+        department=department,
+        name="Bostedet Åløkke",
+        service_type="residential",
+        round_the_clock=True,
+        sites=3,
+        staff_count=45,
+        is_specialist=False,
     )
     return f.LeaderFactory(
-        unit=unit, boss=boss, first_name="Lise", last_name="Vang", role_title="Forstander",
-        first_leader_job=True, years_as_leader=0,
+        unit=unit,
+        boss=boss,
+        first_name="Lise",
+        last_name="Vang",
+        role_title="Forstander",
+        first_leader_job=True,
+        years_as_leader=0,
         role_start_date=dt.date.today() - dt.timedelta(days=10),
     )
 
@@ -55,12 +67,16 @@ def staff_directory(world: World, residential_leader: m.Leader) -> dict[str, m.S
         organisation=world.org, kind="payroll_hr_law", name="Løn og Personale"
     )
     hanne = m.StaffContact.objects.create(
-        organisation=world.org, staff_function=finance, name="Hanne Sørensen",
+        organisation=world.org,
+        staff_function=finance,
+        name="Hanne Sørensen",
         title="Økonomikonsulent",
     )
     hanne.units.add(residential_leader.unit)
     other_finance = m.StaffContact.objects.create(
-        organisation=world.org, staff_function=finance, name="Anders Ager",
+        organisation=world.org,
+        staff_function=finance,
+        name="Anders Ager",
         title="Økonomikonsulent",
     )
     other_finance.administrations.add(world.social)
@@ -84,7 +100,9 @@ def mentorship(world: World):
         programme=programme,
         enrolment=Enrolment.objects.create(programme=programme, leader=mentee, route="hr"),
         offer=MentorOffer.objects.create(programme=programme, leader=mentor, capacity=2),
-        mentee=mentee, mentor=mentor, started_on=dt.date.today(),
+        mentee=mentee,
+        mentor=mentor,
+        started_on=dt.date.today(),
         first_meeting_due=dt.date.today() + dt.timedelta(days=10),
     )
 

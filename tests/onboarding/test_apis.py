@@ -97,18 +97,32 @@ def test_mentor_sees_and_completes_only_their_own_items(client_for, world, mette
     assert client.patch(f"/api/onboarding/items/{other.id}/", {"status": "done"}).status_code == 404
 
 
-def test_boss_adds_and_reschedules_leader_marks_done_with_dependency_error(client_for, world,
-                                                                           mette_plan):
+def test_boss_adds_and_reschedules_leader_marks_done_with_dependency_error(
+    client_for, world, mette_plan
+):
     boss = client_for(world.boss)
-    added = boss.post(f"/api/onboarding/plans/{mette_plan.id}/items/", {
-        "title_da": "Besøg naboinstitutionen", "due_date": str(dt.date.today()),
-        "owner_role": "boss", "topic": "budget",
-    })
+    added = boss.post(
+        f"/api/onboarding/plans/{mette_plan.id}/items/",
+        {
+            "title_da": "Besøg naboinstitutionen",
+            "due_date": str(dt.date.today()),
+            "owner_role": "boss",
+            "topic": "budget",
+        },
+    )
     assert added.status_code == 201, added.json()
     assert added.json()["owner_name"] == "Peter Holm"
-    assert boss.post(f"/api/onboarding/plans/{mette_plan.id}/items/", {
-        "title_da": "x", "due_date": str(dt.date.today()), "owner_role": "mentor",
-    }).status_code == 403
+    assert (
+        boss.post(
+            f"/api/onboarding/plans/{mette_plan.id}/items/",
+            {
+                "title_da": "x",
+                "due_date": str(dt.date.today()),
+                "owner_role": "mentor",
+            },
+        ).status_code
+        == 403
+    )
     item = _item(mette_plan, "ledestjernen")
     moved = boss.patch(f"/api/onboarding/items/{item.id}/", {"due_date": "2030-01-01"})
     assert moved.status_code == 200 and moved.json()["due_date"] == "2030-01-01"
@@ -141,12 +155,21 @@ def test_hr_creates_a_plan_on_demand_idempotently(client_for, world, templates):
     again = client.post("/api/onboarding/plans/create/", {"leader_id": leader_id})
     assert (first.status_code, again.status_code) == (201, 200)
     assert first.json()["id"] == again.json()["id"]
-    assert client_for(world.boss).post("/api/onboarding/plans/create/",
-                                       {"leader_id": leader_id}).status_code == 403
+    assert (
+        client_for(world.boss)
+        .post("/api/onboarding/plans/create/", {"leader_id": leader_id})
+        .status_code
+        == 403
+    )
     assert client_for(world.hr_scoped).post(  # Søren is in Børn og Unge: out of scope
-        "/api/onboarding/plans/create/", {"leader_id": leader_id}).status_code in (403, 404)
-    assert client_for(world.other_organisation).post(
-        "/api/onboarding/plans/create/", {"leader_id": leader_id}).status_code == 404
+        "/api/onboarding/plans/create/", {"leader_id": leader_id}
+    ).status_code in (403, 404)
+    assert (
+        client_for(world.other_organisation)
+        .post("/api/onboarding/plans/create/", {"leader_id": leader_id})
+        .status_code
+        == 404
+    )
 
 
 def test_settings_are_hr_only(client_for, world):
@@ -155,8 +178,7 @@ def test_settings_are_hr_only(client_for, world):
     assert client.get("/api/onboarding/settings/").json()["remind_days_before"] == 3
     changed = client.patch("/api/onboarding/settings/", {"escalate_after_days": 14})
     assert changed.status_code == 200 and changed.json()["escalate_after_days"] == 14
-    assert client.patch("/api/onboarding/settings/",
-                        {"remind_days_before": -1}).status_code == 400
+    assert client.patch("/api/onboarding/settings/", {"remind_days_before": -1}).status_code == 400
 
 
 def test_templates_list_and_hr_edit_leaves_plans_alone(client_for, world, mette_plan):
@@ -164,14 +186,18 @@ def test_templates_list_and_hr_edit_leaves_plans_alone(client_for, world, mette_
     templates = client.get("/api/onboarding/templates/").json()["results"]
     assert {"alle-nye-ledere", "doegn-vagtplan"} <= {t["slug"] for t in templates}
     item = _item(mette_plan, "ledestjernen")
-    edited = client.patch(f"/api/onboarding/template-items/{item.template_item_id}/",
-                          {"title_da": "Ændret"})
+    edited = client.patch(
+        f"/api/onboarding/template-items/{item.template_item_id}/", {"title_da": "Ændret"}
+    )
     assert edited.status_code == 200
     item.refresh_from_db()
     assert item.title_da == "Ledestjernen: kommunens værdigrundlag"
-    assert client_for(world.new_leader).patch(
-        f"/api/onboarding/template-items/{item.template_item_id}/", {"title_da": "x"}
-    ).status_code == 403
+    assert (
+        client_for(world.new_leader)
+        .patch(f"/api/onboarding/template-items/{item.template_item_id}/", {"title_da": "x"})
+        .status_code
+        == 403
+    )
 
 
 def _plans_for_reports(world: World, templates, n: int) -> None:
@@ -179,14 +205,18 @@ def _plans_for_reports(world: World, templates, n: int) -> None:
 
     unit = world.boss.leader.unit
     for _ in range(n):
-        leader = f.LeaderFactory(unit=f.UnitFactory(department=unit.department),
-                                 boss=world.boss.leader, role_start_date=dt.date.today())
+        leader = f.LeaderFactory(
+            unit=f.UnitFactory(department=unit.department),
+            boss=world.boss.leader,
+            role_start_date=dt.date.today(),
+        )
         plan_create_for_leader(leader=leader)
 
 
 @pytest.mark.parametrize("persona", ["hr", "boss"])
-def test_plan_list_query_count_is_constant(client_for, world, templates, persona,
-                                           django_assert_num_queries):
+def test_plan_list_query_count_is_constant(
+    client_for, world, templates, persona, django_assert_num_queries
+):
     client = client_for(getattr(world, persona))
     counts = []
     for n in (10, 190):
@@ -205,8 +235,7 @@ def test_plan_list_query_count_is_constant(client_for, world, templates, persona
         client.get("/api/onboarding/dashboard/?page_size=500")
 
 
-def test_my_items_query_count_is_constant(client_for, world, templates,
-                                          django_assert_num_queries):
+def test_my_items_query_count_is_constant(client_for, world, templates, django_assert_num_queries):
     _plans_for_reports(world, templates, 3)
     client = client_for(world.boss)
     with django_assert_num_queries(4) as ctx:  # session, user, count, page

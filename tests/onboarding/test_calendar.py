@@ -12,8 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_feed_has_items_and_the_first_mentor_meeting(client_for, world: World, mette_plan):
-    plan_item_need_help(item=mette_plan.items.get(template_item__key="overfoersel"),
-                        actor=world.new_leader, weight=3)
+    plan_item_need_help(
+        item=mette_plan.items.get(template_item__key="overfoersel"),
+        actor=world.new_leader,
+        weight=3,
+    )
     client = client_for(world.new_leader)
     url = client.get("/api/onboarding/calendar/").json()["url"]
     anonymous = client_for(None)
@@ -32,8 +35,11 @@ def test_feed_has_items_and_the_first_mentor_meeting(client_for, world: World, m
 def test_rotating_the_token_kills_the_old_url(client_for, world: World, mette_plan):
     client = client_for(world.new_leader)
     old = client.get("/api/onboarding/calendar/").json()["url"].replace("http://testserver", "")
-    new = client.post("/api/onboarding/calendar/rotate/").json()["url"].replace(
-        "http://testserver", "")
+    new = (
+        client.post("/api/onboarding/calendar/rotate/")
+        .json()["url"]
+        .replace("http://testserver", "")
+    )
     assert old != new
     anonymous = client_for(None)
     assert anonymous.get(old).status_code == 404

@@ -50,12 +50,20 @@ def test_not_applicable_needs_a_reason_and_unblocks_dependants(plan, world: Worl
     meet = _item(plan, "oekonomi-konsulent")
     with pytest.raises(ServiceError):
         plan_item_status_set(item=meet, actor=world.hr, status="not_applicable")
-    plan_item_status_set(item=meet, actor=world.hr, status="not_applicable",
-                         reason="Har mødt konsulenten i sit tidligere job")
+    plan_item_status_set(
+        item=meet,
+        actor=world.hr,
+        status="not_applicable",
+        reason="Har mødt konsulenten i sit tidligere job",
+    )
     meet.refresh_from_db()
     assert meet.not_applicable_reason.startswith("Har mødt")
-    assert plan_item_status_set(item=_item(plan, "oekonomisystem"), actor=world.new_leader,
-                                status="done").status == "done"
+    assert (
+        plan_item_status_set(
+            item=_item(plan, "oekonomisystem"), actor=world.new_leader, status="done"
+        ).status
+        == "done"
+    )
 
 
 def test_reschedule_and_drop_are_kept_in_the_history(plan, world: World):
@@ -66,8 +74,11 @@ def test_reschedule_and_drop_are_kept_in_the_history(plan, world: World):
 
     item.refresh_from_db()
     assert item.due_date == new_date
-    kinds = list(PlanItemEvent.objects.filter(item__plan=plan).exclude(kind="created")
-                 .values_list("kind", "actor__username"))
+    kinds = list(
+        PlanItemEvent.objects.filter(item__plan=plan)
+        .exclude(kind="created")
+        .values_list("kind", "actor__username")
+    )
     assert ("rescheduled", "peter") in kinds and ("dropped", "mette") in kinds
     visible = {i.title_da for i in plan_items_for(plan=plan, viewer=Viewer.SELF)}
     assert "Frivillige: rammer og tavshedspligt" not in visible
@@ -75,8 +86,13 @@ def test_reschedule_and_drop_are_kept_in_the_history(plan, world: World):
 
 def test_added_item_gets_an_owner_and_counts_in_progress(plan, world: World):
     before = progress_of(plan_items_for(plan=plan, viewer=Viewer.SELF))
-    item = plan_item_add(plan=plan, actor=world.boss, title_da="Besøg Plejecenter Egely",
-                         due_date=dt.date.today() + dt.timedelta(days=5), owner_role="boss")
+    item = plan_item_add(
+        plan=plan,
+        actor=world.boss,
+        title_da="Besøg Plejecenter Egely",
+        due_date=dt.date.today() + dt.timedelta(days=5),
+        owner_role="boss",
+    )
     assert item.personal and item.owner_leader_id == world.boss.leader_id
     after = progress_of(plan_items_for(plan=plan, viewer=Viewer.SELF))
     assert after.total == before.total + 1
@@ -98,8 +114,9 @@ def test_progress_counts_done_over_applicable_and_overdue(plan, world: World):
 
 
 def test_need_help_raises_the_leaders_private_support_need(plan, world: World):
-    roster_item = plan_item_add(plan=plan, actor=world.hr, title_da="Vagtplan", topic=world.roster,
-                                due_date=dt.date.today())
+    roster_item = plan_item_add(
+        plan=plan, actor=world.hr, title_da="Vagtplan", topic=world.roster, due_date=dt.date.today()
+    )
     plan_item_need_help(item=roster_item, actor=world.new_leader, weight=3)
 
     need = SupportNeed.objects.get(leader=world.new_leader.leader, topic=world.roster)
@@ -136,8 +153,9 @@ def test_need_help_reaches_the_matchers_problem(plan, world: World):
 
     item = plan.items.filter(topic__slug="sick_leave").first()
     plan_item_need_help(item=item, actor=world.new_leader, weight=2)
-    programme = Programme.objects.create(organisation=world.org, name="Mentorforløb",
-                                         starts_on=dt.date.today())
+    programme = Programme.objects.create(
+        organisation=world.org, name="Mentorforløb", starts_on=dt.date.today()
+    )
     Enrolment.objects.create(programme=programme, leader=world.new_leader.leader, route="hr")
     MentorOffer.objects.create(programme=programme, leader=world.mentor.leader, capacity=1)
 

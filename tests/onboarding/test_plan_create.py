@@ -33,7 +33,10 @@ def test_first_time_24h_multi_site_leader_gets_roster_multi_site_and_first_job_i
     plan = plan_create_for_leader(leader=residential_leader)
 
     assert _templates(plan) == {
-        "alle-nye-ledere", "foerste-lederjob", "doegn-vagtplan", "flere-matrikler"
+        "alle-nye-ledere",
+        "foerste-lederjob",
+        "doegn-vagtplan",
+        "flere-matrikler",
     }
     keys = _keys(plan)
     assert {"vagtplan-undervisning", "nat-beredskab"} <= keys  # roster, 24-hour only
@@ -42,8 +45,9 @@ def test_first_time_24h_multi_site_leader_gets_roster_multi_site_and_first_job_i
     assert "foraeldresamarbejde" not in keys  # school and day-care only
 
 
-def test_consultants_of_the_unit_are_named_on_their_items(templates, residential_leader,
-                                                          staff_directory):
+def test_consultants_of_the_unit_are_named_on_their_items(
+    templates, residential_leader, staff_directory
+):
     plan = plan_create_for_leader(leader=residential_leader)
     meet_finance = plan.items.get(template_item__key="oekonomi-konsulent")
     meet_payroll = plan.items.get(template_item__key="loen-personale")
@@ -58,8 +62,9 @@ def test_consultants_of_the_unit_are_named_on_their_items(templates, residential
     assert item_title(meet_finance, language="en") == "Meet your finance consultant Hanne Sørensen"
 
 
-def test_unknown_consultant_falls_back_to_hr_visibly(templates, residential_leader,
-                                                     staff_directory):
+def test_unknown_consultant_falls_back_to_hr_visibly(
+    templates, residential_leader, staff_directory
+):
     plan = plan_create_for_leader(leader=residential_leader)
     legal = plan.items.get(template_item__key="jura")  # no legal consultant in the directory
 
@@ -71,8 +76,9 @@ def test_unknown_consultant_falls_back_to_hr_visibly(templates, residential_lead
     assert item_title(legal, language="da") == "Juridisk rådgivning: mød"
 
 
-def test_boss_items_are_owned_by_the_boss_and_leader_items_by_the_leader(templates,
-                                                                         residential_leader):
+def test_boss_items_are_owned_by_the_boss_and_leader_items_by_the_leader(
+    templates, residential_leader
+):
     plan = plan_create_for_leader(leader=residential_leader)
     boss_items = plan.items.filter(owner_role=OwnerRole.BOSS)
     assert boss_items.exists()
@@ -94,11 +100,15 @@ def test_school_leader_gets_no_roster_items(templates, world: World):
     assert "foraeldresamarbejde" in _keys(plan)
 
 
-def test_home_care_is_shift_work_and_gets_the_roster_but_not_the_night_items(templates,
-                                                                           world: World):
+def test_home_care_is_shift_work_and_gets_the_roster_but_not_the_night_items(
+    templates, world: World
+):
     leader = f.LeaderFactory(
-        unit=f.UnitFactory(department=f.DepartmentFactory(administration=world.social),
-                           service_type="home_care", round_the_clock=False),
+        unit=f.UnitFactory(
+            department=f.DepartmentFactory(administration=world.social),
+            service_type="home_care",
+            round_the_clock=False,
+        ),
         role_start_date=dt.date.today(),
     )
     keys = _keys(plan_create_for_leader(leader=leader))
@@ -119,13 +129,22 @@ def test_editing_a_template_leaves_running_plans_unchanged(templates, residentia
     before = (snapshot.title_da, snapshot.guidance_da, snapshot.due_date, snapshot.owner_role)
 
     template_item = TemplateItem.objects.get(template__slug="alle-nye-ledere", key="overfoersel")
-    template_item_update(item=template_item, title_da="Ny titel", guidance_da="Ny vejledning",
-                         due_offset_days=200, owner_role=OwnerRole.HR)
+    template_item_update(
+        item=template_item,
+        title_da="Ny titel",
+        guidance_da="Ny vejledning",
+        due_offset_days=200,
+        owner_role=OwnerRole.HR,
+    )
     template_item.template.items.filter(key="tr-amir").delete()
 
     snapshot.refresh_from_db()
-    assert (snapshot.title_da, snapshot.guidance_da, snapshot.due_date,
-            snapshot.owner_role) == before
+    assert (
+        snapshot.title_da,
+        snapshot.guidance_da,
+        snapshot.due_date,
+        snapshot.owner_role,
+    ) == before
     assert plan.items.filter(title_da="Mød din TR og AMIR").exists()
 
 
@@ -149,8 +168,9 @@ def test_a_new_role_start_archives_the_old_plan(templates, residential_leader):
     assert new.status == Plan.Status.ACTIVE
 
 
-def test_ensure_creates_plans_for_new_leaders_only_once(templates, world: World,
-                                                       residential_leader):
+def test_ensure_creates_plans_for_new_leaders_only_once(
+    templates, world: World, residential_leader
+):
     since = dt.date.today() - dt.timedelta(days=30)
     created = plan_ensure_for_new_leaders(organisation=world.org, since=since)
     leaders = {p.leader_id for p in created}
@@ -163,9 +183,12 @@ def test_dependencies_point_inside_the_plan(templates, residential_leader):
     plan = plan_create_for_leader(leader=residential_leader)
     budget = plan.items.get(template_item__key="oekonomisystem")
     assert budget.depends_on == plan.items.get(template_item__key="oekonomi-konsulent")
-    assert PlanItem.objects.filter(plan=plan, depends_on__isnull=False).exclude(
-        depends_on__plan=plan
-    ).count() == 0
+    assert (
+        PlanItem.objects.filter(plan=plan, depends_on__isnull=False)
+        .exclude(depends_on__plan=plan)
+        .count()
+        == 0
+    )
 
 
 def test_the_content_has_enough_items_and_templates(templates):

@@ -51,9 +51,15 @@ def test_run_twice_one_reminder(plan, world: World):
 def test_owner_reminded_before_then_overdue_then_hr_flagged(plan, world: World):
     item = _only(plan, "forventning-30")  # owned by the boss, Peter
     due = item.due_date
-    for day in (due - dt.timedelta(days=5), due - dt.timedelta(days=3), due,
-                due + dt.timedelta(days=1), due + dt.timedelta(days=2),
-                due + dt.timedelta(days=7), due + dt.timedelta(days=8)):
+    for day in (
+        due - dt.timedelta(days=5),
+        due - dt.timedelta(days=3),
+        due,
+        due + dt.timedelta(days=1),
+        due + dt.timedelta(days=2),
+        due + dt.timedelta(days=7),
+        due + dt.timedelta(days=8),
+    ):
         reminders_send(today=day)
     kinds = list(Notification.objects.order_by("id").values_list("user__username", "kind"))
     assert kinds == [
@@ -66,16 +72,18 @@ def test_owner_reminded_before_then_overdue_then_hr_flagged(plan, world: World):
 def test_rescheduling_rearms_the_reminders(plan, world: World):
     item = _only(plan, "ledestjernen")
     reminders_send(today=item.due_date)
-    plan_item_reschedule(item=item, actor=world.new_leader,
-                         due_date=item.due_date + dt.timedelta(days=30))
+    plan_item_reschedule(
+        item=item, actor=world.new_leader, due_date=item.due_date + dt.timedelta(days=30)
+    )
     item.refresh_from_db()
     reminders_send(today=item.due_date)
     assert Notification.objects.filter(kind="onboarding.due_soon").count() == 2
 
 
 def test_settings_are_per_organisation(plan, world: World):
-    OnboardingSettings.objects.create(organisation=world.org, remind_days_before=10,
-                                      overdue_reminder=False, escalate_after_days=2)
+    OnboardingSettings.objects.create(
+        organisation=world.org, remind_days_before=10, overdue_reminder=False, escalate_after_days=2
+    )
     item = _only(plan, "ledestjernen")
     reminders_send(today=item.due_date - dt.timedelta(days=9))
     reminders_send(today=item.due_date + dt.timedelta(days=2))

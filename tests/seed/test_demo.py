@@ -35,13 +35,20 @@ def demo(_demo_once: int, db: None) -> m.Organisation:
 
 
 def _is_new(leader: m.Leader) -> bool:
-    return leader.active and leader.role_start_date is not None and (
-        TODAY - leader.role_start_date).days <= 120
+    return (
+        leader.active
+        and leader.role_start_date is not None
+        and (TODAY - leader.role_start_date).days <= 120
+    )
 
 
 def test_demo_has_five_administrations_and_about_130_leaders(demo: m.Organisation) -> None:
     assert sorted(demo.administrations.values_list("name", flat=True)) == [
-        "Arbejdsmarked", "Børn og Unge", "Centrale stabe", "Kultur og Teknik", "Social og Sundhed"
+        "Arbejdsmarked",
+        "Børn og Unge",
+        "Centrale stabe",
+        "Kultur og Teknik",
+        "Social og Sundhed",
     ]
     active = demo.leaders.filter(active=True)
     assert 120 <= active.count() <= 140
@@ -60,7 +67,7 @@ def test_new_leaders_came_three_ways_and_started_within_120_days(demo: m.Organis
     assert all(0 <= (TODAY - leader.role_start_date).days <= 120 for leader in new)
     first_job = [leader for leader in new if leader.first_leader_job]
     assert len(first_job) >= 4
-    assert any("rykket et ledelsestrin op" in leader.bio for leader in new)   # promotion
+    assert any("rykket et ledelsestrin op" in leader.bio for leader in new)  # promotion
     assert any("Kommer fra en lederstilling" in leader.bio for leader in new)  # another sector
     # New leaders say what they need help with; experienced ones mostly offer strengths.
     assert all(leader.support_needs.exists() for leader in new)
@@ -87,8 +94,19 @@ def test_every_leader_but_the_directors_has_a_boss_and_the_line_has_no_cycles(
 def test_the_reports_units_and_specialist_services_exist(demo: m.Organisation) -> None:
     service_types = set(demo.units.values_list("service_type", flat=True))
     assert {
-        "school", "daycare", "village_scheme", "care_home", "home_care", "residential", "shelter",
-        "acute", "job_centre", "treatment", "social_cafe", "nutrition", "staff_function",
+        "school",
+        "daycare",
+        "village_scheme",
+        "care_home",
+        "home_care",
+        "residential",
+        "shelter",
+        "acute",
+        "job_centre",
+        "treatment",
+        "social_cafe",
+        "nutrition",
+        "staff_function",
     } <= service_types
     for rare in ("treatment", "social_cafe", "nutrition", "shelter"):
         assert demo.units.get(service_type=rare).is_specialist
@@ -105,9 +123,11 @@ def test_staff_functions_each_have_consultants_who_serve_someone(demo: m.Organis
         assert contact.administrations.exists() or contact.units.exists(), contact.name
     # Every unit is served by a payroll, a finance and an HR-development consultant.
     for unit in demo.units.select_related("department"):
-        kinds = set(m.StaffContact.objects.filter(
-            administrations=unit.department.administration_id
-        ).values_list("staff_function__kind", flat=True))
+        kinds = set(
+            m.StaffContact.objects.filter(
+                administrations=unit.department.administration_id
+            ).values_list("staff_function__kind", flat=True)
+        )
         assert {"payroll_hr_law", "finance", "hr_development"} <= kinds, unit.name
 
 
@@ -120,8 +140,11 @@ def test_networks_of_every_kind_and_the_lunch_club_is_private(demo: m.Organisati
     assert {"torben", "amalie"} <= members
     assert "henrik" not in members  # Amalie's boss is not in her informal network
     learning = demo.networks.filter(kind=m.NetworkKind.LEARNING_NETWORK, theme__icontains="tryghed")
-    administrations = set(learning.get().memberships.values_list(
-        "leader__unit__department__administration__name", flat=True))
+    administrations = set(
+        learning.get().memberships.values_list(
+            "leader__unit__department__administration__name", flat=True
+        )
+    )
     assert len(administrations) >= 3  # cross-administration, as the report asks
     for ms in m.Membership.objects.filter(network__organisation=demo).select_related("leader"):
         assert ms.since is not None and ms.since <= TODAY
@@ -135,12 +158,12 @@ def test_personas_log_in_with_the_demo_password(demo: m.Organisation) -> None:
         assert APIClient().login(username=username, password=DEMO_PASSWORD), username
     assert users["hr"].role == m.User.Role.HR and users["hr"].leader is None
     assert list(users["hr_social"].hr_administrations.values_list("name", flat=True)) == [
-        "Social og Sundhed"]
+        "Social og Sundhed"
+    ]
     amalie, henrik, birgitte = (users[n].leader for n in ("amalie", "henrik", "birgitte"))
     assert amalie.first_leader_job and amalie.unit.service_type == "daycare"
     assert amalie.boss == henrik
     assert amalie.support_needs.exclude(note="").exists()
     # The mentor persona is outside Amalie's line and her administration.
     assert birgitte.id not in leader_line_ids(leader_id=amalie.id)
-    assert (birgitte.unit.department.administration_id
-            != amalie.unit.department.administration_id)
+    assert birgitte.unit.department.administration_id != amalie.unit.department.administration_id

@@ -24,8 +24,9 @@ def _line_graph(leaders: list[dict[str, Any]]) -> nx.DiGraph:
     for row in leaders:
         G.add_node((row["organisation"], row["employee_number"]))
         if row["boss"]:
-            G.add_edge((row["organisation"], row["employee_number"]),
-                       (row["organisation"], row["boss"]))
+            G.add_edge(
+                (row["organisation"], row["employee_number"]), (row["organisation"], row["boss"])
+            )
     return G
 
 
@@ -33,7 +34,10 @@ def test_generate_leaders_is_a_tree_per_organisation_without_cycles() -> None:
     leaders = generate_leaders(2_000, 7, organisations=3, today=TODAY)
     assert len(leaders) == 2_000
     assert Counter(r["organisation"] for r in leaders) == {
-        "scale-001": 667, "scale-002": 667, "scale-003": 666}
+        "scale-001": 667,
+        "scale-002": 667,
+        "scale-003": 666,
+    }
     keys = [(r["organisation"], r["employee_number"]) for r in leaders]
     assert len(set(keys)) == len(keys)
     assert len({(r["organisation"], r["unit"]["code"]) for r in leaders}) == len(leaders)
@@ -43,7 +47,9 @@ def test_generate_leaders_is_a_tree_per_organisation_without_cycles() -> None:
     roots = [r for r in leaders if r["boss"] is None]
     assert [r["role_title"] for r in roots] == ["Kommunaldirektør"] * 3
     assert {len(nx.ancestors(G, (r["organisation"], r["employee_number"]))) for r in roots} == {
-        666, 665}  # everyone reaches their own municipal director
+        666,
+        665,
+    }  # everyone reaches their own municipal director
 
 
 def test_generate_leaders_is_seeded_and_realistic() -> None:
@@ -71,20 +77,23 @@ def test_scale_load_writes_n_leaders_without_cycles() -> None:
     networks = generate_networks(leaders, 3)
     counts = scale_load(leaders=leaders, networks=networks)
 
-    assert counts["leaders"] == 2_000 == m.Leader.objects.filter(
-        organisation__slug__startswith="scale-").count()
+    assert (
+        counts["leaders"]
+        == 2_000
+        == m.Leader.objects.filter(organisation__slug__startswith="scale-").count()
+    )
     rows = list(
         m.Leader.objects.values("id", "boss_id", "organisation_id", "unit__organisation_id")
     )
     G = nx.DiGraph([(r["id"], r["boss_id"]) for r in rows if r["boss_id"]])
     assert nx.is_directed_acyclic_graph(G)
     by_id = {r["id"]: r for r in rows}
-    assert all(by_id[r["boss_id"]]["organisation_id"] == r["organisation_id"]
-               for r in rows if r["boss_id"])
+    assert all(
+        by_id[r["boss_id"]]["organisation_id"] == r["organisation_id"] for r in rows if r["boss_id"]
+    )
     assert all(r["unit__organisation_id"] == r["organisation_id"] for r in rows)
     # Every organisation got the default topics, and needs and strengths point at its own.
-    assert not m.Competency.objects.exclude(
-        topic__organisation=F("leader__organisation")).exists()
+    assert not m.Competency.objects.exclude(topic__organisation=F("leader__organisation")).exists()
     assert m.SupportNeed.objects.count() == sum(len(r["needs"]) for r in leaders)
     assert m.Network.objects.filter(kind="informal").exists()
     assert m.Membership.objects.count() == counts["memberships"]

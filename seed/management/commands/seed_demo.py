@@ -27,7 +27,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--seed", type=int, default=42, help="Random seed (default 42).")
         parser.add_argument(
-            "--today", type=_date, default=None,
+            "--today",
+            type=_date,
+            default=None,
             help="Date the demo is relative to, YYYY-MM-DD (default: today).",
         )
 
@@ -38,10 +40,12 @@ class Command(BaseCommand):
             result = demo_run(seed=options["seed"], today=options["today"])
         elapsed = time.perf_counter() - started
         org = result.organisation
-        self.stdout.write(self.style.SUCCESS(
-            f"{org.name} ({org.slug}) seeded with seed {options['seed']} "
-            f"in {elapsed:.1f} s; steps: {', '.join(STEPS)}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{org.name} ({org.slug}) seeded with seed {options['seed']} "
+                f"in {elapsed:.1f} s; steps: {', '.join(STEPS)}"
+            )
+        )
         for name, count in result.counts.items():
             self.stdout.write(f"  {name:<16} {count}")
         self.stdout.write("")
@@ -49,6 +53,8 @@ class Command(BaseCommand):
         for login in result.logins:
             self.stdout.write(f"  {login.username:<10} {login.role:<7} {login.who}")
         for username in result.skipped_logins:
-            self.stdout.write(self.style.WARNING(
-                f"  {username:<10} skipped: a user of that name exists outside the demo"
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  {username:<10} skipped: a user of that name exists outside the demo"
+                )
+            )

@@ -24,9 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--leaders", type=int, default=10_000)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
-            "--organisations", type=int, default=None,
+            "--organisations",
+            type=int,
+            default=None,
             help="Municipalities to spread the leaders over (default: one per ~1 000 leaders "
-                 "above 10 000, e.g. 98 for 100 000; else 1).",
+            "above 10 000, e.g. 98 for 100 000; else 1).",
         )
         parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
         parser.add_argument("--no-networks", action="store_true", help="Skip networks.")
@@ -45,8 +47,9 @@ class Command(BaseCommand):
         wiped = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        leaders = generate_leaders(n, options["seed"], organisations=organisations,
-                                   today=options["today"])
+        leaders = generate_leaders(
+            n, options["seed"], organisations=organisations, today=options["today"]
+        )
         networks = [] if options["no_networks"] else generate_networks(leaders, options["seed"])
         generated = time.perf_counter() - clock
 
@@ -54,10 +57,12 @@ class Command(BaseCommand):
         counts = scale_load(leaders=leaders, networks=networks)
         loaded, loaded_cpu = time.perf_counter() - clock, time.process_time() - cpu
 
-        self.stdout.write(self.style.SUCCESS(
-            f"{counts['leaders']} leaders in {counts['organisations']} organisation(s): "
-            f"generated in {generated:.1f} s, loaded in {loaded:.1f} s ({loaded_cpu:.1f} s CPU) "
-            f"(removed {removed} earlier scale organisation(s) in {wiped:.1f} s)"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{counts['leaders']} leaders in {counts['organisations']} organisation(s): "
+                f"generated in {generated:.1f} s, loaded in {loaded:.1f} s ({loaded_cpu:.1f} s CPU) "
+                f"(removed {removed} earlier scale organisation(s) in {wiped:.1f} s)"
+            )
+        )
         for name, count in counts.items():
             self.stdout.write(f"  {name:<14} {count}")
