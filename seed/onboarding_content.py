@@ -173,7 +173,8 @@ ALL_NEW_LEADERS: Final[TemplateSpec] = {
             30,
             "Første møde med din mentor",
             "First meeting with your mentor",
-            "Aftal rammer, fortrolighed og hvor ofte I mødes. Mentoren er ikke i din ledelseslinje.",
+            "Aftal rammer, fortrolighed og hvor ofte I mødes. "
+            "Mentoren er ikke i din ledelseslinje.",
             "Agree the frame, confidentiality and how often you meet. Your mentor is outside "
             "your line of command.",
         ),

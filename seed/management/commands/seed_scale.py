@@ -60,7 +60,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{counts['leaders']} leaders in {counts['organisations']} organisation(s): "
-                f"generated in {generated:.1f} s, loaded in {loaded:.1f} s ({loaded_cpu:.1f} s CPU) "
+                f"generated in {generated:.1f} s, "
+                f"loaded in {loaded:.1f} s ({loaded_cpu:.1f} s CPU) "
                 f"(removed {removed} earlier scale organisation(s) in {wiped:.1f} s)"
             )
         )
