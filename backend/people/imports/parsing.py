@@ -183,6 +183,11 @@ _NO: Final = frozenset({"nej", "n", "no", "false", "falsk", "0"})
 _DANISH_DATE: Final = re.compile(r"^(\d{1,2})([-./])(\d{1,2})\2(\d{4})$")
 _ISO_DATE: Final = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _SAFE_SIGNED: Final = re.compile(r"^[+-][\d\s().,/-]*$")
+# A CPR number: ddmmyy-xxxx as usually written (also with a space), or ten digits in a row.
+_CPR: Final = re.compile(r"(?<!\d)(\d{2})(\d{2})\d{2}(?:[-\s]?)\d{4}(?!\d)")
+_CPR_SEPARATED: Final = re.compile(r"(?<!\d)\d{6}[-\s]\d{4}(?!\d)")
+#: Key columns may legitimately hold ten digits in a row; there only ``ddmmyy-xxxx`` counts.
+_CPR_KEY_COLUMNS: Final = frozenset({"employee_number", "unit_code", "boss", "phone"})
 
 
 def _choice_index(choices: type[ServiceType] | type[LeadershipEducation],
@@ -207,6 +212,22 @@ def looks_like_formula(text: str) -> bool:
     if text[0] in "=@":
         return True
     return text[0] in "+-" and not _SAFE_SIGNED.match(text)
+
+
+def looks_like_cpr(text: str, *, key_column: bool = False) -> bool:
+    """True for text holding a CPR-like number (``010190-1234``) with a real day and month.
+
+    CPR numbers must never be stored in Sparring, and a free-text column is where one slips
+    in (``Vikar for 010190-1234``). In key columns (employee number, unit code, boss, phone)
+    ten plain digits are a normal key, so only the separated form counts there.
+    """
+    for match in _CPR.finditer(text):
+        if key_column and not _CPR_SEPARATED.fullmatch(match.group(0)):
+            continue
+        day, month = int(match.group(1)), int(match.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -304,6 +325,11 @@ def table_parse(table: Table) -> ParseResult:
                         raise _CellError(_(
                             "The value looks like a spreadsheet formula; formulas are not "
                             "imported."
+                        ))
+                    if looks_like_cpr(text, key_column=key in _CPR_KEY_COLUMNS):
+                        raise _CellError(_(
+                            "The value looks like a CPR number; CPR numbers must not be "
+                            "stored in Sparring. Remove it from the file."
                         ))
                 elif value_required:
                     raise _CellError(_("A value is required."))

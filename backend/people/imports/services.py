@@ -24,6 +24,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from backend.people import hooks
 from backend.people.imports.bulk import rows_insert, rows_update
 from backend.people.imports.parsing import (
     COLUMNS_BY_KEY,
@@ -225,6 +226,8 @@ class _Plan:
     changed_leaders: list[tuple[Leader, str, str | None]] = field(default_factory=list)
     leader_update_fields: set[str] = field(default_factory=set)
     deactivated: list[Leader] = field(default_factory=list)
+    started_role: list[str] = field(default_factory=list)  # employee numbers
+    line_changed: list[str] = field(default_factory=list)
 
     def apply(self) -> None:
         """Write the plan: a fixed number of statements, whatever the number of rows."""
@@ -274,6 +277,13 @@ class _Plan:
             Leader.objects.filter(id__in=[leader.id for leader in self.deactivated]).update(
                 active=False, updated_at=now
             )
+        # What leader_create/leader_update report, for the whole file at once: onboarding and
+        # mentoring queue their work on commit, so a rolled-back import triggers nothing.
+        hooks.leaders_changed(
+            organisation_id=organisation.pk,
+            started_role=[leader_id[n] for n in self.started_role],
+            line_changed=[leader_id[n] for n in self.line_changed],
+        )
 
 
 def _attname(model: type[models.Model], name: str) -> str:
@@ -401,6 +411,8 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
                 {"organisation_id": organisation.pk, "employee_number": number, **values},
                 code, boss_number,
             ))
+            if values.get("role_start_date") is not None:
+                plan.started_role.append(number)
             result.actions.append(RowAction(row.row, number, "create"))
             result.leaders_created += 1
             continue
@@ -412,12 +424,19 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
         changed = {k: v for k, v in values.items() if getattr(leader, k) != v}
         changed_columns = [headers[k] for k in changed]
         current_unit = units_by_id.get(leader.unit_id) if leader.unit_id else None
+        moved = False
         if current_unit is None or current_unit.code != code:
             plan.leader_update_fields.add("unit")
             changed_columns.append(unit_column)
+            moved = True
         if plan.boss_column and _boss_changed(leader, boss_number, number_of_id):
             plan.leader_update_fields.add("boss")
             changed_columns.append(headers["boss"])
+            moved = True
+        if moved:
+            plan.line_changed.append(number)
+        if changed.get("role_start_date") is not None:
+            plan.started_role.append(number)
         if not changed_columns:
             result.actions.append(RowAction(row.row, number, "unchanged"))
             result.leaders_unchanged += 1

@@ -363,6 +363,34 @@ def test_reimport_without_the_boss_column_keeps_bosses(org: m.Organisation) -> N
     assert (leader.first_name, leader.boss.employee_number) == ("Birte", "7101")
 
 
+@pytest.mark.django_db(transaction=True)
+def test_other_apps_hear_of_new_roles_and_line_changes_once_committed(
+        org: m.Organisation, monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db import transaction
+
+    from backend.people import hooks
+
+    calls: list[dict[str, Any]] = []
+    committed: list[str] = []
+
+    def receiver(**kwargs: Any) -> None:
+        calls.append(kwargs)
+        transaction.on_commit(lambda: committed.append("yes"))
+
+    monkeypatch.setattr(hooks, "_leaders_changed_receivers", [receiver])
+    run(org, rows_to_csv([row("H1"), row("H2", boss="H1", role_start_date="")]))
+    assert len(calls) == 1 and committed == ["yes"]
+    ids = dict(m.Leader.objects.values_list("employee_number", "id"))
+    assert calls[0]["started_role"] == [ids["H1"]] and calls[0]["line_changed"] == []
+
+    run(org, rows_to_csv([row("H1", role_start_date="01-01-2025"),
+                          row("H2", boss="", role_start_date="")]))
+    assert calls[1]["started_role"] == [ids["H1"]] and calls[1]["line_changed"] == [ids["H2"]]
+
+    run(org, rows_to_csv([row("H1"), row("H2", boss="H3")]))  # an error: nothing, nobody told
+    assert len(calls) == 2 and committed == ["yes", "yes"]
+
+
 @pytest.mark.django_db
 def test_dry_run_previews_and_writes_nothing(world: World) -> None:
     mette = world.new_leader.leader
