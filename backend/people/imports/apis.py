@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.utils import translation
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -25,6 +25,53 @@ class IsHR(BasePermission):
         return is_hr(cast(User, request.user))
 
 
+@extend_schema_serializer(component_name="LeaderImportError")
+class LeaderImportErrorSerializer(serializers.Serializer):
+    """One error: where (row as the spreadsheet shows it, header = 1; column header) and what."""
+
+    row = serializers.IntegerField(allow_null=True, help_text="Row in the file; header = 1.")
+    column = serializers.CharField(allow_null=True)
+    message = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="LeaderImportAction")
+class LeaderImportActionSerializer(serializers.Serializer):
+    """What the import does (or would do) with one row."""
+
+    row = serializers.IntegerField()
+    employee_number = serializers.CharField()
+    action = serializers.ChoiceField(choices=["create", "update", "unchanged"])
+    changed = serializers.ListField(child=serializers.CharField())
+
+
+@extend_schema_serializer(component_name="LeaderImportResult")
+class LeaderImportResultSerializer(serializers.Serializer):
+    """The outcome of an import or a dry run (the schema of ``ImportResult.as_dict``)."""
+
+    filename = serializers.CharField()
+    dry_run = serializers.BooleanField()
+    ok = serializers.BooleanField()
+    format = serializers.CharField()
+    encoding = serializers.CharField()
+    delimiter = serializers.CharField()
+    rows = serializers.IntegerField()
+    leaders_created = serializers.IntegerField()
+    leaders_updated = serializers.IntegerField()
+    leaders_unchanged = serializers.IntegerField()
+    leaders_deactivated = serializers.IntegerField()
+    units_created = serializers.IntegerField()
+    units_updated = serializers.IntegerField()
+    units_unchanged = serializers.IntegerField()
+    administrations_created = serializers.IntegerField()
+    departments_created = serializers.IntegerField()
+    errors_total = serializers.IntegerField()
+    seconds = serializers.FloatField()
+    errors = serializers.ListField(  # type: ignore[assignment]
+        child=LeaderImportErrorSerializer()
+    )
+    actions = serializers.ListField(child=LeaderImportActionSerializer(), required=False)
+
+
 class LeaderImportApi(APIView):
     """Import leaders and units from the HR system's CSV or XLSX export.
 
@@ -37,49 +84,18 @@ class LeaderImportApi(APIView):
     permission_classes = [IsAuthenticated, IsHR]
     parser_classes = [MultiPartParser, FormParser]
 
+    @extend_schema_serializer(component_name="LeaderImportInput")
     class InputSerializer(serializers.Serializer):
         file = serializers.FileField(allow_empty_file=True)
         dry_run = serializers.BooleanField(default=False)
         deactivate_missing = serializers.BooleanField(default=False)
 
-    class ErrorSerializer(serializers.Serializer):
-        row = serializers.IntegerField(allow_null=True, help_text="Row in the file; header = 1.")
-        column = serializers.CharField(allow_null=True)
-        message = serializers.CharField()
-
-    class ActionSerializer(serializers.Serializer):
-        row = serializers.IntegerField()
-        employee_number = serializers.CharField()
-        action = serializers.ChoiceField(choices=["create", "update", "unchanged"])
-        changed = serializers.ListField(child=serializers.CharField())
-
-    class OutputSerializer(serializers.Serializer):
-        filename = serializers.CharField()
-        dry_run = serializers.BooleanField()
-        ok = serializers.BooleanField()
-        format = serializers.CharField()
-        encoding = serializers.CharField()
-        delimiter = serializers.CharField()
-        rows = serializers.IntegerField()
-        leaders_created = serializers.IntegerField()
-        leaders_updated = serializers.IntegerField()
-        leaders_unchanged = serializers.IntegerField()
-        leaders_deactivated = serializers.IntegerField()
-        units_created = serializers.IntegerField()
-        units_updated = serializers.IntegerField()
-        units_unchanged = serializers.IntegerField()
-        administrations_created = serializers.IntegerField()
-        departments_created = serializers.IntegerField()
-        errors_total = serializers.IntegerField()
-        seconds = serializers.FloatField()
-        errors = serializers.ListField(child=serializers.DictField())  # type: ignore[assignment]
-        actions = serializers.ListField(child=serializers.DictField(), required=False)
-
     @extend_schema(
         request={"multipart/form-data": InputSerializer},
         responses={
-            200: OutputSerializer,
-            400: OpenApiResponse(OutputSerializer, description="Errors per row and column."),
+            200: LeaderImportResultSerializer,
+            400: OpenApiResponse(LeaderImportResultSerializer,
+                                 description="Errors per row and column; nothing written."),
         },
     )
     def post(self, request: Request) -> Response:
