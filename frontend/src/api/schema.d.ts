@@ -1368,6 +1368,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/leaders/{leader_id}/erase/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description HR erases a leader's data for good (GDPR art. 17); idempotent.
+         *
+         *     Needs a ``reason`` (kept, so it must not name the person) and ``confirm: true``.
+         */
+        post: operations["privacy_leaders_erase_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/leaders/{leader_id}/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Everything Sparring holds about a leader (GDPR), as JSON or readable HTML.
+         *
+         *     The leader may export their own data; HR in scope must give a ``purpose``, which is written
+         *     to the leader's access log (channel ``export``). Anyone else gets 404.
+         */
+        get: operations["privacy_leaders_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/": {
         parameters: {
             query?: never;
@@ -5524,6 +5567,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedAccessLogOutputList"];
+                };
+            };
+        };
+    };
+    privacy_leaders_erase_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["InputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Output"];
+                };
+            };
+        };
+    };
+    privacy_leaders_export_retrieve: {
+        parameters: {
+            query?: {
+                format?: "html" | "json";
+                /** @description Required for HR: why the export. */
+                purpose?: string;
+            };
+            header?: never;
+            path: {
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "text/html": {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
