@@ -4,6 +4,7 @@ import { Layout } from "./components/Layout";
 import { Loading } from "./components/Status";
 import { Dashboard } from "./screens/Dashboard";
 import { Home } from "./screens/Home";
+import { MyMentorships } from "./screens/MyMentorships";
 import { MyPlan, PlanScreen } from "./screens/MyPlan";
 import { MyProposals } from "./screens/MyProposals";
 import { Peers } from "./screens/Peers";
@@ -48,6 +49,7 @@ export function App() {
         <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
+        <Route path="mentoring/pairs" element={<MyMentorships />} />
         <Route path="my-leaders" element={<Dashboard audience="boss" key="boss" />} />
         <Route path="my-leaders/:planId" element={<PlanScreen />} />
         <Route path="*" element={<NotFound />} />

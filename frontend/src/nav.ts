@@ -48,6 +48,7 @@ export function navFor(me: Me): NavSection[] {
           label: "nav.leader.proposals",
           description: "nav.leader.proposals.d",
         },
+        { to: "/mentoring/pairs", label: "nav.leader.pairs", description: "nav.leader.pairs.d" },
       ],
     });
   }

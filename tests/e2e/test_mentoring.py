@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from backend.mentoring import services
-from backend.mentoring.models import Programme, Proposal
+from backend.mentoring.models import CheckIn, Mentorship, Programme, Proposal
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World
@@ -98,3 +98,33 @@ def test_mentor_accepts_a_proposal(browser: Browser, world: World, programme: Pr
     browser.switch_language("en")
     browser.expect_heading("Mentor proposals")
     browser.check("mentor-proposals")
+
+
+def test_mentor_logs_a_meeting_with_the_mentee(
+    browser: Browser, world: World, programme: Programme
+) -> None:
+    services.match_run_start(programme=programme, user=world.hr)
+    proposal = Proposal.objects.select_related("offer__leader", "enrolment__leader").get(
+        enrolment__leader=world.new_leader.leader, status="draft"
+    )
+    services.proposal_approve(proposal=proposal, user=world.hr)
+    services.proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
+    services.proposal_accept(proposal=proposal, leader=proposal.offer.leader)
+    mentorship = Mentorship.objects.get(proposal=proposal)
+    mentor = m.User.objects.get(leader=proposal.offer.leader)
+
+    browser.login(mentor)
+    browser.page.get_by_role("navigation").get_by_role("link", name="Mine mentorforløb").click()
+    browser.expect_heading("Mine mentorforløb")
+    mette = world.new_leader.leader.full_name
+    card = browser.page.get_by_role("article", name=f"Din mentee: {mette}")
+    expect(card).to_contain_text("Ikke endnu")
+    browser.check("mentorships")
+    card.get_by_label("Varighed i minutter").fill("45")
+    card.get_by_label("Note (valgfri)").fill("Vi talte om budgetopfølgning.")
+    card.get_by_role("button", name="Gem mødet").click()
+    expect(card.get_by_role("status")).to_contain_text("er registreret")
+    assert CheckIn.objects.filter(mentorship=mentorship, minutes=45).exists()
+    browser.switch_language("en")
+    browser.expect_heading("My mentorships")
+    browser.check("mentorships")

@@ -128,3 +128,23 @@ export const proposalAccept = (id: number) =>
 
 export const proposalDecline = (id: number, reason: string) =>
   request<{ status: string }>("POST", `/api/proposals/${id}/decline/`, { reason });
+
+export interface Mentorship {
+  id: number;
+  status: "active" | "completed" | "ended_early";
+  mentee: LeaderBrief;
+  mentor: LeaderBrief;
+  started_on: string;
+  first_meeting_due: string | null;
+  last_met_on: string | null;
+}
+
+export async function mentorships(): Promise<Mentorship[]> {
+  const url = "/api/mentorships/?status=active&page_size=500";
+  return (await request<Page<Mentorship>>("GET", url)).results;
+}
+
+export const checkInLog = (
+  mentorshipId: number,
+  body: { met_on: string; minutes: number; note: string; note_shared: boolean },
+) => request<{ id: number }>("POST", `/api/mentorships/${mentorshipId}/check-ins/`, body);
