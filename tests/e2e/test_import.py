@@ -52,3 +52,12 @@ def test_hr_previews_fixes_and_imports_leaders(
     browser.page.get_by_role("button", name="Importér nu").click()
     expect(browser.page.get_by_role("heading", name="Importen er gennemført.")).to_be_visible()
     assert m.Leader.objects.get(employee_number="90002").last_name == "Ærø"
+    browser.check("import-done")
+
+    browser.switch_language("en")
+    browser.expect_heading("Import leaders")
+    upload = browser.page.get_by_label("File", exact=True)
+    upload.set_input_files(str(_csv(tmp_path, "bad-en.csv", "31-02-2026")))
+    browser.page.get_by_role("button", name="Show dry run").click()
+    expect(browser.page.get_by_role("table", name="Errors by row and column")).to_be_visible()
+    browser.check("import-errors")

@@ -51,6 +51,10 @@ def test_hr_runs_a_match_and_approves_a_proposal(
     browser.page.get_by_role("navigation").get_by_role("link", name="Mentorprogrammer").click()
     browser.expect_heading("Mentorprogrammer")
     browser.check("programmes")
+    browser.switch_language("en")
+    browser.expect_heading("Mentoring programmes")
+    browser.check("programmes")
+    browser.switch_language("da")
     browser.page.get_by_role("link", name=programme.name).click()
     browser.expect_heading(programme.name)
 

@@ -59,6 +59,8 @@ def test_new_leader_completes_an_item_and_asks_for_help(
     browser.check("support-needs")
 
     browser.switch_language("en")
+    browser.expect_heading("My support needs")
+    browser.check("support-needs")
     browser.page.get_by_role("navigation").get_by_role("link", name="My plan").click()
     browser.expect_heading("My plan")
     card = browser.page.get_by_role("article", name=done_item.title_en or done_item.title_da)
@@ -93,6 +95,10 @@ def test_boss_sees_progress_but_not_help_requests(
     main.get_by_role("link", name=mette.full_name).wait_for()
     assert "Beder om hjælp" not in main.inner_text()
     browser.check("boss-dashboard")
+    browser.switch_language("en")
+    browser.expect_heading("My new leaders")
+    browser.check("boss-dashboard")
+    browser.switch_language("da")
 
     main.get_by_role("link", name=mette.full_name).click()
     browser.expect_heading(f"Plan for {mette.full_name}")
