@@ -199,10 +199,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis re-delivers an unacknowledged task after this many seconds (acks_late): longer than the
-# longest task, or a slow run would be delivered twice (harmless, but wasted work).
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
-}
+# longest task, or a slow run would be delivered twice (harmless, but wasted work). The embedded
+# SQLite transport takes no such option.
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+    if CELERY_BROKER_URL.startswith(("redis://", "rediss://"))
+    else {}
+)
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs (celery beat). Each task lives in its app's tasks.py under this name.
 CELERY_BEAT_SCHEDULE = {
