@@ -14,6 +14,14 @@ from typing import Any
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -70,6 +78,8 @@ def _paginate(request: Request, view: APIView, queryset: Any, serializer: type) 
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
+# The networks app has its own, wider ``LeaderBriefSerializer``: name this one apart.
+@extend_schema_serializer(component_name="MentoringLeaderBrief")
 class LeaderBriefSerializer(serializers.Serializer):
     """A leader as others in the programme see them: name, role, unit, administration."""
 
@@ -131,12 +141,15 @@ class ProgrammeListCreateApi(APIView):
     """GET: the organisation's programmes (HR). POST: create one (HR for the organisation)."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema(responses=ProgrammeOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
         _require_hr(_user(request))
         qs = selectors.programmes_visible_to(user=_user(request))
         return _paginate(request, self, qs, ProgrammeOutputSerializer)
 
+    @extend_schema(request=ProgrammeInputSerializer, responses={201: ProgrammeOutputSerializer})
     def post(self, request: Request) -> Response:
         user = _user(request)
         _require_hr(user)
@@ -154,12 +167,14 @@ class ProgrammeDetailApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses=ProgrammeOutputSerializer)
     def get(self, request: Request, programme_id: int) -> Response:
         programme = selectors.programme_for_hr_or_404(
             user=_user(request), programme_id=programme_id
         )
         return Response(ProgrammeOutputSerializer(programme).data)
 
+    @extend_schema(request=ProgrammeInputSerializer, responses=ProgrammeOutputSerializer)
     def patch(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -187,13 +202,26 @@ class EnrolmentListCreateApi(APIView):
     """GET: the programme's mentees in scope (HR). POST: enrol a leader (HR)."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema_serializer(component_name="EnrolmentCreateInput")
     class InputSerializer(serializers.Serializer):
         """Who to enrol."""
 
         leader = serializers.IntegerField()
         route = serializers.ChoiceField(choices=EntryRoute.choices, default=EntryRoute.HR)
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "status",
+                str,
+                enum=Enrolment.Status.values,
+                description="Only those with this status.",
+            )
+        ],
+        responses=EnrolmentOutputSerializer(many=True),
+    )
     def get(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -202,6 +230,7 @@ class EnrolmentListCreateApi(APIView):
             qs = qs.filter(status=request.query_params["status"])
         return _paginate(request, self, qs, EnrolmentOutputSerializer)
 
+    @extend_schema(request=InputSerializer, responses={201: EnrolmentOutputSerializer})
     def post(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -223,6 +252,12 @@ class EnrolmentEnsureApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        request=None,
+        responses=inline_serializer(
+            "EnrolmentEnsureOutput", {"enrolled": serializers.IntegerField()}
+        ),
+    )
     def post(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -236,6 +271,7 @@ class EnrolmentWithdrawApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=None, responses=EnrolmentOutputSerializer)
     def post(self, request: Request, enrolment_id: int) -> Response:
         user = _user(request)
         enrolment = get_object_or_404(
@@ -271,18 +307,22 @@ class OfferListCreateApi(APIView):
     """GET: the programme's mentors in scope (HR). POST: offer to mentor (the leader, or HR)."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema_serializer(component_name="OfferCreateInput")
     class InputSerializer(OfferInputSerializer):
         """HR may name the leader; a leader offers themselves."""
 
         leader = serializers.IntegerField(required=False)
 
+    @extend_schema(responses=OfferOutputSerializer(many=True))
     def get(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
         qs = selectors.offers_for_hr(user=user, programme=programme)
         return _paginate(request, self, qs, OfferOutputSerializer)
 
+    @extend_schema(request=InputSerializer, responses={201: OfferOutputSerializer})
     def post(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         data = self.InputSerializer(data=request.data)
@@ -308,6 +348,7 @@ class OfferUpdateApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=OfferInputSerializer, responses=OfferOutputSerializer)
     def patch(self, request: Request, offer_id: int) -> Response:
         user = _user(request)
         offer = get_object_or_404(
@@ -355,13 +396,16 @@ class MatchRunListStartApi(APIView):
     """GET: the programme's runs (HR). POST: start a run (HR for the organisation): 202, or 409."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema(responses=MatchRunOutputSerializer(many=True))
     def get(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
         qs = MatchRun.objects.filter(programme=programme).select_related("created_by")
         return _paginate(request, self, qs, MatchRunOutputSerializer)
 
+    @extend_schema(request=None, responses={202: MatchRunOutputSerializer})
     def post(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -375,6 +419,7 @@ class MatchRunDetailApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses=MatchRunOutputSerializer)
     def get(self, request: Request, run_id: int) -> Response:
         run = selectors.match_run_for_hr_or_404(user=_user(request), run_id=run_id)
         return Response(MatchRunOutputSerializer(run).data)
@@ -383,6 +428,7 @@ class MatchRunDetailApi(APIView):
 # --- proposals ----------------------------------------------------------------------------
 
 
+@extend_schema_serializer(component_name="MenteeProfile")
 class MenteeProfileSerializer(LeaderBriefSerializer):
     """The minimal mentee profile a mentor sees: no notes, only the topics they want help with."""
 
@@ -449,6 +495,50 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
         return data
 
 
+# Schema only (drf-spectacular): what ``ProposalOutputSerializer`` gives the mentee or the mentor.
+# ``to_representation`` drops the HR fields, drops ``mentee`` for the mentee and the mentee's
+# ``id`` for the mentor, and shows a mentee every proposal that went away as "replaced".
+PROPOSAL_STATUS_FOR_LEADER = [*Proposal.Status.choices, ("replaced", "Replaced")]
+
+
+@extend_schema_serializer(component_name="MenteeProfileForLeader")
+class _MenteeProfileForLeaderSchema(MenteeProfileSerializer):
+    """Schema only: the mentee profile without its ``id`` (the mentor's view)."""
+
+    id = serializers.IntegerField(required=False)
+
+
+@extend_schema_serializer(component_name="ProposalForLeader")
+class _ProposalForLeaderSchema(ProposalOutputSerializer):
+    """Schema only: a proposal as its mentee or mentor sees it."""
+
+    mentee = _MenteeProfileForLeaderSchema(source="enrolment.leader", required=False)
+    status = serializers.ChoiceField(choices=PROPOSAL_STATUS_FOR_LEADER)
+
+    class Meta(ProposalOutputSerializer.Meta):
+        fields = [
+            f
+            for f in ProposalOutputSerializer.Meta.fields
+            if f not in ("score", "components", "override_reason", "decline_reason", "run")
+        ]
+
+
+@extend_schema_serializer(component_name="ProposalAccepted")
+class _ProposalAcceptedSchema(_ProposalForLeaderSchema):
+    """Schema only: the accepted proposal and its mentorship once both have accepted."""
+
+    mentorship = serializers.IntegerField(allow_null=True)
+
+    class Meta(_ProposalForLeaderSchema.Meta):
+        fields = [*_ProposalForLeaderSchema.Meta.fields, "mentorship"]
+
+
+_PROPOSAL_DESCRIPTION = (
+    "HR gets every field. The mentee and the mentor get the `ProposalForLeader` shape "
+    "(no score, components, run or reasons for HR)."
+)
+
+
 def _view_as(user: User, proposal: Proposal) -> str:
     if user.leader_id == proposal.offer.leader_id:
         return "mentor"
@@ -461,7 +551,9 @@ class ProposalListCreateApi(APIView):
     """GET: the programme's proposals in scope (HR). POST: a manual match (HR, needs a reason)."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema_serializer(component_name="ProposalCreateInput")
     class InputSerializer(serializers.Serializer):
         """Pair a mentee with a mentor by hand."""
 
@@ -469,6 +561,18 @@ class ProposalListCreateApi(APIView):
         offer = serializers.IntegerField()
         reason = serializers.CharField(max_length=400)
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "status",
+                str,
+                enum=Proposal.Status.values,
+                description="Only those with this status.",
+            ),
+            OpenApiParameter("run", int, description="Only proposals of this match run."),
+        ],
+        responses=ProposalOutputSerializer(many=True),
+    )
     def get(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -479,6 +583,7 @@ class ProposalListCreateApi(APIView):
             qs = qs.filter(run_id=request.query_params["run"])
         return _paginate(request, self, qs, ProposalOutputSerializer)
 
+    @extend_schema(request=InputSerializer, responses={201: ProposalOutputSerializer})
     def post(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -507,6 +612,15 @@ class MyProposalListApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        responses=inline_serializer(
+            "MyProposalList",
+            {
+                "count": serializers.IntegerField(),
+                "results": _ProposalForLeaderSchema(many=True),
+            },
+        )
+    )
     def get(self, request: Request) -> Response:
         user = _user(request)
         proposals = list(selectors.proposals_for_leader(user=user))
@@ -522,6 +636,9 @@ class ProposalDetailApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        responses=OpenApiResponse(ProposalOutputSerializer, description=_PROPOSAL_DESCRIPTION)
+    )
     def get(self, request: Request, proposal_id: int) -> Response:
         user = _user(request)
         proposal = selectors.proposal_visible_or_404(user=user, proposal_id=proposal_id)
@@ -538,6 +655,8 @@ def _hr_proposal(request: Request, proposal_id: int) -> tuple[User, Proposal]:
     return user, proposal
 
 
+# The networks app's ``ReasonSerializer`` (an explanation in two languages) is another shape.
+@extend_schema_serializer(component_name="ReasonInput")
 class ReasonSerializer(serializers.Serializer):
     """A reason, required."""
 
@@ -549,6 +668,7 @@ class ProposalApproveApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=None, responses=ProposalOutputSerializer)
     def post(self, request: Request, proposal_id: int) -> Response:
         user, proposal = _hr_proposal(request, proposal_id)
         proposal = services.proposal_approve(proposal=proposal, user=user)
@@ -560,6 +680,7 @@ class ProposalRejectApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=ReasonSerializer, responses=ProposalOutputSerializer)
     def post(self, request: Request, proposal_id: int) -> Response:
         user, proposal = _hr_proposal(request, proposal_id)
         data = ReasonSerializer(data=request.data)
@@ -575,11 +696,13 @@ class ProposalSwapApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema_serializer(component_name="ProposalSwapInput")
     class InputSerializer(ReasonSerializer):
         """The mentor to propose instead."""
 
         offer = serializers.IntegerField()
 
+    @extend_schema(request=InputSerializer, responses={201: ProposalOutputSerializer})
     def post(self, request: Request, proposal_id: int) -> Response:
         user, proposal = _hr_proposal(request, proposal_id)
         data = self.InputSerializer(data=request.data)
@@ -608,6 +731,7 @@ class ProposalAcceptApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=None, responses=_ProposalAcceptedSchema)
     def post(self, request: Request, proposal_id: int) -> Response:
         user, proposal, leader = _own_proposal(request, proposal_id)
         proposal = services.proposal_accept(proposal=proposal, leader=leader)
@@ -624,11 +748,18 @@ class ProposalDeclineApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema_serializer(component_name="ProposalDeclineInput")
     class InputSerializer(serializers.Serializer):
         """An optional reason."""
 
         reason = serializers.CharField(max_length=400, required=False, allow_blank=True)
 
+    @extend_schema(
+        request=InputSerializer,
+        responses=inline_serializer(
+            "ProposalDeclined", {"status": serializers.ChoiceField(choices=["declined"])}
+        ),
+    )
     def post(self, request: Request, proposal_id: int) -> Response:
         _unused, proposal, leader = _own_proposal(request, proposal_id)
         data = self.InputSerializer(data=request.data)
@@ -644,6 +775,13 @@ class ProposalInvitationApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        responses={
+            (200, "text/calendar"): OpenApiResponse(
+                OpenApiTypes.STR, description="An iCalendar (RFC 5545) file, as an attachment."
+            )
+        }
+    )
     def get(self, request: Request, proposal_id: int) -> HttpResponse:
         proposal = _own_proposal(request, proposal_id)[1]
         if proposal.first_meeting_at is None:
@@ -677,7 +815,9 @@ class MySuggestionListApi(APIView):
     """GET: the mentee's suggested mentors (self-match programmes)."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema(responses=SuggestionOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
         qs = selectors.suggestions_for_leader(user=_user(request))
         return _paginate(request, self, qs, SuggestionOutputSerializer)
@@ -688,6 +828,7 @@ class SuggestionChooseApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=None, responses={201: _ProposalForLeaderSchema})
     def post(self, request: Request, suggestion_id: int) -> Response:
         user = _user(request)
         suggestion = selectors.suggestions_for_leader(user=user).filter(id=suggestion_id).first()
@@ -705,7 +846,9 @@ class ManualQueueApi(APIView):
     """GET: the programme's mentees HR must match by hand, with the reason."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema(responses=EnrolmentOutputSerializer(many=True))
     def get(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -745,7 +888,19 @@ class MentorshipListApi(APIView):
     """GET: the caller's pairs (a leader) or the pairs in scope (HR)."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "status",
+                str,
+                enum=Mentorship.Status.values,
+                description="Only those with this status.",
+            )
+        ],
+        responses=MentorshipOutputSerializer(many=True),
+    )
     def get(self, request: Request) -> Response:
         qs = selectors.mentorships_visible_to(user=_user(request)).order_by("-started_on", "-id")
         if request.query_params.get("status"):
@@ -758,6 +913,7 @@ class MentorshipDetailApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses=MentorshipOutputSerializer)
     def get(self, request: Request, mentorship_id: int) -> Response:
         mentorship = selectors.mentorship_visible_or_404(
             user=_user(request), mentorship_id=mentorship_id
@@ -770,6 +926,7 @@ class MentorshipEndApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema_serializer(component_name="MentorshipEndInput")
     class InputSerializer(serializers.Serializer):
         """How the mentorship ends."""
 
@@ -777,6 +934,7 @@ class MentorshipEndApi(APIView):
         reason = serializers.CharField(max_length=400, required=False, allow_blank=True)
         exit_survey = serializers.DictField(required=False)
 
+    @extend_schema(request=InputSerializer, responses=MentorshipOutputSerializer)
     def post(self, request: Request, mentorship_id: int) -> Response:
         user = _user(request)
         mentorship = selectors.mentorship_visible_or_404(user=user, mentorship_id=mentorship_id)
@@ -797,6 +955,7 @@ class CheckInListCreateApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema_serializer(component_name="CheckInInput")
     class InputSerializer(serializers.Serializer):
         """A meeting."""
 
@@ -805,12 +964,49 @@ class CheckInListCreateApi(APIView):
         note = serializers.CharField(max_length=4000, required=False, allow_blank=True)
         note_shared = serializers.BooleanField(required=False, default=False)
 
+    @extend_schema(
+        responses=inline_serializer(
+            "CheckInList",
+            {
+                "count": serializers.IntegerField(),
+                "results": inline_serializer(
+                    "CheckIn",
+                    {
+                        "id": serializers.IntegerField(),
+                        "author": serializers.CharField(help_text="The writer's full name."),
+                        "mine": serializers.BooleanField(),
+                        "met_on": serializers.DateField(),
+                        "minutes": serializers.IntegerField(),
+                        "note_shared": serializers.BooleanField(),
+                        "note": serializers.CharField(
+                            allow_null=True,
+                            help_text="Only to its writer, or to the pair when shared.",
+                        ),
+                    },
+                    many=True,
+                ),
+            },
+        )
+    )
     def get(self, request: Request, mentorship_id: int) -> Response:
         user = _user(request)
         mentorship = selectors.mentorship_visible_or_404(user=user, mentorship_id=mentorship_id)
         rows = selectors.check_ins_visible_to(user=user, mentorship=mentorship)
         return Response({"count": len(rows), "results": rows})
 
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            201: inline_serializer(
+                "CheckInCreated",
+                {
+                    "id": serializers.IntegerField(),
+                    "met_on": serializers.DateField(),
+                    "minutes": serializers.IntegerField(),
+                },
+            )
+        },
+    )
     def post(self, request: Request, mentorship_id: int) -> Response:
         user = _user(request)
         mentorship = selectors.mentorship_visible_or_404(user=user, mentorship_id=mentorship_id)
@@ -830,11 +1026,51 @@ class CheckInListCreateApi(APIView):
 # --- HR follow-up -------------------------------------------------------------------------
 
 
+@extend_schema_serializer(component_name="AnalyticsCell")
+class _AnalyticsCellSchema(serializers.Serializer):
+    """Schema only: a figure, ``null`` and ``suppressed`` when it rests on under five people."""
+
+    value = serializers.FloatField(allow_null=True)
+    suppressed = serializers.BooleanField()
+
+
+def _analytics_figures(
+    name: str, extra: dict[str, serializers.Field], *, many: bool = False
+) -> serializers.Serializer:
+    """Schema only: ``selectors.programme_analytics`` figures, overall or per administration."""
+    figures = (
+        "enrolled",
+        "matched_pct",
+        "days_to_match",
+        "days_to_first_meeting",
+        "active",
+        "ended_early",
+        "needs_covered_pct",
+    )
+    return inline_serializer(
+        name, {**extra, **{f: _AnalyticsCellSchema() for f in figures}}, many=many
+    )
+
+
 class ProgrammeAnalyticsApi(APIView):
     """GET: the programme's figures, per administration, small cells suppressed (HR)."""
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        responses=inline_serializer(
+            "ProgrammeAnalytics",
+            {
+                "programme": serializers.IntegerField(),
+                "total": _analytics_figures("AnalyticsFigures", {}),
+                "administrations": _analytics_figures(
+                    "AdministrationAnalyticsFigures",
+                    {"administration": serializers.CharField()},
+                    many=True,
+                ),
+            },
+        )
+    )
     def get(self, request: Request, programme_id: int) -> Response:
         user = _user(request)
         programme = selectors.programme_for_hr_or_404(user=user, programme_id=programme_id)
@@ -866,7 +1102,9 @@ class FlagListApi(APIView):
     """GET: open flags on pairs in scope (HR)."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Pagination  # read by the schema generator only; ``_paginate`` pages
 
+    @extend_schema(responses=FlagOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
         user = _user(request)
         _require_hr(user)
@@ -878,6 +1116,13 @@ class FlagResolveApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        request=None,
+        responses=inline_serializer(
+            "FlagResolved",
+            {"id": serializers.IntegerField(), "resolved_at": serializers.DateTimeField()},
+        ),
+    )
     def post(self, request: Request, flag_id: int) -> Response:
         flag = selectors.flags_for_hr(user=_user(request)).filter(id=flag_id).first()
         if flag is None:
@@ -891,6 +1136,10 @@ class RecheckApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        request=None,
+        responses=inline_serializer("RecheckOutput", {"flagged": serializers.IntegerField()}),
+    )
     def post(self, request: Request) -> Response:
         user = _user(request)
         _require_hr(user)

@@ -8,7 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
@@ -67,6 +72,17 @@ class LeaderBriefSerializer(serializers.ModelSerializer[Leader]):
         ]
 
 
+@extend_schema_serializer(component_name="NetworkMapLeader")
+class _MapLeaderSchema(serializers.Serializer[Any]):
+    """Schema only: a leader on a map or in the insights (``selectors._leader_brief``)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    role_title = serializers.CharField()
+    unit = serializers.CharField(allow_null=True)
+    administration = serializers.CharField(allow_null=True)
+
+
 # --------------------------------------------------------------------------- peers
 
 
@@ -83,12 +99,19 @@ class PeerListApi(APIView):
         other_administration = serializers.BooleanField(required=False, default=False)
         limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
 
+    @extend_schema_serializer(component_name="Peer")
     class OutputSerializer(serializers.Serializer[Any]):
         leader = LeaderBriefSerializer()
         score = serializers.FloatField()
         reasons = ReasonSerializer(many=True)
 
-    @extend_schema(parameters=[FilterSerializer], responses=OutputSerializer(many=True))
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses=inline_serializer(
+            "PeerList",
+            {"count": serializers.IntegerField(), "results": OutputSerializer(many=True)},
+        ),
+    )
     def get(self, request: Request) -> Response:
         params = self.FilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -148,6 +171,7 @@ class IntroductionListApi(ListAPIView[IntroductionRequest]):
     permission_classes = [IsLeaderUser]
     serializer_class = IntroductionOutputSerializer
 
+    @extend_schema_serializer(component_name="IntroductionCreateInput")
     class InputSerializer(serializers.Serializer[Any]):
         to_leader = serializers.IntegerField()
         message = serializers.CharField(required=False, allow_blank=True, max_length=1000)
@@ -157,7 +181,7 @@ class IntroductionListApi(ListAPIView[IntroductionRequest]):
             return IntroductionRequest.objects.none()
         return selectors.introductions_of(user=_user(self.request))
 
-    @extend_schema(request=InputSerializer, responses=IntroductionOutputSerializer)
+    @extend_schema(request=InputSerializer, responses={201: IntroductionOutputSerializer})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -200,6 +224,7 @@ class NetworkSuggestionListApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
+    @extend_schema_serializer(component_name="NetworkSuggestion")
     class OutputSerializer(serializers.Serializer[Any]):
         kind = serializers.CharField()
         network_id = serializers.IntegerField(source="network.id", default=None)
@@ -218,7 +243,12 @@ class NetworkSuggestionListApi(APIView):
                 return obj.network.name
             return "Kohortecirkel for nye ledere"
 
-    @extend_schema(responses=OutputSerializer(many=True))
+    @extend_schema(
+        responses=inline_serializer(
+            "NetworkSuggestionList",
+            {"count": serializers.IntegerField(), "results": OutputSerializer(many=True)},
+        )
+    )
     def get(self, request: Request) -> Response:
         suggestions = selectors.network_suggestions(user=_user(request))
         return Response(
@@ -234,10 +264,36 @@ class NetworkJoinApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
+    @extend_schema_serializer(component_name="NetworkJoinInput")
     class InputSerializer(serializers.Serializer[Any]):
         message = serializers.CharField(required=False, allow_blank=True, max_length=1000)
 
-    @extend_schema(request=InputSerializer, responses=None)
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            201: OpenApiResponse(
+                inline_serializer(
+                    "NetworkJoined",
+                    {
+                        "status": serializers.ChoiceField(choices=["member"]),
+                        "network": serializers.IntegerField(),
+                    },
+                ),
+                description="Joined an open network.",
+            ),
+            202: OpenApiResponse(
+                inline_serializer(
+                    "NetworkJoinRequested",
+                    {
+                        "status": serializers.ChoiceField(choices=["requested"]),
+                        "request": serializers.IntegerField(),
+                        "network": serializers.IntegerField(),
+                    },
+                ),
+                description="Asked to join a private network; its members decide.",
+            ),
+        },
+    )
     def post(self, request: Request, network_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -303,6 +359,25 @@ class EgoMapApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
+    @extend_schema(
+        responses=inline_serializer(
+            "EgoMap",
+            {
+                "me": serializers.IntegerField(),
+                "nodes": _MapLeaderSchema(many=True),
+                "edges": inline_serializer(
+                    "EgoMapEdge",
+                    {
+                        "source": serializers.IntegerField(),
+                        "target": serializers.IntegerField(),
+                        "weight": serializers.FloatField(),
+                        "ties": serializers.ListField(child=serializers.CharField()),
+                    },
+                    many=True,
+                ),
+            },
+        )
+    )
     def get(self, request: Request) -> Response:
         return Response(selectors.network_map_ego(user=_user(request)))
 
@@ -312,6 +387,35 @@ class HrMapApi(APIView):
 
     permission_classes = [IsHR]
 
+    @extend_schema(
+        responses=inline_serializer(
+            "HrMap",
+            {
+                "nodes": inline_serializer(
+                    "HrMapNode",
+                    {
+                        "id": serializers.IntegerField(),
+                        "name": serializers.CharField(),
+                        "leaders": serializers.IntegerField(),
+                    },
+                    many=True,
+                ),
+                "edges": inline_serializer(
+                    "HrMapEdge",
+                    {
+                        "source": serializers.IntegerField(),
+                        "target": serializers.IntegerField(),
+                        "ties": serializers.IntegerField(),
+                        "private_ties": serializers.IntegerField(
+                            allow_null=True, help_text="null under min_aggregate people."
+                        ),
+                    },
+                    many=True,
+                ),
+                "min_aggregate": serializers.IntegerField(),
+            },
+        )
+    )
     def get(self, request: Request) -> Response:
         return Response(selectors.network_map_hr(user=_user(request)))
 
@@ -321,6 +425,54 @@ class InsightsApi(APIView):
 
     permission_classes = [IsHR]
 
+    @extend_schema(
+        responses=inline_serializer(
+            "NetworkInsights",
+            {
+                "leaders": serializers.IntegerField(),
+                "isolated": _MapLeaderSchema(many=True),
+                "isolated_with_private_network": serializers.IntegerField(allow_null=True),
+                "solo": _MapLeaderSchema(many=True),
+                "administrations": inline_serializer(
+                    "NetworkInsightsAdministration",
+                    {
+                        "id": serializers.IntegerField(),
+                        "name": serializers.CharField(),
+                        "leaders": serializers.IntegerField(),
+                        "internal": serializers.IntegerField(),
+                        "external": serializers.IntegerField(),
+                        "ei_index": serializers.FloatField(allow_null=True),
+                        "isolated": serializers.IntegerField(),
+                        "in_private_networks": serializers.IntegerField(allow_null=True),
+                    },
+                    many=True,
+                ),
+                "brokers": inline_serializer(
+                    "NetworkInsightsBroker",
+                    {**_MapLeaderSchema().get_fields(), "betweenness": serializers.FloatField()},
+                    many=True,
+                ),
+                "bridges": serializers.ListField(
+                    child=serializers.ListField(child=_MapLeaderSchema()),
+                    help_text="Pairs of leaders whose tie is a bridge.",
+                ),
+                "communities": inline_serializer(
+                    "NetworkInsightsCommunity",
+                    {
+                        "size": serializers.IntegerField(),
+                        "administrations": serializers.DictField(
+                            child=serializers.IntegerField(),
+                            help_text="Members per administration id.",
+                        ),
+                    },
+                    many=True,
+                ),
+                "specialists_without_peers": _MapLeaderSchema(many=True),
+                "min_aggregate": serializers.IntegerField(),
+                "seed": serializers.IntegerField(),
+            },
+        )
+    )
     def get(self, request: Request) -> Response:
         return Response(selectors.network_insights(user=_user(request)))
 
@@ -355,6 +507,7 @@ class SignUpListApi(ListAPIView[SignUp]):
     permission_classes = [IsOrganisationMember]
     serializer_class = SignUpOutputSerializer
 
+    @extend_schema_serializer(component_name="SignUpCreateInput")
     class InputSerializer(serializers.Serializer[Any]):
         theme = serializers.CharField(max_length=200)
         description = serializers.CharField(required=False, allow_blank=True)
@@ -370,7 +523,7 @@ class SignUpListApi(ListAPIView[SignUp]):
             return SignUp.objects.none()
         return selectors.signups_visible_to(user=_user(self.request))
 
-    @extend_schema(request=InputSerializer, responses=SignUpOutputSerializer)
+    @extend_schema(request=InputSerializer, responses={201: SignUpOutputSerializer})
     def post(self, request: Request) -> Response:
         if not IsHR().has_permission(request, self):
             return Response(status=status.HTTP_403_FORBIDDEN)
@@ -390,11 +543,22 @@ class SignUpListApi(ListAPIView[SignUp]):
         return Response(SignUpOutputSerializer(signup).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema_serializer(component_name="SignUpDetail")
+class _SignUpDetailSchema(SignUpOutputSerializer):
+    """Schema only: a sign-up and whether the caller signed up."""
+
+    registered = serializers.BooleanField()
+
+    class Meta(SignUpOutputSerializer.Meta):
+        fields = [*SignUpOutputSerializer.Meta.fields, "registered"]
+
+
 class SignUpDetailApi(APIView):
     """One sign-up, with whether the caller signed up."""
 
     permission_classes = [IsOrganisationMember]
 
+    @extend_schema(responses=_SignUpDetailSchema)
     def get(self, request: Request, signup_id: int) -> Response:
         signup = selectors.signup_visible_or_404(user=_user(request), signup_id=signup_id)
         data = dict(SignUpOutputSerializer(signup).data)
@@ -407,12 +571,17 @@ class SignUpRegistrationApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema(request=None, responses=None)
+    @extend_schema(
+        request=None,
+        responses={
+            201: inline_serializer("SignUpRegistered", {"registered": serializers.BooleanField()})
+        },
+    )
     def post(self, request: Request, signup_id: int) -> Response:
         services.signup_register(user=_user(request), signup_id=signup_id)
         return Response({"registered": True}, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=None)
+    @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request, signup_id: int) -> Response:
         services.signup_withdraw(user=_user(request), signup_id=signup_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -440,6 +609,34 @@ class SignUpRegistrationListApi(ListAPIView[SignUpRegistration]):
         return selectors.signup_registrations(
             user=_user(self.request), signup_id=self.kwargs["signup_id"]
         )
+
+
+@extend_schema_serializer(component_name="GroupDraft")
+class _GroupDraftSchema(serializers.Serializer[Any]):
+    """Schema only: a group draft as ``_draft_payload`` builds it."""
+
+    id = serializers.IntegerField()
+    signup = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=GroupDraft.Status.choices)
+    objective = serializers.FloatField(help_text="After HR's moves.")
+    composer_objective = serializers.FloatField(help_text="As the composer left it.")
+    seed = serializers.IntegerField()
+    violations = inline_serializer(
+        "GroupDraftViolation",
+        {
+            "rule": serializers.CharField(),
+            "leaders": serializers.ListField(child=serializers.IntegerField()),
+        },
+        many=True,
+    )
+    networks = serializers.ListField(
+        child=serializers.IntegerField(), help_text="The published learning networks."
+    )
+    groups = inline_serializer(
+        "GroupDraftGroup",
+        {"number": serializers.IntegerField(), "members": LeaderBriefSerializer(many=True)},
+        many=True,
+    )
 
 
 def _draft_payload(draft: GroupDraft) -> dict[str, Any]:
@@ -471,10 +668,11 @@ class SignUpComposeApi(APIView):
 
     permission_classes = [IsHR]
 
+    @extend_schema_serializer(component_name="SignUpComposeInput")
     class InputSerializer(serializers.Serializer[Any]):
         seed = serializers.IntegerField(required=False, default=42, min_value=0)
 
-    @extend_schema(request=InputSerializer, responses=None)
+    @extend_schema(request=InputSerializer, responses={201: _GroupDraftSchema})
     def post(self, request: Request, signup_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -489,6 +687,7 @@ class DraftDetailApi(APIView):
 
     permission_classes = [IsHR]
 
+    @extend_schema(responses=_GroupDraftSchema)
     def get(self, request: Request, draft_id: int) -> Response:
         draft = selectors.draft_for_hr_or_404(user=_user(request), draft_id=draft_id)
         return Response(_draft_payload(draft))
@@ -499,11 +698,12 @@ class DraftMoveApi(APIView):
 
     permission_classes = [IsHR]
 
+    @extend_schema_serializer(component_name="DraftMoveInput")
     class InputSerializer(serializers.Serializer[Any]):
         leader = serializers.IntegerField()
         to_group = serializers.IntegerField(min_value=0)
 
-    @extend_schema(request=InputSerializer, responses=None)
+    @extend_schema(request=InputSerializer, responses=_GroupDraftSchema)
     def post(self, request: Request, draft_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -521,7 +721,7 @@ class DraftPublishApi(APIView):
 
     permission_classes = [IsHR]
 
-    @extend_schema(request=None, responses=None)
+    @extend_schema(request=None, responses=_GroupDraftSchema)
     def post(self, request: Request, draft_id: int) -> Response:
         draft = services.draft_publish(user=_user(request), draft_id=draft_id)
         return Response(_draft_payload(draft))
@@ -535,11 +735,13 @@ class CohortSettingApi(APIView):
 
     permission_classes = [IsHR]
 
+    @extend_schema_serializer(component_name="CohortSetting")
     class Serializer(serializers.ModelSerializer[CohortSetting]):
         class Meta:
             model = CohortSetting
             fields = ["enabled", "window_days", "min_size", "max_size"]
 
+    @extend_schema(responses=Serializer)
     def get(self, request: Request) -> Response:
         setting = services.cohort_setting_update(user=_user(request))
         return Response(self.Serializer(setting).data)
@@ -597,11 +799,22 @@ class RouletteSettingApi(APIView):
 
     permission_classes = [IsOrganisationMember]
 
+    @extend_schema_serializer(component_name="RouletteSettingInput")
     class InputSerializer(serializers.Serializer[Any]):
         active = serializers.BooleanField(default=True)
         every_weeks = serializers.IntegerField(min_value=1, max_value=52, default=4)
         cooldown_weeks = serializers.IntegerField(min_value=0, max_value=260, default=12)
         next_run_on = serializers.DateField(required=False)
+
+    @extend_schema_serializer(component_name="RouletteSetting")
+    class OutputSerializer(serializers.Serializer[Any]):
+        """Schema only: what ``_out`` returns."""
+
+        network = serializers.IntegerField()
+        active = serializers.BooleanField()
+        every_weeks = serializers.IntegerField()
+        cooldown_weeks = serializers.IntegerField()
+        next_run_on = serializers.DateField()
 
     def _out(self, setting: Any) -> dict[str, Any] | None:
         if setting is None:
@@ -614,11 +827,16 @@ class RouletteSettingApi(APIView):
             "next_run_on": setting.next_run_on,
         }
 
+    @extend_schema(
+        responses=OpenApiResponse(
+            OutputSerializer, description="`null` while the network has no roulette set up."
+        )
+    )
     def get(self, request: Request, network_id: int) -> Response:
         setting = selectors.roulette_setting_or_404(user=_user(request), network_id=network_id)
         return Response(self._out(setting))
 
-    @extend_schema(request=InputSerializer, responses=None)
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
     def put(self, request: Request, network_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -633,7 +851,12 @@ class RouletteOptOutApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema(request=None, responses=None)
+    @extend_schema(
+        request=None,
+        responses={
+            201: inline_serializer("RouletteOptedOut", {"round": serializers.IntegerField()})
+        },
+    )
     def post(self, request: Request, network_id: int) -> Response:
         number = services.roulette_opt_out(user=_user(request), network_id=network_id)
         return Response({"round": number}, status=status.HTTP_201_CREATED)
