@@ -11,12 +11,23 @@ entry. Søren (the outsider) is Mette's *peer*: co-member of an open network.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import timezone
 
 from backend.mentoring import services as mentoring
-from backend.mentoring.models import CheckIn, Enrolment, Mentorship, Programme, Proposal
+from backend.mentoring.models import (
+    CheckIn,
+    Enrolment,
+    Flag,
+    MatchRun,
+    MentorOffer,
+    Mentorship,
+    Programme,
+    Proposal,
+    Suggestion,
+)
 from backend.networks.models import (
     GroupDraft,
     IntroductionRequest,
@@ -30,7 +41,7 @@ from backend.networks.models import (
 from backend.notifications.models import Notification
 from backend.people import models as m
 from backend.privacy.models import AccessLogEntry
-from onboarding.models import CalendarFeed, Plan, PlanItem, PlanItemEvent
+from onboarding.models import CalendarFeed, Plan, PlanItem, PlanItemEvent, Template, TemplateItem
 from tests import factories as f
 from tests.conftest import CANARY, World
 
@@ -62,6 +73,10 @@ class Scene:
     join_request: JoinRequest
     draft: GroupDraft
     other_org_leader: m.Leader
+    unrelated: m.User
+    ids: dict[str, dict[str, int | str]]
+    # Logged-in API clients by persona, reused between requests (see tests/trust/matrix.py).
+    clients: dict[str, Any] = field(default_factory=dict)
 
     @property
     def mette(self) -> m.Leader:
@@ -154,6 +169,14 @@ def build_scene(world: World) -> Scene:
         need_help=True,
     )
     PlanItemEvent.objects.create(item=item, actor=world.new_leader, kind="need_help")
+    # Owned by her mentor: the boss must never see it (it would reveal the pairing).
+    PlanItem.objects.create(
+        plan=plan,
+        title_da="Første møde med din mentor",
+        owner_role="mentor",
+        owner_leader=jens,
+        due_date=today + dt.timedelta(days=14),
+    )
     CalendarFeed.objects.create(leader=mette)
 
     notification = Notification.objects.create(
@@ -167,6 +190,52 @@ def build_scene(world: World) -> Scene:
         first_name="Anders",
         last_name="And",
     )
+    # An outsider with no tie to Mette at all (Søren is her peer in the open network).
+    unrelated = f.UserFactory(
+        username="ole",
+        organisation=world.org,
+        leader=f.LeaderFactory(
+            unit=f.UnitFactory(department=soren.unit.department, name="Østre Skole"),
+            first_name="Ole",
+            last_name="Berg",
+        ),
+    )
+    own = _extras(
+        world.org,
+        leader=mette,
+        mentorship=mentorship,
+        enrolment=enrolment,
+        offer=offer,
+        unit=mette.unit,
+    )
+    own.update(
+        leader_id=mette.id,
+        need_id=need.id,
+        organisation_id=world.org.id,
+        administration_id=world.children.id,
+        department_id=mette.unit.department_id,
+        unit_id=mette.unit_id,
+        topic_id=world.budget.id,
+        network_id=informal.id,
+        introduction_id=introduction.id,
+        request_id=join_request.id,
+        signup_id=signup.id,
+        draft_id=draft.id,
+        programme_id=programme.id,
+        enrolment_id=enrolment.id,
+        offer_id=offer.id,
+        proposal_id=proposal.id,
+        mentorship_id=mentorship.id,
+        notification_id=notification.id,
+        plan_id=plan.id,
+        item_id=item.id,
+        token=CalendarFeed.objects.get(leader=mette).token,
+    )
+    ids = {
+        "own": own,
+        "open": {**own, "network_id": open_network.id},
+        "andeby": _andeby(world, other_org_leader),
+    }
     return Scene(
         world=world,
         programme=programme,
@@ -187,7 +256,103 @@ def build_scene(world: World) -> Scene:
         join_request=join_request,
         draft=draft,
         other_org_leader=other_org_leader,
+        unrelated=unrelated,
+        ids=ids,
     )
+
+
+def _extras(
+    org: m.Organisation,
+    *,
+    leader: m.Leader,
+    mentorship: Mentorship,
+    enrolment: Enrolment,
+    offer: MentorOffer,
+    unit: m.Unit,
+) -> dict[str, int | str]:
+    """A staff contact, a template item, a match run, a suggestion and a flag of ``org``."""
+    function = m.StaffFunction.objects.create(organisation=org, kind="finance", name="Økonomi")
+    contact = m.StaffContact.objects.create(
+        organisation=org, staff_function=function, name="Zenia Enhedsøkonom"
+    )
+    contact.units.add(unit)
+    template = Template.objects.create(organisation=org, slug="alle", name_da="Alle nye ledere")
+    template_item = TemplateItem.objects.create(
+        template=template, key="velkomst", title_da="Velkomstsamtale"
+    )
+    run = MatchRun.objects.create(programme=enrolment.programme, status="succeeded")
+    suggestion = Suggestion.objects.create(
+        run=run, enrolment=enrolment, offer=offer, rank=1, score=0.9
+    )
+    flag = Flag.objects.create(mentorship=mentorship, kind="inactive", reason="Intet møde")
+    return {
+        "contact_id": contact.id,
+        "template_item_id": template_item.id,
+        "run_id": run.id,
+        "suggestion_id": suggestion.id,
+        "flag_id": flag.id,
+    }
+
+
+def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
+    """The same kinds of rows in the other municipality: out of scope for every Testrup user."""
+    hr = world.other_organisation
+    org = hr.organisation
+    assert org is not None and leader.unit is not None
+    topic = f.TopicFactory(organisation=org, slug="budget")
+    need = f.SupportNeedFactory(leader=leader, topic=topic, note=CANARY)
+    mentor = f.LeaderFactory(unit__department=leader.unit.department, first_name="Fætter")
+    programme = mentoring.programme_create(
+        organisation=org, created_by=hr, name="Andeby mentor", starts_on=timezone.localdate()
+    )
+    enrolment = mentoring.enrolment_create(programme=programme, leader=leader)
+    offer = mentoring.mentor_offer_upsert(programme=programme, leader=mentor, capacity=1)
+    proposal = mentoring.proposal_create_manual(
+        enrolment=enrolment, offer=offer, user=hr, reason="Andeby"
+    )
+    mentoring.proposal_accept(proposal=proposal, leader=leader)
+    mentoring.proposal_accept(proposal=proposal, leader=mentor)
+    mentorship = Mentorship.objects.get(proposal=proposal)
+    network = f.NetworkFactory(organisation=org, name="Andeby ledergruppe")
+    f.MembershipFactory(network=network, leader=leader)
+    today = timezone.localdate()
+    signup = SignUp.objects.create(organisation=org, theme="Andeby", deadline=today)
+    plan = Plan.objects.create(organisation=org, leader=leader, role_start_date=today)
+    item = PlanItem.objects.create(plan=plan, title_da="Andeby", due_date=today)
+    ids: dict[str, int | str] = _extras(
+        org,
+        leader=leader,
+        mentorship=mentorship,
+        enrolment=enrolment,
+        offer=offer,
+        unit=leader.unit,
+    )
+    ids.update(
+        leader_id=leader.id,
+        need_id=need.id,
+        organisation_id=org.id,
+        administration_id=leader.unit.department.administration_id,
+        department_id=leader.unit.department_id,
+        unit_id=leader.unit_id,
+        topic_id=topic.id,
+        network_id=network.id,
+        introduction_id=IntroductionRequest.objects.create(
+            organisation=org, from_leader=leader, to_leader=mentor
+        ).id,
+        request_id=JoinRequest.objects.create(network=network, leader=mentor).id,
+        signup_id=signup.id,
+        draft_id=GroupDraft.objects.create(signup=signup, groups=[[leader.id]]).id,
+        programme_id=programme.id,
+        enrolment_id=enrolment.id,
+        offer_id=offer.id,
+        proposal_id=proposal.id,
+        mentorship_id=mentorship.id,
+        notification_id=Notification.objects.create(user=hr, kind="test", subject="Andeby").id,
+        plan_id=plan.id,
+        item_id=item.id,
+        token=CalendarFeed.objects.create(leader=leader).token,
+    )
+    return ids
 
 
 __all__ = ["CANARY", "MENTEE_NOTE_CANARY", "MENTOR_NOTE_CANARY", "Scene", "build_scene"]
