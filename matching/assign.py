@@ -19,6 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from matching._blas import single_threaded_blas
 from matching.errors import InputError
 from matching.model import (
     DEFAULT_POLICY,
@@ -172,9 +173,15 @@ def _top_candidates(prep: _Prepared, open_rows: IntArray, count: int) -> _Candid
         ok = np.isfinite(np.take_along_axis(net, top, 1))
         return np.broadcast_to(block[:, None], top.shape)[ok], top[ok], threshold
 
-    # numpy releases the GIL in products, comparisons and partitions: blocks run in parallel.
-    with ThreadPoolExecutor(max_workers=_THREADS) as pool:
-        screened = list(pool.map(screen, _blocks(open_rows, m)))
+    # numpy releases the GIL in products, comparisons and partitions: blocks run in parallel
+    # (BLAS itself is single-threaded meanwhile, see matching._blas). One block runs inline:
+    # starting threads costs more than a small problem.
+    blocks = list(_blocks(open_rows, m))
+    if len(blocks) == 1 or _THREADS == 1:
+        screened = [screen(b) for b in blocks]
+    else:
+        with ThreadPoolExecutor(max_workers=_THREADS) as pool:
+            screened = list(pool.map(screen, blocks))
     rows = np.concatenate([r for r, _, _ in screened]).astype(np.intp)
     cols = np.concatenate([c for _, c, _ in screened]).astype(np.intp)
     thresholds = np.concatenate([t for _, _, t in screened])
@@ -401,6 +408,11 @@ def assign_mentors(
     >>> result.pairs[0].reasons
     ('Covers budget', 'Other administration (Kultur)')
     """
+    with single_threaded_blas():
+        return _assign(problem, policy, candidates)
+
+
+def _assign(problem: Problem, policy: Policy, candidates: int) -> Assignment:
     prep = _prepare(problem, policy)
     mentor, optimal = _solve(prep, max(1, candidates))
     rows = np.flatnonzero(mentor >= 0).astype(np.intp)
@@ -451,6 +463,11 @@ def suggest_mentors(problem: Problem, *, policy: Policy = DEFAULT_POLICY) -> tup
     >>> [(p.mentor, p.score) for p in suggest_mentors(problem)[0].mentors]
     [('M2', 5.0), ('M1', 3.0)]
     """
+    with single_threaded_blas():
+        return _suggest(problem, policy)
+
+
+def _suggest(problem: Problem, policy: Policy) -> tuple[Suggestion, ...]:
     prep = _prepare(problem, policy)
     fixed = {i for i, _ in prep.fixed}
     open_rows = np.array([i for i in range(len(prep.mentees)) if i not in fixed], dtype=np.intp)
