@@ -23,10 +23,13 @@ if [ -f frontend/package.json ]; then
     && npm run --silent test && npm run --silent build)
 fi
 
-echo "==> tests on SQLite (everything but the PostgreSQL-only tests)"
-python -m pytest -m "not stack and not postgres" "$@"
+echo "==> tests on SQLite (everything but the PostgreSQL-only tests; browser tests included)"
+python -m pytest -m "not stack and not postgres" -n 2 "$@"
 
-echo "==> database tests on PostgreSQL, Redis and real Celery workers"
+echo "==> database tests on PostgreSQL with Redis"
 eval "$(scripts/services.sh start)"
 trap 'scripts/services.sh stop' EXIT
-python -m pytest -m "not e2e" tests/backend tests/onboarding tests/seed "$@"
+python -m pytest -m "not e2e and not stack" -n 2 tests/backend tests/onboarding tests/seed "$@"
+
+echo "==> the real stack: PostgreSQL, Redis and Celery worker processes (one test at a time)"
+python -m pytest -m "stack" -p no:xdist tests "$@"
