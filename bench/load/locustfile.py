@@ -1,0 +1,81 @@
+"""Mixed authenticated reads for the load test (``bench/load/run.sh`` drives it).
+
+100 users, each at a constant one request a second = 100 requests/s: HR pages through the
+leaders list and opens leaders and units; leaders read the topics, their plan, their items and
+their notifications. Tokens and ids come from ``tokens.json`` (``setup_users.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from locust import HttpUser, constant_throughput, task
+
+DATA = json.loads((Path(__file__).parent / "tokens.json").read_text())
+PAGES = max(1, DATA["leader_count"] // 50)
+
+
+class HrUser(HttpUser):
+    """HR: the leaders list (any page, searched), a leader's detail, units."""
+
+    weight = 1
+    wait_time = constant_throughput(1)
+
+    def on_start(self) -> None:
+        self.client.headers["Authorization"] = f"Token {DATA['hr']}"
+
+    @task(4)
+    def leaders_page(self) -> None:
+        page = random.randint(1, PAGES)
+        self.client.get(f"/api/leaders/?page={page}", name="/api/leaders/?page=N")
+
+    @task(3)
+    def leader_detail(self) -> None:
+        leader_id = random.choice(DATA["leader_ids"])
+        self.client.get(f"/api/leaders/{leader_id}/", name="/api/leaders/{id}/")
+
+    @task(2)
+    def units(self) -> None:
+        self.client.get("/api/units/")
+
+    @task(1)
+    def unit_detail(self) -> None:
+        unit_id = random.choice(DATA["unit_ids"])
+        self.client.get(f"/api/units/{unit_id}/", name="/api/units/{id}/")
+
+
+class LeaderUser(HttpUser):
+    """A leader: topics, my plan, my items, my notifications, a colleague's profile."""
+
+    weight = 1
+    wait_time = constant_throughput(1)
+
+    def on_start(self) -> None:
+        self.client.headers["Authorization"] = f"Token {random.choice(DATA['leaders'])}"
+
+    @task(2)
+    def topics(self) -> None:
+        self.client.get("/api/topics/")
+
+    @task(2)
+    def my_plan(self) -> None:
+        self.client.get("/api/onboarding/plans/")
+
+    @task(2)
+    def my_items(self) -> None:
+        self.client.get("/api/onboarding/items/mine/")
+
+    @task(2)
+    def my_notifications(self) -> None:
+        self.client.get("/api/notifications/")
+
+    @task(1)
+    def me(self) -> None:
+        self.client.get("/api/me/")
+
+    @task(1)
+    def leaders_page(self) -> None:
+        self.client.get(f"/api/leaders/?page={random.randint(1, PAGES)}",
+                        name="/api/leaders/?page=N")

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Load test: gunicorn + PostgreSQL with 10 000 leaders, mixed authenticated reads at 100 req/s
+# for 2 minutes (locust, headless), loopback only. Prints p50/p95/p99 and errors, stops all.
+#   bench/load/run.sh                  LOAD_DURATION=2m LOAD_USERS=100 LOAD_LEADERS=10000
+# Uses its own PostgreSQL (scripts/services.sh on port $SPARRING_LOAD_PG_PORT, default 54350);
+# the database sparring_load is dropped and rebuilt each run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PG_PORT="${SPARRING_LOAD_PG_PORT:-54350}"
+REDIS_PORT="${SPARRING_LOAD_REDIS_PORT:-63850}"
+WEB_PORT="${SPARRING_LOAD_WEB_PORT:-8765}"
+DURATION="${LOAD_DURATION:-2m}"
+USERS="${LOAD_USERS:-100}"
+LEADERS="${LOAD_LEADERS:-10000}"
+WORKERS="${LOAD_GUNICORN_WORKERS:-4}"
+out="${LOAD_OUT:-/tmp/sparring-load}"
+mkdir -p "$out"
+
+SPARRING_TEST_PG_PORT=$PG_PORT SPARRING_TEST_REDIS_PORT=$REDIS_PORT scripts/services.sh start >/dev/null
+gunicorn_pid=""
+cleanup() {
+  [ -n "$gunicorn_pid" ] && kill "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null || true
+  SPARRING_TEST_PG_PORT=$PG_PORT SPARRING_TEST_REDIS_PORT=$REDIS_PORT scripts/services.sh stop
+}
+trap cleanup EXIT
+
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/sparring_load"
+export CELERY_BROKER_URL="redis://127.0.0.1:$REDIS_PORT/0"
+export CELERY_TASK_ALWAYS_EAGER=1 DJANGO_DEBUG=0 LOG_LEVEL=WARNING DATABASE_CONN_MAX_AGE=60
+export SPARRING_VAR_DIR="$out/var"
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS sparring_load" postgres
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE sparring_load" postgres
+python manage.py migrate -v0
+python manage.py seed_scale --leaders "$LEADERS" --seed 1
+python manage.py shell < bench/load/setup_users.py
+
+gunicorn backend.wsgi:application --bind "127.0.0.1:$WEB_PORT" --workers "$WORKERS" \
+  --access-logfile /dev/null --error-logfile "$out/gunicorn.log" &
+gunicorn_pid=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null && break; sleep 0.2; done
+
+echo "warm-up (10 s), then ${DURATION} at ${USERS} users x 1 req/s"
+locust -f bench/load/locustfile.py --headless --host "http://127.0.0.1:$WEB_PORT" \
+  -u "$USERS" -r "$USERS" -t 10s --only-summary >/dev/null 2>&1 || true
+locust -f bench/load/locustfile.py --headless --host "http://127.0.0.1:$WEB_PORT" \
+  -u "$USERS" -r "$USERS" -t "$DURATION" --only-summary --csv "$out/load" 2>"$out/locust.log" || true
+status=0
+python bench/load/report.py "$out/load_stats.csv" || status=$?
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+exit "$status"

@@ -1,0 +1,47 @@
+"""Give the load test its logins on the scale organisation: one HR user and 50 leaders.
+
+Run with ``python manage.py shell < bench/load/setup_users.py`` after ``seed_scale``; writes
+``tokens.json`` (HR and leader tokens, leader ids, unit ids) next to this file. Each leader gets
+an onboarding plan (the Danish templates) and three notifications, so "my plan" and "my
+notifications" read real rows. Idempotent.
+"""
+
+import json
+from pathlib import Path
+
+from rest_framework.authtoken.models import Token
+
+from backend.notifications.services import notify
+from backend.people.models import Leader, Organisation, Unit, User
+from onboarding.services import plan_create_for_leader, templates_load
+from seed.onboarding_content import TEMPLATES
+
+org = Organisation.objects.filter(slug__startswith="scale").order_by("id").first()
+assert org is not None, "run seed_scale first"
+templates_load(organisation=org, templates=TEMPLATES)
+hr, _ = User.objects.get_or_create(
+    username="load_hr", defaults={"organisation": org, "role": User.Role.HR}
+)
+leaders = list(Leader.objects.filter(organisation=org, active=True).order_by("id")[:50])
+users = []
+for leader in leaders:
+    user, _ = User.objects.get_or_create(
+        username=f"load_leader_{leader.id}",
+        defaults={"organisation": org, "role": User.Role.LEADER, "leader": leader},
+    )
+    plan_create_for_leader(leader=leader)
+    for i in range(3):
+        notify(user=user, kind="load.test", subject=f"Besked {i}", email=False,
+               dedupe_key=f"load-{i}")
+    users.append(user)
+data = {
+    "hr": Token.objects.get_or_create(user=hr)[0].key,
+    "leaders": [Token.objects.get_or_create(user=u)[0].key for u in users],
+    "leader_ids": list(Leader.objects.filter(organisation=org).values_list("id", flat=True)
+                       .order_by("?")[:500]),
+    "unit_ids": list(Unit.objects.filter(organisation=org).values_list("id", flat=True)
+                     .order_by("?")[:200]),
+    "leader_count": Leader.objects.filter(organisation=org).count(),
+}
+(Path("bench/load") / "tokens.json").write_text(json.dumps(data))
+print(f"load users ready: {data['leader_count']} leaders, {len(users)} leader logins")
