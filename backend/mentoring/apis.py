@@ -9,7 +9,7 @@ reasons are for HR only.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -43,13 +43,14 @@ from backend.mentoring.models import (
     Suggestion,
 )
 from backend.people.access import hr_scope_q, is_hr, is_hr_for
-from backend.people.models import Leader, User
+from backend.people.models import Leader, Organisation, User
 
 # --- helpers ------------------------------------------------------------------------------
 
 
 def _user(request: Request) -> User:
-    return request.user  # type: ignore[return-value]
+    # Every view here is ``IsAuthenticated``: the user is a real ``User``, never anonymous.
+    return cast(User, request.user)
 
 
 def _require_hr(user: User) -> None:
@@ -69,12 +70,26 @@ def _require_org_wide_hr(user: User) -> None:
 def _leader_or_404(user: User) -> Leader:
     if user.leader_id is None:
         raise Http404
-    return user.leader  # type: ignore[return-value]
+    return cast(Leader, user.leader)  # a set leader_id is a leader (a foreign key)
+
+
+def _organisation_or_404(user: User) -> Organisation:
+    """HR acts for its organisation; a user in none has nothing here (404)."""
+    organisation = user.organisation
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def _organisation_id_or_404(user: User) -> int:
+    if user.organisation_id is None:
+        raise Http404
+    return user.organisation_id
 
 
 def _paginate(request: Request, view: APIView, queryset: Any, serializer: type) -> Response:
     paginator = Pagination()
-    page = paginator.paginate_queryset(queryset, request, view=view)
+    page: list[Any] | None = paginator.paginate_queryset(queryset, request, view=view)
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
@@ -157,7 +172,7 @@ class ProgrammeListCreateApi(APIView):
         data = ProgrammeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         programme = services.programme_create(
-            organisation=user.organisation, created_by=user, **data.validated_data
+            organisation=_organisation_or_404(user), created_by=user, **data.validated_data
         )
         return Response(ProgrammeOutputSerializer(programme).data, status=status.HTTP_201_CREATED)
 
@@ -580,7 +595,7 @@ class ProposalListCreateApi(APIView):
         if request.query_params.get("status"):
             qs = qs.filter(status=request.query_params["status"])
         if request.query_params.get("run"):
-            qs = qs.filter(run_id=request.query_params["run"])
+            qs = qs.filter(run_id=int(request.query_params["run"]))
         return _paginate(request, self, qs, ProposalOutputSerializer)
 
     @extend_schema(request=InputSerializer, responses={201: ProposalOutputSerializer})
@@ -1144,5 +1159,5 @@ class RecheckApi(APIView):
         user = _user(request)
         _require_hr(user)
         _require_org_wide_hr(user)
-        flags = services.pairs_recheck(organisation_id=user.organisation_id)
+        flags = services.pairs_recheck(organisation_id=_organisation_id_or_404(user))
         return Response({"flagged": len(flags)})

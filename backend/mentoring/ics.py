@@ -36,6 +36,6 @@ def proposal_invitation(*, proposal: Proposal, minutes: int = 60) -> bytes:
             attendee = vCalAddress(f"mailto:{leader.email}")
             attendee.params["cn"] = vText(leader.full_name)
             attendee.params["role"] = vText("REQ-PARTICIPANT")
-            event.add("attendee", attendee, encode=0)
+            event.add("attendee", attendee, encode=False)
     calendar.add_component(event)
     return calendar.to_ical()

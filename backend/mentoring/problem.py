@@ -153,7 +153,7 @@ def problem_for_programme(
     rows = {r["id"]: r for r in Leader.objects.filter(id__in=leader_ids).values(*_LEADER_FIELDS)}
 
     # Offers that can take part: not paused (a paused mentor keeps only their live pairs).
-    mentor_rows: dict[int, dict[str, Any]] = {}  # leader id -> offer
+    mentor_rows: dict[int, Mapping[str, Any]] = {}  # leader id -> offer
     capacity: dict[int, int] = {}
     live_by_offer: dict[int, int] = defaultdict(int)
     for p in active_pairs:
@@ -211,7 +211,7 @@ def problem_for_programme(
             capacity[mentor] -= 1
 
     fixed_mentees = {mentee for mentee, _mentor in fixed_pairs}
-    mentee_rows: dict[int, dict[str, Any]] = {}  # leader id -> enrolment
+    mentee_rows: dict[int, Mapping[str, Any]] = {}  # leader id -> enrolment
     for e in enrolments:
         leader = rows[e["leader_id"]]
         reason = None

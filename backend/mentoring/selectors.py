@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,7 +104,7 @@ SUPPRESS_BELOW = 5
 
 def programmes_visible_to(*, user: User) -> QuerySet[Programme]:
     """HR sees its organisation's programmes; nobody else lists them."""
-    if not is_hr(user):
+    if not is_hr(user) or user.organisation_id is None:
         return Programme.objects.none()
     return Programme.objects.filter(organisation_id=user.organisation_id)
 
@@ -269,6 +270,8 @@ def flags_for_hr(*, user: User) -> QuerySet[Flag]:
 
 def match_run_for_hr_or_404(*, user: User, run_id: int) -> MatchRun:
     """Return the run to HR of its organisation, else 404."""
+    if user.organisation_id is None:
+        raise Http404
     run = (
         MatchRun.objects.filter(id=run_id, programme__organisation_id=user.organisation_id)
         .select_related("created_by")
@@ -286,7 +289,7 @@ def _cell(value: float | int | None, base: int) -> dict[str, Any]:
     return {"value": value, "suppressed": False}
 
 
-def _median(values: list[float]) -> float | None:
+def _median(values: Sequence[float]) -> float | None:
     return round(statistics.median(values), 1) if values else None
 
 
@@ -328,7 +331,7 @@ def programme_analytics(*, user: User, programme: Programme) -> dict[str, Any]:
     ):
         strengths.setdefault(leader_id, set()).add(slug)
 
-    def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    def figures(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         enrolled = len(rows)
         matched = [r for r in rows if r["id"] in pairs]
         to_match = [
@@ -337,9 +340,9 @@ def programme_analytics(*, user: User, programme: Programme) -> dict[str, Any]:
             if r["matched_at"]
         ]
         to_meet = [
-            (pairs[r["id"]]["first_met_on"] - pairs[r["id"]]["started_on"]).days
+            (met_on - pairs[r["id"]]["started_on"]).days
             for r in matched
-            if pairs[r["id"]]["first_met_on"]
+            if (met_on := pairs[r["id"]]["first_met_on"])
         ]
         active = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ACTIVE)
         early = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ENDED_EARLY)
@@ -365,7 +368,7 @@ def programme_analytics(*, user: User, programme: Programme) -> dict[str, Any]:
             ),
         }
 
-    by_administration: dict[str, list[dict[str, Any]]] = {}
+    by_administration: dict[str, list[Mapping[str, Any]]] = {}
     for e in enrolments:
         name = e["leader__unit__department__administration__name"] or "-"
         by_administration.setdefault(name, []).append(e)

@@ -241,7 +241,8 @@ def enrolment_ensure_new_leaders(
     """
     today = today or timezone.localdate()
     since = today - dt.timedelta(days=programme.enrol_window_days)
-    routes = {
+    # Keyed by plain str: a recorded entry's route comes back from the database as a str.
+    routes: dict[str, bool] = {
         EntryRoute.FIRST_LEADER_JOB: programme.enrol_first_leader_job,
         EntryRoute.PROMOTION: programme.enrol_promotion,
         EntryRoute.OTHER_SECTOR: programme.enrol_other_sector,

@@ -5,7 +5,7 @@ Out-of-scope objects are 404 (never 403); business rules are 400/409 with field 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import (
@@ -32,12 +32,13 @@ from backend.networks.models import (
     SignUp,
     SignUpRegistration,
 )
-from backend.people.models import Leader, Membership, ServiceType, User
+from backend.people.models import Administration, Leader, Membership, ServiceType, User
 from backend.people.permissions import IsHR, IsLeaderUser, IsOrganisationMember
 
 
 def _user(request: Request) -> User:
-    return request.user  # type: ignore[return-value]
+    # Every view here requires a signed-in user (IsLeaderUser, IsHR, IsOrganisationMember).
+    return cast(User, request.user)
 
 
 class ReasonSerializer(serializers.Serializer[Any]):
@@ -153,7 +154,7 @@ class IntroductionOutputSerializer(serializers.ModelSerializer[IntroductionReque
         ]
 
     def _me(self) -> int | None:
-        return self.context["request"].user.leader_id  # type: ignore[no-any-return]
+        return self.context["request"].user.leader_id
 
     def get_direction(self, obj: IntroductionRequest) -> str:
         return "sent" if obj.from_leader_id == self._me() else "received"
@@ -483,7 +484,10 @@ class InsightsApi(APIView):
 class SignUpOutputSerializer(serializers.ModelSerializer[SignUp]):
     """A learning-network sign-up."""
 
-    eligible_administrations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    # (At runtime ``many=True`` makes a ManyRelatedField; the stubs type the call as written.)
+    eligible_administrations: serializers.PrimaryKeyRelatedField[Administration] = (
+        serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    )
     registration_count = serializers.IntegerField(read_only=True)
 
     class Meta:

@@ -232,12 +232,12 @@ def leader_graph_build(*, organisation_id: int) -> LeaderGraph:
     ).values_list("network_id", "leader_id"):
         if lid in leaders:
             memberships[nid].add(lid)
-    for nid, members in memberships.items():
-        if len(members) > CLIQUE_LIMIT:
+    for nid, network_members in memberships.items():
+        if len(network_members) > CLIQUE_LIMIT:
             continue
         weight = KIND_WEIGHTS.get(kinds[nid], 0.5)
         tie = f"network:{kinds[nid]}"
-        for a, b in combinations(sorted(members), 2):
+        for a, b in combinations(sorted(network_members), 2):
             both(a, b, weight, tie, nid in private)
 
     for mentee, mentor, status in Mentorship.objects.filter(

@@ -63,6 +63,14 @@ def _hr_or_404(user: User) -> None:
         raise Http404
 
 
+def organisation_id_or_404(user: User) -> int:
+    """Return the caller's organisation id; a user in no organisation has nothing here (404)."""
+    organisation_id = access.organisation_id_of(user)
+    if organisation_id is None:
+        raise Http404
+    return organisation_id
+
+
 # --------------------------------------------------------------------------- peer finder
 
 
@@ -447,9 +455,9 @@ def network_suggestions(*, user: User, today: dt.date | None = None) -> list[Sug
         if setting.enabled:
             peers = cohort_peers(leader=me, setting=setting, graph=graph)
             if len(peers) + 1 >= setting.min_size:
-                admins = {p.unit.department.administration_id for p in peers if p.unit} | (
-                    {unit.department.administration_id} if unit else set()
-                )
+                cohort_admins: set[int] = {
+                    p.unit.department.administration_id for p in peers if p.unit
+                } | ({unit.department.administration_id} if unit else set())
                 reasons = [
                     reason(
                         "cohort",
@@ -458,8 +466,8 @@ def network_suggestions(*, user: User, today: dt.date | None = None) -> list[Sug
                     ),
                     reason(
                         "across",
-                        f"På tværs af {len(admins)} forvaltninger",
-                        f"Across {len(admins)} administrations",
+                        f"På tværs af {len(cohort_admins)} forvaltninger",
+                        f"Across {len(cohort_admins)} administrations",
                     ),
                     reason(
                         "ask_hr",
@@ -471,13 +479,13 @@ def network_suggestions(*, user: User, today: dt.date | None = None) -> list[Sug
                     Suggestion(
                         kind="cohort",
                         network=None,
-                        score=4.0 + 0.5 * min(len(admins), 4),
+                        score=4.0 + 0.5 * min(len(cohort_admins), 4),
                         reasons=reasons,
                         join="ask_hr",
                         member_count=len(peers) + 1,
                         cohort={
                             "leaders": len(peers) + 1,
-                            "administrations": len(admins),
+                            "administrations": len(cohort_admins),
                             "window_days": setting.window_days,
                         },
                     )
@@ -892,7 +900,7 @@ def cohort_circles(*, user: User) -> QuerySet[CohortCircle]:
     """Return the organisation's cohort circles (HR)."""
     _hr_or_404(user)
     return (
-        CohortCircle.objects.filter(network__organisation_id=access.organisation_id_of(user))
+        CohortCircle.objects.filter(network__organisation_id=organisation_id_or_404(user))
         .select_related("network")
         .annotate(member_count=Count("network__memberships"))
         .order_by("-period_start", "id")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -235,7 +235,7 @@ def join_request_decide(*, user: User, request_id: int, accept: bool) -> JoinReq
 
 
 def _hr_administrations(user: User, ids: Sequence[int]) -> list[Administration]:
-    organisation_id = access.organisation_id_of(user)
+    organisation_id = selectors.organisation_id_or_404(user)
     found = list(Administration.objects.filter(organisation_id=organisation_id, id__in=ids))
     if len(found) != len(set(ids)):
         raise ServiceError(_("Unknown administration."), field="eligible_administrations")
@@ -272,7 +272,7 @@ def signup_create(
         raise ServiceError(_("The largest group is smaller than the smallest."), field="max_size")
     administrations = _hr_administrations(user, eligible_administration_ids)
     signup = SignUp.objects.create(
-        organisation_id=access.organisation_id_of(user),
+        organisation_id=selectors.organisation_id_or_404(user),
         theme=theme.strip(),
         description=description,
         min_size=min_size,
@@ -524,7 +524,7 @@ def cohort_setting_update(
     if not access.is_hr(user):
         raise Http404
     setting, _created = CohortSetting.objects.get_or_create(
-        organisation_id=access.organisation_id_of(user)
+        organisation_id=selectors.organisation_id_or_404(user)
     )
     for name, value in (
         ("enabled", enabled),
@@ -680,7 +680,7 @@ def roulette_opt_out(*, user: User, network_id: int, round_number: int | None = 
 def roulette_pairs_compose(
     *,
     members: Sequence[int],
-    administration: dict[int, int | None],
+    administration: Mapping[int, int | None],
     recent: set[frozenset[int]],
     seed: int,
 ) -> list[tuple[int, ...]]:
