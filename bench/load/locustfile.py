@@ -2,19 +2,26 @@
 
 100 users, each at a constant one request a second = 100 requests/s: HR pages through the
 leaders list and opens leaders and units; leaders read the topics, their plan, their items and
-their notifications. Tokens and ids come from ``tokens.json`` (``setup_users.py``).
+their notifications. Tokens and ids come from ``$LOAD_TOKENS`` (``setup_users.py``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
 
 from locust import HttpUser, constant_throughput, task
 
-DATA = json.loads((Path(__file__).parent / "tokens.json").read_text())
-PAGES = max(1, DATA["leader_count"] // 50)
+DATA = json.loads(Path(os.environ.get("LOAD_TOKENS", "/tmp/sparring-load/tokens.json")).read_text())
+PAGES = {"hr": 1, "leader": 1}  # pages of the leaders list each role sees, read at start
+
+
+def _pages(user: HttpUser, role: str) -> None:
+    """Read how many leaders the role sees, so that page numbers stay in range."""
+    count = user.client.get("/api/leaders/", name="/api/leaders/?page=N").json()["count"]
+    PAGES[role] = max(1, -(-count // 50))
 
 
 class HrUser(HttpUser):
@@ -25,10 +32,11 @@ class HrUser(HttpUser):
 
     def on_start(self) -> None:
         self.client.headers["Authorization"] = f"Token {DATA['hr']}"
+        _pages(self, "hr")
 
     @task(4)
     def leaders_page(self) -> None:
-        page = random.randint(1, PAGES)
+        page = random.randint(1, PAGES["hr"])
         self.client.get(f"/api/leaders/?page={page}", name="/api/leaders/?page=N")
 
     @task(3)
@@ -54,6 +62,7 @@ class LeaderUser(HttpUser):
 
     def on_start(self) -> None:
         self.client.headers["Authorization"] = f"Token {random.choice(DATA['leaders'])}"
+        _pages(self, "leader")
 
     @task(2)
     def topics(self) -> None:
@@ -77,5 +86,5 @@ class LeaderUser(HttpUser):
 
     @task(1)
     def leaders_page(self) -> None:
-        self.client.get(f"/api/leaders/?page={random.randint(1, PAGES)}",
+        self.client.get(f"/api/leaders/?page={random.randint(1, PAGES['leader'])}",
                         name="/api/leaders/?page=N")

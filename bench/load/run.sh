@@ -15,6 +15,7 @@ LEADERS="${LOAD_LEADERS:-10000}"
 WORKERS="${LOAD_GUNICORN_WORKERS:-4}"
 out="${LOAD_OUT:-/tmp/sparring-load}"
 mkdir -p "$out"
+export LOAD_TOKENS="$out/tokens.json"
 
 SPARRING_TEST_PG_PORT=$PG_PORT SPARRING_TEST_REDIS_PORT=$REDIS_PORT scripts/services.sh start >/dev/null
 gunicorn_pid=""

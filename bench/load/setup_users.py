@@ -1,12 +1,13 @@
 """Give the load test its logins on the scale organisation: one HR user and 50 leaders.
 
 Run with ``python manage.py shell < bench/load/setup_users.py`` after ``seed_scale``; writes
-``tokens.json`` (HR and leader tokens, leader ids, unit ids) next to this file. Each leader gets
-an onboarding plan (the Danish templates) and three notifications, so "my plan" and "my
+``$LOAD_TOKENS`` (HR and leader tokens, leader ids, unit ids). Each leader gets an
+onboarding plan (the Danish templates) and three notifications, so "my plan" and "my
 notifications" read real rows. Idempotent.
 """
 
 import json
+import os
 from pathlib import Path
 
 from rest_framework.authtoken.models import Token
@@ -43,5 +44,5 @@ data = {
                      .order_by("?")[:200]),
     "leader_count": Leader.objects.filter(organisation=org).count(),
 }
-(Path("bench/load") / "tokens.json").write_text(json.dumps(data))
+Path(os.environ.get("LOAD_TOKENS", "/tmp/sparring-load/tokens.json")).write_text(json.dumps(data))
 print(f"load users ready: {data['leader_count']} leaders, {len(users)} leader logins")
