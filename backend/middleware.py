@@ -1,10 +1,11 @@
-"""Security headers that Django 5.2 does not set by itself."""
+"""Project middleware: security headers Django 5.2 does not set, and the user's own language."""
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+from django.utils import translation
 
 
 class ContentSecurityPolicyMiddleware:
@@ -18,3 +19,35 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class UserLanguageMiddleware:
+    """Answer in the logged-in user's own language (``User.language``) when they have chosen one.
+
+    Order of precedence for the language of a response:
+
+    1. ``User.language`` ("da" or "en", set with ``PATCH /api/me/``) when it is not blank;
+    2. otherwise what ``LocaleMiddleware`` chose: the ``Accept-Language`` header (or the
+       language cookie);
+    3. otherwise ``settings.LANGUAGE_CODE`` (Danish).
+
+    Place it after ``LocaleMiddleware`` and after ``AuthenticationMiddleware``. It sees
+    ``request.user`` only as ``AuthenticationMiddleware`` sets it, i.e. for a **session**
+    login (the web app). DRF authenticates tokens later, inside the view, so a client using
+    ``Authorization: Token ...`` is anonymous here and falls back to ``Accept-Language``
+    (then Danish): such clients should send ``Accept-Language``.
+    ``LocaleMiddleware.process_response`` then reports the language actually used in the
+    ``Content-Language`` header.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+        self.supported = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", "") if user is not None else ""
+        if user is not None and user.is_authenticated and language in self.supported:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
