@@ -16,9 +16,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from gen_municipality import municipality_problem  # noqa: E402
+from gen_municipality import municipality_problem
 
-from matching import (  # noqa: E402
+from matching import (
     Policy,
     assign_mentors,
     assignment_to_dict,
