@@ -51,10 +51,11 @@ SENT: dict[str, Counter[int]] = {"hr": Counter(), "leader": Counter()}
 
 
 def _known_ids(
-    draw_real: bool, real: int, generated: dict[str, Any] | None
-) -> dict[str, Any] | None:
+    draw_real: bool, real: int, generated: Any
+) -> Any:
     """Replace integer ``*_id`` path parameters with a small id when ``draw_real`` says so."""
-    if not draw_real or not generated:
+    # Negative-mode values come wrapped (``GeneratedValue``): they are left as generated.
+    if not draw_real or not isinstance(generated, dict):
         return generated
     return {
         key: (real if key.endswith("_id") and isinstance(value, int) else value)
