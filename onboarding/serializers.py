@@ -63,7 +63,7 @@ class PlanItemSerializer(serializers.Serializer):
     guidance = serializers.SerializerMethodField()
     title_da = serializers.CharField()
     title_en = serializers.CharField()
-    topic = serializers.CharField(source="topic.slug", default=None)
+    topic = serializers.CharField(source="topic.slug", default=None, allow_null=True)
     topic_label = serializers.SerializerMethodField()
     owner_role = serializers.CharField()
     staff_function_kind = serializers.CharField()
@@ -196,7 +196,7 @@ class TemplateItemSerializer(serializers.ModelSerializer):
     """A template item with its rules."""
 
     topic: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
 
     class Meta:

@@ -194,10 +194,10 @@ class LeaderRefSerializer(serializers.ModelSerializer[Leader]):
 class LeaderSerializer(serializers.ModelSerializer[Leader]):
     """A leader's profile as a list row."""
 
-    unit = UnitRefSerializer(read_only=True)
+    unit = UnitRefSerializer(read_only=True, allow_null=True)
     department = serializers.SerializerMethodField()
     administration = serializers.SerializerMethodField()
-    boss = LeaderRefSerializer(read_only=True)
+    boss = LeaderRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Leader
