@@ -220,6 +220,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 86400.0,
     },
     "mentoring-pairs-recheck": {"task": "mentoring.pairs_recheck", "schedule": 86400.0},
+    "mentoring-match-runs-recover": {"task": "mentoring.match_runs_recover", "schedule": 60.0},
     "privacy-retention": {"task": "privacy.retention_apply", "schedule": 86400.0},
     "networks-roulette": {"task": "networks.roulette_run", "schedule": 86400.0},
 }

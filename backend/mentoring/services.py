@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -339,8 +339,20 @@ def match_run_start(*, programme: Programme, user: User | None) -> MatchRun:
         raise Conflict(
             _("A match run for this programme is already queued or running."), code="run_active"
         ) from exc
-    transaction.on_commit(lambda: match_run_execute_task.delay(run.id))
+    transaction.on_commit(lambda: _dispatch(match_run_execute_task, run.id))
     return run
+
+
+def _dispatch(task: Any, run_id: int) -> None:
+    """Send the run's task; if the broker is unreachable, leave the run queued.
+
+    The run row is committed as QUEUED either way, and ``match_runs_recover`` sends it again
+    once a worker reaches the broker, so HR gets "queued" rather than a server error.
+    """
+    try:
+        task.delay(run_id)
+    except Exception:
+        logger.warning("broker unreachable; match run %s stays queued for recovery", run_id)
 
 
 class _LostClaim(Exception):
@@ -435,6 +447,15 @@ def match_run_execute(*, run_id: int) -> MatchRun:
         )
     except _LostClaim:
         return MatchRun.objects.get(id=run_id)
+    except (OperationalError, InterfaceError):
+        # The database connection broke mid-run. Nothing of the result was written (it is one
+        # transaction), so give the run back to the queue on a fresh connection and let the task
+        # retry it; if even that fails, the lease lets a later delivery take it over.
+        connection.close()
+        MatchRun.objects.filter(id=run_id, claim=claim).update(
+            status=MatchRun.Status.QUEUED, claim="", heartbeat_at=None, progress=0
+        )
+        raise
     except (MatchingError, ServiceError) as exc:
         _fail(run_id, claim, str(exc))
         return MatchRun.objects.get(id=run_id)
@@ -598,11 +619,15 @@ def match_runs_recover() -> list[int]:
     """
     from backend.mentoring.tasks import match_run_execute_task
 
-    cutoff = timezone.now() - dt.timedelta(seconds=match_run_lease())
+    now = timezone.now()
+    cutoff = now - dt.timedelta(seconds=match_run_lease())
+    # A queued run normally starts within seconds; one still queued after a minute (or the
+    # lease, if shorter) most likely lost its message.
+    queued_cutoff = now - dt.timedelta(seconds=min(60, match_run_lease()))
     ids = list(
         MatchRun.objects.filter(
             Q(status=MatchRun.Status.RUNNING, heartbeat_at__lt=cutoff)
-            | Q(status=MatchRun.Status.QUEUED, created_at__lt=cutoff)
+            | Q(status=MatchRun.Status.QUEUED, created_at__lt=queued_cutoff)
         ).values_list("id", flat=True)
     )
     for run_id in ids:

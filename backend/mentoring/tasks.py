@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from celery import shared_task
-from celery.signals import worker_ready
+from celery import bootsteps, shared_task
+from django.db import InterfaceError, OperationalError
 
+from backend.celery import app
 from backend.mentoring import services
 from backend.mentoring.models import Programme
 from backend.people.models import Organisation
@@ -16,7 +17,16 @@ logger = logging.getLogger(__name__)
 
 
 @shared_task(
-    name="mentoring.match_run_execute", acks_late=True, reject_on_worker_lost=True, max_retries=3
+    name="mentoring.match_run_execute",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # A broken database connection gives the run back to the queue (see match_run_execute);
+    # the retry then starts it afresh on a new connection.
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=False,
+    max_retries=8,
 )
 def match_run_execute_task(run_id: int) -> None:
     """Run a queued match run (harmless when delivered twice: see ``match_run_execute``)."""
@@ -56,17 +66,31 @@ def pairs_recheck_task(organisation_id: int | None = None) -> int:
     return sum(len(services.pairs_recheck(organisation_id=org_id)) for org_id in ids)
 
 
-@worker_ready.connect
-def _recover_match_runs(**_kwargs: Any) -> None:
-    """When a worker starts, pick up runs whose worker died (or whose message was lost).
+@shared_task(name="mentoring.match_runs_recover", acks_late=True)
+def match_runs_recover_task() -> list[int]:
+    """Re-dispatch abandoned or never-delivered match runs (beat, every minute)."""
+    return services.match_runs_recover()
 
-    With Redis an unacknowledged message comes back only after the visibility timeout (an
-    hour); this gets an abandoned run going as soon as its lease has passed.
+
+class RecoverMatchRuns(bootsteps.StartStopStep):
+    """Each time a worker (re)connects to the broker, pick up runs that were left behind.
+
+    That covers a worker that died mid-run (its run's lease has passed) and runs queued while
+    the broker was down (their message was never published): both are re-dispatched as soon as
+    a worker can reach the broker again, without waiting for beat. Re-dispatching a run that is
+    alive elsewhere is harmless: the claim check in ``match_run_execute`` turns it away.
     """
-    try:
-        recovered = services.match_runs_recover()
-    except Exception:  # a worker must start even if the database is briefly unavailable
-        logger.exception("could not recover match runs")
-        return
-    if recovered:
-        logger.info("re-dispatched abandoned match runs %s", recovered)
+
+    requires = {"celery.worker.consumer.tasks:Tasks"}
+
+    def start(self, parent: Any) -> None:
+        try:
+            recovered = services.match_runs_recover()
+        except Exception:  # a worker must start even if the database is briefly unavailable
+            logger.exception("could not recover match runs")
+            return
+        if recovered:
+            logger.info("re-dispatched match runs %s", recovered)
+
+
+app.steps["consumer"].add(RecoverMatchRuns)

@@ -33,7 +33,6 @@ from tests.stack import Worker, celery_worker_factory, wait_for  # noqa: F401 (f
 pytestmark = [pytest.mark.stack, pytest.mark.django_db(transaction=True)]
 
 
-
 @pytest.fixture
 def start_worker(request: pytest.FixtureRequest) -> Callable[..., Worker]:
     """tests/stack.py's ``celery_worker_factory``: start workers, all stopped after the test."""
@@ -80,8 +79,6 @@ def worker_backends() -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-@pytest.mark.xfail(strict=True, reason="backend/mentoring: a lost DB connection is recorded via "
-                   "_fail on the dead connection and never retried (docs/robustness.md §3)")
 def test_database_connection_terminated_mid_run_is_retried_and_completes_once(
     world: World,
     client_for: Callable[[m.User], APIClient],
@@ -181,8 +178,6 @@ def redis_server() -> Iterator[RedisServer]:
     shutil.rmtree(server.dir, ignore_errors=True)
 
 
-@pytest.mark.xfail(strict=True, reason="backend/mentoring: match_run_start answers 500 when the "
-                   "broker is down and nothing re-sends queued runs (docs/robustness.md §3)")
 def test_broker_down_for_30_seconds_runs_stay_queued_and_complete_afterwards(
     world: World,
     client_for: Callable[[m.User], APIClient],
