@@ -11,6 +11,6 @@ class PrivacyConfig(AppConfig):
     def ready(self) -> None:
         """Write the access log whenever the people app reports a read of private data."""
         from backend.people import hooks
-        from backend.privacy.services import access_log_record
+        from backend.privacy.services import access_log_receive
 
-        hooks.access_bulk_recorder_register(access_log_record)
+        hooks.access_bulk_recorder_register(access_log_receive)

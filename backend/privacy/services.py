@@ -57,6 +57,13 @@ def access_log_record(
     )
 
 
+def access_log_receive(
+    *, actor: User, subject_leaders: Sequence[Leader], purpose: str, what: str
+) -> None:
+    """The people app's bulk access hook (``backend.people.hooks``): write the log."""
+    access_log_record(actor=actor, subject_leaders=subject_leaders, purpose=purpose, what=what)
+
+
 def _json_ready(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _json_ready(v) for k, v in value.items()}
@@ -185,9 +192,12 @@ def retention_days() -> int:
     programme, short enough that nobody's support needs outlive their employment for long.
     """
     configured = getattr(settings, "SPARRING_RETENTION_DAYS", None)
-    if configured is None:
-        configured = os.environ.get("SPARRING_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
-    days = int(configured)
+    raw = (
+        str(configured)
+        if configured is not None
+        else os.environ.get("SPARRING_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
+    )
+    days = int(raw)
     if days < 1:
         raise ValueError("SPARRING_RETENTION_DAYS must be at least 1")
     return days

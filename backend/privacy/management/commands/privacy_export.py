@@ -36,11 +36,14 @@ class Command(BaseCommand):
             data = leader_export(leader=leader, actor=None, purpose=options["purpose"])
         except ServiceError as error:
             raise CommandError(error.message) from error
+        text: str
         if options["format"] == "html":
             with translation.override(options["language"]):
-                text = render_to_string(
-                    "privacy/export.html",
-                    {"blocks": export_blocks(data), "generated_at": data["generated_at"]},
+                text = str(
+                    render_to_string(
+                        "privacy/export.html",
+                        {"blocks": export_blocks(data), "generated_at": data["generated_at"]},
+                    )
                 )
         else:
             text = json.dumps(data, ensure_ascii=False, indent=2)
