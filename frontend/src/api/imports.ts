@@ -2,25 +2,9 @@
 import { ApiError, request } from "./client";
 import type { components } from "./schema";
 
-type Output = components["schemas"]["Output"];
-
-export interface ImportError {
-  row: number | null;
-  column: string | null;
-  message: string;
-}
-
-export interface ImportAction {
-  row: number;
-  employee_number: string;
-  action: "create" | "update" | "unchanged";
-  changed: string[];
-}
-
-export type ImportResult = Omit<Output, "errors" | "actions"> & {
-  errors: ImportError[];
-  actions?: ImportAction[];
-};
+export type ImportError = components["schemas"]["LeaderImportError"];
+export type ImportAction = components["schemas"]["LeaderImportAction"];
+export type ImportResult = components["schemas"]["LeaderImportResult"];
 
 /** Preview (`dryRun`) or import a file. A file with errors comes back as a result, not a throw. */
 export async function leadersImport(file: File, dryRun: boolean): Promise<ImportResult> {

@@ -404,7 +404,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Networks to join for the calling leader, ranked, with reasons (no private members). */
-        get: operations["me_network_suggestions_list"];
+        get: operations["me_network_suggestions_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -492,7 +492,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: open flags on pairs in scope (HR). */
-        get: operations["mentoring_flags_retrieve"];
+        get: operations["mentoring_flags_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -543,7 +543,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: the caller's pairs (a leader) or the pairs in scope (HR). */
-        get: operations["mentorships_retrieve"];
+        get: operations["mentorships_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -560,7 +560,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: one pair (its members, HR in scope). */
-        get: operations["mentorships_retrieve_2"];
+        get: operations["mentorships_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1273,7 +1273,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Ranked peers with a similar core task for the calling leader (the peer finder). */
-        get: operations["peers_list"];
+        get: operations["peers_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1419,7 +1419,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: the organisation's programmes (HR). POST: create one (HR for the organisation). */
-        get: operations["programmes_retrieve"];
+        get: operations["programmes_list"];
         put?: never;
         /** @description GET: the organisation's programmes (HR). POST: create one (HR for the organisation). */
         post: operations["programmes_create"];
@@ -1437,7 +1437,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: one programme (HR). PATCH: change its settings (HR for the organisation). */
-        get: operations["programmes_retrieve_2"];
+        get: operations["programmes_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1472,7 +1472,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: the programme's mentees in scope (HR). POST: enrol a leader (HR). */
-        get: operations["programmes_enrolments_retrieve"];
+        get: operations["programmes_enrolments_list"];
         put?: never;
         /** @description GET: the programme's mentees in scope (HR). POST: enrol a leader (HR). */
         post: operations["programmes_enrolments_create"];
@@ -1507,7 +1507,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: the programme's mentees HR must match by hand, with the reason. */
-        get: operations["programmes_manual_queue_retrieve"];
+        get: operations["programmes_manual_queue_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1524,7 +1524,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: the programme's runs (HR). POST: start a run (HR for the organisation): 202, or 409. */
-        get: operations["programmes_match_runs_retrieve"];
+        get: operations["programmes_match_runs_list"];
         put?: never;
         /** @description GET: the programme's runs (HR). POST: start a run (HR for the organisation): 202, or 409. */
         post: operations["programmes_match_runs_create"];
@@ -1542,7 +1542,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: the programme's mentors in scope (HR). POST: offer to mentor (the leader, or HR). */
-        get: operations["programmes_mentor_offers_retrieve"];
+        get: operations["programmes_mentor_offers_list"];
         put?: never;
         /** @description GET: the programme's mentors in scope (HR). POST: offer to mentor (the leader, or HR). */
         post: operations["programmes_mentor_offers_create"];
@@ -1560,7 +1560,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: the programme's proposals in scope (HR). POST: a manual match (HR, needs a reason). */
-        get: operations["programmes_proposals_retrieve"];
+        get: operations["programmes_proposals_list"];
         put?: never;
         /** @description GET: the programme's proposals in scope (HR). POST: a manual match (HR, needs a reason). */
         post: operations["programmes_proposals_create"];
@@ -1782,7 +1782,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description GET: the mentee's suggested mentors (self-match programmes). */
-        get: operations["suggestions_mine_retrieve"];
+        get: operations["suggestions_mine_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1904,36 +1904,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        "": {
-            enabled?: boolean;
-            /**
-             * Period (days)
-             * Format: int64
-             */
-            window_days?: number;
-            /** Format: int64 */
-            min_size?: number;
-            max_size?: number;
-        };
         AccessLogOutput: {
             readonly id: number;
-            /** Who */
+            /** Hvem */
             actor_name: string;
+            /** Hvad */
             what: string;
+            /** Formål */
             purpose: string;
             channel?: components["schemas"]["ChannelEnum"];
             /**
-             * When
+             * Hvornår
              * Format: date-time
              */
             readonly at: string;
         };
+        /**
+         * @description * `create` - create
+         *     * `update` - update
+         *     * `unchanged` - unchanged
+         * @enum {string}
+         */
+        ActionEnum: "create" | "update" | "unchanged";
         /** @description An administration. */
         Administration: {
             readonly id: number;
             /** Navn */
             name: string;
+            /** Kode */
             code?: string;
+        };
+        AdministrationAnalyticsFigures: {
+            administration: string;
+            enrolled: components["schemas"]["AnalyticsCell"];
+            matched_pct: components["schemas"]["AnalyticsCell"];
+            days_to_match: components["schemas"]["AnalyticsCell"];
+            days_to_first_meeting: components["schemas"]["AnalyticsCell"];
+            active: components["schemas"]["AnalyticsCell"];
+            ended_early: components["schemas"]["AnalyticsCell"];
+            needs_covered_pct: components["schemas"]["AnalyticsCell"];
+        };
+        /** @description Schema only: a figure, ``null`` and ``suppressed`` when it rests on under five people. */
+        AnalyticsCell: {
+            /** Format: double */
+            value: number | null;
+            suppressed: boolean;
+        };
+        AnalyticsFigures: {
+            enrolled: components["schemas"]["AnalyticsCell"];
+            matched_pct: components["schemas"]["AnalyticsCell"];
+            days_to_match: components["schemas"]["AnalyticsCell"];
+            days_to_first_meeting: components["schemas"]["AnalyticsCell"];
+            active: components["schemas"]["AnalyticsCell"];
+            ended_early: components["schemas"]["AnalyticsCell"];
+            needs_covered_pct: components["schemas"]["AnalyticsCell"];
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -1945,11 +1969,42 @@ export interface components {
         };
         /**
          * @description * `api` - App / API
-         *     * `export` - Export
-         *     * `admin` - Admin
+         *     * `export` - Udtræk
+         *     * `admin` - Administrationsmodul
          * @enum {string}
          */
         ChannelEnum: "api" | "export" | "admin";
+        CheckIn: {
+            id: number;
+            /** @description The writer's full name. */
+            author: string;
+            mine: boolean;
+            /** Format: date */
+            met_on: string;
+            minutes: number;
+            note_shared: boolean;
+            /** @description Only to its writer, or to the pair when shared. */
+            note: string | null;
+        };
+        CheckInCreated: {
+            id: number;
+            /** Format: date */
+            met_on: string;
+            minutes: number;
+        };
+        /** @description A meeting. */
+        CheckInInputRequest: {
+            /** Format: date */
+            met_on: string;
+            minutes: number;
+            note?: string;
+            /** @default false */
+            note_shared: boolean;
+        };
+        CheckInList: {
+            count: number;
+            results: components["schemas"]["CheckIn"][];
+        };
         /** @description A cohort circle. */
         CohortCircleOutput: {
             readonly id: number;
@@ -1960,6 +2015,28 @@ export interface components {
             /** Format: date */
             period_end: string;
             readonly member_count: number;
+        };
+        CohortSetting: {
+            enabled?: boolean;
+            /**
+             * Periode (dage)
+             * Format: int64
+             */
+            window_days?: number;
+            /** Format: int64 */
+            min_size?: number;
+            max_size?: number;
+        };
+        CohortSettingRequest: {
+            enabled?: boolean;
+            /**
+             * Periode (dage)
+             * Format: int64
+             */
+            window_days?: number;
+            /** Format: int64 */
+            min_size?: number;
+            max_size?: number;
         };
         /** @description A leader's full set of strengths: topic key → level 1-3. */
         CompetenciesInputRequest: {
@@ -1974,9 +2051,9 @@ export interface components {
             level?: components["schemas"]["CompetencyLevelEnum"];
         };
         /**
-         * @description * `1` - Some
+         * @description * `1` - Noget
          *     * `2` - Solid
-         *     * `3` - Expert
+         *     * `3` - Ekspert
          * @enum {integer}
          */
         CompetencyLevelEnum: 1 | 2 | 3;
@@ -1995,13 +2072,146 @@ export interface components {
             name: string;
             readonly administration: components["schemas"]["Administration"];
         };
+        DraftMoveInputRequest: {
+            leader: number;
+            to_group: number;
+        };
+        EgoMap: {
+            me: number;
+            nodes: components["schemas"]["NetworkMapLeader"][];
+            edges: components["schemas"]["EgoMapEdge"][];
+        };
+        EgoMapEdge: {
+            source: number;
+            target: number;
+            /** Format: double */
+            weight: number;
+            ties: string[];
+        };
+        /** @description Who to enrol. */
+        EnrolmentCreateInputRequest: {
+            leader: number;
+            /** @default hr */
+            route: components["schemas"]["EntryRouteEnum"];
+        };
+        EnrolmentEnsureOutput: {
+            enrolled: number;
+        };
+        /** @description An enrolled mentee (HR). */
+        EnrolmentOutput: {
+            readonly id: number;
+            leader: components["schemas"]["MentoringLeaderBrief"];
+            /** Vej ind i forløbet */
+            route: components["schemas"]["EntryRouteEnum"];
+            status?: components["schemas"]["EnrolmentStatusEnum"];
+            /** Hvorfor HR skal matche manuelt */
+            manual_reason?: string;
+            /** Format: date-time */
+            readonly enrolled_at: string;
+            /** Format: date-time */
+            matched_at?: string | null;
+        };
+        /**
+         * @description * `waiting` - Venter på et match
+         *     * `proposed` - Har et åbent forslag
+         *     * `matched` - Matchet
+         *     * `manual` - I HR's kø til manuel matchning
+         *     * `withdrawn` - Trukket tilbage
+         * @enum {string}
+         */
+        EnrolmentStatusEnum: "waiting" | "proposed" | "matched" | "manual" | "withdrawn";
+        /**
+         * @description * `first_leader_job` - Første lederjob
+         *     * `promotion` - Forfremmelse
+         *     * `other_sector` - Fra en anden sektor
+         *     * `hr` - Tilmeldt af HR
+         * @enum {string}
+         */
+        EntryRouteEnum: "first_leader_job" | "promotion" | "other_sector" | "hr";
+        /**
+         * @description * `inactive` - Intet møde registreret i lang tid
+         *     * `no_first_meeting` - Intet første møde inden fristen
+         *     * `rule_broken` - Parret bryder nu en matchingregel
+         * @enum {string}
+         */
+        FlagKindEnum: "inactive" | "no_first_meeting" | "rule_broken";
+        /** @description A pair HR should look at. */
+        FlagOutput: {
+            readonly id: number;
+            mentorship: number;
+            kind: components["schemas"]["FlagKindEnum"];
+            reason: string;
+            mentee: components["schemas"]["MentoringLeaderBrief"];
+            mentor: components["schemas"]["MentoringLeaderBrief"];
+            suggested_mentor: components["schemas"]["MentoringLeaderBrief"] | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        FlagResolved: {
+            id: number;
+            /** Format: date-time */
+            resolved_at: string;
+        };
+        /** @description Schema only: a group draft as ``_draft_payload`` builds it. */
+        GroupDraft: {
+            id: number;
+            signup: number;
+            status: components["schemas"]["GroupDraftStatusEnum"];
+            /**
+             * Format: double
+             * @description After HR's moves.
+             */
+            objective: number;
+            /**
+             * Format: double
+             * @description As the composer left it.
+             */
+            composer_objective: number;
+            seed: number;
+            violations: components["schemas"]["GroupDraftViolation"][];
+            /** @description The published learning networks. */
+            networks: number[];
+            groups: components["schemas"]["GroupDraftGroup"][];
+        };
+        GroupDraftGroup: {
+            number: number;
+            members: components["schemas"]["LeaderBrief"][];
+        };
+        /**
+         * @description * `draft` - Udkast
+         *     * `published` - Offentliggjort
+         *     * `discarded` - Kasseret
+         * @enum {string}
+         */
+        GroupDraftStatusEnum: "draft" | "published" | "discarded";
+        GroupDraftViolation: {
+            rule: string;
+            leaders: number[];
+        };
+        HrMap: {
+            nodes: components["schemas"]["HrMapNode"][];
+            edges: components["schemas"]["HrMapEdge"][];
+            min_aggregate: number;
+        };
+        HrMapEdge: {
+            source: number;
+            target: number;
+            ties: number;
+            /** @description null under min_aggregate people. */
+            private_ties: number | null;
+        };
+        HrMapNode: {
+            id: number;
+            name: string;
+            leaders: number;
+        };
         InputRequest: {
-            /** Format: binary */
-            file: string;
-            /** @default false */
-            dry_run: boolean;
-            /** @default false */
-            deactivate_missing: boolean;
+            reason: string;
+            confirm: boolean;
+        };
+        IntroductionCreateInputRequest: {
+            to_leader: number;
+            message?: string;
         };
         /** @description An introduction request; the other's contact details only once accepted. */
         IntroductionOutput: {
@@ -2009,9 +2219,10 @@ export interface components {
             from_leader: components["schemas"]["LeaderBrief"];
             to_leader: components["schemas"]["LeaderBrief"];
             readonly direction: string;
+            /** Besked */
             message?: string;
             /** @default pending */
-            status: components["schemas"]["Status83bEnum"];
+            status: components["schemas"]["RequestStatusEnum"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -2026,8 +2237,9 @@ export interface components {
             network_id: number;
             network: string;
             leader: components["schemas"]["LeaderBrief"];
+            /** Besked */
             message?: string;
-            status?: components["schemas"]["Status83bEnum"];
+            status?: components["schemas"]["RequestStatusEnum"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -2040,6 +2252,7 @@ export interface components {
         /** @description A leader's profile as a list row. */
         Leader: {
             readonly id: number;
+            /** Medarbejdernummer */
             employee_number: string;
             /** Fornavn */
             first_name: string;
@@ -2049,33 +2262,41 @@ export interface components {
             readonly full_name: string;
             /** E-mail */
             email?: string;
+            /** Telefon */
             phone?: string;
+            /** Stillingsbetegnelse */
             role_title: string;
-            readonly unit: components["schemas"]["UnitRef"];
+            readonly unit: components["schemas"]["UnitRef"] | null;
             readonly department: {
                 [key: string]: unknown;
             } | null;
             readonly administration: {
                 [key: string]: unknown;
             } | null;
-            readonly boss: components["schemas"]["LeaderRef"];
+            readonly boss: components["schemas"]["LeaderRef"] | null;
             /**
-             * Start date in current role
+             * Startdato i nuværende stilling
              * Format: date
              */
             role_start_date?: string | null;
+            /** Første lederjob */
             first_leader_job?: boolean;
-            /** Format: decimal */
+            /**
+             * År som leder
+             * Format: decimal
+             */
             years_as_leader?: string;
+            /** Lederuddannelse */
             leadership_education?: components["schemas"]["LeadershipEducationEnum"];
+            /** Sprog */
             languages?: unknown;
-            /** Short bio */
+            /** Kort præsentation */
             bio?: string;
             /** Aktiv */
             active?: boolean;
             /**
-             * Discoverable by peers
-             * @description The leader opts in to being found by the peer finder.
+             * Kan findes af andre ledere
+             * @description Lederen har selv valgt at kunne findes, når andre ledere søger efter sparringspartnere.
              */
             discoverable?: boolean;
         };
@@ -2083,6 +2304,7 @@ export interface components {
         LeaderBrief: {
             readonly id: number;
             name: string;
+            /** Stillingsbetegnelse */
             role_title: string;
             unit?: string;
             service_type?: string;
@@ -2093,6 +2315,7 @@ export interface components {
         /** @description A leader's profile with their strengths (competencies are part of the profile). */
         LeaderDetail: {
             readonly id: number;
+            /** Medarbejdernummer */
             employee_number: string;
             /** Fornavn */
             first_name: string;
@@ -2102,33 +2325,41 @@ export interface components {
             readonly full_name: string;
             /** E-mail */
             email?: string;
+            /** Telefon */
             phone?: string;
+            /** Stillingsbetegnelse */
             role_title: string;
-            readonly unit: components["schemas"]["UnitRef"];
+            readonly unit: components["schemas"]["UnitRef"] | null;
             readonly department: {
                 [key: string]: unknown;
             } | null;
             readonly administration: {
                 [key: string]: unknown;
             } | null;
-            readonly boss: components["schemas"]["LeaderRef"];
+            readonly boss: components["schemas"]["LeaderRef"] | null;
             /**
-             * Start date in current role
+             * Startdato i nuværende stilling
              * Format: date
              */
             role_start_date?: string | null;
+            /** Første lederjob */
             first_leader_job?: boolean;
-            /** Format: decimal */
+            /**
+             * År som leder
+             * Format: decimal
+             */
             years_as_leader?: string;
+            /** Lederuddannelse */
             leadership_education?: components["schemas"]["LeadershipEducationEnum"];
+            /** Sprog */
             languages?: unknown;
-            /** Short bio */
+            /** Kort præsentation */
             bio?: string;
             /** Aktiv */
             active?: boolean;
             /**
-             * Discoverable by peers
-             * @description The leader opts in to being found by the peer finder.
+             * Kan findes af andre ledere
+             * @description Lederen har selv valgt at kunne findes, når andre ledere søger efter sparringspartnere.
              */
             discoverable?: boolean;
             readonly competencies: components["schemas"]["Competency"][];
@@ -2157,13 +2388,59 @@ export interface components {
             /** Format: date */
             left_on?: string | null;
         };
+        /** @description What the import does (or would do) with one row. */
+        LeaderImportAction: {
+            row: number;
+            employee_number: string;
+            action: components["schemas"]["ActionEnum"];
+            changed: string[];
+        };
+        /** @description One error: where (row as the spreadsheet shows it, header = 1; column header) and what. */
+        LeaderImportError: {
+            /** @description Row in the file; header = 1. */
+            row: number | null;
+            column: string | null;
+            message: string;
+        };
+        LeaderImportInputRequest: {
+            /** Format: binary */
+            file: string;
+            /** @default false */
+            dry_run: boolean;
+            /** @default false */
+            deactivate_missing: boolean;
+        };
+        /** @description The outcome of an import or a dry run (the schema of ``ImportResult.as_dict``). */
+        LeaderImportResult: {
+            filename: string;
+            dry_run: boolean;
+            ok: boolean;
+            format: string;
+            encoding: string;
+            delimiter: string;
+            rows: number;
+            leaders_created: number;
+            leaders_updated: number;
+            leaders_unchanged: number;
+            leaders_deactivated: number;
+            units_created: number;
+            units_updated: number;
+            units_unchanged: number;
+            administrations_created: number;
+            departments_created: number;
+            errors_total: number;
+            /** Format: double */
+            seconds: number;
+            errors: components["schemas"]["LeaderImportError"][];
+            actions?: components["schemas"]["LeaderImportAction"][];
+        };
         /** @description A membership as seen from a leader: the network. */
         LeaderMembership: {
             readonly id: number;
             readonly network: components["schemas"]["NetworkRef"];
             role?: components["schemas"]["MembershipRoleEnum"];
             /**
-             * Member since
+             * Medlem siden
              * Format: date
              */
             since?: string | null;
@@ -2177,16 +2454,52 @@ export interface components {
             last_name: string;
             /** @description First and last name. */
             readonly full_name: string;
+            /** Stillingsbetegnelse */
             role_title: string;
         };
         /**
          * @description * `none` - Ingen
-         *     * `in_progress` - Diploma in progress
-         *     * `diploma` - Diploma in leadership
+         *     * `in_progress` - Diplom i gang
+         *     * `diploma` - Diplom i ledelse
          *     * `master` - Master
          * @enum {string}
          */
         LeadershipEducationEnum: "none" | "in_progress" | "diploma" | "master";
+        /** @description A run and its decision log (HR). */
+        MatchRunOutput: {
+            readonly id: number;
+            programme: number;
+            /** @default queued */
+            status: components["schemas"]["MatchRunStatusEnum"];
+            /** Format: int64 */
+            progress?: number;
+            created_by?: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            started_at?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: int64 */
+            attempts?: number;
+            /** @description The policy as it was when the run started. */
+            policy?: unknown;
+            input_summary?: unknown;
+            /** @description [{leader, role, reason}] */
+            excluded?: unknown;
+            /** @description Totals, optimality and unmatched mentees. */
+            result?: unknown;
+            timings?: unknown;
+            error?: string;
+        };
+        /**
+         * @description * `queued` - I kø
+         *     * `running` - Kører
+         *     * `succeeded` - Gennemført
+         *     * `failed` - Fejlet
+         * @enum {string}
+         */
+        MatchRunStatusEnum: "queued" | "running" | "succeeded" | "failed";
         /** @description The logged-in user, as the web app needs it. */
         Me: {
             readonly id: number;
@@ -2208,59 +2521,231 @@ export interface components {
             readonly leader: components["schemas"]["LeaderRef"];
             role?: components["schemas"]["MembershipRoleEnum"];
             /**
-             * Member since
+             * Medlem siden
              * Format: date
              */
             since?: string | null;
         };
         /**
-         * @description * `member` - Member
-         *     * `convener` - Convener
+         * @description * `member` - Medlem
+         *     * `convener` - Tovholder
          * @enum {string}
          */
         MembershipRoleEnum: "member" | "convener";
+        /** @description The minimal mentee profile a mentor sees: no notes, only the topics they want help with. */
+        MenteeProfile: {
+            id: number;
+            name: string;
+            role_title: string;
+            unit?: string;
+            administration?: string;
+            readonly topics: string[];
+        };
+        /** @description Schema only: the mentee profile without its ``id`` (the mentor's view). */
+        MenteeProfileForLeader: {
+            id?: number;
+            name: string;
+            role_title: string;
+            unit?: string;
+            administration?: string;
+            readonly topics: string[];
+        };
+        /** @description A leader as others in the programme see them: name, role, unit, administration. */
+        MentoringLeaderBrief: {
+            id: number;
+            name: string;
+            role_title: string;
+            unit?: string;
+            administration?: string;
+        };
+        /** @description How the mentorship ends. */
+        MentorshipEndInputRequest: {
+            completed: boolean;
+            reason?: string;
+            exit_survey?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A pair (its members and HR in scope). */
+        MentorshipOutput: {
+            readonly id: number;
+            programme: number;
+            /** @default active */
+            status: components["schemas"]["MentorshipStatusEnum"];
+            mentee: components["schemas"]["MentoringLeaderBrief"];
+            mentor: components["schemas"]["MentoringLeaderBrief"];
+            /** Format: date */
+            started_on: string;
+            /** Format: date */
+            planned_end_on?: string | null;
+            /** Format: date */
+            first_meeting_due?: string | null;
+            /** Format: date-time */
+            first_meeting_at?: string | null;
+            /** Format: date */
+            first_met_on?: string | null;
+            /** Format: date */
+            last_met_on?: string | null;
+            /** Format: date */
+            ended_on?: string | null;
+            /** Begrundelse for afslutning */
+            end_reason?: string;
+        };
+        /**
+         * @description * `active` - Aktiv
+         *     * `completed` - Gennemført
+         *     * `ended_early` - Afsluttet før tid
+         * @enum {string}
+         */
+        MentorshipStatusEnum: "active" | "completed" | "ended_early";
+        MyProposalList: {
+            count: number;
+            results: components["schemas"]["ProposalForLeader"][];
+        };
         /** @description A network; ``member_count`` is annotated by the selector. */
         Network: {
             readonly id: number;
             /** Navn */
             name: string;
+            /** Type */
             kind: components["schemas"]["NetworkKindEnum"];
+            /** Synlighed */
             visibility?: components["schemas"]["NetworkVisibilityEnum"];
             readonly is_private: boolean;
+            /** Beskrivelse */
             description?: string;
+            /** Tema */
             theme?: string;
-            /** Welcomes new leaders */
+            /** Byder nye ledere velkommen */
             welcomes_newcomers?: boolean;
             active?: boolean;
             readonly member_count: number;
         };
+        NetworkInsights: {
+            leaders: number;
+            isolated: components["schemas"]["NetworkMapLeader"][];
+            isolated_with_private_network: number | null;
+            solo: components["schemas"]["NetworkMapLeader"][];
+            administrations: components["schemas"]["NetworkInsightsAdministration"][];
+            brokers: components["schemas"]["NetworkInsightsBroker"][];
+            /** @description Pairs of leaders whose tie is a bridge. */
+            bridges: components["schemas"]["NetworkMapLeader"][][];
+            communities: components["schemas"]["NetworkInsightsCommunity"][];
+            specialists_without_peers: components["schemas"]["NetworkMapLeader"][];
+            min_aggregate: number;
+            seed: number;
+        };
+        NetworkInsightsAdministration: {
+            id: number;
+            name: string;
+            leaders: number;
+            internal: number;
+            external: number;
+            /** Format: double */
+            ei_index: number | null;
+            isolated: number;
+            in_private_networks: number | null;
+        };
+        NetworkInsightsBroker: {
+            id: number;
+            name: string;
+            role_title: string;
+            unit: string | null;
+            administration: string | null;
+            /** Format: double */
+            betweenness: number;
+        };
+        NetworkInsightsCommunity: {
+            size: number;
+            /** @description Members per administration id. */
+            administrations: {
+                [key: string]: number;
+            };
+        };
+        NetworkJoinInputRequest: {
+            message?: string;
+        };
+        NetworkJoinRequested: {
+            status: components["schemas"]["NetworkJoinRequestedStatusEnum"];
+            request: number;
+            network: number;
+        };
         /**
-         * @description * `leader_group` - Leader group
-         *     * `learning_network` - Learning network
-         *     * `leadership_team` - Leadership team
-         *     * `informal` - Informal network
-         *     * `external` - External network
+         * @description * `requested` - requested
+         * @enum {string}
+         */
+        NetworkJoinRequestedStatusEnum: "requested";
+        NetworkJoined: {
+            status: components["schemas"]["NetworkJoinedStatusEnum"];
+            network: number;
+        };
+        /**
+         * @description * `member` - member
+         * @enum {string}
+         */
+        NetworkJoinedStatusEnum: "member";
+        /**
+         * @description * `leader_group` - Ledergruppe
+         *     * `learning_network` - Læringsnetværk
+         *     * `leadership_team` - Lederteam
+         *     * `informal` - Uformelt netværk
+         *     * `external` - Eksternt netværk
          * @enum {string}
          */
         NetworkKindEnum: "leader_group" | "learning_network" | "leadership_team" | "informal" | "external";
+        /** @description Schema only: a leader on a map or in the insights (``selectors._leader_brief``). */
+        NetworkMapLeader: {
+            id: number;
+            name: string;
+            role_title: string;
+            unit: string | null;
+            administration: string | null;
+        };
         /** @description A network in brief. */
         NetworkRef: {
             readonly id: number;
             /** Navn */
             name: string;
+            /** Type */
             kind: components["schemas"]["NetworkKindEnum"];
+            /** Synlighed */
             visibility?: components["schemas"]["NetworkVisibilityEnum"];
         };
+        NetworkSuggestion: {
+            kind: string;
+            network_id?: number;
+            readonly name: string;
+            /** @default  */
+            description: string;
+            /** @default  */
+            theme: string;
+            is_private: boolean;
+            join: string;
+            member_count: number | null;
+            cohort: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: double */
+            score: number;
+            reasons: components["schemas"]["Reason"][];
+        };
+        NetworkSuggestionList: {
+            count: number;
+            results: components["schemas"]["NetworkSuggestion"][];
+        };
         /**
-         * @description * `open` - Open
-         *     * `members_only` - Members only
+         * @description * `open` - Åben
+         *     * `members_only` - Kun medlemmer
          * @enum {string}
          */
         NetworkVisibilityEnum: "open" | "members_only";
         NotificationOutput: {
             readonly id: number;
+            /** Type */
             kind: string;
+            /** Emne */
             subject: string;
+            /** Tekst */
             body?: string;
             /** Link */
             url?: string;
@@ -2268,6 +2753,32 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             read_at?: string | null;
+        };
+        /** @description HR may name the leader; a leader offers themselves. */
+        OfferCreateInputRequest: {
+            capacity: number;
+            hours_per_month?: number | null;
+            /** @default false */
+            paused: boolean;
+            leader?: number;
+        };
+        /** @description A mentor's offer. */
+        OfferOutput: {
+            readonly id: number;
+            leader: components["schemas"]["MentoringLeaderBrief"];
+            /**
+             * Mentees ad gangen
+             * Format: int64
+             */
+            capacity?: number;
+            /**
+             * Timer om måneden
+             * Format: int64
+             */
+            hours_per_month?: number | null;
+            /** Sat på pause */
+            paused?: boolean;
+            readonly active_count: number;
         };
         OnboardingPlanCreateInputRequest: {
             leader_id: number;
@@ -2300,10 +2811,10 @@ export interface components {
             weight: components["schemas"]["WeightEnum"];
         };
         /**
-         * @description * `todo` - To do
-         *     * `in_progress` - In progress
-         *     * `done` - Done
-         *     * `not_applicable` - Not applicable
+         * @description * `todo` - Ikke påbegyndt
+         *     * `in_progress` - I gang
+         *     * `done` - Færdig
+         *     * `not_applicable` - Ikke relevant
          * @enum {string}
          */
         OnboardingPlanItemUpdateInputStatusEnum: "todo" | "in_progress" | "done" | "not_applicable";
@@ -2312,7 +2823,9 @@ export interface components {
             readonly id: number;
             /** Navn */
             name: string;
+            /** Kortnavn */
             slug: string;
+            /** Standardsprog */
             default_language?: components["schemas"]["LanguageEnum"];
         };
         /** @description An organisation by id, name and slug. */
@@ -2320,41 +2833,26 @@ export interface components {
             readonly id: number;
             /** Navn */
             name: string;
+            /** Kortnavn */
             slug: string;
         };
         Output: {
-            filename: string;
-            dry_run: boolean;
-            ok: boolean;
-            format: string;
-            encoding: string;
-            delimiter: string;
-            rows: number;
-            leaders_created: number;
-            leaders_updated: number;
-            leaders_unchanged: number;
-            leaders_deactivated: number;
-            units_created: number;
-            units_updated: number;
-            units_unchanged: number;
-            administrations_created: number;
-            departments_created: number;
-            errors_total: number;
-            /** Format: double */
-            seconds: number;
-            errors: {
-                [key: string]: unknown;
-            }[];
-            actions?: {
-                [key: string]: unknown;
-            }[];
+            subject: number;
+            trigger: components["schemas"]["TriggerEnum"];
+            /** Årsag */
+            reason: string;
+            /**
+             * Hvornår
+             * Format: date-time
+             */
+            readonly at: string;
         };
         /**
-         * @description * `new_leader` - New leader
-         *     * `boss` - Boss
+         * @description * `new_leader` - Ny leder
+         *     * `boss` - Chef
          *     * `hr` - HR
          *     * `mentor` - Mentor
-         *     * `staff_consultant` - Staff consultant
+         *     * `staff_consultant` - Konsulent i stabene
          * @enum {string}
          */
         OwnerRoleEnum: "new_leader" | "boss" | "hr" | "mentor" | "staff_consultant";
@@ -2418,6 +2916,36 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Department"][];
         };
+        PaginatedEnrolmentOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["EnrolmentOutput"][];
+        };
+        PaginatedFlagOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["FlagOutput"][];
+        };
         PaginatedIntroductionOutputList: {
             /** @example 123 */
             count: number;
@@ -2478,6 +3006,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["LeaderMembership"][];
         };
+        PaginatedMatchRunOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MatchRunOutput"][];
+        };
         PaginatedMembershipList: {
             /** @example 123 */
             count: number;
@@ -2492,6 +3035,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Membership"][];
+        };
+        PaginatedMentorshipOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MentorshipOutput"][];
         };
         PaginatedNetworkList: {
             /** @example 123 */
@@ -2522,6 +3080,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["NotificationOutput"][];
+        };
+        PaginatedOfferOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OfferOutput"][];
         };
         PaginatedOrganisationList: {
             /** @example 123 */
@@ -2567,6 +3140,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PlanList"][];
+        };
+        PaginatedProgrammeOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ProgrammeOutput"][];
+        };
+        PaginatedProposalOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ProposalOutput"][];
         };
         PaginatedRegistrationOutputList: {
             /** @example 123 */
@@ -2642,6 +3245,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["StaffFunction"][];
+        };
+        PaginatedSuggestionOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SuggestionOutput"][];
         };
         PaginatedSupportNeedHrList: {
             /** @example 123 */
@@ -2745,6 +3363,13 @@ export interface components {
         PatchedMeInputRequest: {
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
+        /** @description Capacity, hours and pause of an offer. */
+        PatchedOfferInputRequest: {
+            capacity?: number;
+            hours_per_month?: number | null;
+            /** @default false */
+            paused: boolean;
+        };
         PatchedOnboardingPlanItemUpdateInputRequest: {
             status?: components["schemas"]["OnboardingPlanItemUpdateInputStatusEnum"];
             /** @default  */
@@ -2760,6 +3385,24 @@ export interface components {
             due_offset_days?: number;
             required?: boolean;
             owner_role?: components["schemas"]["OwnerRoleEnum"];
+        };
+        /** @description Fields HR sets on a programme. */
+        PatchedProgrammeInputRequest: {
+            name?: string;
+            /** Format: date */
+            starts_on?: string;
+            /** Format: date */
+            ends_on?: string | null;
+            policy?: unknown;
+            mode?: components["schemas"]["ProgrammeModeEnum"];
+            default_length_months?: number;
+            meeting_cadence_weeks?: number;
+            proposal_expiry_days?: number;
+            first_meeting_days?: number;
+            enrol_first_leader_job?: boolean;
+            enrol_promotion?: boolean;
+            enrol_other_sector?: boolean;
+            enrol_window_days?: number;
         };
         /** @description Reminder settings of the organisation. */
         PatchedSettingsRequest: {
@@ -2782,6 +3425,16 @@ export interface components {
             description_en?: string;
             order?: number;
             active?: boolean;
+        };
+        Peer: {
+            leader: components["schemas"]["LeaderBrief"];
+            /** Format: double */
+            score: number;
+            reasons: components["schemas"]["Reason"][];
+        };
+        PeerList: {
+            count: number;
+            results: components["schemas"]["Peer"][];
         };
         /** @description A plan with its leader and progress. */
         Plan: {
@@ -2816,7 +3469,7 @@ export interface components {
             readonly guidance: string;
             title_da: string;
             title_en: string;
-            topic?: string;
+            topic?: string | null;
             readonly topic_label: string | null;
             owner_role: string;
             staff_function_kind: string;
@@ -2871,6 +3524,92 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ProgrammeAnalytics: {
+            programme: number;
+            total: components["schemas"]["AnalyticsFigures"];
+            administrations: components["schemas"]["AdministrationAnalyticsFigures"][];
+        };
+        /** @description Fields HR sets on a programme. */
+        ProgrammeInputRequest: {
+            name: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on?: string | null;
+            policy?: unknown;
+            mode?: components["schemas"]["ProgrammeModeEnum"];
+            default_length_months?: number;
+            meeting_cadence_weeks?: number;
+            proposal_expiry_days?: number;
+            first_meeting_days?: number;
+            enrol_first_leader_job?: boolean;
+            enrol_promotion?: boolean;
+            enrol_other_sector?: boolean;
+            enrol_window_days?: number;
+        };
+        /**
+         * @description * `hr` - HR matcher
+         *     * `self` - Mentee vælger blandt forslag
+         *     * `both` - Begge dele
+         * @enum {string}
+         */
+        ProgrammeModeEnum: "hr" | "self" | "both";
+        /** @description A programme as HR sees it. */
+        ProgrammeOutput: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            /**
+             * Starter den
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Slutter den
+             * Format: date
+             */
+            ends_on?: string | null;
+            /**
+             * Regler for matchning
+             * @description Mål, til- og fravalg af faste regler samt vægte (se matching.Policy).
+             */
+            policy?: unknown;
+            /** Form */
+            mode?: components["schemas"]["ProgrammeModeEnum"];
+            /**
+             * Standardvarighed (måneder)
+             * Format: int64
+             */
+            default_length_months?: number;
+            /**
+             * Mødes hver (uger)
+             * Format: int64
+             */
+            meeting_cadence_weeks?: number;
+            /**
+             * Forslag udløber efter (dage)
+             * Format: int64
+             */
+            proposal_expiry_days?: number;
+            /**
+             * Første møde inden for (dage)
+             * Format: int64
+             */
+            first_meeting_days?: number;
+            /** Tilmeld ledere i deres første lederjob */
+            enrol_first_leader_job?: boolean;
+            /** Tilmeld ledere, der er forfremmet */
+            enrol_promotion?: boolean;
+            /** Tilmeld ledere fra en anden sektor */
+            enrol_other_sector?: boolean;
+            /**
+             * Tilmeld ledere, der er startet inden for (dage)
+             * Format: int64
+             */
+            enrol_window_days?: number;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
         /** @description Done / total over applicable items, percent, overdue and next due date. */
         Progress: {
             done: number;
@@ -2880,6 +3619,162 @@ export interface components {
             /** Format: date */
             next_due: string | null;
         };
+        /** @description Schema only: the accepted proposal and its mentorship once both have accepted. */
+        ProposalAccepted: {
+            readonly id: number;
+            programme: number;
+            origin?: components["schemas"]["ProposalOriginEnum"];
+            status: components["schemas"]["ProposalStatusForLeaderEnum"];
+            reasons?: unknown;
+            reasons_da?: unknown;
+            mentee?: components["schemas"]["MenteeProfileForLeader"];
+            mentor: components["schemas"]["MentoringLeaderBrief"];
+            /** Format: date-time */
+            mentee_accepted_at?: string | null;
+            /** Format: date-time */
+            mentor_accepted_at?: string | null;
+            /** Format: date-time */
+            offered_at?: string | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /**
+             * Foreslået første møde
+             * Format: date-time
+             */
+            first_meeting_at?: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            mentorship: number | null;
+        };
+        /** @description Pair a mentee with a mentor by hand. */
+        ProposalCreateInputRequest: {
+            enrolment: number;
+            offer: number;
+            reason: string;
+        };
+        /** @description An optional reason. */
+        ProposalDeclineInputRequest: {
+            reason?: string;
+        };
+        ProposalDeclined: {
+            status: components["schemas"]["ProposalDeclinedStatusEnum"];
+        };
+        /**
+         * @description * `declined` - declined
+         * @enum {string}
+         */
+        ProposalDeclinedStatusEnum: "declined";
+        /** @description Schema only: a proposal as its mentee or mentor sees it. */
+        ProposalForLeader: {
+            readonly id: number;
+            programme: number;
+            origin?: components["schemas"]["ProposalOriginEnum"];
+            status: components["schemas"]["ProposalStatusForLeaderEnum"];
+            reasons?: unknown;
+            reasons_da?: unknown;
+            mentee?: components["schemas"]["MenteeProfileForLeader"];
+            mentor: components["schemas"]["MentoringLeaderBrief"];
+            /** Format: date-time */
+            mentee_accepted_at?: string | null;
+            /** Format: date-time */
+            mentor_accepted_at?: string | null;
+            /** Format: date-time */
+            offered_at?: string | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /**
+             * Foreslået første møde
+             * Format: date-time
+             */
+            first_meeting_at?: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `run` - Matchkørsel
+         *     * `cascade` - Næstbedste efter afslag eller udløb
+         *     * `self` - Valgt af mentee
+         *     * `manual` - Matchet af HR
+         * @enum {string}
+         */
+        ProposalOriginEnum: "run" | "cascade" | "self" | "manual";
+        /** @description A proposal; what is shown depends on who asks (``context['view']``: hr|mentee|mentor). */
+        ProposalOutput: {
+            readonly id: number;
+            programme: number;
+            run?: number | null;
+            origin?: components["schemas"]["ProposalOriginEnum"];
+            status?: components["schemas"]["ProposalStatusEnum"];
+            /** Format: double */
+            score?: number | null;
+            components?: unknown;
+            reasons?: unknown;
+            reasons_da?: unknown;
+            /** Hvorfor HR tilsidesatte matchforslaget */
+            override_reason?: string;
+            /** Begrundelse for afslag */
+            decline_reason?: string;
+            mentee: components["schemas"]["MenteeProfile"];
+            mentor: components["schemas"]["MentoringLeaderBrief"];
+            /** Format: date-time */
+            mentee_accepted_at?: string | null;
+            /** Format: date-time */
+            mentor_accepted_at?: string | null;
+            /** Format: date-time */
+            offered_at?: string | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /**
+             * Foreslået første møde
+             * Format: date-time
+             */
+            first_meeting_at?: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `draft` - Afventer HR's vurdering
+         *     * `offered` - Afventer mentee og mentor
+         *     * `accepted` - Accepteret af begge
+         *     * `rejected` - Afvist af HR
+         *     * `declined` - Afslået
+         *     * `expired` - Udløbet
+         *     * `swapped` - Erstattet af HR
+         *     * `withdrawn` - Trukket tilbage
+         * @enum {string}
+         */
+        ProposalStatusEnum: "draft" | "offered" | "accepted" | "rejected" | "declined" | "expired" | "swapped" | "withdrawn";
+        /**
+         * @description * `draft` - Afventer HR's vurdering
+         *     * `offered` - Afventer mentee og mentor
+         *     * `accepted` - Accepteret af begge
+         *     * `rejected` - Afvist af HR
+         *     * `declined` - Afslået
+         *     * `expired` - Udløbet
+         *     * `swapped` - Erstattet af HR
+         *     * `withdrawn` - Trukket tilbage
+         *     * `replaced` - Replaced
+         * @enum {string}
+         */
+        ProposalStatusForLeaderEnum: "draft" | "offered" | "accepted" | "rejected" | "declined" | "expired" | "swapped" | "withdrawn" | "replaced";
+        /** @description The mentor to propose instead. */
+        ProposalSwapInputRequest: {
+            reason: string;
+            offer: number;
+        };
+        /** @description A reason in Danish and English. */
+        Reason: {
+            code: string;
+            da: string;
+            en: string;
+        };
+        /** @description A reason, required. */
+        ReasonInputRequest: {
+            reason: string;
+        };
+        RecheckOutput: {
+            flagged: number;
+        };
         /** @description Who signed up. */
         RegistrationOutput: {
             readonly id: number;
@@ -2887,16 +3782,16 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
-        Request: {
-            enabled?: boolean;
-            /**
-             * Period (days)
-             * Format: int64
-             */
-            window_days?: number;
-            /** Format: int64 */
-            min_size?: number;
-            max_size?: number;
+        /**
+         * @description * `pending` - Afventer
+         *     * `accepted` - Accepteret
+         *     * `declined` - Afslået
+         *     * `withdrawn` - Trukket tilbage
+         * @enum {string}
+         */
+        RequestStatusEnum: "pending" | "accepted" | "declined" | "withdrawn";
+        RouletteOptedOut: {
+            round: number;
         };
         /** @description A roulette pair (or trio) of the caller. */
         RoulettePairOutput: {
@@ -2907,28 +3802,47 @@ export interface components {
             run_on: string;
             leaders: components["schemas"]["LeaderBrief"][];
         };
+        /** @description Schema only: what ``_out`` returns. */
+        RouletteSetting: {
+            network: number;
+            active: boolean;
+            every_weeks: number;
+            cooldown_weeks: number;
+            /** Format: date */
+            next_run_on: string;
+        };
+        RouletteSettingInputRequest: {
+            /** @default true */
+            active: boolean;
+            /** @default 4 */
+            every_weeks: number;
+            /** @default 12 */
+            cooldown_weeks: number;
+            /** Format: date */
+            next_run_on?: string;
+        };
         /**
-         * @description * `school` - School
-         *     * `daycare` - Day-care
-         *     * `village_scheme` - Village scheme (school and day-care)
-         *     * `youth_club` - Youth club / leisure
-         *     * `ppr` - Educational psychology (PPR)
-         *     * `family` - Family and child welfare
-         *     * `care_home` - Care home
-         *     * `home_care` - Home care
-         *     * `residential` - Residential service
-         *     * `shelter` - Shelter
-         *     * `acute` - Acute function
-         *     * `treatment` - Treatment service
+         * @description * `school` - Skole
+         *     * `daycare` - Dagtilbud
+         *     * `village_scheme` - Landsbyordning (skole og dagtilbud)
+         *     * `youth_club` - Ungdomsklub / fritid
+         *     * `ppr` - Pædagogisk psykologisk rådgivning (PPR)
+         *     * `family` - Familie og børn
+         *     * `care_home` - Plejecenter
+         *     * `home_care` - Hjemmepleje
+         *     * `residential` - Botilbud
+         *     * `shelter` - Forsorgshjem
+         *     * `acute` - Akutfunktion
+         *     * `treatment` - Behandlingstilbud
          *     * `social_cafe` - Social café
-         *     * `nutrition` - Nutrition unit
-         *     * `health` - Health and rehabilitation
-         *     * `job_centre` - Job centre
-         *     * `citizen_service` - Citizen service
-         *     * `culture` - Culture and libraries
-         *     * `technical` - Technical and environment
-         *     * `staff_function` - Staff function
-         *     * `other` - Other
+         *     * `nutrition` - Kostenhed
+         *     * `health` - Sundhed og rehabilitering
+         *     * `job_centre` - Jobcenter
+         *     * `citizen_service` - Borgerservice
+         *     * `culture` - Kultur og biblioteker
+         *     * `technical` - Teknik og miljø
+         *     * `staff_function` - Stabsfunktion
+         *     * `other` - Andet
          * @enum {string}
          */
         ServiceTypeEnum: "school" | "daycare" | "village_scheme" | "youth_club" | "ppr" | "family" | "care_home" | "home_care" | "residential" | "shelter" | "acute" | "treatment" | "social_cafe" | "nutrition" | "health" | "job_centre" | "citizen_service" | "culture" | "technical" | "staff_function" | "other";
@@ -2939,40 +3853,89 @@ export interface components {
             escalate_after_days?: number;
             reminders_enabled?: boolean;
         };
-        /** @description A learning-network sign-up. */
-        SignUpOutput: {
-            readonly id: number;
+        SignUpComposeInputRequest: {
+            /** @default 42 */
+            seed: number;
+        };
+        SignUpCreateInputRequest: {
             theme: string;
             description?: string;
+            /** @default 5 */
+            min_size: number;
+            /** @default 7 */
+            max_size: number;
+            /** Format: date */
+            deadline: string;
+            eligible_administrations?: number[];
+        };
+        /** @description Schema only: a sign-up and whether the caller signed up. */
+        SignUpDetail: {
+            readonly id: number;
+            /** Tema */
+            theme: string;
+            /** Beskrivelse */
+            description?: string;
             /**
-             * Smallest group
+             * Mindste gruppe
              * Format: int64
              */
             min_size?: number;
-            /** Largest group */
+            /** Største gruppe */
             max_size?: number;
             readonly eligible_administrations: number[];
-            /** Format: date */
+            /**
+             * Frist
+             * Format: date
+             */
             deadline: string;
-            status?: components["schemas"]["SignUpOutputStatusEnum"];
+            status?: components["schemas"]["SignUpStatusEnum"];
+            readonly registration_count: number;
+            registered: boolean;
+        };
+        /** @description A learning-network sign-up. */
+        SignUpOutput: {
+            readonly id: number;
+            /** Tema */
+            theme: string;
+            /** Beskrivelse */
+            description?: string;
+            /**
+             * Mindste gruppe
+             * Format: int64
+             */
+            min_size?: number;
+            /** Største gruppe */
+            max_size?: number;
+            readonly eligible_administrations: number[];
+            /**
+             * Frist
+             * Format: date
+             */
+            deadline: string;
+            status?: components["schemas"]["SignUpStatusEnum"];
             readonly registration_count: number;
         };
+        SignUpRegistered: {
+            registered: boolean;
+        };
         /**
-         * @description * `open` - Open
-         *     * `drafted` - Groups drafted
-         *     * `published` - Published
-         *     * `cancelled` - Cancelled
+         * @description * `open` - Åben
+         *     * `drafted` - Gruppeudkast klar
+         *     * `published` - Offentliggjort
+         *     * `cancelled` - Aflyst
          * @enum {string}
          */
-        SignUpOutputStatusEnum: "open" | "drafted" | "published" | "cancelled";
+        SignUpStatusEnum: "open" | "drafted" | "published" | "cancelled";
         /** @description A staff consultant and what they serve. */
         StaffContact: {
             readonly id: number;
             /** Navn */
             name: string;
+            /** Titel */
             title?: string;
             /** E-mail */
             email?: string;
+            /** Telefon */
             phone?: string;
             readonly staff_function: components["schemas"]["StaffFunction"];
             readonly unit_ids: number[];
@@ -2983,9 +3946,11 @@ export interface components {
             readonly id: number;
             /** Navn */
             name: string;
+            /** Titel */
             title?: string;
             /** E-mail */
             email?: string;
+            /** Telefon */
             phone?: string;
         };
         /**
@@ -3006,31 +3971,35 @@ export interface components {
         /** @description A central staff function. */
         StaffFunction: {
             readonly id: number;
+            /** Type */
             kind: components["schemas"]["StaffFunctionKindEnum"];
             /** Navn */
             name: string;
-            /** What they help with */
+            /** Hvad de hjælper med */
             description?: string;
         };
         /**
-         * @description * `payroll_hr_law` - Payroll & HR law
-         *     * `hr_development` - HR development
-         *     * `finance` - Finance
+         * @description * `payroll_hr_law` - Løn og Personale
+         *     * `hr_development` - HR Udvikling
+         *     * `finance` - Økonomi
          *     * `it` - IT
-         *     * `communications` - Communications
-         *     * `legal` - Legal
-         *     * `property` - Property
+         *     * `communications` - Kommunikation
+         *     * `legal` - Jura
+         *     * `property` - Ejendomme
          * @enum {string}
          */
         StaffFunctionKindEnum: "payroll_hr_law" | "hr_development" | "finance" | "it" | "communications" | "legal" | "property";
-        /**
-         * @description * `pending` - Pending
-         *     * `accepted` - Accepted
-         *     * `declined` - Declined
-         *     * `withdrawn` - Withdrawn
-         * @enum {string}
-         */
-        Status83bEnum: "pending" | "accepted" | "declined" | "withdrawn";
+        /** @description A suggested mentor for the mentee to choose. */
+        SuggestionOutput: {
+            readonly id: number;
+            enrolment: number;
+            /** Format: int64 */
+            rank: number;
+            mentor: components["schemas"]["MentoringLeaderBrief"];
+            reasons?: unknown;
+            reasons_da?: unknown;
+            readonly full: boolean;
+        };
         /** @description A support need as a list row: never the note, only whether there is one. */
         SupportNeed: {
             readonly id: number;
@@ -3063,7 +4032,7 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
-            /** Private note */
+            /** Privat note */
             note?: string;
         };
         /** @description A support need in HR's list: the leader and the topic, never the note. */
@@ -3081,116 +4050,126 @@ export interface components {
             readonly leader: components["schemas"]["LeaderRef"];
         };
         /**
-         * @description * `leader` - Stated by the leader
-         *     * `onboarding` - 'I need help' on an onboarding item
+         * @description * `leader` - Angivet af lederen
+         *     * `onboarding` - 'Jeg har brug for hjælp' på et punkt i introduktionsplanen
          * @enum {string}
          */
         SupportNeedSourceEnum: "leader" | "onboarding";
         /**
-         * @description * `open` - Open
-         *     * `met` - Met
-         *     * `withdrawn` - Withdrawn
+         * @description * `open` - Åben
+         *     * `met` - Imødekommet
+         *     * `withdrawn` - Trukket tilbage
          * @enum {string}
          */
         SupportNeedStatusEnum: "open" | "met" | "withdrawn";
         /** @description A template, its rules and items. */
         Template: {
             readonly id: number;
-            /** Key */
+            /** Nøgle */
             slug: string;
-            /** Name (Danish) */
+            /** Navn (dansk) */
             name_da: string;
-            /** Name (English) */
+            /** Navn (engelsk) */
             name_en?: string;
-            /** Description (Danish) */
+            /** Beskrivelse (dansk) */
             description_da?: string;
-            /** Description (English) */
+            /** Beskrivelse (engelsk) */
             description_en?: string;
             /** Format: int64 */
             order?: number;
             /** Aktiv */
             active?: boolean;
-            /** @description Only these service types (empty = all). */
+            /**
+             * Tilbudstyper
+             * @description Kun disse tilbudstyper (tom = alle).
+             */
             service_types?: unknown;
-            /** 24-hour service */
+            /** Døgndækkende tilbud */
             round_the_clock?: boolean | null;
-            /** Roster / shift work */
+            /** Vagtplan / skifteholdsarbejde */
             shift_work?: boolean | null;
-            /** Several sites */
+            /** Flere matrikler */
             multi_site?: boolean | null;
+            /** Første lederjob */
             first_leader_job?: boolean | null;
-            /** Specialist service */
+            /** Specialtilbud */
             specialist?: boolean | null;
             /**
-             * Span of control above
+             * Ledelsesspænd over
              * Format: int64
-             * @description Only units with more staff than this.
+             * @description Kun enheder med flere medarbejdere end dette.
              */
             staff_above?: number | null;
-            /** @description Only leaders of units in these administrations (none = all). */
+            /** @description Kun ledere af enheder i disse forvaltninger (ingen = alle). */
             administrations?: number[];
             readonly items: components["schemas"]["TemplateItem"][];
         };
         /** @description A template item with its rules. */
         TemplateItem: {
             readonly id: number;
+            /** Nøgle */
             key: string;
-            /** Key */
-            readonly topic: string;
+            /** Nøgle */
+            readonly topic: string | null;
             /**
-             * Title (Danish)
-             * @description '{owner}' is replaced by the owner's name, e.g. the consultant's.
+             * Titel (dansk)
+             * @description '{owner}' erstattes af den ansvarliges navn, f.eks. konsulentens.
              */
             title_da: string;
-            /** Title (English) */
+            /** Titel (engelsk) */
             title_en?: string;
-            /** Guidance (Danish, markdown) */
+            /** Vejledning (dansk, markdown) */
             guidance_da?: string;
-            /** Guidance (English, markdown) */
+            /** Vejledning (engelsk, markdown) */
             guidance_en?: string;
-            /** Owner */
+            /** Ansvarlig */
             owner_role?: components["schemas"]["OwnerRoleEnum"];
             /**
-             * Staff function
-             * @description For staff-consultant items: which staff function's consultant.
+             * Stabsfunktion
+             * @description For punkter, som en konsulent i stabene har ansvaret for: konsulenten fra hvilken stabsfunktion.
              *
-             *     * `payroll_hr_law` - Payroll & HR law
-             *     * `hr_development` - HR development
-             *     * `finance` - Finance
+             *     * `payroll_hr_law` - Løn og Personale
+             *     * `hr_development` - HR Udvikling
+             *     * `finance` - Økonomi
              *     * `it` - IT
-             *     * `communications` - Communications
-             *     * `legal` - Legal
-             *     * `property` - Property
+             *     * `communications` - Kommunikation
+             *     * `legal` - Jura
+             *     * `property` - Ejendomme
              */
             staff_function_kind?: components["schemas"]["StaffFunctionKindEnum"] | components["schemas"]["BlankEnum"];
             /**
-             * Due, days after the start date
+             * Frist, dage efter startdatoen
              * Format: int64
-             * @description Negative: before the leader's first day.
+             * @description Negativ: før lederens første arbejdsdag.
              */
             due_offset_days?: number;
             depends_on?: number | null;
+            /** Obligatorisk */
             required?: boolean;
             /** Format: int64 */
             order?: number;
-            /** @description Only these service types (empty = all). */
+            /**
+             * Tilbudstyper
+             * @description Kun disse tilbudstyper (tom = alle).
+             */
             service_types?: unknown;
-            /** 24-hour service */
+            /** Døgndækkende tilbud */
             round_the_clock?: boolean | null;
-            /** Roster / shift work */
+            /** Vagtplan / skifteholdsarbejde */
             shift_work?: boolean | null;
-            /** Several sites */
+            /** Flere matrikler */
             multi_site?: boolean | null;
+            /** Første lederjob */
             first_leader_job?: boolean | null;
-            /** Specialist service */
+            /** Specialtilbud */
             specialist?: boolean | null;
             /**
-             * Span of control above
+             * Ledelsesspænd over
              * Format: int64
-             * @description Only units with more staff than this.
+             * @description Kun enheder med flere medarbejdere end dette.
              */
             staff_above?: number | null;
-            /** @description Only leaders of units in these administrations (none = all). */
+            /** @description Kun ledere af enheder i disse forvaltninger (ingen = alle). */
             administrations?: number[];
         };
         TokenOutput: {
@@ -3199,15 +4178,15 @@ export interface components {
         /** @description A topic of the taxonomy. */
         Topic: {
             readonly id: number;
-            /** Key */
+            /** Nøgle */
             slug: string;
-            /** Label (Danish) */
+            /** Betegnelse (dansk) */
             label_da: string;
-            /** Label (English) */
+            /** Betegnelse (engelsk) */
             label_en: string;
-            /** Description (Danish) */
+            /** Beskrivelse (dansk) */
             description_da?: string;
-            /** Description (English) */
+            /** Beskrivelse (engelsk) */
             description_en?: string;
             /** Format: int64 */
             order?: number;
@@ -3225,37 +4204,48 @@ export interface components {
         /** @description A topic in brief. */
         TopicRef: {
             readonly id: number;
-            /** Key */
+            /** Nøgle */
             slug: string;
-            /** Label (Danish) */
+            /** Betegnelse (dansk) */
             label_da: string;
-            /** Label (English) */
+            /** Betegnelse (engelsk) */
             label_en: string;
         };
+        /**
+         * @description * `hr` - Anmodning fra HR
+         *     * `retention` - Opbevaringsperioden er udløbet
+         *     * `command` - Administrationskommando
+         * @enum {string}
+         */
+        TriggerEnum: "hr" | "retention" | "command";
         /** @description A unit with its place in the tree. */
         Unit: {
             readonly id: number;
             /**
-             * Unit code
-             * @description The unit's id in the HR system.
+             * Enhedskode
+             * @description Enhedens id i HR-systemet.
              */
             code: string;
             /** Navn */
             name: string;
+            /** Tilbudstype */
             service_type?: components["schemas"]["ServiceTypeEnum"];
-            /** @description e.g. children 0-6, adults with addiction */
+            /**
+             * Målgruppe
+             * @description f.eks. børn 0-6 år, voksne med misbrug
+             */
             target_group?: string;
-            /** Specialist service */
+            /** Specialtilbud */
             is_specialist?: boolean;
-            /** 24-hour service */
+            /** Døgndækkende tilbud */
             round_the_clock?: boolean;
             /**
-             * Number of sites
+             * Antal matrikler
              * Format: int64
              */
             sites?: number;
             /**
-             * Staff (span of control)
+             * Medarbejdere (ledelsesspænd)
              * Format: int64
              */
             staff_count?: number;
@@ -3265,26 +4255,30 @@ export interface components {
         UnitDetail: {
             readonly id: number;
             /**
-             * Unit code
-             * @description The unit's id in the HR system.
+             * Enhedskode
+             * @description Enhedens id i HR-systemet.
              */
             code: string;
             /** Navn */
             name: string;
+            /** Tilbudstype */
             service_type?: components["schemas"]["ServiceTypeEnum"];
-            /** @description e.g. children 0-6, adults with addiction */
+            /**
+             * Målgruppe
+             * @description f.eks. børn 0-6 år, voksne med misbrug
+             */
             target_group?: string;
-            /** Specialist service */
+            /** Specialtilbud */
             is_specialist?: boolean;
-            /** 24-hour service */
+            /** Døgndækkende tilbud */
             round_the_clock?: boolean;
             /**
-             * Number of sites
+             * Antal matrikler
              * Format: int64
              */
             sites?: number;
             /**
-             * Staff (span of control)
+             * Medarbejdere (ledelsesspænd)
              * Format: int64
              */
             staff_count?: number;
@@ -3295,17 +4289,18 @@ export interface components {
         UnitRef: {
             readonly id: number;
             /**
-             * Unit code
-             * @description The unit's id in the HR system.
+             * Enhedskode
+             * @description Enhedens id i HR-systemet.
              */
             code: string;
             /** Navn */
             name: string;
+            /** Tilbudstype */
             service_type?: components["schemas"]["ServiceTypeEnum"];
         };
         /**
          * @description * `hr` - HR
-         *     * `leader` - Leader
+         *     * `leader` - Leder
          *     * `admin` - Administrator
          * @enum {string}
          */
@@ -3319,9 +4314,9 @@ export interface components {
          */
         ViewerEnum: "self" | "hr" | "boss" | "owner";
         /**
-         * @description * `1` - A little
-         *     * `2` - Some
-         *     * `3` - Much
+         * @description * `1` - Lidt
+         *     * `2` - Noget
+         *     * `3` - Meget
          * @enum {integer}
          */
         WeightEnum: 1 | 2 | 3;
@@ -3525,12 +4520,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortSetting"];
+                };
             };
         };
     };
@@ -3543,18 +4539,19 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Request"];
-                "application/x-www-form-urlencoded": components["schemas"]["Request"];
-                "multipart/form-data": components["schemas"]["Request"];
+                "application/json": components["schemas"]["CohortSettingRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CohortSettingRequest"];
+                "multipart/form-data": components["schemas"]["CohortSettingRequest"];
             };
         };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortSetting"];
+                };
             };
         };
     };
@@ -3619,12 +4616,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentOutput"];
+                };
             };
         };
     };
@@ -3637,7 +4635,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "multipart/form-data": components["schemas"]["LeaderImportInputRequest"];
             };
         };
         responses: {
@@ -3646,16 +4644,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Output"];
+                    "application/json": components["schemas"]["LeaderImportResult"];
                 };
             };
-            /** @description Errors per row and column. */
+            /** @description Errors per row and column; nothing written. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Output"];
+                    "application/json": components["schemas"]["LeaderImportResult"];
                 };
             };
         };
@@ -3672,8 +4670,8 @@ export interface operations {
                 first_leader_job?: boolean;
                 /**
                  * @description * `none` - Ingen
-                 *     * `in_progress` - Diploma in progress
-                 *     * `diploma` - Diploma in leadership
+                 *     * `in_progress` - Diplom i gang
+                 *     * `diploma` - Diplom i ledelse
                  *     * `master` - Master
                  */
                 leadership_education?: ("diploma" | "in_progress" | "master" | "none")[];
@@ -3686,27 +4684,27 @@ export interface operations {
                 /** @description Search */
                 q?: string;
                 /**
-                 * @description * `school` - School
-                 *     * `daycare` - Day-care
-                 *     * `village_scheme` - Village scheme (school and day-care)
-                 *     * `youth_club` - Youth club / leisure
-                 *     * `ppr` - Educational psychology (PPR)
-                 *     * `family` - Family and child welfare
-                 *     * `care_home` - Care home
-                 *     * `home_care` - Home care
-                 *     * `residential` - Residential service
-                 *     * `shelter` - Shelter
-                 *     * `acute` - Acute function
-                 *     * `treatment` - Treatment service
+                 * @description * `school` - Skole
+                 *     * `daycare` - Dagtilbud
+                 *     * `village_scheme` - Landsbyordning (skole og dagtilbud)
+                 *     * `youth_club` - Ungdomsklub / fritid
+                 *     * `ppr` - Pædagogisk psykologisk rådgivning (PPR)
+                 *     * `family` - Familie og børn
+                 *     * `care_home` - Plejecenter
+                 *     * `home_care` - Hjemmepleje
+                 *     * `residential` - Botilbud
+                 *     * `shelter` - Forsorgshjem
+                 *     * `acute` - Akutfunktion
+                 *     * `treatment` - Behandlingstilbud
                  *     * `social_cafe` - Social café
-                 *     * `nutrition` - Nutrition unit
-                 *     * `health` - Health and rehabilitation
-                 *     * `job_centre` - Job centre
-                 *     * `citizen_service` - Citizen service
-                 *     * `culture` - Culture and libraries
-                 *     * `technical` - Technical and environment
-                 *     * `staff_function` - Staff function
-                 *     * `other` - Other
+                 *     * `nutrition` - Kostenhed
+                 *     * `health` - Sundhed og rehabilitering
+                 *     * `job_centre` - Jobcenter
+                 *     * `citizen_service` - Borgerservice
+                 *     * `culture` - Kultur og biblioteker
+                 *     * `technical` - Teknik og miljø
+                 *     * `staff_function` - Stabsfunktion
+                 *     * `other` - Andet
                  */
                 service_type?: ("acute" | "care_home" | "citizen_service" | "culture" | "daycare" | "family" | "health" | "home_care" | "job_centre" | "nutrition" | "other" | "ppr" | "residential" | "school" | "shelter" | "social_cafe" | "staff_function" | "technical" | "treatment" | "village_scheme" | "youth_club")[];
                 started_after?: string;
@@ -3910,12 +4908,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatchRunOutput"];
+                };
             };
         };
     };
@@ -4016,16 +5015,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EgoMap"];
+                };
             };
         };
     };
-    me_network_suggestions_list: {
+    me_network_suggestions_retrieve: {
         parameters: {
             query?: never;
             header?: never;
@@ -4039,7 +5039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Output"][];
+                    "application/json": components["schemas"]["NetworkSuggestionList"];
                 };
             };
         };
@@ -4082,22 +5082,22 @@ export interface operations {
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /**
-                 * @description * `leader` - Stated by the leader
-                 *     * `onboarding` - 'I need help' on an onboarding item
+                 * @description * `leader` - Angivet af lederen
+                 *     * `onboarding` - 'Jeg har brug for hjælp' på et punkt i introduktionsplanen
                  */
                 source?: "leader" | "onboarding";
                 /**
-                 * @description * `open` - Open
-                 *     * `met` - Met
-                 *     * `withdrawn` - Withdrawn
+                 * @description * `open` - Åben
+                 *     * `met` - Imødekommet
+                 *     * `withdrawn` - Trukket tilbage
                  */
                 status?: "met" | "open" | "withdrawn";
                 topic?: number;
                 topic_slug?: string;
                 /**
-                 * @description * `1` - A little
-                 *     * `2` - Some
-                 *     * `3` - Much
+                 * @description * `1` - Lidt
+                 *     * `2` - Noget
+                 *     * `3` - Meget
                  */
                 weight?: 1 | 2 | 3;
             };
@@ -4219,32 +5219,45 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOfferInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedOfferInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedOfferInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferOutput"];
+                };
             };
         };
     };
-    mentoring_flags_retrieve: {
+    mentoring_flags_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedFlagOutputList"];
+                };
             };
         };
     };
@@ -4259,12 +5272,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FlagResolved"];
+                };
             };
         };
     };
@@ -4277,34 +5291,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecheckOutput"];
+                };
             };
         };
     };
-    mentorships_retrieve: {
+    mentorships_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only those with this status. */
+                status?: "active" | "completed" | "ended_early";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedMentorshipOutputList"];
+                };
             };
         };
     };
-    mentorships_retrieve_2: {
+    mentorships_retrieve: {
         parameters: {
             query?: never;
             header?: never;
@@ -4315,12 +5338,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentorshipOutput"];
+                };
             };
         };
     };
@@ -4335,12 +5359,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckInList"];
+                };
             };
         };
     };
@@ -4353,14 +5378,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CheckInInputRequest"];
+                "multipart/form-data": components["schemas"]["CheckInInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckInCreated"];
+                };
             };
         };
     };
@@ -4373,14 +5405,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentorshipEndInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MentorshipEndInputRequest"];
+                "multipart/form-data": components["schemas"]["MentorshipEndInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentorshipOutput"];
+                };
             };
         };
     };
@@ -4395,12 +5434,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupDraft"];
+                };
             };
         };
     };
@@ -4415,18 +5455,19 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["DraftMoveInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DraftMoveInputRequest"];
+                "multipart/form-data": components["schemas"]["DraftMoveInputRequest"];
             };
         };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupDraft"];
+                };
             };
         };
     };
@@ -4441,12 +5482,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupDraft"];
+                };
             };
         };
     };
@@ -4459,12 +5501,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NetworkInsights"];
+                };
             };
         };
     };
@@ -4545,12 +5588,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HrMap"];
+                };
             };
         };
     };
@@ -4589,13 +5633,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["SignUpCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SignUpCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["SignUpCreateInputRequest"];
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4616,12 +5660,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignUpDetail"];
+                };
             };
         };
     };
@@ -4634,20 +5679,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["SignUpComposeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SignUpComposeInputRequest"];
+                "multipart/form-data": components["schemas"]["SignUpComposeInputRequest"];
             };
         };
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupDraft"];
+                };
             };
         };
     };
@@ -4662,12 +5708,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignUpRegistered"];
+                };
             };
         };
     };
@@ -4724,11 +5771,11 @@ export interface operations {
             query?: {
                 active?: boolean;
                 /**
-                 * @description * `leader_group` - Leader group
-                 *     * `learning_network` - Learning network
-                 *     * `leadership_team` - Leadership team
-                 *     * `informal` - Informal network
-                 *     * `external` - External network
+                 * @description * `leader_group` - Ledergruppe
+                 *     * `learning_network` - Læringsnetværk
+                 *     * `leadership_team` - Lederteam
+                 *     * `informal` - Uformelt netværk
+                 *     * `external` - Eksternt netværk
                  */
                 kind?: ("external" | "informal" | "leader_group" | "leadership_team" | "learning_network")[];
                 /** @description Which field to use when ordering the results. */
@@ -4740,8 +5787,8 @@ export interface operations {
                 /** @description Search */
                 q?: string;
                 /**
-                 * @description * `open` - Open
-                 *     * `members_only` - Members only
+                 * @description * `open` - Åben
+                 *     * `members_only` - Kun medlemmer
                  */
                 visibility?: "members_only" | "open";
                 welcomes_newcomers?: boolean;
@@ -4792,20 +5839,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["NetworkJoinInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NetworkJoinInputRequest"];
+                "multipart/form-data": components["schemas"]["NetworkJoinInputRequest"];
             };
         };
         responses: {
-            /** @description No response body */
-            200: {
+            /** @description Joined an open network. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NetworkJoined"];
+                };
+            };
+            /** @description Asked to join a private network; its members decide. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkJoinRequested"];
+                };
             };
         };
     };
@@ -4819,8 +5877,8 @@ export interface operations {
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /**
-                 * @description * `member` - Member
-                 *     * `convener` - Convener
+                 * @description * `member` - Medlem
+                 *     * `convener` - Tovholder
                  */
                 role?: "convener" | "member";
             };
@@ -4853,12 +5911,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
+            /** @description `null` while the network has no roulette set up. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RouletteSetting"];
+                };
             };
         };
     };
@@ -4871,20 +5931,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["RouletteSettingInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RouletteSettingInputRequest"];
+                "multipart/form-data": components["schemas"]["RouletteSettingInputRequest"];
             };
         };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RouletteSetting"];
+                };
             };
         };
     };
@@ -4899,12 +5960,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RouletteOptedOut"];
+                };
             };
         };
     };
@@ -5382,7 +6444,7 @@ export interface operations {
             };
         };
     };
-    peers_list: {
+    peers_retrieve: {
         parameters: {
             query?: {
                 administration?: number;
@@ -5390,27 +6452,27 @@ export interface operations {
                 other_administration?: boolean;
                 round_the_clock?: boolean | null;
                 /**
-                 * @description * `school` - School
-                 *     * `daycare` - Day-care
-                 *     * `village_scheme` - Village scheme (school and day-care)
-                 *     * `youth_club` - Youth club / leisure
-                 *     * `ppr` - Educational psychology (PPR)
-                 *     * `family` - Family and child welfare
-                 *     * `care_home` - Care home
-                 *     * `home_care` - Home care
-                 *     * `residential` - Residential service
-                 *     * `shelter` - Shelter
-                 *     * `acute` - Acute function
-                 *     * `treatment` - Treatment service
+                 * @description * `school` - Skole
+                 *     * `daycare` - Dagtilbud
+                 *     * `village_scheme` - Landsbyordning (skole og dagtilbud)
+                 *     * `youth_club` - Ungdomsklub / fritid
+                 *     * `ppr` - Pædagogisk psykologisk rådgivning (PPR)
+                 *     * `family` - Familie og børn
+                 *     * `care_home` - Plejecenter
+                 *     * `home_care` - Hjemmepleje
+                 *     * `residential` - Botilbud
+                 *     * `shelter` - Forsorgshjem
+                 *     * `acute` - Akutfunktion
+                 *     * `treatment` - Behandlingstilbud
                  *     * `social_cafe` - Social café
-                 *     * `nutrition` - Nutrition unit
-                 *     * `health` - Health and rehabilitation
-                 *     * `job_centre` - Job centre
-                 *     * `citizen_service` - Citizen service
-                 *     * `culture` - Culture and libraries
-                 *     * `technical` - Technical and environment
-                 *     * `staff_function` - Staff function
-                 *     * `other` - Other
+                 *     * `nutrition` - Kostenhed
+                 *     * `health` - Sundhed og rehabilitering
+                 *     * `job_centre` - Jobcenter
+                 *     * `citizen_service` - Borgerservice
+                 *     * `culture` - Kultur og biblioteker
+                 *     * `technical` - Teknik og miljø
+                 *     * `staff_function` - Stabsfunktion
+                 *     * `other` - Andet
                  */
                 service_type?: "school" | "daycare" | "village_scheme" | "youth_club" | "ppr" | "family" | "care_home" | "home_care" | "residential" | "shelter" | "acute" | "treatment" | "social_cafe" | "nutrition" | "health" | "job_centre" | "citizen_service" | "culture" | "technical" | "staff_function" | "other";
                 specialist?: boolean | null;
@@ -5426,7 +6488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Output"][];
+                    "application/json": components["schemas"]["PeerList"];
                 };
             };
         };
@@ -5466,13 +6528,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InputRequest"];
-                "multipart/form-data": components["schemas"]["InputRequest"];
+                "application/json": components["schemas"]["IntroductionCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["IntroductionCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["IntroductionCreateInputRequest"];
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5548,12 +6610,19 @@ export interface operations {
     privacy_access_log_list: {
         parameters: {
             query?: {
+                /**
+                 * @description * `api` - App / API
+                 *     * `export` - Udtræk
+                 *     * `admin` - Administrationsmodul
+                 */
+                channel?: "admin" | "api" | "export";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                what?: string;
             };
             header?: never;
             path?: never;
@@ -5628,21 +6697,27 @@ export interface operations {
             };
         };
     };
-    programmes_retrieve: {
+    programmes_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedProgrammeOutputList"];
+                };
             };
         };
     };
@@ -5653,18 +6728,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProgrammeInputRequest"];
+                "multipart/form-data": components["schemas"]["ProgrammeInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeOutput"];
+                };
             };
         };
     };
-    programmes_retrieve_2: {
+    programmes_retrieve: {
         parameters: {
             query?: never;
             header?: never;
@@ -5675,12 +6757,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeOutput"];
+                };
             };
         };
     };
@@ -5693,14 +6776,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedProgrammeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedProgrammeInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedProgrammeInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeOutput"];
+                };
             };
         };
     };
@@ -5715,18 +6805,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeAnalytics"];
+                };
             };
         };
     };
-    programmes_enrolments_retrieve: {
+    programmes_enrolments_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only those with this status. */
+                status?: "manual" | "matched" | "proposed" | "waiting" | "withdrawn";
+            };
             header?: never;
             path: {
                 programme_id: number;
@@ -5735,12 +6833,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedEnrolmentOutputList"];
+                };
             };
         };
     };
@@ -5753,14 +6852,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EnrolmentCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["EnrolmentCreateInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentOutput"];
+                };
             };
         };
     };
@@ -5775,18 +6881,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentEnsureOutput"];
+                };
             };
         };
     };
-    programmes_manual_queue_retrieve: {
+    programmes_manual_queue_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path: {
                 programme_id: number;
@@ -5795,18 +6907,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedEnrolmentOutputList"];
+                };
             };
         };
     };
-    programmes_match_runs_retrieve: {
+    programmes_match_runs_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path: {
                 programme_id: number;
@@ -5815,12 +6933,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedMatchRunOutputList"];
+                };
             };
         };
     };
@@ -5835,18 +6954,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatchRunOutput"];
+                };
             };
         };
     };
-    programmes_mentor_offers_retrieve: {
+    programmes_mentor_offers_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path: {
                 programme_id: number;
@@ -5855,12 +6980,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedOfferOutputList"];
+                };
             };
         };
     };
@@ -5873,20 +6999,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OfferCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["OfferCreateInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferOutput"];
+                };
             };
         };
     };
-    programmes_proposals_retrieve: {
+    programmes_proposals_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only proposals of this match run. */
+                run?: number;
+                /** @description Only those with this status. */
+                status?: "accepted" | "declined" | "draft" | "expired" | "offered" | "rejected" | "swapped" | "withdrawn";
+            };
             header?: never;
             path: {
                 programme_id: number;
@@ -5895,12 +7037,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedProposalOutputList"];
+                };
             };
         };
     };
@@ -5913,14 +7056,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProposalCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["ProposalCreateInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalOutput"];
+                };
             };
         };
     };
@@ -5935,12 +7085,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
+            /** @description HR gets every field. The mentee and the mentor get the `ProposalForLeader` shape (no score, components, run or reasons for HR). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalOutput"];
+                };
             };
         };
     };
@@ -5955,12 +7107,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalAccepted"];
+                };
             };
         };
     };
@@ -5975,12 +7128,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalOutput"];
+                };
             };
         };
     };
@@ -5993,14 +7147,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalDeclineInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProposalDeclineInputRequest"];
+                "multipart/form-data": components["schemas"]["ProposalDeclineInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalDeclined"];
+                };
             };
         };
     };
@@ -6015,12 +7176,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
+            /** @description An iCalendar (RFC 5545) file, as an attachment. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
         };
     };
@@ -6033,14 +7196,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReasonInputRequest"];
+                "multipart/form-data": components["schemas"]["ReasonInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalOutput"];
+                };
             };
         };
     };
@@ -6053,14 +7223,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalSwapInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProposalSwapInputRequest"];
+                "multipart/form-data": components["schemas"]["ProposalSwapInputRequest"];
+            };
+        };
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalOutput"];
+                };
             };
         };
     };
@@ -6073,12 +7250,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyProposalList"];
+                };
             };
         };
     };
@@ -6087,13 +7265,13 @@ export interface operations {
             query?: {
                 administration?: number;
                 /**
-                 * @description * `payroll_hr_law` - Payroll & HR law
-                 *     * `hr_development` - HR development
-                 *     * `finance` - Finance
+                 * @description * `payroll_hr_law` - Løn og Personale
+                 *     * `hr_development` - HR Udvikling
+                 *     * `finance` - Økonomi
                  *     * `it` - IT
-                 *     * `communications` - Communications
-                 *     * `legal` - Legal
-                 *     * `property` - Property
+                 *     * `communications` - Kommunikation
+                 *     * `legal` - Jura
+                 *     * `property` - Ejendomme
                  */
                 kind?: "communications" | "finance" | "hr_development" | "it" | "legal" | "payroll_hr_law" | "property";
                 /** @description Which field to use when ordering the results. */
@@ -6148,13 +7326,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description * `payroll_hr_law` - Payroll & HR law
-                 *     * `hr_development` - HR development
-                 *     * `finance` - Finance
+                 * @description * `payroll_hr_law` - Løn og Personale
+                 *     * `hr_development` - HR Udvikling
+                 *     * `finance` - Økonomi
                  *     * `it` - IT
-                 *     * `communications` - Communications
-                 *     * `legal` - Legal
-                 *     * `property` - Property
+                 *     * `communications` - Kommunikation
+                 *     * `legal` - Jura
+                 *     * `property` - Ejendomme
                  */
                 kind?: "communications" | "finance" | "hr_development" | "it" | "legal" | "payroll_hr_law" | "property";
                 /** @description Which field to use when ordering the results. */
@@ -6191,30 +7369,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalForLeader"];
+                };
             };
         };
     };
-    suggestions_mine_retrieve: {
+    suggestions_mine_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaginatedSuggestionOutputList"];
+                };
             };
         };
     };
@@ -6232,22 +7417,22 @@ export interface operations {
                 /** @description Why HR reads these needs (e.g. matching); logged with the read. */
                 purpose: string;
                 /**
-                 * @description * `leader` - Stated by the leader
-                 *     * `onboarding` - 'I need help' on an onboarding item
+                 * @description * `leader` - Angivet af lederen
+                 *     * `onboarding` - 'Jeg har brug for hjælp' på et punkt i introduktionsplanen
                  */
                 source?: "leader" | "onboarding";
                 /**
-                 * @description * `open` - Open
-                 *     * `met` - Met
-                 *     * `withdrawn` - Withdrawn
+                 * @description * `open` - Åben
+                 *     * `met` - Imødekommet
+                 *     * `withdrawn` - Trukket tilbage
                  */
                 status?: "met" | "open" | "withdrawn";
                 topic?: number;
                 topic_slug?: string;
                 /**
-                 * @description * `1` - A little
-                 *     * `2` - Some
-                 *     * `3` - Much
+                 * @description * `1` - Lidt
+                 *     * `2` - Noget
+                 *     * `3` - Meget
                  */
                 weight?: 1 | 2 | 3;
             };
@@ -6407,27 +7592,27 @@ export interface operations {
                 q?: string;
                 round_the_clock?: boolean;
                 /**
-                 * @description * `school` - School
-                 *     * `daycare` - Day-care
-                 *     * `village_scheme` - Village scheme (school and day-care)
-                 *     * `youth_club` - Youth club / leisure
-                 *     * `ppr` - Educational psychology (PPR)
-                 *     * `family` - Family and child welfare
-                 *     * `care_home` - Care home
-                 *     * `home_care` - Home care
-                 *     * `residential` - Residential service
-                 *     * `shelter` - Shelter
-                 *     * `acute` - Acute function
-                 *     * `treatment` - Treatment service
+                 * @description * `school` - Skole
+                 *     * `daycare` - Dagtilbud
+                 *     * `village_scheme` - Landsbyordning (skole og dagtilbud)
+                 *     * `youth_club` - Ungdomsklub / fritid
+                 *     * `ppr` - Pædagogisk psykologisk rådgivning (PPR)
+                 *     * `family` - Familie og børn
+                 *     * `care_home` - Plejecenter
+                 *     * `home_care` - Hjemmepleje
+                 *     * `residential` - Botilbud
+                 *     * `shelter` - Forsorgshjem
+                 *     * `acute` - Akutfunktion
+                 *     * `treatment` - Behandlingstilbud
                  *     * `social_cafe` - Social café
-                 *     * `nutrition` - Nutrition unit
-                 *     * `health` - Health and rehabilitation
-                 *     * `job_centre` - Job centre
-                 *     * `citizen_service` - Citizen service
-                 *     * `culture` - Culture and libraries
-                 *     * `technical` - Technical and environment
-                 *     * `staff_function` - Staff function
-                 *     * `other` - Other
+                 *     * `nutrition` - Kostenhed
+                 *     * `health` - Sundhed og rehabilitering
+                 *     * `job_centre` - Jobcenter
+                 *     * `citizen_service` - Borgerservice
+                 *     * `culture` - Kultur og biblioteker
+                 *     * `technical` - Teknik og miljø
+                 *     * `staff_function` - Stabsfunktion
+                 *     * `other` - Andet
                  */
                 service_type?: ("acute" | "care_home" | "citizen_service" | "culture" | "daycare" | "family" | "health" | "home_care" | "job_centre" | "nutrition" | "other" | "ppr" | "residential" | "school" | "shelter" | "social_cafe" | "staff_function" | "technical" | "treatment" | "village_scheme" | "youth_club")[];
             };

@@ -11,7 +11,8 @@ export function StaffContacts() {
   const me = useMe();
   const [state] = useLoad(async () => {
     const leader = await people.leader(me.leader_id as number);
-    return { unit: leader.unit, entries: await people.unitStaff(leader.unit.id) };
+    const unit = leader.unit;
+    return { unit, entries: unit ? await people.unitStaff(unit.id) : [] };
   }, `staff-${me.leader_id}`);
 
   return (
@@ -20,7 +21,7 @@ export function StaffContacts() {
       {state.status === "error" ? <ErrorView error={state.error} /> : null}
       {state.status === "ready" ? (
         <>
-          <p>{t("staff.intro", { unit: state.data.unit.name })}</p>
+          <p>{t("staff.intro", { unit: state.data.unit?.name ?? "–" })}</p>
           {state.data.entries.length === 0 ? (
             <p>{t("staff.none")}</p>
           ) : (
