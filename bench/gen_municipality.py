@@ -15,9 +15,21 @@ from matching import Context, Mentee, Mentor, Problem
 __all__ = ["TOPICS", "municipality_problem"]
 
 TOPICS = (
-    "budget", "finance_system", "roster", "working_time", "employment_law", "sick_leave",
-    "return_to_work", "union_representatives", "recruitment", "med", "crisis_press",
-    "inspections", "volunteers", "multi_site", "change_management",
+    "budget",
+    "finance_system",
+    "roster",
+    "working_time",
+    "employment_law",
+    "sick_leave",
+    "return_to_work",
+    "union_representatives",
+    "recruitment",
+    "med",
+    "crisis_press",
+    "inspections",
+    "volunteers",
+    "multi_site",
+    "change_management",
 )
 _ADMINISTRATIONS = {
     "Børn og Unge": ("daycare", "school", "youth_club"),
@@ -50,8 +62,7 @@ def municipality_problem(n_mentees: int, n_mentors: int, *, seed: int = 42) -> P
             for d in range(int(rng.integers(3, 8))):
                 for u in range(int(rng.integers(3, 10))):
                     service = str(rng.choice(_ADMINISTRATIONS[name]))
-                    units.append((f"K{k}:{name}", f"K{k}:A{a}D{d}", f"K{k}:A{a}D{d}U{u}",
-                                  service))
+                    units.append((f"K{k}:{name}", f"K{k}:A{a}D{d}", f"K{k}:A{a}D{d}U{u}", service))
     place = rng.integers(0, len(units), size=total)
     ids = [f"E{i:06d}" for i in range(n_mentees)] + [f"M{j:06d}" for j in range(n_mentors)]
     by_department: dict[str, list[int]] = {}
@@ -83,20 +94,28 @@ def municipality_problem(n_mentees: int, n_mentors: int, *, seed: int = 42) -> P
 
     mentees = tuple(
         Mentee(
-            id=ids[i], administration=units[place[i]][0], department=units[place[i]][1],
-            unit=units[place[i]][2], line=line(i), needs=topics(int(rng.integers(2, 5)),
-                                                                (1 / 3, 2 / 3, 1.0)),
-            context=context(i), experience_years=float(rng.integers(0, 3)),
+            id=ids[i],
+            administration=units[place[i]][0],
+            department=units[place[i]][1],
+            unit=units[place[i]][2],
+            line=line(i),
+            needs=topics(int(rng.integers(2, 5)), (1 / 3, 2 / 3, 1.0)),
+            context=context(i),
+            experience_years=float(rng.integers(0, 3)),
         )
         for i in range(n_mentees)
     )
     mentors = tuple(
         Mentor(
-            id=ids[p], capacity=int(rng.choice([1, 1, 2, 2, 3])),
-            administration=units[place[p]][0], department=units[place[p]][1],
-            unit=units[place[p]][2], line=line(p),
+            id=ids[p],
+            capacity=int(rng.choice([1, 1, 2, 2, 3])),
+            administration=units[place[p]][0],
+            department=units[place[p]][1],
+            unit=units[place[p]][2],
+            line=line(p),
             strengths=topics(int(rng.integers(2, 6)), (1 / 3, 2 / 3, 1.0)),
-            context=context(p), experience_years=float(rng.integers(3, 26)),
+            context=context(p),
+            experience_years=float(rng.integers(3, 26)),
             education=str(rng.choice(_EDUCATION)),
         )
         for p in range(n_mentees, total)

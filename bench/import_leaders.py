@@ -53,16 +53,20 @@ from backend.people.imports.services import ImportResult, leaders_import  # noqa
 from backend.people.models import Leader, Organisation  # noqa: E402
 
 
-def timed(label: str, organisation: Organisation, content: bytes, filename: str, *,
-          dry_run: bool = False) -> ImportResult:
+def timed(
+    label: str, organisation: Organisation, content: bytes, filename: str, *, dry_run: bool = False
+) -> ImportResult:
     started, cpu = time.perf_counter(), time.process_time()
-    result = leaders_import(organisation=organisation, file=content, filename=filename,
-                            dry_run=dry_run, actor=None)
+    result = leaders_import(
+        organisation=organisation, file=content, filename=filename, dry_run=dry_run, actor=None
+    )
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     assert result.ok, result.errors[:5]
-    print(f"  {label:<28} {seconds:7.2f} s  (cpu {cpu:6.2f} s)   created "
-          f"{result.leaders_created:>6}  updated {result.leaders_updated:>6}  "
-          f"unchanged {result.leaders_unchanged:>6}")
+    print(
+        f"  {label:<28} {seconds:7.2f} s  (cpu {cpu:6.2f} s)   created "
+        f"{result.leaders_created:>6}  updated {result.leaders_updated:>6}  "
+        f"unchanged {result.leaders_unchanged:>6}"
+    )
     return result
 
 
@@ -75,29 +79,42 @@ def naive_import(organisation: Organisation, content: bytes) -> tuple[float, flo
         for row in parsed.rows:
             v = row.values
             administration = people.administration_get_or_create(
-                organisation=organisation, name=v["administration"])
+                organisation=organisation, name=v["administration"]
+            )
             department = people.department_get_or_create(
-                administration=administration, name=v["department"])
+                administration=administration, name=v["department"]
+            )
             unit = people.unit_upsert(
-                organisation=organisation, code=v["unit_code"], department=department,
-                name=v["unit_name"], service_type=v["service_type"],
-                is_specialist=v["is_specialist"], round_the_clock=v["round_the_clock"],
-                sites=v["sites"], staff_count=v["staff_count"],
+                organisation=organisation,
+                code=v["unit_code"],
+                department=department,
+                name=v["unit_name"],
+                service_type=v["service_type"],
+                is_specialist=v["is_specialist"],
+                round_the_clock=v["round_the_clock"],
+                sites=v["sites"],
+                staff_count=v["staff_count"],
             )
             by_number[row.employee_number] = people.leader_create(
-                organisation=organisation, employee_number=row.employee_number,
-                first_name=v["first_name"], last_name=v["last_name"],
-                role_title=v["role_title"], unit=unit, email=v["email"], phone=v["phone"],
-                role_start_date=v["role_start_date"], first_leader_job=v["first_leader_job"],
+                organisation=organisation,
+                employee_number=row.employee_number,
+                first_name=v["first_name"],
+                last_name=v["last_name"],
+                role_title=v["role_title"],
+                unit=unit,
+                email=v["email"],
+                phone=v["phone"],
+                role_start_date=v["role_start_date"],
+                first_leader_job=v["first_leader_job"],
                 years_as_leader=v["years_as_leader"],
-                leadership_education=v["leadership_education"], languages=v["languages"],
+                leadership_education=v["leadership_education"],
+                languages=v["languages"],
                 active=v["active"],
             )
         for row in parsed.rows:
             boss = row.values.get("boss")
             if boss and boss in by_number:
-                people.leader_update(leader=by_number[row.employee_number],
-                                     boss=by_number[boss])
+                people.leader_update(leader=by_number[row.employee_number], boss=by_number[boss])
     return time.perf_counter() - started, time.process_time() - cpu
 
 
@@ -138,21 +155,31 @@ def main() -> None:
 
 def run(n: int, baseline_n: int) -> None:
     with connection.cursor() as cursor:
-        cursor.execute("select version()" if connection.vendor == "postgresql"
-                       else "select sqlite_version()")
+        cursor.execute(
+            "select version()" if connection.vendor == "postgresql" else "select sqlite_version()"
+        )
         version = cursor.fetchone()[0]
-    print(f"machine: {platform.platform()}, {_cpu_model()}, {os.cpu_count()} CPUs, "
-          f"load average {_load()} (wall times grow with load; cpu = this process)")
-    print(f"python {platform.python_version()}, django {django.get_version()}, "
-          f"database {connection.vendor} {str(version).split(' on ')[0]}")
+    print(
+        f"machine: {platform.platform()}, {_cpu_model()}, {os.cpu_count()} CPUs, "
+        f"load average {_load()} (wall times grow with load; cpu = this process)"
+    )
+    print(
+        f"python {platform.python_version()}, django {django.get_version()}, "
+        f"database {connection.vendor} {str(version).split(' on ')[0]}"
+    )
 
     started = time.perf_counter()
     rows = sample_rows(n, seed=42)
     changed = sample_rows(n, seed=43)  # same people and units, other names/values
-    csv_bytes, changed_bytes, xlsx_bytes = rows_to_csv(rows), rows_to_csv(changed), \
-        rows_to_xlsx(rows)
-    print(f"files: {n} rows, CSV {len(csv_bytes) / 1e6:.1f} MB, XLSX {len(xlsx_bytes) / 1e6:.1f}"
-          f" MB (generated in {time.perf_counter() - started:.1f} s)")
+    csv_bytes, changed_bytes, xlsx_bytes = (
+        rows_to_csv(rows),
+        rows_to_csv(changed),
+        rows_to_xlsx(rows),
+    )
+    print(
+        f"files: {n} rows, CSV {len(csv_bytes) / 1e6:.1f} MB, XLSX {len(xlsx_bytes) / 1e6:.1f}"
+        f" MB (generated in {time.perf_counter() - started:.1f} s)"
+    )
 
     organisation = Organisation.objects.create(name="Benchrup Kommune", slug="benchrup")
     timed("csv dry run (all new)", organisation, csv_bytes, "ledere.csv", dry_run=True)
@@ -165,9 +192,11 @@ def run(n: int, baseline_n: int) -> None:
 
     baseline = Organisation.objects.create(name="Naivrup Kommune", slug="naivrup")
     seconds, cpu = naive_import(baseline, rows_to_csv(sample_rows(baseline_n, seed=42)))
-    print(f"  {'baseline, per-row services':<28} {seconds:7.2f} s  (cpu {cpu:6.2f} s)   for "
-          f"{baseline_n} rows -> about {seconds * n / baseline_n:.0f} s (cpu "
-          f"{cpu * n / baseline_n:.0f} s) for {n} (extrapolated)")
+    print(
+        f"  {'baseline, per-row services':<28} {seconds:7.2f} s  (cpu {cpu:6.2f} s)   for "
+        f"{baseline_n} rows -> about {seconds * n / baseline_n:.0f} s (cpu "
+        f"{cpu * n / baseline_n:.0f} s) for {n} (extrapolated)"
+    )
 
 
 if __name__ == "__main__":

@@ -81,7 +81,7 @@ class RecoverMatchRuns(bootsteps.StartStopStep):
     alive elsewhere is harmless: the claim check in ``match_run_execute`` turns it away.
     """
 
-    requires = {"celery.worker.consumer.tasks:Tasks"}
+    requires = ("celery.worker.consumer.tasks:Tasks",)
 
     def start(self, parent: Any) -> None:
         try:

@@ -86,5 +86,6 @@ class LeaderUser(HttpUser):
 
     @task(1)
     def leaders_page(self) -> None:
-        self.client.get(f"/api/leaders/?page={random.randint(1, PAGES['leader'])}",
-                        name="/api/leaders/?page=N")
+        self.client.get(
+            f"/api/leaders/?page={random.randint(1, PAGES['leader'])}", name="/api/leaders/?page=N"
+        )

@@ -10,19 +10,25 @@ def main(path: str) -> int:
     """Print one line per endpoint and the aggregate; exit 1 if p95 >= 100 ms or any error."""
     with open(path, newline="") as handle:
         rows = list(csv.DictReader(handle))
-    print(f"{'endpoint':<34} {'requests':>8} {'fails':>6} {'req/s':>7} "
-          f"{'p50':>5} {'p95':>5} {'p99':>5}  (ms)")
+    print(
+        f"{'endpoint':<34} {'requests':>8} {'fails':>6} {'req/s':>7} "
+        f"{'p50':>5} {'p95':>5} {'p99':>5}  (ms)"
+    )
     aggregate = None
     for row in rows:
         if row["Name"] == "Aggregated":
             aggregate = row
             continue
-        print(f"{row['Name'][:34]:<34} {row['Request Count']:>8} {row['Failure Count']:>6} "
-              f"{float(row['Requests/s']):>7.1f} {row['50%']:>5} {row['95%']:>5} {row['99%']:>5}")
+        print(
+            f"{row['Name'][:34]:<34} {row['Request Count']:>8} {row['Failure Count']:>6} "
+            f"{float(row['Requests/s']):>7.1f} {row['50%']:>5} {row['95%']:>5} {row['99%']:>5}"
+        )
     assert aggregate is not None, "no aggregate row"
-    print(f"{'ALL':<34} {aggregate['Request Count']:>8} {aggregate['Failure Count']:>6} "
-          f"{float(aggregate['Requests/s']):>7.1f} {aggregate['50%']:>5} {aggregate['95%']:>5} "
-          f"{aggregate['99%']:>5}")
+    print(
+        f"{'ALL':<34} {aggregate['Request Count']:>8} {aggregate['Failure Count']:>6} "
+        f"{float(aggregate['Requests/s']):>7.1f} {aggregate['50%']:>5} {aggregate['95%']:>5} "
+        f"{aggregate['99%']:>5}"
+    )
     ok = int(aggregate["Failure Count"]) == 0 and float(aggregate["95%"]) < 100
     print("target (p95 < 100 ms, 0 errors):", "met" if ok else "NOT met")
     return 0 if ok else 1

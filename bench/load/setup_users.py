@@ -32,16 +32,19 @@ for leader in leaders:
     )
     plan_create_for_leader(leader=leader)
     for i in range(3):
-        notify(user=user, kind="load.test", subject=f"Besked {i}", email=False,
-               dedupe_key=f"load-{i}")
+        notify(
+            user=user, kind="load.test", subject=f"Besked {i}", email=False, dedupe_key=f"load-{i}"
+        )
     users.append(user)
 data = {
     "hr": Token.objects.get_or_create(user=hr)[0].key,
     "leaders": [Token.objects.get_or_create(user=u)[0].key for u in users],
-    "leader_ids": list(Leader.objects.filter(organisation=org).values_list("id", flat=True)
-                       .order_by("?")[:500]),
-    "unit_ids": list(Unit.objects.filter(organisation=org).values_list("id", flat=True)
-                     .order_by("?")[:200]),
+    "leader_ids": list(
+        Leader.objects.filter(organisation=org).values_list("id", flat=True).order_by("?")[:500]
+    ),
+    "unit_ids": list(
+        Unit.objects.filter(organisation=org).values_list("id", flat=True).order_by("?")[:200]
+    ),
     "leader_count": Leader.objects.filter(organisation=org).count(),
 }
 Path(os.environ.get("LOAD_TOKENS", "/tmp/sparring-load/tokens.json")).write_text(json.dumps(data))

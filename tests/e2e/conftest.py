@@ -129,8 +129,12 @@ class Browser:
         )
         bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
         summary = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
             for v in bad
         ]
         assert not bad, f"axe on {name} ({language}): " + json.dumps(summary, indent=1)
@@ -166,8 +170,12 @@ def mette_plan(world: World) -> Plan:
     assert leader is not None
     finance = staff_function_get_or_create(organisation=world.org, kind="finance", name="Økonomi")
     hanne = m.StaffContact.objects.create(
-        organisation=world.org, staff_function=finance, name="Hanne Sørensen",
-        title="Økonomikonsulent", email="hanne.soerensen@testrup.dk", phone="+45 72 36 10 10",
+        organisation=world.org,
+        staff_function=finance,
+        name="Hanne Sørensen",
+        title="Økonomikonsulent",
+        email="hanne.soerensen@testrup.dk",
+        phone="+45 72 36 10 10",
     )
     staff_contact_set_units(contact=hanne, units=[leader.unit])
     return plan_create_for_leader(leader=leader, actor=world.hr)

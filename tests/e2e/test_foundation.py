@@ -53,9 +53,7 @@ def test_language_choice_is_remembered_on_the_user(browser: Browser, world: Worl
     assert browser.page.evaluate("document.documentElement.lang") == "en"
 
 
-def test_boss_typing_a_support_need_address_gets_not_found(
-    browser: Browser, world: World
-) -> None:
+def test_boss_typing_a_support_need_address_gets_not_found(browser: Browser, world: World) -> None:
     need = m.SupportNeed.objects.get(leader=world.new_leader.leader)
     browser.login(world.boss)
     for language, title in (("da", "Siden findes ikke"), ("en", "Page not found")):

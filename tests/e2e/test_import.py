@@ -13,8 +13,10 @@ from tests.e2e.conftest import Browser
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-HEADER = ("medarbejdernummer;fornavn;efternavn;stillingsbetegnelse;forvaltning;center/område;"
-          "enhedskode;enhed;startdato")
+HEADER = (
+    "medarbejdernummer;fornavn;efternavn;stillingsbetegnelse;forvaltning;center/område;"
+    "enhedskode;enhed;startdato"
+)
 ROWS = [
     "90001;Anja;Mørk;Skoleleder;Børn og Unge;Skole;S-77;Østre Skole;01-08-2026",
     "90002;Bjørn;Ærø;Centerleder;Social og Sundhed;Ældre og Sundhed;P-12;Plejecenter Å;{date}",

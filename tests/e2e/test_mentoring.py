@@ -21,21 +21,33 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def programme(world: World) -> Programme:
     """Mette and Lars (new leaders) enrolled; Jens, Søren and Ida offer to mentor."""
     programme = services.programme_create(
-        organisation=world.org, created_by=world.hr, name="Mentorforløb for nye ledere",
-        starts_on=dt.date.today(), proposal_expiry_days=14,
+        organisation=world.org,
+        created_by=world.hr,
+        name="Mentorforløb for nye ledere",
+        starts_on=dt.date.today(),
+        proposal_expiry_days=14,
     )
     services.enrolment_create(programme=programme, leader=world.new_leader.leader)
     social_dept = m.Department.objects.get(administration=world.social)
     lars = f.LeaderFactory(
         unit=f.UnitFactory(department=social_dept, name="Hjemmeplejen Syd"),
-        first_name="Lars", last_name="Friis", first_leader_job=True, years_as_leader=0,
+        first_name="Lars",
+        last_name="Friis",
+        first_leader_job=True,
+        years_as_leader=0,
     )
     f.SupportNeedFactory(leader=lars, topic=world.roster, weight=2)
     services.enrolment_create(programme=programme, leader=lars)
     ida = f.LeaderFactory(
-        unit=f.UnitFactory(department=social_dept, name="Bostedet Lyngen",
-                           service_type="residential", round_the_clock=True),
-        first_name="Ida", last_name="Vang", years_as_leader=10,
+        unit=f.UnitFactory(
+            department=social_dept,
+            name="Bostedet Lyngen",
+            service_type="residential",
+            round_the_clock=True,
+        ),
+        first_name="Ida",
+        last_name="Vang",
+        years_as_leader=10,
     )
     f.CompetencyFactory(leader=ida, topic=world.roster, level=3)
     f.UserFactory(username="ida", organisation=world.org, leader=ida)

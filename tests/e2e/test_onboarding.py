@@ -20,9 +20,15 @@ def _open_items(plan: Plan) -> list[PlanItem]:
     items = [
         item
         for item in PlanItem.objects.filter(
-            plan=plan, status=PlanItem.Status.TODO, owner_role="new_leader",
-            topic__isnull=False, depends_on__isnull=True,
-        ).exclude(topic__slug="budget").select_related("topic").order_by("due_date", "id")
+            plan=plan,
+            status=PlanItem.Status.TODO,
+            owner_role="new_leader",
+            topic__isnull=False,
+            depends_on__isnull=True,
+        )
+        .exclude(topic__slug="budget")
+        .select_related("topic")
+        .order_by("due_date", "id")
         if "{" not in item.title_da  # titles with an {owner} placeholder are filled per person
     ]
     assert len(items) >= 2

@@ -15,8 +15,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _specialist(department: m.Department, service: str, first_name: str) -> m.Leader:
-    unit = f.UnitFactory(department=department, service_type=service, is_specialist=True,
-                         staff_count=20, name=f"{service.title()} enheden")
+    unit = f.UnitFactory(
+        department=department,
+        service_type=service,
+        is_specialist=True,
+        staff_count=20,
+        name=f"{service.title()} enheden",
+    )
     return f.LeaderFactory(unit=unit, first_name=first_name, discoverable=True)
 
 

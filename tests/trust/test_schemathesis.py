@@ -50,9 +50,7 @@ CHECKS = [not_a_server_error, response_schema_conformance]
 SENT: dict[str, Counter[int]] = {"hr": Counter(), "leader": Counter()}
 
 
-def _known_ids(
-    draw_real: bool, real: int, generated: Any
-) -> Any:
+def _known_ids(draw_real: bool, real: int, generated: Any) -> Any:
     """Replace integer ``*_id`` path parameters with a small id when ``draw_real`` says so."""
     # Negative-mode values come wrapped (``GeneratedValue``): they are left as generated.
     if not draw_real or not isinstance(generated, dict):

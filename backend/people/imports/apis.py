@@ -94,8 +94,10 @@ class LeaderImportApi(APIView):
         request={"multipart/form-data": InputSerializer},
         responses={
             200: LeaderImportResultSerializer,
-            400: OpenApiResponse(LeaderImportResultSerializer,
-                                 description="Errors per row and column; nothing written."),
+            400: OpenApiResponse(
+                LeaderImportResultSerializer,
+                description="Errors per row and column; nothing written.",
+            ),
         },
     )
     def post(self, request: Request) -> Response:
@@ -103,10 +105,13 @@ class LeaderImportApi(APIView):
         if not serializer.is_valid():
             errors = [
                 {"row": None, "column": field, "message": str(message)}
-                for field, messages in serializer.errors.items() for message in messages
+                for field, messages in serializer.errors.items()
+                for message in messages
             ]
-            return Response({"ok": False, "errors": errors, **serializer.errors},
-                            status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"ok": False, "errors": errors, **serializer.errors},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         user = cast(User, request.user)
         organisation = user.organisation
         assert organisation is not None  # IsHR: HR always has an organisation

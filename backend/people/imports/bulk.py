@@ -21,12 +21,18 @@ from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 # Fields whose Python value the database drivers take as is (str, bool, int, None).
-_PASS_THROUGH = (models.CharField, models.TextField, models.BooleanField, models.IntegerField,
-                 models.ForeignKey)
+_PASS_THROUGH = (
+    models.CharField,
+    models.TextField,
+    models.BooleanField,
+    models.IntegerField,
+    models.ForeignKey,
+)
 
 
-def _preparer(field: models.Field[Any, Any],
-              connection: BaseDatabaseWrapper) -> Callable[[Any], Any]:
+def _preparer(
+    field: models.Field[Any, Any], connection: BaseDatabaseWrapper
+) -> Callable[[Any], Any]:
     if isinstance(field, _PASS_THROUGH) and not isinstance(field, models.JSONField):
         return lambda value: value
     return lambda value: field.get_db_prep_save(value, connection)
@@ -68,15 +74,18 @@ def rows_insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) ->
     full = len(rows) // batch
     with connection.cursor() as cursor:
         if full:
-            cursor.executemany(head + ", ".join([one] * batch),
-                               [values[i * width:(i + 1) * width] for i in range(full)])
+            cursor.executemany(
+                head + ", ".join([one] * batch),
+                [values[i * width : (i + 1) * width] for i in range(full)],
+            )
         rest = len(rows) - full * batch
         if rest:
-            cursor.execute(head + ", ".join([one] * rest), values[full * width:])
+            cursor.execute(head + ", ".join([one] * rest), values[full * width :])
 
 
-def rows_update(model: type[models.Model], fields: Sequence[str],
-                rows: Sequence[tuple[Any, Sequence[Any]]]) -> None:
+def rows_update(
+    model: type[models.Model], fields: Sequence[str], rows: Sequence[tuple[Any, Sequence[Any]]]
+) -> None:
     """Set ``fields`` (names) of each ``(pk, values)`` row with one prepared ``UPDATE``."""
     if not rows or not fields:
         return

@@ -53,43 +53,108 @@ class Column:
 
 # Order = the order of the documented table and of the sample file.
 COLUMNS: Final[tuple[Column, ...]] = (
-    Column("employee_number", "medarbejdernummer",
-           ("medarbejdernr", "medarbejder nr", "medarbejder id", "employee number",
-            "employee no", "employee id"),
-           "text", required=True, value_required=True,
-           description="The leader's id in the HR system; the key of a re-import."),
-    Column("first_name", "fornavn", ("first name", "given name"), "text",
-           required=True, value_required=True),
-    Column("last_name", "efternavn", ("last name", "surname", "family name"), "text",
-           required=True, value_required=True),
+    Column(
+        "employee_number",
+        "medarbejdernummer",
+        (
+            "medarbejdernr",
+            "medarbejder nr",
+            "medarbejder id",
+            "employee number",
+            "employee no",
+            "employee id",
+        ),
+        "text",
+        required=True,
+        value_required=True,
+        description="The leader's id in the HR system; the key of a re-import.",
+    ),
+    Column(
+        "first_name",
+        "fornavn",
+        ("first name", "given name"),
+        "text",
+        required=True,
+        value_required=True,
+    ),
+    Column(
+        "last_name",
+        "efternavn",
+        ("last name", "surname", "family name"),
+        "text",
+        required=True,
+        value_required=True,
+    ),
     Column("email", "email", ("e-mail", "mail", "e-mailadresse", "email address"), "text"),
     Column("phone", "telefon", ("tlf", "telefonnummer", "mobil", "phone", "phone number"), "text"),
-    Column("role_title", "stillingsbetegnelse", ("stilling", "titel", "role title", "job title",
-                                                 "title"),
-           "text", required=True, value_required=True),
-    Column("administration", "forvaltning", ("direktørområde", "administration"), "text",
-           required=True, value_required=True),
-    Column("department", "center/område", ("center", "område", "department"), "text",
-           required=True, value_required=True),
-    Column("unit_code", "enhedskode", ("enhedsnummer", "enhed kode", "unit code", "unit id"),
-           "text", required=True, value_required=True,
-           description="The unit's id in the HR system; units are updated by this code."),
-    Column("unit_name", "enhed", ("enhedsnavn", "arbejdssted", "unit", "unit name"), "text",
-           required=True, value_required=True),
+    Column(
+        "role_title",
+        "stillingsbetegnelse",
+        ("stilling", "titel", "role title", "job title", "title"),
+        "text",
+        required=True,
+        value_required=True,
+    ),
+    Column(
+        "administration",
+        "forvaltning",
+        ("direktørområde", "administration"),
+        "text",
+        required=True,
+        value_required=True,
+    ),
+    Column(
+        "department",
+        "center/område",
+        ("center", "område", "department"),
+        "text",
+        required=True,
+        value_required=True,
+    ),
+    Column(
+        "unit_code",
+        "enhedskode",
+        ("enhedsnummer", "enhed kode", "unit code", "unit id"),
+        "text",
+        required=True,
+        value_required=True,
+        description="The unit's id in the HR system; units are updated by this code.",
+    ),
+    Column(
+        "unit_name",
+        "enhed",
+        ("enhedsnavn", "arbejdssted", "unit", "unit name"),
+        "text",
+        required=True,
+        value_required=True,
+    ),
     Column("service_type", "tilbudstype", ("type", "service type"), "service_type"),
     Column("target_group", "målgruppe", ("target group",), "text"),
     Column("is_specialist", "specialtilbud", ("specialist", "specialist service"), "yesno"),
-    Column("round_the_clock", "døgndækkende", ("døgntilbud", "24-hour", "24 hour",
-                                               "round the clock"), "yesno"),
+    Column(
+        "round_the_clock",
+        "døgndækkende",
+        ("døgntilbud", "24-hour", "24 hour", "round the clock"),
+        "yesno",
+    ),
     Column("sites", "matrikler", ("antal matrikler", "sites", "number of sites"), "sites"),
-    Column("staff_count", "antal medarbejdere", ("medarbejdere", "ledelsesspænd",
-                                                 "staff count", "staff"), "count"),
-    Column("boss", "chef", ("nærmeste leder", "chefens medarbejdernummer", "boss",
-                            "boss employee number", "manager"), "boss",
-           description="The boss's employee number (in the file or already in Sparring)."),
+    Column(
+        "staff_count",
+        "antal medarbejdere",
+        ("medarbejdere", "ledelsesspænd", "staff count", "staff"),
+        "count",
+    ),
+    Column(
+        "boss",
+        "chef",
+        ("nærmeste leder", "chefens medarbejdernummer", "boss", "boss employee number", "manager"),
+        "boss",
+        description="The boss's employee number (in the file or already in Sparring).",
+    ),
     Column("role_start_date", "startdato", ("start dato", "tiltrådt", "start date"), "date"),
-    Column("first_leader_job", "første lederjob", ("første lederstilling", "first leader job"),
-           "yesno"),
+    Column(
+        "first_leader_job", "første lederjob", ("første lederstilling", "first leader job"), "yesno"
+    ),
     Column("years_as_leader", "år som leder", ("lederår", "years as leader"), "years"),
     Column("leadership_education", "lederuddannelse", ("leadership education",), "education"),
     Column("languages", "sprog", ("languages",), "languages"),
@@ -97,11 +162,30 @@ COLUMNS: Final[tuple[Column, ...]] = (
 )
 
 COLUMNS_BY_KEY: Final = {c.key: c for c in COLUMNS}
-UNIT_KEYS: Final = ("administration", "department", "unit_name", "service_type",
-                    "target_group", "is_specialist", "round_the_clock", "sites", "staff_count")
-LEADER_KEYS: Final = ("first_name", "last_name", "email", "phone", "role_title",
-                      "role_start_date", "first_leader_job", "years_as_leader",
-                      "leadership_education", "languages", "active")
+UNIT_KEYS: Final = (
+    "administration",
+    "department",
+    "unit_name",
+    "service_type",
+    "target_group",
+    "is_specialist",
+    "round_the_clock",
+    "sites",
+    "staff_count",
+)
+LEADER_KEYS: Final = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "role_title",
+    "role_start_date",
+    "first_leader_job",
+    "years_as_leader",
+    "leadership_education",
+    "languages",
+    "active",
+)
 
 
 def header_normalise(text: str) -> str:
@@ -123,58 +207,144 @@ def _words(text: str) -> str:
 
 
 _SERVICE_TYPE_WORDS: Final[Mapping[str, str]] = {
-    "skole": "school", "folkeskole": "school", "specialskole": "school",
-    "dagtilbud": "daycare", "daginstitution": "daycare", "børnehave": "daycare",
-    "vuggestue": "daycare", "integreret institution": "daycare", "dagpleje": "daycare",
+    "skole": "school",
+    "folkeskole": "school",
+    "specialskole": "school",
+    "dagtilbud": "daycare",
+    "daginstitution": "daycare",
+    "børnehave": "daycare",
+    "vuggestue": "daycare",
+    "integreret institution": "daycare",
+    "dagpleje": "daycare",
     "landsbyordning": "village_scheme",
-    "klub": "youth_club", "fritidsklub": "youth_club", "ungdomsklub": "youth_club",
-    "fritidstilbud": "youth_club", "fritid": "youth_club",
+    "klub": "youth_club",
+    "fritidsklub": "youth_club",
+    "ungdomsklub": "youth_club",
+    "fritidstilbud": "youth_club",
+    "fritid": "youth_club",
     "pædagogisk psykologisk rådgivning": "ppr",
-    "familie": "family", "børn og familie": "family", "familiecenter": "family",
+    "familie": "family",
+    "børn og familie": "family",
+    "familiecenter": "family",
     "familieafdeling": "family",
-    "plejecenter": "care_home", "plejehjem": "care_home",
+    "plejecenter": "care_home",
+    "plejehjem": "care_home",
     "hjemmepleje": "home_care",
-    "botilbud": "residential", "bosted": "residential", "døgntilbud": "residential",
-    "forsorgshjem": "shelter", "herberg": "shelter", "krisecenter": "shelter",
-    "akutfunktion": "acute", "akut": "acute", "akutteam": "acute",
-    "behandling": "treatment", "behandlingstilbud": "treatment",
+    "botilbud": "residential",
+    "bosted": "residential",
+    "døgntilbud": "residential",
+    "forsorgshjem": "shelter",
+    "herberg": "shelter",
+    "krisecenter": "shelter",
+    "akutfunktion": "acute",
+    "akut": "acute",
+    "akutteam": "acute",
+    "behandling": "treatment",
+    "behandlingstilbud": "treatment",
     "misbrugsbehandling": "treatment",
-    "social café": "social_cafe", "socialcafé": "social_cafe", "social cafe": "social_cafe",
+    "social café": "social_cafe",
+    "socialcafé": "social_cafe",
+    "social cafe": "social_cafe",
     "værested": "social_cafe",
-    "ernæring": "nutrition", "ernæringsenhed": "nutrition", "madservice": "nutrition",
-    "centralkøkken": "nutrition", "køkken": "nutrition",
-    "sundhed": "health", "genoptræning": "health", "sundhed og genoptræning": "health",
+    "ernæring": "nutrition",
+    "ernæringsenhed": "nutrition",
+    "madservice": "nutrition",
+    "centralkøkken": "nutrition",
+    "køkken": "nutrition",
+    "sundhed": "health",
+    "genoptræning": "health",
+    "sundhed og genoptræning": "health",
     "rehabilitering": "health",
     "jobcenter": "job_centre",
     "borgerservice": "citizen_service",
-    "kultur": "culture", "bibliotek": "culture", "kultur og fritid": "culture",
-    "teknik": "technical", "teknik og miljø": "technical", "vej og park": "technical",
+    "kultur": "culture",
+    "bibliotek": "culture",
+    "kultur og fritid": "culture",
+    "teknik": "technical",
+    "teknik og miljø": "technical",
+    "vej og park": "technical",
     "miljø": "technical",
-    "stab": "staff_function", "stabsfunktion": "staff_function",
-    "andet": "other", "øvrige": "other", "anden": "other",
+    "stab": "staff_function",
+    "stabsfunktion": "staff_function",
+    "andet": "other",
+    "øvrige": "other",
+    "anden": "other",
 }
 
 _EDUCATION_WORDS: Final[Mapping[str, str]] = {
-    "ingen": "none", "nej": "none", "none": "none", "no": "none",
-    "i gang": "in_progress", "igang": "in_progress", "under uddannelse": "in_progress",
-    "påbegyndt": "in_progress", "in progress": "in_progress", "diplom i gang": "in_progress",
-    "diplom": "diploma", "diplomuddannelse": "diploma", "diplom i ledelse": "diploma",
-    "diploma": "diploma", "diploma in leadership": "diploma",
-    "master": "master", "mpa": "master", "empa": "master", "master i ledelse": "master",
+    "ingen": "none",
+    "nej": "none",
+    "none": "none",
+    "no": "none",
+    "i gang": "in_progress",
+    "igang": "in_progress",
+    "under uddannelse": "in_progress",
+    "påbegyndt": "in_progress",
+    "in progress": "in_progress",
+    "diplom i gang": "in_progress",
+    "diplom": "diploma",
+    "diplomuddannelse": "diploma",
+    "diplom i ledelse": "diploma",
+    "diploma": "diploma",
+    "diploma in leadership": "diploma",
+    "master": "master",
+    "mpa": "master",
+    "empa": "master",
+    "master i ledelse": "master",
 }
 
 _LANGUAGE_WORDS: Final[Mapping[str, str]] = {
-    "dansk": "da", "danish": "da", "engelsk": "en", "english": "en", "tysk": "de",
-    "german": "de", "svensk": "sv", "swedish": "sv", "norsk": "no", "norwegian": "no",
-    "fransk": "fr", "french": "fr", "spansk": "es", "spanish": "es", "italiensk": "it",
-    "italian": "it", "polsk": "pl", "polish": "pl", "arabisk": "ar", "arabic": "ar",
-    "tyrkisk": "tr", "turkish": "tr", "somali": "so", "somalisk": "so", "urdu": "ur",
-    "persisk": "fa", "farsi": "fa", "persian": "fa", "kurdisk": "ku", "kurdish": "ku",
-    "bosnisk": "bs", "bosnian": "bs", "serbisk": "sr", "serbian": "sr", "kroatisk": "hr",
-    "croatian": "hr", "ukrainsk": "uk", "ukrainian": "uk", "russisk": "ru", "russian": "ru",
-    "rumænsk": "ro", "romanian": "ro", "litauisk": "lt", "lithuanian": "lt",
-    "færøsk": "fo", "faroese": "fo", "grønlandsk": "kl", "greenlandic": "kl",
-    "tegnsprog": "dsl", "dansk tegnsprog": "dsl", "sign language": "dsl",
+    "dansk": "da",
+    "danish": "da",
+    "engelsk": "en",
+    "english": "en",
+    "tysk": "de",
+    "german": "de",
+    "svensk": "sv",
+    "swedish": "sv",
+    "norsk": "no",
+    "norwegian": "no",
+    "fransk": "fr",
+    "french": "fr",
+    "spansk": "es",
+    "spanish": "es",
+    "italiensk": "it",
+    "italian": "it",
+    "polsk": "pl",
+    "polish": "pl",
+    "arabisk": "ar",
+    "arabic": "ar",
+    "tyrkisk": "tr",
+    "turkish": "tr",
+    "somali": "so",
+    "somalisk": "so",
+    "urdu": "ur",
+    "persisk": "fa",
+    "farsi": "fa",
+    "persian": "fa",
+    "kurdisk": "ku",
+    "kurdish": "ku",
+    "bosnisk": "bs",
+    "bosnian": "bs",
+    "serbisk": "sr",
+    "serbian": "sr",
+    "kroatisk": "hr",
+    "croatian": "hr",
+    "ukrainsk": "uk",
+    "ukrainian": "uk",
+    "russisk": "ru",
+    "russian": "ru",
+    "rumænsk": "ro",
+    "romanian": "ro",
+    "litauisk": "lt",
+    "lithuanian": "lt",
+    "færøsk": "fo",
+    "faroese": "fo",
+    "grønlandsk": "kl",
+    "greenlandic": "kl",
+    "tegnsprog": "dsl",
+    "dansk tegnsprog": "dsl",
+    "sign language": "dsl",
 }
 
 _YES: Final = frozenset({"ja", "j", "yes", "y", "true", "sand", "1", "x"})
@@ -190,8 +360,9 @@ _CPR_SEPARATED: Final = re.compile(r"(?<!\d)\d{6}[-\s]\d{4}(?!\d)")
 _CPR_KEY_COLUMNS: Final = frozenset({"employee_number", "unit_code", "boss", "phone"})
 
 
-def _choice_index(choices: type[ServiceType] | type[LeadershipEducation],
-                  extra: Mapping[str, str]) -> dict[str, str]:
+def _choice_index(
+    choices: type[ServiceType] | type[LeadershipEducation], extra: Mapping[str, str]
+) -> dict[str, str]:
     index = {_words(word): value for word, value in extra.items()}
     for value, label in choices.choices:
         index.setdefault(_words(value.replace("_", " ")), value)
@@ -274,29 +445,50 @@ def table_parse(table: Table) -> ParseResult:
             continue
         key = _HEADER_INDEX.get(header_normalise(name))
         if key is None:
-            errors.append(RowError(1, name, _(
-                "Unknown column “%(column)s”. The known columns are listed in the import guide;"
-                " remove the column or rename it."
-            ) % {"column": name}))
+            errors.append(
+                RowError(
+                    1,
+                    name,
+                    _(
+                        "Unknown column “%(column)s”. The known columns are listed in the import guide;"
+                        " remove the column or rename it."
+                    )
+                    % {"column": name},
+                )
+            )
         elif key in positions:
-            errors.append(RowError(1, name, _(
-                "The column “%(column)s” appears twice (also as “%(first)s”)."
-            ) % {"column": name, "first": headers[key]}))
+            errors.append(
+                RowError(
+                    1,
+                    name,
+                    _("The column “%(column)s” appears twice (also as “%(first)s”).")
+                    % {"column": name, "first": headers[key]},
+                )
+            )
         else:
             positions[key] = index
             headers[key] = name
     for column in COLUMNS:
         if column.required and column.key not in positions:
-            errors.append(RowError(1, column.header, _(
-                "The required column “%(column)s” is missing."
-            ) % {"column": column.header}))
+            errors.append(
+                RowError(
+                    1,
+                    column.header,
+                    _("The required column “%(column)s” is missing.") % {"column": column.header},
+                )
+            )
     if errors:
         return ParseResult(rows=[], errors=errors, headers=headers)
 
     converters = _converters()
     specs = [
-        (key, index, headers[key], converters[COLUMNS_BY_KEY[key].kind],
-         COLUMNS_BY_KEY[key].value_required)
+        (
+            key,
+            index,
+            headers[key],
+            converters[COLUMNS_BY_KEY[key].kind],
+            COLUMNS_BY_KEY[key].value_required,
+        )
         for key, index in positions.items()
     ]
     width = len(table.header)
@@ -312,8 +504,14 @@ def table_parse(table: Table) -> ParseResult:
         ok = True
         for index in ignored:
             if cells[index].strip():
-                errors.append(RowError(number, None, _(
-                    "Column %(position)s has a value but no heading.") % {"position": index + 1}))
+                errors.append(
+                    RowError(
+                        number,
+                        None,
+                        _("Column %(position)s has a value but no heading.")
+                        % {"position": index + 1},
+                    )
+                )
                 ok = False
         for key, index, header, convert, value_required in specs:
             text = cells[index].strip()
@@ -322,15 +520,19 @@ def table_parse(table: Table) -> ParseResult:
                     if len(text) > MAX_CELL_CHARS:
                         raise _CellError(_("The value is too long."))
                     if text[0] in "=@+-" and looks_like_formula(text):
-                        raise _CellError(_(
-                            "The value looks like a spreadsheet formula; formulas are not "
-                            "imported."
-                        ))
+                        raise _CellError(
+                            _(
+                                "The value looks like a spreadsheet formula; formulas are not "
+                                "imported."
+                            )
+                        )
                     if looks_like_cpr(text, key_column=key in _CPR_KEY_COLUMNS):
-                        raise _CellError(_(
-                            "The value looks like a CPR number; CPR numbers must not be "
-                            "stored in Sparring. Remove it from the file."
-                        ))
+                        raise _CellError(
+                            _(
+                                "The value looks like a CPR number; CPR numbers must not be "
+                                "stored in Sparring. Remove it from the file."
+                            )
+                        )
                 elif value_required:
                     raise _CellError(_("A value is required."))
                 values[key] = text if convert is None else convert(text)
@@ -341,22 +543,35 @@ def table_parse(table: Table) -> ParseResult:
             continue
         number_key = parsed.employee_number
         if number_key in first_row_of:
-            errors.append(RowError(number, headers["employee_number"], _(
-                "The employee number %(number)s also appears in row %(row)s."
-            ) % {"number": number_key, "row": first_row_of[number_key]}))
+            errors.append(
+                RowError(
+                    number,
+                    headers["employee_number"],
+                    _("The employee number %(number)s also appears in row %(row)s.")
+                    % {"number": number_key, "row": first_row_of[number_key]},
+                )
+            )
             continue
         first_row_of[number_key] = number
         unit_signature = tuple(parsed.values[k] for k in unit_keys)
         code = parsed.values["unit_code"]
         if code in unit_rows and unit_rows[code][1] != unit_signature:
             differing = next(
-                k for k, a, b in zip(unit_keys, unit_rows[code][1], unit_signature, strict=True)
+                k
+                for k, a, b in zip(unit_keys, unit_rows[code][1], unit_signature, strict=True)
                 if a != b
             )
-            errors.append(RowError(number, headers[differing], _(
-                "Unit %(code)s is described differently in row %(row)s; rows of one unit must "
-                "agree on its details."
-            ) % {"code": code, "row": unit_rows[code][0]}))
+            errors.append(
+                RowError(
+                    number,
+                    headers[differing],
+                    _(
+                        "Unit %(code)s is described differently in row %(row)s; rows of one unit must "
+                        "agree on its details."
+                    )
+                    % {"code": code, "row": unit_rows[code][0]},
+                )
+            )
             continue
         unit_rows.setdefault(code, (number, unit_signature))
         rows.append(parsed)
@@ -375,8 +590,9 @@ def _converters() -> dict[str, Callable[[str], Any] | None]:
             return True
         if word in _NO:
             return False
-        raise _CellError(_("“%(value)s” is not a yes/no value; write ja or nej.") % {
-            "value": value})
+        raise _CellError(
+            _("“%(value)s” is not a yes/no value; write ja or nej.") % {"value": value}
+        )
 
     def active(value: str) -> bool:
         return yesno(value, default=True)
@@ -398,9 +614,10 @@ def _converters() -> dict[str, Callable[[str], Any] | None]:
                 parsed = None
             if parsed is not None and 1900 <= parsed.year <= 2200:
                 return parsed
-        raise _CellError(_(
-            "“%(value)s” is not a date; write it as dd-mm-yyyy (e.g. 01-08-2024)."
-        ) % {"value": value})
+        raise _CellError(
+            _("“%(value)s” is not a date; write it as dd-mm-yyyy (e.g. 01-08-2024).")
+            % {"value": value}
+        )
 
     def integer(value: str, *, default: int, minimum: int, maximum: int) -> int:
         if not value:
@@ -412,8 +629,10 @@ def _converters() -> dict[str, Callable[[str], Any] | None]:
             raise _CellError(_("“%(value)s” is not a whole number.") % {"value": value})
         number = int(digits)
         if not minimum <= number <= maximum:
-            raise _CellError(_("%(value)s must be between %(min)s and %(max)s.") % {
-                "value": number, "min": minimum, "max": maximum})
+            raise _CellError(
+                _("%(value)s must be between %(min)s and %(max)s.")
+                % {"value": number, "min": minimum, "max": maximum}
+            )
         return number
 
     def sites(value: str) -> int:
@@ -430,8 +649,9 @@ def _converters() -> dict[str, Callable[[str], Any] | None]:
         except InvalidOperation:
             number = Decimal("NaN")
         if not number.is_finite():
-            raise _CellError(_("“%(value)s” is not a number of years (e.g. 2,5).") % {
-                "value": value})
+            raise _CellError(
+                _("“%(value)s” is not a number of years (e.g. 2,5).") % {"value": value}
+            )
         if not 0 <= number <= 60:
             raise _CellError(_("Years as leader must be between 0 and 60."))
         return number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
@@ -460,9 +680,10 @@ def _converters() -> dict[str, Callable[[str], Any] | None]:
             if code is None and re.fullmatch(r"[a-z]{2,3}", word):
                 code = word
             if code is None:
-                raise _CellError(_(
-                    "“%(value)s” is not a language we know; write e.g. dansk, engelsk."
-                ) % {"value": word})
+                raise _CellError(
+                    _("“%(value)s” is not a language we know; write e.g. dansk, engelsk.")
+                    % {"value": word}
+                )
             if code not in codes:
                 codes.append(code)
         return codes
@@ -478,13 +699,19 @@ def _converters() -> dict[str, Callable[[str], Any] | None]:
         "sites": sites,
         "count": count,
         "years": years,
-        "service_type": choice(service_types, ServiceType.OTHER.value, _(
-            "Unknown service type “%(value)s”; see the import guide for the accepted types "
-            "(e.g. skole, dagtilbud, plejecenter, botilbud, jobcenter, andet)."
-        )),
-        "education": choice(educations, LeadershipEducation.NONE.value, _(
-            "Unknown leadership education “%(value)s”; write ingen, i gang, diplom or master."
-        )),
+        "service_type": choice(
+            service_types,
+            ServiceType.OTHER.value,
+            _(
+                "Unknown service type “%(value)s”; see the import guide for the accepted types "
+                "(e.g. skole, dagtilbud, plejecenter, botilbud, jobcenter, andet)."
+            ),
+        ),
+        "education": choice(
+            educations,
+            LeadershipEducation.NONE.value,
+            _("Unknown leadership education “%(value)s”; write ingen, i gang, diplom or master."),
+        ),
         "languages": languages,
         "boss": boss,
     }

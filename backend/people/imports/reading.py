@@ -70,8 +70,10 @@ def table_read(*, content: bytes, filename: str) -> Table:
     if len(content) > MAX_FILE_BYTES:
         raise FileRejected(
             _("The file is too large (%(size)s MB); the limit is %(limit)s MB.")
-            % {"size": round(len(content) / 1024 / 1024, 1),
-               "limit": MAX_FILE_BYTES // 1024 // 1024}
+            % {
+                "size": round(len(content) / 1024 / 1024, 1),
+                "limit": MAX_FILE_BYTES // 1024 // 1024,
+            }
         )
     if not content.strip():
         raise FileRejected(_("The file is empty."))
@@ -98,7 +100,7 @@ def text_decode(content: bytes) -> tuple[str, str]:
     UTF-8 sequence); otherwise Windows-1252, and Latin-1 for the five bytes cp1252 leaves out.
     """
     if content.startswith(codecs.BOM_UTF8):
-        return content[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        return content[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
     if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return content.decode("utf-16"), "utf-16"
     try:
@@ -136,8 +138,9 @@ def _csv_read(content: bytes) -> Table:
         raise FileRejected(_("The file is not a text (CSV) file or an Excel workbook (.xlsx)."))
     first_line = text.split("\n", 1)[0]
     delimiter = delimiter_guess(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
-                        strict=False)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False
+    )
     header: tuple[str, ...] | None = None
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
@@ -157,8 +160,14 @@ def _csv_read(content: bytes) -> Table:
         raise FileRejected(_("The CSV file could not be read: %(error)s") % {"error": exc}) from exc
     if header is None:
         raise FileRejected(_("The file is empty."))
-    return Table(header=header, rows=tuple(rows), row_numbers=tuple(numbers), format="csv",
-                 encoding=encoding, delimiter=delimiter)
+    return Table(
+        header=header,
+        rows=tuple(rows),
+        row_numbers=tuple(numbers),
+        format="csv",
+        encoding=encoding,
+        delimiter=delimiter,
+    )
 
 
 def _check_width(header: tuple[str, ...]) -> None:
@@ -287,8 +296,9 @@ def _sheet_cells_openpyxl(sheet: Any) -> Iterator[tuple[int, dict[int, object]]]
     """The sheet's rows through openpyxl's own (slower) parser; the fallback."""
     width = MAX_COLUMNS + 1
     for number, values in enumerate(
-        sheet.iter_rows(max_row=MAX_ROWS + _XLSX_MAX_BLANK_ROWS + 2, max_col=width,
-                        values_only=True),
+        sheet.iter_rows(
+            max_row=MAX_ROWS + _XLSX_MAX_BLANK_ROWS + 2, max_col=width, values_only=True
+        ),
         start=1,
     ):
         if number == 1:
@@ -331,12 +341,21 @@ def _sheet_cells_fast(workbook: Any, sheet: Any) -> Iterator[tuple[int, dict[int
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         parser.buffer_text = True
         done: list[tuple[int, dict[int, object]]] = []
-        state: dict[str, Any] = {"row": 0, "col": -1, "cells": None, "type": "n", "style": 0,
-                                 "text": None, "inline": None, "in_t": False}
+        state: dict[str, Any] = {
+            "row": 0,
+            "col": -1,
+            "cells": None,
+            "type": "n",
+            "style": 0,
+            "text": None,
+            "inline": None,
+            "in_t": False,
+        }
 
         def forbid(*_args: Any) -> int:
-            raise FileRejected(_("The Excel file contains a document type declaration, which "
-                                 "is not allowed."))
+            raise FileRejected(
+                _("The Excel file contains a document type declaration, which is not allowed.")
+            )
 
         def start(name: str, attrs: dict[str, str]) -> None:
             name = name.rpartition(":")[2]
@@ -373,16 +392,18 @@ def _sheet_cells_fast(workbook: Any, sheet: Any) -> Iterator[tuple[int, dict[int
                 state["value"] = "".join(state["text"])
                 state["text"] = None
             elif name == "c":
-                value = _cell_value(state.pop("value", None), state["type"], state["style"],
-                                    state["inline"])
+                value = _cell_value(
+                    state.pop("value", None), state["type"], state["style"], state["inline"]
+                )
                 if value is not None and state["cells"] is not None:
                     state["cells"][state["col"]] = value
             elif name == "row":
                 done.append((state["row"], state["cells"] or {}))
                 state["cells"] = None
 
-        def _cell_value(text: str | None, kind: str, style: int,
-                        inline: list[str] | None) -> object:
+        def _cell_value(
+            text: str | None, kind: str, style: int, inline: list[str] | None
+        ) -> object:
             if kind == "inlineStr":
                 return "".join(inline) if inline is not None else None
             if text is None or text == "":

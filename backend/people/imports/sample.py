@@ -19,37 +19,97 @@ from backend.people.imports.parsing import COLUMNS
 
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
 
-_ADMINISTRATIONS = ("Børn og Unge", "Social og Sundhed", "Arbejdsmarked", "Kultur og Teknik",
-                    "Centrale stabe")
+_ADMINISTRATIONS = (
+    "Børn og Unge",
+    "Social og Sundhed",
+    "Arbejdsmarked",
+    "Kultur og Teknik",
+    "Centrale stabe",
+)
 _UNIT_KINDS = {
-    "Børn og Unge": [("Skole", "skole", "Skoleleder"), ("Børnehuset", "dagtilbud",
-                                                          "Dagtilbudsleder")],
-    "Social og Sundhed": [("Plejecenter", "plejecenter", "Centerleder"),
-                          ("Botilbud", "botilbud", "Forstander"),
-                          ("Hjemmeplejen", "hjemmepleje", "Områdeleder")],
+    "Børn og Unge": [
+        ("Skole", "skole", "Skoleleder"),
+        ("Børnehuset", "dagtilbud", "Dagtilbudsleder"),
+    ],
+    "Social og Sundhed": [
+        ("Plejecenter", "plejecenter", "Centerleder"),
+        ("Botilbud", "botilbud", "Forstander"),
+        ("Hjemmeplejen", "hjemmepleje", "Områdeleder"),
+    ],
     "Arbejdsmarked": [("Jobcenter", "jobcenter", "Afdelingsleder")],
-    "Kultur og Teknik": [("Bibliotek", "bibliotek", "Biblioteksleder"),
-                         ("Vej og Park", "teknik", "Driftsleder")],
+    "Kultur og Teknik": [
+        ("Bibliotek", "bibliotek", "Biblioteksleder"),
+        ("Vej og Park", "teknik", "Driftsleder"),
+    ],
     "Centrale stabe": [("Løn og Personale", "stab", "Teamleder")],
 }
-_FIRST = ("Mette", "Lars", "Hanne", "Søren", "Birgitte", "Jens", "Anne", "Morten", "Lone",
-          "Ole", "Kirsten", "Niels", "Pia", "Henrik", "Susanne", "Bjørn", "Åse", "Æbbe")
-_LAST = ("Jensen", "Nielsen", "Hansen", "Pedersen", "Sørensen", "Møller", "Kjær", "Holm",
-         "Lund", "Dahl", "Bak", "Østergaard", "Fæster", "Ågaard")
-_PLACES = ("Nord", "Syd", "Øst", "Vest", "Midt", "Søndermark", "Højvang", "Ærtebjerg",
-           "Skovly", "Engen")
+_FIRST = (
+    "Mette",
+    "Lars",
+    "Hanne",
+    "Søren",
+    "Birgitte",
+    "Jens",
+    "Anne",
+    "Morten",
+    "Lone",
+    "Ole",
+    "Kirsten",
+    "Niels",
+    "Pia",
+    "Henrik",
+    "Susanne",
+    "Bjørn",
+    "Åse",
+    "Æbbe",
+)
+_LAST = (
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Sørensen",
+    "Møller",
+    "Kjær",
+    "Holm",
+    "Lund",
+    "Dahl",
+    "Bak",
+    "Østergaard",
+    "Fæster",
+    "Ågaard",
+)
+_PLACES = (
+    "Nord",
+    "Syd",
+    "Øst",
+    "Vest",
+    "Midt",
+    "Søndermark",
+    "Højvang",
+    "Ærtebjerg",
+    "Skovly",
+    "Engen",
+)
 _EDUCATION = ("ingen", "i gang", "diplom", "master")
 
 
-def sample_rows(n: int, *, seed: int = 42, departments_per_administration: int = 10,
-                first_number: int = 100000) -> list[dict[str, str]]:
+def sample_rows(
+    n: int, *, seed: int = 42, departments_per_administration: int = 10, first_number: int = 100000
+) -> list[dict[str, str]]:
     """Return ``n`` rows (header -> text) of a consistent line of command, shuffled."""
     rng = random.Random(seed)
     rows: list[dict[str, str]] = []
     chiefs: list[tuple[str, str, str]] = []  # (employee number, administration, department)
 
-    def row(i: int, administration: str, department: str, unit: tuple[str, str, str],
-            boss: str, title: str | None = None) -> dict[str, str]:
+    def row(
+        i: int,
+        administration: str,
+        department: str,
+        unit: tuple[str, str, str],
+        boss: str,
+        title: str | None = None,
+    ) -> dict[str, str]:
         prefix, service, default_title = unit
         start = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9000))
         return {
@@ -83,16 +143,32 @@ def sample_rows(n: int, *, seed: int = 42, departments_per_administration: int =
         if i >= n:
             break
         director = str(first_number + i)
-        rows.append(row(i, administration, "Direktion", ("Direktionen", "stab", "Direktør"),
-                        "", title="Direktør"))
+        rows.append(
+            row(
+                i,
+                administration,
+                "Direktion",
+                ("Direktionen", "stab", "Direktør"),
+                "",
+                title="Direktør",
+            )
+        )
         i += 1
         for d in range(departments_per_administration):
             if i >= n:
                 break
             department = f"{administration} område {d + 1}"
             chiefs.append((str(first_number + i), administration, department))
-            rows.append(row(i, administration, department, ("Områdeledelse", "stab", ""),
-                            director, title="Områdechef"))
+            rows.append(
+                row(
+                    i,
+                    administration,
+                    department,
+                    ("Områdeledelse", "stab", ""),
+                    director,
+                    title="Områdechef",
+                )
+            )
             i += 1
     while i < n:
         boss, administration, department = chiefs[i % len(chiefs)]
@@ -103,13 +179,17 @@ def sample_rows(n: int, *, seed: int = 42, departments_per_administration: int =
     return rows
 
 
-def rows_to_csv(rows: Sequence[dict[str, str]], *, delimiter: str = ";",
-                encoding: str = "utf-8", bom: bool = False) -> bytes:
+def rows_to_csv(
+    rows: Sequence[dict[str, str]],
+    *,
+    delimiter: str = ";",
+    encoding: str = "utf-8",
+    bom: bool = False,
+) -> bytes:
     """Return the rows as CSV bytes, headers first (Excel's ``;`` by default)."""
     headers = list(rows[0]) if rows else list(HEADERS)
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=headers, delimiter=delimiter,
-                            lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=headers, delimiter=delimiter, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     data = buffer.getvalue().encode(encoding)

@@ -42,9 +42,13 @@ logger = logging.getLogger(__name__)
 MAX_ERRORS_LISTED = 500
 
 _UNIT_FIELDS = {  # import key -> Unit field
-    "unit_name": "name", "service_type": "service_type", "target_group": "target_group",
-    "is_specialist": "is_specialist", "round_the_clock": "round_the_clock",
-    "sites": "sites", "staff_count": "staff_count",
+    "unit_name": "name",
+    "service_type": "service_type",
+    "target_group": "target_group",
+    "is_specialist": "is_specialist",
+    "round_the_clock": "round_the_clock",
+    "sites": "sites",
+    "staff_count": "staff_count",
 }
 _UNIT_COLUMN_OF = {v: k for k, v in _UNIT_FIELDS.items()} | {"code": "unit_code"}
 
@@ -60,8 +64,12 @@ class RowAction:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the action as the API shows it."""
-        return {"row": self.row, "employee_number": self.employee_number,
-                "action": self.action, "changed": list(self.changed)}
+        return {
+            "row": self.row,
+            "employee_number": self.employee_number,
+            "action": self.action,
+            "changed": list(self.changed),
+        }
 
 
 @dataclass(slots=True)
@@ -100,16 +108,22 @@ class ImportResult:
     def summary(self) -> dict[str, Any]:
         """Return the counts (no row contents: safe to log)."""
         return {
-            "dry_run": self.dry_run, "ok": self.ok, "format": self.format,
-            "encoding": self.encoding, "rows": self.rows,
-            "leaders_created": self.leaders_created, "leaders_updated": self.leaders_updated,
+            "dry_run": self.dry_run,
+            "ok": self.ok,
+            "format": self.format,
+            "encoding": self.encoding,
+            "rows": self.rows,
+            "leaders_created": self.leaders_created,
+            "leaders_updated": self.leaders_updated,
             "leaders_unchanged": self.leaders_unchanged,
             "leaders_deactivated": self.leaders_deactivated,
-            "units_created": self.units_created, "units_updated": self.units_updated,
+            "units_created": self.units_created,
+            "units_updated": self.units_updated,
             "units_unchanged": self.units_unchanged,
             "administrations_created": self.administrations_created,
             "departments_created": self.departments_created,
-            "errors_total": len(self.errors), "seconds": round(self.seconds, 3),
+            "errors_total": len(self.errors),
+            "seconds": round(self.seconds, 3),
         }
 
     def as_dict(self, *, with_actions: bool = True) -> dict[str, Any]:
@@ -125,9 +139,15 @@ class _Invalid(Exception):
     """Planning found errors; nothing may be written."""
 
 
-def leaders_import(*, organisation: Organisation, file: IO[bytes] | bytes, filename: str,
-                   dry_run: bool, actor: User | None,
-                   deactivate_missing: bool = False) -> ImportResult:
+def leaders_import(
+    *,
+    organisation: Organisation,
+    file: IO[bytes] | bytes,
+    filename: str,
+    dry_run: bool,
+    actor: User | None,
+    deactivate_missing: bool = False,
+) -> ImportResult:
     """Import leaders and units from an HR-system export (CSV or XLSX) into ``organisation``.
 
     Validates the whole file first; with any error nothing is written and the result lists
@@ -160,12 +180,26 @@ def leaders_import(*, organisation: Organisation, file: IO[bytes] | bytes, filen
     scope = _scope_administration_ids(actor)
     try:
         if dry_run:
-            _plan(result, organisation=organisation, parsed=parsed, table=table, scope=scope,
-                  deactivate_missing=deactivate_missing, lock=False)
+            _plan(
+                result,
+                organisation=organisation,
+                parsed=parsed,
+                table=table,
+                scope=scope,
+                deactivate_missing=deactivate_missing,
+                lock=False,
+            )
         else:
             with transaction.atomic():
-                plan = _plan(result, organisation=organisation, parsed=parsed, table=table,
-                             scope=scope, deactivate_missing=deactivate_missing, lock=True)
+                plan = _plan(
+                    result,
+                    organisation=organisation,
+                    parsed=parsed,
+                    table=table,
+                    scope=scope,
+                    deactivate_missing=deactivate_missing,
+                    lock=True,
+                )
                 if result.errors:
                     raise _Invalid
                 plan.apply()
@@ -174,16 +208,23 @@ def leaders_import(*, organisation: Organisation, file: IO[bytes] | bytes, filen
     except IntegrityError:
         # Another import or an edit changed the same rows between our read and our write.
         logger.warning("leaders import conflict organisation=%s", organisation.pk)
-        result.errors.append(RowError(None, None, _(
-            "The data changed while the file was being imported, so nothing was imported. "
-            "Please try again."
-        )))
+        result.errors.append(
+            RowError(
+                None,
+                None,
+                _(
+                    "The data changed while the file was being imported, so nothing was imported. "
+                    "Please try again."
+                ),
+            )
+        )
     result.errors.sort(key=lambda e: (e.row or 0, e.column or ""))
     return _finish(result, organisation=organisation, actor=actor, started=started)
 
 
-def _finish(result: ImportResult, *, organisation: Organisation, actor: User | None,
-            started: float) -> ImportResult:
+def _finish(
+    result: ImportResult, *, organisation: Organisation, actor: User | None, started: float
+) -> ImportResult:
     result.seconds = time.perf_counter() - started
     if result.errors:
         result.leaders_created = result.leaders_updated = result.leaders_unchanged = 0
@@ -193,7 +234,8 @@ def _finish(result: ImportResult, *, organisation: Organisation, actor: User | N
     # Counts only: row contents (names, numbers) never reach the log.
     logger.info(
         "leaders import organisation=%s actor=%s %s",
-        organisation.pk, actor.pk if actor is not None else "command",
+        organisation.pk,
+        actor.pk if actor is not None else "command",
         " ".join(f"{k}={v}" for k, v in result.summary().items()),
     )
     return result
@@ -243,10 +285,14 @@ class _Plan:
         unit_fields = sorted(self.unit_update_fields)
         for unit, department in self.changed_units:
             unit.department_id = department.pk
-        rows_update(Unit, unit_fields, [
-            (unit.pk, [getattr(unit, _attname(Unit, f)) for f in unit_fields])
-            for unit, _ in self.changed_units
-        ])
+        rows_update(
+            Unit,
+            unit_fields,
+            [
+                (unit.pk, [getattr(unit, _attname(Unit, f)) for f in unit_fields])
+                for unit, _ in self.changed_units
+            ],
+        )
         unit_id = dict(Unit.objects.filter(organisation=organisation).values_list("code", "id"))
 
         # New leaders go in without a boss: the boss may be another new leader, without an id
@@ -258,21 +304,29 @@ class _Plan:
             Leader.objects.filter(organisation=organisation).values_list("employee_number", "id")
         )
         if self.boss_column:
-            rows_update(Leader, ["boss"], [
-                (leader_id[values["employee_number"]], [leader_id[boss]])
-                for values, _, boss in self.new_leaders if boss
-            ])
+            rows_update(
+                Leader,
+                ["boss"],
+                [
+                    (leader_id[values["employee_number"]], [leader_id[boss]])
+                    for values, _, boss in self.new_leaders
+                    if boss
+                ],
+            )
         now = timezone.now()
         leader_fields = sorted(self.leader_update_fields | {"updated_at"})
         for leader, code, boss in self.changed_leaders:
             leader.unit_id = unit_id[code]
             leader.boss_id = leader_id[boss] if boss else None
             leader.updated_at = now
-        rows_update(Leader, leader_fields, [
-            (leader.pk, [getattr(leader, _attname(Leader, f))
-                         for f in leader_fields])
-            for leader, _, _ in self.changed_leaders
-        ])
+        rows_update(
+            Leader,
+            leader_fields,
+            [
+                (leader.pk, [getattr(leader, _attname(Leader, f)) for f in leader_fields])
+                for leader, _, _ in self.changed_leaders
+            ],
+        )
         if self.deactivated:
             Leader.objects.filter(id__in=[leader.id for leader in self.deactivated]).update(
                 active=False, updated_at=now
@@ -291,9 +345,16 @@ def _attname(model: type[models.Model], name: str) -> str:
     return cast("models.Field[Any, Any]", model._meta.get_field(name)).attname
 
 
-def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResult,
-          table: Table, scope: set[int] | None, deactivate_missing: bool,
-          lock: bool) -> _Plan:
+def _plan(
+    result: ImportResult,
+    *,
+    organisation: Organisation,
+    parsed: ParseResult,
+    table: Table,
+    scope: set[int] | None,
+    deactivate_missing: bool,
+    lock: bool,
+) -> _Plan:
     """Check the parsed rows against the database and compute the writes; fill ``result``."""
     headers = parsed.headers
     errors = result.errors
@@ -326,7 +387,8 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
 
     scope_names = (
         sorted(administrations_by_id[i].name for i in scope if i in administrations_by_id)
-        if scope is not None else []
+        if scope is not None
+        else []
     )
 
     def error(row: int, key: str, message: str) -> None:
@@ -339,9 +401,12 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
         values = row.values
         name, department_name = values["administration"], values["department"]
         if scope is not None and name not in scope_names:
-            error(row.row, "administration", _(
-                "You may only import leaders of your own administrations (%(names)s)."
-            ) % {"names": ", ".join(scope_names)})
+            error(
+                row.row,
+                "administration",
+                _("You may only import leaders of your own administrations (%(names)s).")
+                % {"names": ", ".join(scope_names)},
+            )
             continue
         code = values["unit_code"]
         if code in planned_codes:
@@ -363,22 +428,38 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
         unit = units.get(code)
         fields = {f: values[k] for k, f in _UNIT_FIELDS.items() if k in values}
         if unit is None:
-            _validate(Unit, {"code": code, **fields}, row=row.row, errors=errors,
-                      headers=headers, column_of=_UNIT_COLUMN_OF)
-            plan.new_units.append(({"organisation_id": organisation.pk, "code": code, **fields},
-                                   department))
+            _validate(
+                Unit,
+                {"code": code, **fields},
+                row=row.row,
+                errors=errors,
+                headers=headers,
+                column_of=_UNIT_COLUMN_OF,
+            )
+            plan.new_units.append(
+                ({"organisation_id": organisation.pk, "code": code, **fields}, department)
+            )
             result.units_created += 1
         else:
             if scope is not None and administration_id_of_unit(unit.id) not in scope:
-                error(row.row, "unit_code", _(
-                    "Unit %(code)s belongs to an administration outside your scope."
-                ) % {"code": code})
+                error(
+                    row.row,
+                    "unit_code",
+                    _("Unit %(code)s belongs to an administration outside your scope.")
+                    % {"code": code},
+                )
                 continue
             changed = {f: v for f, v in fields.items() if getattr(unit, f) != v}
             moved = department.pk is None or unit.department_id != department.pk
             if changed or moved:
-                _validate(Unit, changed, row=row.row, errors=errors, headers=headers,
-                          column_of=_UNIT_COLUMN_OF)
+                _validate(
+                    Unit,
+                    changed,
+                    row=row.row,
+                    errors=errors,
+                    headers=headers,
+                    column_of=_UNIT_COLUMN_OF,
+                )
                 for f, v in changed.items():
                     setattr(unit, f, v)
                 plan.changed_units.append((unit, department))
@@ -405,21 +486,32 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
         boss_number = row.values.get("boss")
         leader = existing.get(number)
         if leader is None:
-            _validate(Leader, {"employee_number": number, **values}, row=row.row,
-                      errors=errors, headers=headers)
-            plan.new_leaders.append((
-                {"organisation_id": organisation.pk, "employee_number": number, **values},
-                code, boss_number,
-            ))
+            _validate(
+                Leader,
+                {"employee_number": number, **values},
+                row=row.row,
+                errors=errors,
+                headers=headers,
+            )
+            plan.new_leaders.append(
+                (
+                    {"organisation_id": organisation.pk, "employee_number": number, **values},
+                    code,
+                    boss_number,
+                )
+            )
             if values.get("role_start_date") is not None:
                 plan.started_role.append(number)
             result.actions.append(RowAction(row.row, number, "create"))
             result.leaders_created += 1
             continue
         if scope is not None and administration_id_of_unit(leader.unit_id) not in scope:
-            error(row.row, "employee_number", _(
-                "Employee number %(number)s belongs to a leader outside your administrations."
-            ) % {"number": number})
+            error(
+                row.row,
+                "employee_number",
+                _("Employee number %(number)s belongs to a leader outside your administrations.")
+                % {"number": number},
+            )
             continue
         changed = {k: v for k, v in values.items() if getattr(leader, k) != v}
         changed_columns = [headers[k] for k in changed]
@@ -454,17 +546,25 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
     # --- the line of command ------------------------------------------------------------------
     if plan.boss_column:
         raw_numbers = _raw_employee_numbers(table, parsed)
-        boss_of = {number: (number_of_id.get(leader.boss_id) if leader.boss_id else None)
-                   for number, leader in existing.items()}
+        boss_of = {
+            number: (number_of_id.get(leader.boss_id) if leader.boss_id else None)
+            for number, leader in existing.items()
+        }
         rows_by_number = {row.employee_number: row for row in parsed.rows}
         for row in parsed.rows:
             boss_number = row.values.get("boss")
-            if boss_number is not None and boss_number not in in_file \
-                    and boss_number not in existing:
+            if (
+                boss_number is not None
+                and boss_number not in in_file
+                and boss_number not in existing
+            ):
                 if boss_number not in raw_numbers:  # else that row has its own error
-                    error(row.row, "boss", _(
-                        "The boss %(boss)s was found neither in the file nor in Sparring."
-                    ) % {"boss": boss_number})
+                    error(
+                        row.row,
+                        "boss",
+                        _("The boss %(boss)s was found neither in the file nor in Sparring.")
+                        % {"boss": boss_number},
+                    )
                 boss_number = None
             boss_of[row.employee_number] = boss_number
         for number, leader in existing.items():
@@ -489,8 +589,7 @@ def _plan(result: ImportResult, *, organisation: Organisation, parsed: ParseResu
     return plan
 
 
-def _boss_changed(leader: Leader, boss_number: str | None,
-                  number_of_id: dict[int, str]) -> bool:
+def _boss_changed(leader: Leader, boss_number: str | None, number_of_id: dict[int, str]) -> bool:
     current = number_of_id.get(leader.boss_id) if leader.boss_id else None
     return current != boss_number
 
@@ -524,7 +623,7 @@ def boss_cycles(boss_of: dict[str, str | None]) -> list[list[str]]:
             walk.append(node)
             node = boss_of.get(node)
         if node is not None and state[node] == 1:
-            cycles.append(walk[walk.index(node):])
+            cycles.append(walk[walk.index(node) :])
         for visited in walk:
             state[visited] = 2
     return cycles
@@ -544,9 +643,15 @@ def _cycle_message(number: str, boss: str, cycle: list[str], names_of: dict[str,
     ) % {"boss": who(boss), "leader": who(number), "line": line}
 
 
-def _validate(model: type[Leader] | type[Unit], values: dict[str, Any], *, row: int,
-              errors: list[RowError], headers: dict[str, str],
-              column_of: dict[str, str] | None = None) -> None:
+def _validate(
+    model: type[Leader] | type[Unit],
+    values: dict[str, Any],
+    *,
+    row: int,
+    errors: list[RowError],
+    headers: dict[str, str],
+    column_of: dict[str, str] | None = None,
+) -> None:
     """Check text values against the model fields' rules (length, e-mail), as ``full_clean``.
 
     Only text can break a model rule the parser has not checked (types and ranges are the
@@ -566,6 +671,5 @@ def _validate(model: type[Leader] | type[Unit], values: dict[str, Any], *, row: 
             model_field.run_validators(value)  # type: ignore[union-attr]
         except ValidationError as exc:
             key = (column_of or {}).get(name, name)
-            column = headers.get(key, COLUMNS_BY_KEY[key].header if key in COLUMNS_BY_KEY
-                                 else name)
+            column = headers.get(key, COLUMNS_BY_KEY[key].header if key in COLUMNS_BY_KEY else name)
             errors.extend(RowError(row, column, message) for message in exc.messages)

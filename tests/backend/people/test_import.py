@@ -61,10 +61,18 @@ def row(number: str, **values: str) -> dict[str, str]:
     return base
 
 
-def run(org: m.Organisation, content: bytes, *, filename: str = "ledere.csv",
-        dry_run: bool = False, actor: m.User | None = None, **kwargs: Any) -> ImportResult:
-    return leaders_import(organisation=org, file=content, filename=filename, dry_run=dry_run,
-                          actor=actor, **kwargs)
+def run(
+    org: m.Organisation,
+    content: bytes,
+    *,
+    filename: str = "ledere.csv",
+    dry_run: bool = False,
+    actor: m.User | None = None,
+    **kwargs: Any,
+) -> ImportResult:
+    return leaders_import(
+        organisation=org, file=content, filename=filename, dry_run=dry_run, actor=actor, **kwargs
+    )
 
 
 def errors_of(result: ImportResult) -> list[tuple[int | None, str | None]]:
@@ -95,8 +103,16 @@ def test_utf8_with_bom_reads_the_first_header_and_keeps_æøå(org: m.Organisati
 @pytest.mark.django_db
 def test_windows_1252_file_keeps_æøå_intact(org: m.Organisation) -> None:
     content = rows_to_csv(
-        [row("1002", fornavn="Søren", efternavn="Bæk", enhed="Plejecenter Åbrinken",
-             forvaltning="Social og Sundhed", **{"department": "Ældre og Sundhed"})],
+        [
+            row(
+                "1002",
+                fornavn="Søren",
+                efternavn="Bæk",
+                enhed="Plejecenter Åbrinken",
+                forvaltning="Social og Sundhed",
+                **{"department": "Ældre og Sundhed"},
+            )
+        ],
         encoding="cp1252",
     )
     assert "æ".encode("cp1252") in content  # really a single-byte file
@@ -106,7 +122,8 @@ def test_windows_1252_file_keeps_æøå_intact(org: m.Organisation) -> None:
     assert result.ok, result.errors
     assert result.encoding == "cp1252"
     leader = m.Leader.objects.select_related("unit__department__administration").get(
-        employee_number="1002")
+        employee_number="1002"
+    )
     assert (leader.first_name, leader.last_name) == ("Søren", "Bæk")
     assert leader.unit.name == "Plejecenter Åbrinken"
     assert leader.unit.department.name == "Ældre og Sundhed"
@@ -115,8 +132,12 @@ def test_windows_1252_file_keeps_æøå_intact(org: m.Organisation) -> None:
 
 @pytest.mark.django_db
 def test_semicolons_and_danish_dates(org: m.Organisation) -> None:
-    rows = [row("1003", startdato="01-08-2024"), row("1004", startdato="15.03.2023"),
-            row("1005", startdato="2022-01-31"), row("1006", startdato="7/9/2021")]
+    rows = [
+        row("1003", startdato="01-08-2024"),
+        row("1004", startdato="15.03.2023"),
+        row("1005", startdato="2022-01-31"),
+        row("1006", startdato="7/9/2021"),
+    ]
     content = rows_to_csv(rows, delimiter=";")
 
     result = run(org, content)
@@ -124,18 +145,33 @@ def test_semicolons_and_danish_dates(org: m.Organisation) -> None:
     assert result.ok, result.errors
     assert result.delimiter == ";"
     dates = dict(m.Leader.objects.values_list("employee_number", "role_start_date"))
-    assert dates == {"1003": dt.date(2024, 8, 1), "1004": dt.date(2023, 3, 15),
-                     "1005": dt.date(2022, 1, 31), "1006": dt.date(2021, 9, 7)}
+    assert dates == {
+        "1003": dt.date(2024, 8, 1),
+        "1004": dt.date(2023, 3, 15),
+        "1005": dt.date(2022, 1, 31),
+        "1006": dt.date(2021, 9, 7),
+    }
 
 
 @pytest.mark.django_db
 def test_commas_are_sniffed_and_values_typed(org: m.Organisation) -> None:
-    content = rows_to_csv([row("1007", **{"years_as_leader": "12,5", "staff_count": "1.200",
-                                          "round_the_clock": "ja", "sites": "3",
-                                          "leadership_education": "diplom",
-                                          "service_type": "Plejecenter",
-                                          "languages": "dansk, engelsk, tysk"})],
-                          delimiter=",")
+    content = rows_to_csv(
+        [
+            row(
+                "1007",
+                **{
+                    "years_as_leader": "12,5",
+                    "staff_count": "1.200",
+                    "round_the_clock": "ja",
+                    "sites": "3",
+                    "leadership_education": "diplom",
+                    "service_type": "Plejecenter",
+                    "languages": "dansk, engelsk, tysk",
+                },
+            )
+        ],
+        delimiter=",",
+    )
 
     result = run(org, content)
 
@@ -146,8 +182,11 @@ def test_commas_are_sniffed_and_values_typed(org: m.Organisation) -> None:
     assert leader.leadership_education == m.LeadershipEducation.DIPLOMA
     assert leader.languages == ["da", "en", "de"]
     assert leader.first_leader_job is True
-    assert (leader.unit.staff_count, leader.unit.sites, leader.unit.round_the_clock) == (1200, 3,
-                                                                                         True)
+    assert (leader.unit.staff_count, leader.unit.sites, leader.unit.round_the_clock) == (
+        1200,
+        3,
+        True,
+    )
     assert leader.unit.service_type == m.ServiceType.CARE_HOME
 
 
@@ -191,15 +230,25 @@ def test_unknown_column_is_named(org: m.Organisation) -> None:
 
 @pytest.mark.django_db
 def test_bad_values_are_listed_per_row_and_column(org: m.Organisation) -> None:
-    rows = [row("2004"), row("2005", role_start_date="31-02-2024"),
-            row("2006", is_specialist="måske"), row("2007", service_type="rumstation"),
-            row("2008", email="ikke-en-mail"), row("2009", first_name="")]
+    rows = [
+        row("2004"),
+        row("2005", role_start_date="31-02-2024"),
+        row("2006", is_specialist="måske"),
+        row("2007", service_type="rumstation"),
+        row("2008", email="ikke-en-mail"),
+        row("2009", first_name=""),
+    ]
 
     with translation.override("en"):
         result = run(org, rows_to_csv(rows))
 
-    assert errors_of(result) == [(3, "startdato"), (4, "specialtilbud"), (5, "tilbudstype"),
-                                 (6, "email"), (7, "fornavn")]
+    assert errors_of(result) == [
+        (3, "startdato"),
+        (4, "specialtilbud"),
+        (5, "tilbudstype"),
+        (6, "email"),
+        (7, "fornavn"),
+    ]
     assert "31-02-2024" in result.errors[0].message
     assert "ja or nej" in result.errors[1].message
     assert "rumstation" in result.errors[2].message
@@ -220,8 +269,13 @@ def test_duplicate_employee_number_names_both_rows(org: m.Organisation) -> None:
 
 @pytest.mark.django_db
 def test_boss_cycle_within_the_file_is_refused_on_each_row(org: m.Organisation) -> None:
-    rows = [row("4001", boss="4003"), row("4002", boss="4001"), row("4003", boss="4002"),
-            row("4004", boss="4004"), row("4005", boss="4001")]
+    rows = [
+        row("4001", boss="4003"),
+        row("4002", boss="4001"),
+        row("4003", boss="4002"),
+        row("4004", boss="4004"),
+        row("4005", boss="4001"),
+    ]
 
     result = run(org, rows_to_csv(rows))
 
@@ -236,8 +290,9 @@ def test_boss_cycle_through_the_database_is_refused_like_leader_check_boss(world
     # The people service refuses the same change: Mette is below Karen (via Peter).
     with pytest.raises(BossCycleError):
         leader_check_boss(leader=karen, boss=mette)
-    karen_row = row(karen.employee_number, first_name="Karen", last_name="Lund",
-                    boss=mette.employee_number)
+    karen_row = row(
+        karen.employee_number, first_name="Karen", last_name="Lund", boss=mette.employee_number
+    )
 
     result = run(world.org, rows_to_csv([karen_row]))
 
@@ -262,8 +317,11 @@ def test_boss_found_in_the_database_or_the_file_else_named(world: World) -> None
     result = run(world.org, rows_to_csv(rows[:2]))
 
     assert result.ok, result.errors
-    bosses = dict(m.Leader.objects.filter(employee_number__in=["5001", "5002"])
-                  .values_list("employee_number", "boss__employee_number"))
+    bosses = dict(
+        m.Leader.objects.filter(employee_number__in=["5001", "5002"]).values_list(
+            "employee_number", "boss__employee_number"
+        )
+    )
     assert bosses == {"5001": boss_number, "5002": "5001"}
 
 
@@ -291,14 +349,22 @@ def test_one_bad_row_at_line_5000_of_10000_imports_nothing(org: m.Organisation) 
 
 @pytest.mark.django_db
 def test_formulas_are_rejected_phone_numbers_are_not(org: m.Organisation) -> None:
-    rows = [row("6001", first_name="=cmd|' /C calc'!A0"), row("6002", role_title="@SUM(A1:A9)"),
-            row("6003", last_name="+HYPERLINK(\"http://x\")"), row("6004", phone="+45 12 34 56 78"),
-            row("6005", first_name="-2+3")]
+    rows = [
+        row("6001", first_name="=cmd|' /C calc'!A0"),
+        row("6002", role_title="@SUM(A1:A9)"),
+        row("6003", last_name='+HYPERLINK("http://x")'),
+        row("6004", phone="+45 12 34 56 78"),
+        row("6005", first_name="-2+3"),
+    ]
 
     result = run(org, rows_to_csv(rows))
 
-    assert errors_of(result) == [(2, "fornavn"), (3, "stillingsbetegnelse"), (4, "efternavn"),
-                                 (6, "fornavn")]
+    assert errors_of(result) == [
+        (2, "fornavn"),
+        (3, "stillingsbetegnelse"),
+        (4, "efternavn"),
+        (6, "fornavn"),
+    ]
     assert not m.Leader.objects.filter(organisation=org).exists()
     assert run(org, rows_to_csv([rows[3]])).ok
     assert m.Leader.objects.get(employee_number="6004").phone == "+45 12 34 56 78"
@@ -306,8 +372,10 @@ def test_formulas_are_rejected_phone_numbers_are_not(org: m.Organisation) -> Non
 
 @pytest.mark.django_db
 def test_rows_of_one_unit_must_agree(org: m.Organisation) -> None:
-    rows = [row("6101", unit_code="U-1", unit_name="Fælles", staff_count="20"),
-            row("6102", unit_code="U-1", unit_name="Fælles", staff_count="25")]
+    rows = [
+        row("6101", unit_code="U-1", unit_name="Fælles", staff_count="20"),
+        row("6102", unit_code="U-1", unit_name="Fælles", staff_count="25"),
+    ]
 
     result = run(org, rows_to_csv(rows))
 
@@ -365,7 +433,8 @@ def test_reimport_without_the_boss_column_keeps_bosses(org: m.Organisation) -> N
 
 @pytest.mark.django_db(transaction=True)
 def test_other_apps_hear_of_new_roles_and_line_changes_once_committed(
-        org: m.Organisation, monkeypatch: pytest.MonkeyPatch) -> None:
+    org: m.Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from django.db import transaction
 
     from backend.people import hooks
@@ -383,8 +452,12 @@ def test_other_apps_hear_of_new_roles_and_line_changes_once_committed(
     ids = dict(m.Leader.objects.values_list("employee_number", "id"))
     assert calls[0]["started_role"] == [ids["H1"]] and calls[0]["line_changed"] == []
 
-    run(org, rows_to_csv([row("H1", role_start_date="01-01-2025"),
-                          row("H2", boss="", role_start_date="")]))
+    run(
+        org,
+        rows_to_csv(
+            [row("H1", role_start_date="01-01-2025"), row("H2", boss="", role_start_date="")]
+        ),
+    )
     assert calls[1]["started_role"] == [ids["H1"]] and calls[1]["line_changed"] == [ids["H2"]]
 
     run(org, rows_to_csv([row("H1"), row("H2", boss="H3")]))  # an error: nothing, nobody told
@@ -395,16 +468,26 @@ def test_other_apps_hear_of_new_roles_and_line_changes_once_committed(
 def test_dry_run_previews_and_writes_nothing(world: World) -> None:
     mette = world.new_leader.leader
     before = (m.Leader.objects.count(), m.Unit.objects.count(), m.Department.objects.count())
-    rows = [row("8001"), row(mette.employee_number, first_name="Mette", last_name="Kjær-Due",
-                             boss=world.boss.leader.employee_number)]
+    rows = [
+        row("8001"),
+        row(
+            mette.employee_number,
+            first_name="Mette",
+            last_name="Kjær-Due",
+            boss=world.boss.leader.employee_number,
+        ),
+    ]
 
     result = run(world.org, rows_to_csv(rows), dry_run=True)
 
     assert result.ok and result.dry_run and not result.written
     assert (result.leaders_created, result.leaders_updated) == (1, 1)
     assert [(a.row, a.action) for a in result.actions] == [(2, "create"), (3, "update")]
-    assert (m.Leader.objects.count(), m.Unit.objects.count(),
-            m.Department.objects.count()) == before
+    assert (
+        m.Leader.objects.count(),
+        m.Unit.objects.count(),
+        m.Department.objects.count(),
+    ) == before
     mette.refresh_from_db()
     assert mette.last_name == "Kjær"
 
@@ -420,9 +503,9 @@ def test_deactivate_missing_sets_inactive_and_never_deletes(org: m.Organisation)
     result = run(org, rows_to_csv([row("9001")]), deactivate_missing=True)
 
     assert result.leaders_deactivated == 2
-    assert dict(m.Leader.objects.filter(organisation=org)
-                .values_list("employee_number", "active")) == {
-        "9001": True, "9002": False, "9003": False}
+    assert dict(
+        m.Leader.objects.filter(organisation=org).values_list("employee_number", "active")
+    ) == {"9001": True, "9002": False, "9003": False}
 
 
 # --- XLSX and hostile files ---------------------------------------------------------------------
@@ -436,9 +519,16 @@ def test_xlsx_with_typed_cells(org: m.Organisation) -> None:
     sheet = workbook.active
     sheet.append(list(HEADERS))
     values = row("0")
-    values.update({"medarbejdernummer": 10042, "startdato": dt.datetime(2024, 8, 1),
-                   "antal medarbejdere": 17, "år som leder": 2.5, "specialtilbud": True,
-                   "fornavn": "Ærlige Åse"})
+    values.update(
+        {
+            "medarbejdernummer": 10042,
+            "startdato": dt.datetime(2024, 8, 1),
+            "antal medarbejdere": 17,
+            "år som leder": 2.5,
+            "specialtilbud": True,
+            "fornavn": "Ærlige Åse",
+        }
+    )
     sheet.append([values[h] for h in HEADERS])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -480,14 +570,18 @@ def test_zip_bomb_is_refused_before_inflating(org: m.Organisation) -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("content", "filename"), [
-    (b"PK\x03\x04 not really a zip", "ledere.xlsx"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel", "ledere.xls"),
-    (b"", "tom.csv"),
-    (b"medarbejdernummer;fornavn\n", "kun-overskrift.csv"),
-])
-def test_unreadable_files_give_a_message_not_a_crash(org: m.Organisation, content: bytes,
-                                                     filename: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "filename"),
+    [
+        (b"PK\x03\x04 not really a zip", "ledere.xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel", "ledere.xls"),
+        (b"", "tom.csv"),
+        (b"medarbejdernummer;fornavn\n", "kun-overskrift.csv"),
+    ],
+)
+def test_unreadable_files_give_a_message_not_a_crash(
+    org: m.Organisation, content: bytes, filename: str
+) -> None:
     result = run(org, content, filename=filename)
 
     assert not result.ok
@@ -530,15 +624,14 @@ def test_boss_cycles_finds_every_cycle_once() -> None:
 # --- the API, per role ----------------------------------------------------------------------------
 
 
-def upload(client: APIClient, content: bytes, *, name: str = "ledere.csv",
-           **data: Any) -> Any:
-    return client.post(URL, {"file": SimpleUploadedFile(name, content), **data},
-                       format="multipart")
+def upload(client: APIClient, content: bytes, *, name: str = "ledere.csv", **data: Any) -> Any:
+    return client.post(URL, {"file": SimpleUploadedFile(name, content), **data}, format="multipart")
 
 
 @pytest.mark.django_db
 def test_api_hr_imports_into_its_organisation(
-        world: World, client_for: Callable[[m.User | None], APIClient]) -> None:
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
     content = rows_to_csv([row("A1"), row("A2", boss="A1")])
 
     preview = upload(client_for(world.hr), content, dry_run="true")
@@ -556,7 +649,8 @@ def test_api_hr_imports_into_its_organisation(
 
 @pytest.mark.django_db
 def test_api_errors_are_400_with_row_and_column(
-        world: World, client_for: Callable[[m.User | None], APIClient]) -> None:
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
     content = rows_to_csv([row("B1"), row("B2", role_start_date="i går")])
 
     response = upload(client_for(world.hr), content)
@@ -567,8 +661,9 @@ def test_api_errors_are_400_with_row_and_column(
 
 
 @pytest.mark.django_db
-def test_api_without_a_file_is_400(world: World,
-                                   client_for: Callable[[m.User | None], APIClient]) -> None:
+def test_api_without_a_file_is_400(
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
     response = client_for(world.hr).post(URL, {"dry_run": "true"}, format="multipart")
 
     assert response.status_code == 400
@@ -577,18 +672,26 @@ def test_api_without_a_file_is_400(world: World,
 
 @pytest.mark.django_db
 def test_api_scoped_hr_only_within_its_administrations(
-        world: World, client_for: Callable[[m.User | None], APIClient]) -> None:
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
     social = row("C1", administration="Social og Sundhed", department="Ældre og Sundhed")
     children = row("C2")  # Børn og Unge
     mette = world.new_leader.leader
-    moved = row(mette.employee_number, first_name="Mette", last_name="Kjær",
-                administration="Social og Sundhed", department="Ældre og Sundhed")
+    moved = row(
+        mette.employee_number,
+        first_name="Mette",
+        last_name="Kjær",
+        administration="Social og Sundhed",
+        department="Ældre og Sundhed",
+    )
 
     refused = upload(client_for(world.hr_scoped), rows_to_csv([social, children, moved]))
 
     assert refused.status_code == 400
     assert [(e["row"], e["column"]) for e in refused.json()["errors"]] == [
-        (3, "forvaltning"), (4, "medarbejdernummer")]
+        (3, "forvaltning"),
+        (4, "medarbejdernummer"),
+    ]
     assert not m.Leader.objects.filter(employee_number__in=["C1", "C2"]).exists()
 
     accepted = upload(client_for(world.hr_scoped), rows_to_csv([social]))
@@ -599,11 +702,11 @@ def test_api_scoped_hr_only_within_its_administrations(
 
 @pytest.mark.django_db
 def test_api_scoped_hr_deactivates_only_within_scope(
-        world: World, client_for: Callable[[m.User | None], APIClient]) -> None:
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
     social = row("C3", administration="Social og Sundhed", department="Ældre og Sundhed")
 
-    response = upload(client_for(world.hr_scoped), rows_to_csv([social]),
-                      deactivate_missing="true")
+    response = upload(client_for(world.hr_scoped), rows_to_csv([social]), deactivate_missing="true")
 
     assert response.status_code == 200, response.json()
     assert response.json()["leaders_deactivated"] == 1  # Jens, the only other social leader
@@ -613,8 +716,9 @@ def test_api_scoped_hr_deactivates_only_within_scope(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", ["new_leader", "boss", "mentor", "outsider"])
-def test_api_leaders_are_refused(world: World, persona: str,
-                                 client_for: Callable[[m.User | None], APIClient]) -> None:
+def test_api_leaders_are_refused(
+    world: World, persona: str, client_for: Callable[[m.User | None], APIClient]
+) -> None:
     response = upload(client_for(getattr(world, persona)), rows_to_csv([row("D1")]))
 
     assert response.status_code == 403
@@ -622,8 +726,9 @@ def test_api_leaders_are_refused(world: World, persona: str,
 
 
 @pytest.mark.django_db
-def test_api_anonymous_is_refused(world: World,
-                                  client_for: Callable[[m.User | None], APIClient]) -> None:
+def test_api_anonymous_is_refused(
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
     response = upload(client_for(None), rows_to_csv([row("D2")]))
 
     assert response.status_code in (401, 403)
@@ -632,11 +737,14 @@ def test_api_anonymous_is_refused(world: World,
 
 @pytest.mark.django_db
 def test_api_other_organisation_cannot_touch_this_one(
-        world: World, client_for: Callable[[m.User | None], APIClient]) -> None:
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
     mette = world.new_leader.leader
     # Another municipality's HR uploads a row with Mette's employee number and our boss's.
-    rows = [row(mette.employee_number, first_name="Fremmed"),
-            row("E1", boss=world.boss.leader.employee_number)]
+    rows = [
+        row(mette.employee_number, first_name="Fremmed"),
+        row("E1", boss=world.boss.leader.employee_number),
+    ]
 
     response = upload(client_for(world.other_organisation), rows_to_csv(rows))
 
@@ -654,8 +762,9 @@ def test_api_other_organisation_cannot_touch_this_one(
 
 
 @pytest.mark.django_db
-def test_command_imports_and_fails_with_row_errors(org: m.Organisation, tmp_path: Any,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_imports_and_fails_with_row_errors(
+    org: m.Organisation, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = tmp_path / "ledere.csv"
     good.write_bytes(rows_to_csv([row("F1"), row("F2", boss="F1")]))
     bad = tmp_path / "fejl.csv"
@@ -686,8 +795,9 @@ def test_docs_list_every_column_and_alias() -> None:
 
 
 @pytest.mark.django_db
-def test_log_line_has_counts_never_row_contents(org: m.Organisation,
-                                                caplog: pytest.LogCaptureFixture) -> None:
+def test_log_line_has_counts_never_row_contents(
+    org: m.Organisation, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level("INFO", logger="backend.people.imports")
 
     run(org, rows_to_csv([row("L1", first_name="Hemmelig-Navn", boss="L404")]))
@@ -702,13 +812,16 @@ def test_xlsx_claiming_a_huge_sheet_is_read_at_the_header_width(org: m.Organisat
 
     original = rows_to_xlsx([row("X1"), row("X2", boss="X1")])
     forged = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(original)) as source, \
-            zipfile.ZipFile(forged, "w", compression=zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(original)) as source,
+        zipfile.ZipFile(forged, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename.startswith("xl/worksheets/"):
-                data, count = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"',
-                                      data)
+                data, count = re.subn(
+                    rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data
+                )
                 assert count == 1
             target.writestr(item, data)
 
@@ -739,20 +852,32 @@ def test_fast_xlsx_reader_gives_what_openpyxl_gives() -> None:
     slow = reading._table_from_cells(reading._sheet_cells_openpyxl(opened.worksheets[0]))
 
     assert fast == slow
-    assert fast.header == ("medarbejdernummer", "tal", "dato", "sandt", "tekst", "formel", "",
-                           "sidst")
+    assert fast.header == (
+        "medarbejdernummer",
+        "tal",
+        "dato",
+        "sandt",
+        "tekst",
+        "formel",
+        "",
+        "sidst",
+    )
     assert fast.rows[0] == ("10042", "2.5", "2024-08-01", "ja", "Ærø", "", "", "x")
     assert fast.row_numbers == (2, 4, 5)
 
 
 @pytest.mark.django_db
 def test_xlsx_with_entity_declarations_is_refused(org: m.Organisation) -> None:
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
     original = rows_to_xlsx([row("Y1")])
     forged = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(original)) as source, \
-            zipfile.ZipFile(forged, "w", compression=zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(original)) as source,
+        zipfile.ZipFile(forged, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename.startswith("xl/worksheets/"):

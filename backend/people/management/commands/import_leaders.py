@@ -21,13 +21,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, help="The CSV or XLSX file.")
         parser.add_argument("--organisation", required=True, help="The organisation's slug.")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Validate and show what would change; write nothing.")
-        parser.add_argument("--deactivate-missing", action="store_true",
-                            help="Set leaders missing from the file inactive.")
-        parser.add_argument("--language", default=None,
-                            help="Language of the messages (da or en; default: the "
-                                 "organisation's).")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Validate and show what would change; write nothing.",
+        )
+        parser.add_argument(
+            "--deactivate-missing",
+            action="store_true",
+            help="Set leaders missing from the file inactive.",
+        )
+        parser.add_argument(
+            "--language",
+            default=None,
+            help="Language of the messages (da or en; default: the organisation's).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -39,15 +47,19 @@ class Command(BaseCommand):
         with translation.override(options["language"] or organisation.default_language):
             with path.open("rb") as file:
                 result = leaders_import(
-                    organisation=organisation, file=file, filename=path.name,
-                    dry_run=options["dry_run"], actor=None,
+                    organisation=organisation,
+                    file=file,
+                    filename=path.name,
+                    dry_run=options["dry_run"],
+                    actor=None,
                     deactivate_missing=options["deactivate_missing"],
                 )
             summary = result.summary()
             self.stdout.write(
                 ("Dry run: " if result.dry_run else "")
                 + f"{summary['rows']} rows ({result.format}"
-                + (f", {result.encoding}" if result.encoding else "") + "). "
+                + (f", {result.encoding}" if result.encoding else "")
+                + "). "
                 + f"Leaders: {result.leaders_created} new, {result.leaders_updated} updated, "
                 f"{result.leaders_unchanged} unchanged, {result.leaders_deactivated} "
                 f"deactivated. Units: {result.units_created} new, {result.units_updated} "
@@ -57,12 +69,12 @@ class Command(BaseCommand):
             if not result.ok:
                 for error in result.errors:
                     where = ", ".join(
-                        part for part in (
+                        part
+                        for part in (
                             f"row {error.row}" if error.row is not None else "",
                             f"column {error.column}" if error.column else "",
-                        ) if part
+                        )
+                        if part
                     )
                     self.stderr.write(f"{where}: {error.message}" if where else error.message)
-                raise CommandError(
-                    f"{len(result.errors)} error(s); nothing was imported."
-                )
+                raise CommandError(f"{len(result.errors)} error(s); nothing was imported.")
