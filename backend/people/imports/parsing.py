@@ -450,8 +450,8 @@ def table_parse(table: Table) -> ParseResult:
                     1,
                     name,
                     _(
-                        "Unknown column “%(column)s”. The known columns are listed in the import guide;"
-                        " remove the column or rename it."
+                        "Unknown column “%(column)s”. The known columns are listed in the import "
+                        "guide; remove the column or rename it."
                     )
                     % {"column": name},
                 )
@@ -566,8 +566,8 @@ def table_parse(table: Table) -> ParseResult:
                     number,
                     headers[differing],
                     _(
-                        "Unit %(code)s is described differently in row %(row)s; rows of one unit must "
-                        "agree on its details."
+                        "Unit %(code)s is described differently in row %(row)s; "
+                        "rows of one unit must agree on its details."
                     )
                     % {"code": code, "row": unit_rows[code][0]},
                 )
