@@ -385,28 +385,32 @@ def test_matrix(scene: Scene, client_for: Any, app: str) -> None:
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.django_db
-@pytest.mark.skipif(not os.environ.get("MATRIX_RECORD"), reason="records the observed matrix")
-def test_record(scene: Scene, client_for: Any) -> None:  # pragma: no cover - a developer tool
-    """Write the observed statuses of every route in MATRIX syntax to $MATRIX_RECORD."""
-    handle = open(os.environ["MATRIX_RECORD"], "w", encoding="utf-8")  # noqa: SIM115
-    for route, name, methods in api_patterns():
-        targets = ["own", "andeby"] if "<" in route else ["-"]
-        if name.startswith("network") and "<int:network_id>" in route:
-            targets = ["own", "open", "andeby"]
-        for method in methods:
-            for target in targets:
-                case = Case(name, method, target, {})
-                body = BODIES.get((name, method), lambda s, t: {})(scene, target)
-                try:
-                    statuses = [call(scene, client_for, case, p, body)[0] for p in PERSONAS]
-                except Exception as error:
-                    handle.write(f"# {name} {method} {target}: {error!r}\n")
-                    continue
-                handle.write(
-                    f"{name:<32} {method:<6} {target:<7} "
-                    + " ".join(f"{s:>3}" for s in statuses)
-                    + "\n"
-                )
-                handle.flush()
-    handle.close()
+# A developer tool, defined only on request (so it is never a skipped test):
+# MATRIX_RECORD=/tmp/observed.txt pytest tests/trust/test_matrix.py -k record
+# writes the observed statuses of every route in MATRIX syntax, to review against the rules.
+if os.environ.get("MATRIX_RECORD"):
+
+    @pytest.mark.django_db
+    def test_record(scene: Scene, client_for: Any) -> None:  # pragma: no cover
+        """Write the observed statuses of every route in MATRIX syntax to $MATRIX_RECORD."""
+        handle = open(os.environ["MATRIX_RECORD"], "w", encoding="utf-8")  # noqa: SIM115
+        for route, name, methods in api_patterns():
+            targets = ["own", "andeby"] if "<" in route else ["-"]
+            if name.startswith("network") and "<int:network_id>" in route:
+                targets = ["own", "open", "andeby"]
+            for method in methods:
+                for target in targets:
+                    case = Case(name, method, target, {})
+                    body = BODIES.get((name, method), lambda s, t: {})(scene, target)
+                    try:
+                        statuses = [call(scene, client_for, case, p, body)[0] for p in PERSONAS]
+                    except Exception as error:
+                        handle.write(f"# {name} {method} {target}: {error!r}\n")
+                        continue
+                    handle.write(
+                        f"{name:<32} {method:<6} {target:<7} "
+                        + " ".join(f"{s:>3}" for s in statuses)
+                        + "\n"
+                    )
+                    handle.flush()
+        handle.close()
