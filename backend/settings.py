@@ -225,6 +225,10 @@ CELERY_BEAT_SCHEDULE = {
     "networks-roulette": {"task": "networks.roulette_run", "schedule": 86400.0},
 }
 
+# --- Privacy ------------------------------------------------------------------------------
+# Leaders who left are erased this many days after ``left_on`` (privacy.retention_apply).
+SPARRING_RETENTION_DAYS = env.int("SPARRING_RETENTION_DAYS", default=730)
+
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sparring@localhost")
