@@ -50,9 +50,11 @@ def machine() -> str:
     except OSError:
         pass
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{model}; {os.cpu_count()} cores (load average {load}); Python "
-            f"{platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__}, "
-            f"networkx {nx.__version__}")
+    return (
+        f"{model}; {os.cpu_count()} cores (load average {load}); Python "
+        f"{platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__}, "
+        f"networkx {nx.__version__}"
+    )
 
 
 def candidate_edges(problem: Problem) -> list[tuple[str, str, float]]:
@@ -61,8 +63,7 @@ def candidate_edges(problem: Problem) -> list[tuple[str, str, float]]:
     open_rows = np.arange(len(prep.mentees), dtype=np.intp)
     cand = _top_candidates(prep, open_rows, TOP)
     edges = []
-    for i, j, s in zip(cand.rows.tolist(), cand.cols.tolist(), cand.scores.tolist(),
-                       strict=True):
+    for i, j, s in zip(cand.rows.tolist(), cand.cols.tolist(), cand.scores.tolist(), strict=True):
         for k in range(int(prep.free[j])):
             weight = s - prep.load * (int(prep.first[j]) + k)
             edges.append((prep.mentees[i].id, f"{prep.mentors[j].id}#{k}", weight))
@@ -79,8 +80,18 @@ def run_ours(problem: Problem, repeat: int, out: Any) -> None:
         walls.append(time.perf_counter() - start)
         cpus.append(time.process_time() - cpu)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MiB on Linux
-    out.put((min(walls), float(np.median(walls)), min(cpus), float(np.median(cpus)), peak,
-             result.total_score, len(result.pairs), result.optimal))
+    out.put(
+        (
+            min(walls),
+            float(np.median(walls)),
+            min(cpus),
+            float(np.median(cpus)),
+            peak,
+            result.total_score,
+            len(result.pairs),
+            result.optimal,
+        )
+    )
 
 
 def run_nx(edges: list[tuple[str, str, float]], out: Any) -> None:
@@ -145,18 +156,29 @@ def gap(ours: float, other: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=["100x300", "1000x3000", "10000x30000"])
-    parser.add_argument("--nx-limit", type=float, default=900.0,
-                        help="seconds networkx may run per size")
-    parser.add_argument("--nx-max-mentees", type=int, default=1000,
-                        help="skip networkx above this many mentees (it cannot finish)")
+    parser.add_argument(
+        "--nx-limit", type=float, default=900.0, help="seconds networkx may run per size"
+    )
+    parser.add_argument(
+        "--nx-max-mentees",
+        type=int,
+        default=1000,
+        help="skip networkx above this many mentees (it cannot finish)",
+    )
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--repeat", type=int, default=0,
-                        help="timed runs of ours (default 10 up to 1 000 mentees, else 1)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=0,
+        help="timed runs of ours (default 10 up to 1 000 mentees, else 1)",
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}\n")
-    print("| size | ours: wall best / median | ours: CPU best / median | peak RSS "
-          "| total score | pairs | optimal | nx top-50: wall (CPU) | nx total | nx gap "
-          "| speed-up wall (CPU) | greedy total | greedy gap |")
+    print(
+        "| size | ours: wall best / median | ours: CPU best / median | peak RSS "
+        "| total score | pairs | optimal | nx top-50: wall (CPU) | nx total | nx gap "
+        "| speed-up wall (CPU) | greedy total | greedy gap |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for size in args.sizes:
         n, m = (int(x) for x in size.lower().split("x"))
@@ -171,17 +193,27 @@ def main() -> None:
         if n <= args.nx_max_mentees:
             found = in_child(run_nx, (edges,), args.nx_limit)
             if isinstance(found, float):
-                nx_cells = [f"did not finish in {args.nx_limit:.0f} s (CPU {found:.0f} s)", "-",
-                            "-", f">= {args.nx_limit / wall:.0f}x (>= {found / cpu:.0f}x)"]
+                nx_cells = [
+                    f"did not finish in {args.nx_limit:.0f} s (CPU {found:.0f} s)",
+                    "-",
+                    "-",
+                    f">= {args.nx_limit / wall:.0f}x (>= {found / cpu:.0f}x)",
+                ]
             else:
                 nx_seconds, nx_cpu, nx_total, _ = found
-                nx_cells = [f"{nx_seconds:.2f} s ({nx_cpu:.2f} s)", f"{nx_total:.4f}",
-                            gap(total, nx_total),
-                            f"{nx_seconds / wall:.0f}x ({nx_cpu / cpu:.0f}x)"]
-        print(f"| {n} x {m} | {wall * 1000:.0f} / {wall_med * 1000:.0f} ms "
-              f"| {cpu * 1000:.0f} / {cpu_med * 1000:.0f} ms | {peak:.0f} MiB | {total:.4f} "
-              f"| {pairs} | {optimal} | {' | '.join(nx_cells)} | {g_total:.4f} ({g_pairs} pairs) "
-              f"| {gap(total, g_total)} |", flush=True)
+                nx_cells = [
+                    f"{nx_seconds:.2f} s ({nx_cpu:.2f} s)",
+                    f"{nx_total:.4f}",
+                    gap(total, nx_total),
+                    f"{nx_seconds / wall:.0f}x ({nx_cpu / cpu:.0f}x)",
+                ]
+        print(
+            f"| {n} x {m} | {wall * 1000:.0f} / {wall_med * 1000:.0f} ms "
+            f"| {cpu * 1000:.0f} / {cpu_med * 1000:.0f} ms | {peak:.0f} MiB | {total:.4f} "
+            f"| {pairs} | {optimal} | {' | '.join(nx_cells)} | {g_total:.4f} ({g_pairs} pairs) "
+            f"| {gap(total, g_total)} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

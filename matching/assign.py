@@ -76,7 +76,9 @@ def _prepare(problem: Problem, policy: Policy) -> _Prepared:
     ei = {p.id: i for i, p in enumerate(mentees)}
     ri = {p.id: j for j, p in enumerate(mentors)}
     rules = Rules(
-        mentees, mentors, [(ei[a], ri[b]) for a, b in problem.forbidden],
+        mentees,
+        mentors,
+        [(ei[a], ri[b]) for a, b in problem.forbidden],
         require_other_administration=policy.require_other_administration,
     )
     scorer: Scorer
@@ -98,17 +100,24 @@ def _prepare(problem: Problem, policy: Policy) -> _Prepared:
     )
     for k, (a, b) in enumerate(problem.fixed):
         if not allowed[k]:
-            raise InputError(f"fixed[{k}]", f"{a!r} and {b!r} break a hard rule "
-                             f"({_broken_rule(scorer, ei[a], ri[b])})")
+            raise InputError(
+                f"fixed[{k}]",
+                f"{a!r} and {b!r} break a hard rule ({_broken_rule(scorer, ei[a], ri[b])})",
+            )
         first[ri[b]] += 1
         if first[ri[b]] > capacity[ri[b]]:
-            raise InputError(f"fixed[{k}]", f"overfills mentor {b!r} (capacity "
-                             f"{capacity[ri[b]]})")
+            raise InputError(f"fixed[{k}]", f"overfills mentor {b!r} (capacity {capacity[ri[b]]})")
     fixed = tuple(sorted((ei[a], ri[b]) for a, b in problem.fixed))
     return _Prepared(
-        mentees=mentees, mentors=mentors, scorer=scorer, fixed=fixed, first=first,
-        free=capacity - first, capacity=capacity,
-        load=0.0 if problem.scores is not None else policy.weights.load, policy=policy,
+        mentees=mentees,
+        mentors=mentors,
+        scorer=scorer,
+        fixed=fixed,
+        first=first,
+        free=capacity - first,
+        capacity=capacity,
+        load=0.0 if problem.scores is not None else policy.weights.load,
+        policy=policy,
         ties_given=bool(problem.ties) and problem.scores is None,
     )
 
@@ -149,8 +158,7 @@ def _top_candidates(prep: _Prepared, open_rows: IntArray, count: int) -> _Candid
         rows, cols, scores = listed
         net = scores - penalty[cols]
         keep = np.isin(rows, open_rows) & (net > 0 if positive_only else np.isfinite(net))
-        return _Candidates(rows[keep], cols[keep], scores[keep],
-                           np.full(len(open_rows), -np.inf))
+        return _Candidates(rows[keep], cols[keep], scores[keep], np.full(len(open_rows), -np.inf))
     m = scorer.m
     closed = prep.free <= 0
 
@@ -210,9 +218,18 @@ def _solve(prep: _Prepared, candidates: int) -> tuple[IntArray, bool]:
     tol = 1e-9 * (1.0 + abs(top) + abs(low)) + 1e-13 * big
     while True:
         local = np.searchsorted(open_rows, rows)
-        sol = solve_slots(local, cols, scores, n=len(open_rows), free=prep.free,
-                          first=prep.first, load=prep.load, unmatched_weight=-big,
-                          positive_only=not participation, tol=tol)
+        sol = solve_slots(
+            local,
+            cols,
+            scores,
+            n=len(open_rows),
+            free=prep.free,
+            first=prep.first,
+            load=prep.load,
+            unmatched_weight=-big,
+            positive_only=not participation,
+            tol=tol,
+        )
         if not sol.certified:
             optimal = False
             break
@@ -249,8 +266,9 @@ def _violations(
         return None
     scorer = prep.scorer
     m, margin = scorer.m, scorer.screening_margin
-    present = sp.csr_matrix((np.ones(len(cand_rows), dtype=bool), (cand_rows, cand_cols)),
-                            shape=(scorer.n, m))
+    present = sp.csr_matrix(
+        (np.ones(len(cand_rows), dtype=bool), (cand_rows, cand_cols)), shape=(scorer.n, m)
+    )
     found_r, found_c, thresholds = [], [], []
     offset = 0
     for block in _blocks(rows, m):
@@ -298,13 +316,25 @@ def _pairs(prep: _Prepared, rows: IntArray, cols: IntArray, ranks: IntArray) -> 
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         parts = {name: float(v[k]) for name, v in comps.items()}
         en, da = pair_reasons(
-            prep.mentees[i], prep.mentors[j], parts,
-            tie_distance=distance[k], ties_given=prep.ties_given,
-            earlier_mentees=int(ranks[k]), fixed=(i, j) in fixed,
+            prep.mentees[i],
+            prep.mentors[j],
+            parts,
+            tie_distance=distance[k],
+            ties_given=prep.ties_given,
+            earlier_mentees=int(ranks[k]),
+            fixed=(i, j) in fixed,
         )
-        out.append(Pair(mentee=prep.mentees[i].id, mentor=prep.mentors[j].id,
-                        score=math.fsum(parts.values()), components=parts, reasons=en,
-                        reasons_da=da, fixed=(i, j) in fixed))
+        out.append(
+            Pair(
+                mentee=prep.mentees[i].id,
+                mentor=prep.mentors[j].id,
+                score=math.fsum(parts.values()),
+                components=parts,
+                reasons=en,
+                reasons_da=da,
+                fixed=(i, j) in fixed,
+            )
+        )
     return out
 
 
@@ -328,14 +358,23 @@ def _explain_unmatched(prep: _Prepared, rows: IntArray, used: IntArray) -> list[
                 j = int(_ranked(S[k] - net_price, free)[0])
                 best_free = (prep.mentors[j].id, float(S[k, j] - net_price[j]))
             en, da = unmatched_reason(
-                prep.mentees[i], blocked=blocked, allowed=int(allowed.sum()),
-                full=[prep.mentors[j].id for j in full_ids], best_free=best_free,
+                prep.mentees[i],
+                blocked=blocked,
+                allowed=int(allowed.sum()),
+                full=[prep.mentors[j].id for j in full_ids],
+                best_free=best_free,
                 score_objective=score_objective,
                 require_other_administration=prep.policy.require_other_administration,
             )
-            out.append(Unmatched(mentee=prep.mentees[i].id, reason=en, reason_da=da,
-                                 blocked=blocked,
-                                 full_candidates=tuple(prep.mentors[j].id for j in full_ids[:5])))
+            out.append(
+                Unmatched(
+                    mentee=prep.mentees[i].id,
+                    reason=en,
+                    reason_da=da,
+                    blocked=blocked,
+                    full_candidates=tuple(prep.mentors[j].id for j in full_ids[:5]),
+                )
+            )
     return out
 
 
@@ -421,8 +460,12 @@ def _assign(problem: Problem, policy: Policy, candidates: int) -> Assignment:
     pairs = _pairs(prep, rows, cols, _load_ranks(prep, rows, cols, base))
     used = np.bincount(cols, minlength=len(prep.mentors))
     unmatched = _explain_unmatched(prep, np.flatnonzero(mentor < 0).astype(np.intp), used)
-    return Assignment(pairs=tuple(pairs), unmatched=tuple(unmatched),
-                      total_score=math.fsum(p.score for p in pairs), optimal=optimal)
+    return Assignment(
+        pairs=tuple(pairs),
+        unmatched=tuple(unmatched),
+        total_score=math.fsum(p.score for p in pairs),
+        optimal=optimal,
+    )
 
 
 def suggest_mentors(problem: Problem, *, policy: Policy = DEFAULT_POLICY) -> tuple[Suggestion, ...]:
@@ -488,6 +531,10 @@ def _suggest(problem: Problem, policy: Policy) -> tuple[Suggestion, ...]:
     if missing:
         reasons = _explain_unmatched(prep, np.array(missing, dtype=np.intp), prep.first)
         by_id = {r.mentee: r for r in reasons}
-        out = [Suggestion(s.mentee, s.mentors, by_id[s.mentee].reason, by_id[s.mentee].reason_da)
-               if s.mentee in by_id else s for s in out]
+        out = [
+            Suggestion(s.mentee, s.mentors, by_id[s.mentee].reason, by_id[s.mentee].reason_da)
+            if s.mentee in by_id
+            else s
+            for s in out
+        ]
     return tuple(out)

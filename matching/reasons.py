@@ -59,14 +59,17 @@ def _join(items: Sequence[str], conjunction: str) -> str:
 
 
 def _topics(topics: Sequence[str]) -> tuple[str, str]:
-    return (_join([topic_label(t) for t in topics], "and"),
-            _join([topic_label(t, lang="da") for t in topics], "og"))
+    return (
+        _join([topic_label(t) for t in topics], "and"),
+        _join([topic_label(t, lang="da") for t in topics], "og"),
+    )
 
 
 def top_needs(mentee: Mentee, count: int = 2) -> list[str]:
     """The mentee's strongest needs, heaviest first (ties by name)."""
-    ranked = sorted((t for t, w in mentee.needs.items() if w > 0),
-                    key=lambda t: (-mentee.needs[t], t))
+    ranked = sorted(
+        (t for t, w in mentee.needs.items() if w > 0), key=lambda t: (-mentee.needs[t], t)
+    )
     return ranked[:count]
 
 
@@ -89,8 +92,10 @@ def pair_reasons(
         da.append(danish)
 
     if fixed:
-        say("Kept as an existing or fixed mentorship",
-            "Bevaret som eksisterende eller fastlagt forløb")
+        say(
+            "Kept as an existing or fixed mentorship",
+            "Bevaret som eksisterende eller fastlagt forløb",
+        )
     if "given" in components:
         say(f"Score given: {components['given']:g}", f"Angivet score: {components['given']:g}")
     covered = sorted(
@@ -105,23 +110,31 @@ def pair_reasons(
     _organisation(mentee, mentor, say)
     _context(mentee, mentor, say)
     if mentor.experience_years is not None and mentor.experience_years > 0:
-        say(f"{mentor.experience_years:g} years as a leader",
-            f"{mentor.experience_years:g} år som leder")
+        say(
+            f"{mentor.experience_years:g} years as a leader",
+            f"{mentor.experience_years:g} år som leder",
+        )
     if mentor.education in _EDUCATION:
         e, d = _EDUCATION[mentor.education]
         say(e[0].upper() + e[1:], d[0].upper() + d[1:])
     if ties_given:
         if tie_distance == 1:
-            say("Already know each other in the leader network",
-                "Kender allerede hinanden i ledernetværket")
+            say(
+                "Already know each other in the leader network",
+                "Kender allerede hinanden i ledernetværket",
+            )
         elif tie_distance == 2:
             say("Share a contact in the leader network", "Har en fælles kontakt i ledernetværket")
         else:
-            say("Widens the network: no tie or shared contact",
-                "Udvider netværket: ingen relation eller fælles kontakt")
+            say(
+                "Widens the network: no tie or shared contact",
+                "Udvider netværket: ingen relation eller fælles kontakt",
+            )
     if earlier_mentees:
-        say(f"The mentor also has {earlier_mentees} other mentee(s)",
-            f"Mentoren har også {earlier_mentees} anden/andre mentee(s)")
+        say(
+            f"The mentor also has {earlier_mentees} other mentee(s)",
+            f"Mentoren har også {earlier_mentees} anden/andre mentee(s)",
+        )
     return tuple(en), tuple(da)
 
 
@@ -129,8 +142,10 @@ def _organisation(mentee: Mentee, mentor: Mentor, say: _Say) -> None:
     if mentee.administration is None or mentor.administration is None:
         return
     if mentee.administration != mentor.administration:
-        say(f"Other administration ({mentor.administration})",
-            f"Anden forvaltning ({mentor.administration})")
+        say(
+            f"Other administration ({mentor.administration})",
+            f"Anden forvaltning ({mentor.administration})",
+        )
     elif mentee.department is not None and mentee.department == mentor.department:
         say("Same department", "Samme center")
     elif mentee.department is not None and mentor.department is not None:
@@ -146,8 +161,10 @@ def _context(mentee: Mentee, mentor: Mentor, say: _Say) -> None:
     if a.service_type is not None and a.service_type == b.service_type:
         en.append(f"same service type ({a.service_type})")
         da.append(f"samme type tilbud ({a.service_type})")
-    if a.staff is not None and b.staff is not None and max(a.staff, b.staff) <= 4 * max(
-        min(a.staff, b.staff), 1
+    if (
+        a.staff is not None
+        and b.staff is not None
+        and max(a.staff, b.staff) <= 4 * max(min(a.staff, b.staff), 1)
     ):
         en.append(f"comparable span of control ({a.staff} and {b.staff} staff)")
         da.append(f"sammenligneligt ledelsesspænd ({a.staff} og {b.staff} medarbejdere)")

@@ -81,10 +81,12 @@ class Rules:
         n, m = len(mentees), len(mentors)
         mentee_index = {p.id: i for i, p in enumerate(mentees)}
         mentor_index = {p.id: j for j, p in enumerate(mentors)}
-        line = [(i, mentor_index[b]) for i, p in enumerate(mentees) for b in p.line
-                if b in mentor_index]
-        line += [(mentee_index[b], j) for j, p in enumerate(mentors) for b in p.line
-                 if b in mentee_index]
+        line = [
+            (i, mentor_index[b]) for i, p in enumerate(mentees) for b in p.line if b in mentor_index
+        ]
+        line += [
+            (mentee_index[b], j) for j, p in enumerate(mentors) for b in p.line if b in mentee_index
+        ]
         self.line = _pair_matrix(line, n, m)
         self.forbidden = _pair_matrix(list(forbidden), n, m)
 
@@ -305,8 +307,7 @@ class ModelScorer(Scorer):
         same_administration = r.adm_e[rows, None] == r.adm_r[None, :]
         if not r.require_other_administration:  # else these pairs are forbidden below
             np.subtract(S, self._half_cross, out=S, where=same_administration)
-            np.subtract(S, self._half_cross, out=S,
-                        where=r.dep_e[rows, None] == r.dep_r[None, :])
+            np.subtract(S, self._half_cross, out=S, where=r.dep_e[rows, None] == r.dep_r[None, :])
         net = self._network[rows].tocoo()
         S[net.row, net.col] += net.data
         r.forbid(S, rows)
@@ -343,8 +344,9 @@ class ModelScorer(Scorer):
 
 
 def _needs_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: float) -> _Part:
-    topics = sorted({t for p in mentees for t in p.needs}
-                    | {t for p in mentors for t in p.strengths})
+    topics = sorted(
+        {t for p in mentees for t in p.needs} | {t for p in mentors for t in p.strengths}
+    )
     index = {t: k for k, t in enumerate(topics)}
     F = np.zeros((len(mentees), len(topics)))
     G = np.zeros((len(mentors), len(topics)))
@@ -397,14 +399,15 @@ def _context_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: 
     sites_kernel = np.clip(1 - np.clip(s[:, None] - s[None, :], 0, None) / 2, 0, None)
 
     def side(cs: list[Context], mentor: bool) -> FloatArray:
-        staff = _one_hot(_bands(_values([c.staff for c in cs]), _STAFF_BANDS, log2=True),
-                         _STAFF_BANDS)
-        sites = _one_hot(_bands(_values([c.sites for c in cs]), _SITE_BANDS, start=1),
-                         _SITE_BANDS)
+        staff = _one_hot(
+            _bands(_values([c.staff for c in cs]), _STAFF_BANDS, log2=True), _STAFF_BANDS
+        )
+        sites = _one_hot(_bands(_values([c.sites for c in cs]), _SITE_BANDS, start=1), _SITE_BANDS)
         if not mentor:  # the kernels sit on the mentee side: F = onehot @ K
             staff, sites = staff @ staff_kernel, sites @ sites_kernel
-        service = np.array([-1 if c.service_type is None else types[c.service_type] for c in cs],
-                           dtype=np.intp)
+        service = np.array(
+            [-1 if c.service_type is None else types[c.service_type] for c in cs], dtype=np.intp
+        )
         blocks = [
             _one_hot(service, size),
             staff,
@@ -420,17 +423,18 @@ def _context_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: 
     return _Part("context", side(ce, mentor=False), side(cr, mentor=True))
 
 
-def _experience_part(
-    mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: float
-) -> _Part:
+def _experience_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weight: float) -> _Part:
     y = np.arange(_YEAR_BANDS)
     kernel = np.clip(y[None, :] - y[:, None], 0, 10) / 10
     # A mentee with unknown experience is taken as new (0 years); a mentor's unknown years
     # give no credit.
-    years_e = _one_hot(_bands(np.nan_to_num(_values([p.experience_years for p in mentees])),
-                              _YEAR_BANDS), _YEAR_BANDS)
-    years_r = _one_hot(_bands(_values([q.experience_years for q in mentors]), _YEAR_BANDS),
-                       _YEAR_BANDS)
+    years_e = _one_hot(
+        _bands(np.nan_to_num(_values([p.experience_years for p in mentees])), _YEAR_BANDS),
+        _YEAR_BANDS,
+    )
+    years_r = _one_hot(
+        _bands(_values([q.experience_years for q in mentors]), _YEAR_BANDS), _YEAR_BANDS
+    )
     education = np.array([EDUCATION_LEVELS.get(q.education or "none", 0.0) for q in mentors])
     F = np.hstack([weight * _YEARS * years_e @ kernel, np.full((len(mentees), 1), weight)])
     G = np.hstack([years_r, _EDUCATION * education[:, None]])
@@ -448,8 +452,9 @@ def _tie_distances(ties: Sequence[tuple[int, int]], n: int, m: int) -> sp.csr_ma
     """
     a, b = np.array(ties, dtype=np.intp).reshape(-1, 2).T
     size = n + m
-    A = sp.csr_matrix((np.ones(2 * len(a), dtype=np.int32), (np.r_[a, b], np.r_[b, a])),
-                      shape=(size, size))
+    A = sp.csr_matrix(
+        (np.ones(2 * len(a), dtype=np.int32), (np.r_[a, b], np.r_[b, a])), shape=(size, size)
+    )
     A.data[:] = 1  # repeated ties count once
     direct = sp.csr_matrix(A[:n, n:])
     two = sp.csr_matrix(A[:n] @ A[:, n:])

@@ -41,8 +41,9 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _object(value: object, path: str, fields: tuple[str, ...], required: tuple[str, ...] = ()
-            ) -> Mapping[str, Any]:
+def _object(
+    value: object, path: str, fields: tuple[str, ...], required: tuple[str, ...] = ()
+) -> Mapping[str, Any]:
     if not isinstance(value, dict):
         raise InputError(path or "(root)", "must be an object")
     for key in value:
@@ -112,11 +113,14 @@ def _person(data: Mapping[str, Any], path: str) -> dict[str, Any]:
         "administration": _opt(data.get("administration"), _join(path, "administration"), _str),
         "department": _opt(data.get("department"), _join(path, "department"), _str),
         "unit": _opt(data.get("unit"), _join(path, "unit"), _str),
-        "line": tuple(_str(b, _join(_join(path, "line"), k))
-                      for k, b in enumerate(_list(data.get("line") or [], _join(path, "line")))),
+        "line": tuple(
+            _str(b, _join(_join(path, "line"), k))
+            for k, b in enumerate(_list(data.get("line") or [], _join(path, "line")))
+        ),
         "context": _opt(data.get("context"), _join(path, "context"), _context) or Context(),
-        "experience_years": _opt(data.get("experience_years"), _join(path, "experience_years"),
-                                 _num),
+        "experience_years": _opt(
+            data.get("experience_years"), _join(path, "experience_years"), _num
+        ),
     }
 
 
@@ -127,8 +131,9 @@ def _mentee(value: object, path: str) -> Mentee:
 
 
 def _mentor(value: object, path: str) -> Mentor:
-    data = _object(value, path, (*_PERSON, "capacity", "strengths", "education"),
-                   ("id", "capacity"))
+    data = _object(
+        value, path, (*_PERSON, "capacity", "strengths", "education"), ("id", "capacity")
+    )
     return Mentor(
         **_person(data, path),
         capacity=_int(data["capacity"], _join(path, "capacity")),
@@ -169,10 +174,12 @@ def problem_from_dict(data: object) -> Problem:
             for k, item in enumerate(_pairs(top["scores"], "scores", 3))
         )
     return Problem(
-        mentees=tuple(_mentee(v, f"mentees[{k}]")
-                      for k, v in enumerate(_list(top["mentees"], "mentees"))),
-        mentors=tuple(_mentor(v, f"mentors[{k}]")
-                      for k, v in enumerate(_list(top["mentors"], "mentors"))),
+        mentees=tuple(
+            _mentee(v, f"mentees[{k}]") for k, v in enumerate(_list(top["mentees"], "mentees"))
+        ),
+        mentors=tuple(
+            _mentor(v, f"mentors[{k}]") for k, v in enumerate(_list(top["mentors"], "mentors"))
+        ),
         ties=tuple((a, b) for a, b in _pairs(top.get("ties") or [], "ties", 2)),
         forbidden=tuple((a, b) for a, b in _pairs(top.get("forbidden") or [], "forbidden", 2)),
         fixed=tuple((a, b) for a, b in _pairs(top.get("fixed") or [], "fixed", 2)),
@@ -214,14 +221,25 @@ def policy_from_dict(data: object) -> Policy:
 
 
 def _pair(p: Pair) -> dict[str, Any]:
-    return {"mentee": p.mentee, "mentor": p.mentor, "score": p.score,
-            "components": dict(p.components), "reasons": list(p.reasons),
-            "reasons_da": list(p.reasons_da), "fixed": p.fixed}
+    return {
+        "mentee": p.mentee,
+        "mentor": p.mentor,
+        "score": p.score,
+        "components": dict(p.components),
+        "reasons": list(p.reasons),
+        "reasons_da": list(p.reasons_da),
+        "fixed": p.fixed,
+    }
 
 
 def _unmatched(u: Unmatched) -> dict[str, Any]:
-    return {"mentee": u.mentee, "reason": u.reason, "reason_da": u.reason_da,
-            "blocked": dict(u.blocked), "full_candidates": list(u.full_candidates)}
+    return {
+        "mentee": u.mentee,
+        "reason": u.reason,
+        "reason_da": u.reason_da,
+        "blocked": dict(u.blocked),
+        "full_candidates": list(u.full_candidates),
+    }
 
 
 def assignment_to_dict(assignment: Assignment) -> dict[str, Any]:

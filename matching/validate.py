@@ -71,15 +71,18 @@ def validate_problem(problem: Problem) -> None:
     """
     seen: dict[str, str] = {}
     groups: tuple[tuple[str, Sequence[Mentee | Mentor]], ...] = (
-        ("mentees", problem.mentees), ("mentors", problem.mentors))
+        ("mentees", problem.mentees),
+        ("mentors", problem.mentors),
+    )
     for kind, people in groups:
         for k, person in enumerate(people):
             path = f"{kind}[{k}]"
             if not isinstance(person.id, str) or not person.id:
                 raise InputError(f"{path}.id", "must be a non-empty string")
             if person.id in seen:
-                raise InputError(f"{path}.id",
-                                 f"duplicate id {person.id!r} (also {seen[person.id]})")
+                raise InputError(
+                    f"{path}.id", f"duplicate id {person.id!r} (also {seen[person.id]})"
+                )
             seen[person.id] = f"{path}.id"
     for k, e in enumerate(problem.mentees):
         _profile(f"mentees[{k}].needs", e.needs, e.context, e.experience_years)
@@ -88,8 +91,7 @@ def validate_problem(problem: Problem) -> None:
         _number(mentor.capacity, f"{path}.capacity", integer=True)
         _profile(f"{path}.strengths", mentor.strengths, mentor.context, mentor.experience_years)
         if mentor.education is not None and mentor.education not in EDUCATION_LEVELS:
-            raise InputError(f"{path}.education",
-                             f"must be one of {', '.join(EDUCATION_LEVELS)}")
+            raise InputError(f"{path}.education", f"must be one of {', '.join(EDUCATION_LEVELS)}")
     mentees = {p.id for p in problem.mentees}
     mentors = {p.id for p in problem.mentors}
     for k, (a, b) in enumerate(problem.ties):
@@ -111,13 +113,16 @@ def validate_problem(problem: Problem) -> None:
     fixed_mentees: dict[str, int] = {}
     for k, (a, _) in enumerate(problem.fixed):
         if a in fixed_mentees:
-            raise InputError(f"fixed[{k}][0]", f"{a!r} already has a fixed mentor "
-                             f"(fixed[{fixed_mentees[a]}])")
+            raise InputError(
+                f"fixed[{k}][0]", f"{a!r} already has a fixed mentor (fixed[{fixed_mentees[a]}])"
+            )
         fixed_mentees[a] = k
     scored: dict[tuple[str, str], int] = {}
     for k, (a, b, score) in enumerate(problem.scores or ()):
-        if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(
-            score
+        if (
+            isinstance(score, bool)
+            or not isinstance(score, int | float)
+            or not math.isfinite(score)
         ):
             raise InputError(f"scores[{k}][2]", "must be a finite number")
         if (a, b) in scored:

@@ -31,21 +31,54 @@ def cohort() -> Problem:
     """Three mentees, three mentors in three administrations; a tie and a line."""
     return Problem(
         mentees=(
-            Mentee("E1", administration="BU", department="Dag", unit="U1", line=("B1",),
-                   needs={"budget": 1.0, "roster": 0.5},
-                   context=Context(service_type="daycare", staff=40, sites=3)),
-            Mentee("E2", administration="SS", department="Pleje", unit="U2", line=("M3",),
-                   needs={"roster": 1.0}, context=Context(round_the_clock=True)),
+            Mentee(
+                "E1",
+                administration="BU",
+                department="Dag",
+                unit="U1",
+                line=("B1",),
+                needs={"budget": 1.0, "roster": 0.5},
+                context=Context(service_type="daycare", staff=40, sites=3),
+            ),
+            Mentee(
+                "E2",
+                administration="SS",
+                department="Pleje",
+                unit="U2",
+                line=("M3",),
+                needs={"roster": 1.0},
+                context=Context(round_the_clock=True),
+            ),
             Mentee("E3", administration="KT", unit="U3", needs={"employment_law": 1.0}),
         ),
         mentors=(
-            Mentor("M1", capacity=1, administration="SS", department="Pleje", unit="U9",
-                   strengths={"budget": 1.0, "roster": 1.0}, experience_years=12,
-                   education="diploma", context=Context(round_the_clock=True)),
-            Mentor("M2", capacity=1, administration="KT", unit="U8",
-                   strengths={"employment_law": 1.0, "budget": 0.5}, experience_years=5),
-            Mentor("M3", capacity=2, administration="BU", unit="U7",
-                   strengths={"roster": 1.0}, experience_years=20),
+            Mentor(
+                "M1",
+                capacity=1,
+                administration="SS",
+                department="Pleje",
+                unit="U9",
+                strengths={"budget": 1.0, "roster": 1.0},
+                experience_years=12,
+                education="diploma",
+                context=Context(round_the_clock=True),
+            ),
+            Mentor(
+                "M2",
+                capacity=1,
+                administration="KT",
+                unit="U8",
+                strengths={"employment_law": 1.0, "budget": 0.5},
+                experience_years=5,
+            ),
+            Mentor(
+                "M3",
+                capacity=2,
+                administration="BU",
+                unit="U7",
+                strengths={"roster": 1.0},
+                experience_years=20,
+            ),
         ),
         ties=(("E1", "M2"),),
     )
@@ -56,8 +89,14 @@ def test_pairs_are_reported_with_components_and_reasons():
     assert result.optimal
     assert [p.mentee for p in result.pairs] == ["E1", "E2", "E3"]
     for p in result.pairs:
-        assert set(p.components) == {"needs", "context", "cross_administration", "experience",
-                                     "network", "load"}
+        assert set(p.components) == {
+            "needs",
+            "context",
+            "cross_administration",
+            "experience",
+            "network",
+            "load",
+        }
         assert p.score == pytest.approx(sum(p.components.values()))
         assert p.reasons and len(p.reasons) == len(p.reasons_da)
     assert result.total_score == pytest.approx(sum(p.score for p in result.pairs))
@@ -76,15 +115,17 @@ def test_mentor_is_never_in_the_mentees_line_nor_the_mentee_in_the_mentors():
 
 
 def test_never_the_same_unit():
-    problem = Problem(mentees=(Mentee("E1", unit="U1"),),
-                      mentors=(Mentor("M1", capacity=1, unit="U1"),
-                               Mentor("M2", capacity=1, unit="U2")))
+    problem = Problem(
+        mentees=(Mentee("E1", unit="U1"),),
+        mentors=(Mentor("M1", capacity=1, unit="U1"), Mentor("M2", capacity=1, unit="U2")),
+    )
     assert pairs_of(problem) == {("E1", "M2")}
 
 
 def test_forbidden_pairs_are_never_made():
-    problem = Problem(mentees=(Mentee("E1"),), mentors=(Mentor("M1", capacity=1),),
-                      forbidden=(("E1", "M1"),))
+    problem = Problem(
+        mentees=(Mentee("E1"),), mentors=(Mentor("M1", capacity=1),), forbidden=(("E1", "M1"),)
+    )
     result = assign_mentors(problem)
     assert not result.pairs
     assert result.unmatched[0].blocked["forbidden"] == 1
@@ -92,8 +133,10 @@ def test_forbidden_pairs_are_never_made():
 
 
 def test_other_administration_by_default_and_a_policy_switch_relaxes_it():
-    problem = Problem(mentees=(Mentee("E1", administration="BU"),),
-                      mentors=(Mentor("M1", capacity=1, administration="BU"),))
+    problem = Problem(
+        mentees=(Mentee("E1", administration="BU"),),
+        mentors=(Mentor("M1", capacity=1, administration="BU"),),
+    )
     result = assign_mentors(problem)
     assert not result.pairs
     assert "allow mentors from the same administration" in result.unmatched[0].reason
@@ -104,8 +147,7 @@ def test_other_administration_by_default_and_a_policy_switch_relaxes_it():
 def test_capacity_is_never_exceeded_and_participation_comes_first():
     problem = Problem(
         mentees=tuple(Mentee(f"E{i}", needs={"budget": 1.0}) for i in range(5)),
-        mentors=(Mentor("M1", capacity=2, strengths={"budget": 1.0}),
-                 Mentor("M2", capacity=1)),
+        mentors=(Mentor("M1", capacity=2, strengths={"budget": 1.0}), Mentor("M2", capacity=1)),
     )
     result = assign_mentors(problem)
     assert len(result.pairs) == 3
@@ -195,8 +237,11 @@ def test_ties_steer_towards_mentors_who_widen_the_network():
     mentors = (Mentor("M1", capacity=1), Mentor("M2", capacity=1))
     tied = Problem(mentees=mentees, mentors=mentors, ties=(("E1", "M1"),))
     assert pairs_of(tied) == {("E1", "M2")}
-    via = Problem(mentees=mentees, mentors=(*mentors, Mentor("M3", capacity=0)),
-                  ties=(("E1", "M3"), ("M3", "M2")))
+    via = Problem(
+        mentees=mentees,
+        mentors=(*mentors, Mentor("M3", capacity=0)),
+        ties=(("E1", "M3"), ("M3", "M2")),
+    )
     result = assign_mentors(via, policy=Policy(weights=Weights(network=1.0)))
     assert [(p.mentee, p.mentor) for p in result.pairs] == [("E1", "M1")]
     suggested = suggest_mentors(via)[0].mentors
@@ -207,9 +252,11 @@ def test_ties_steer_towards_mentors_who_widen_the_network():
 
 def test_organisation_distance_is_graded():
     mentee = Mentee("E1", administration="A", department="D1")
-    mentors = (Mentor("M1", capacity=1, administration="B"),
-               Mentor("M2", capacity=1, administration="A", department="D2"),
-               Mentor("M3", capacity=1, administration="A", department="D1"))
+    mentors = (
+        Mentor("M1", capacity=1, administration="B"),
+        Mentor("M2", capacity=1, administration="A", department="D2"),
+        Mentor("M3", capacity=1, administration="A", department="D1"),
+    )
     problem = Problem(mentees=(mentee,), mentors=mentors)
     ranked = suggest_mentors(problem, policy=Policy(require_other_administration=False))[0]
     cross = {p.mentor: p.components["cross_administration"] for p in ranked.mentors}
@@ -219,8 +266,10 @@ def test_organisation_distance_is_graded():
 def test_load_is_spread_across_mentors():
     problem = Problem(
         mentees=(Mentee("E1", needs={"budget": 1.0}), Mentee("E2", needs={"budget": 1.0})),
-        mentors=(Mentor("M1", capacity=2, strengths={"budget": 1.0}),
-                 Mentor("M2", capacity=2, strengths={"budget": 0.95})),
+        mentors=(
+            Mentor("M1", capacity=2, strengths={"budget": 1.0}),
+            Mentor("M2", capacity=2, strengths={"budget": 0.95}),
+        ),
     )
     assert {p.mentor for p in assign_mentors(problem).pairs} == {"M1", "M2"}
     piled = Policy(weights=Weights(load=0.0))
@@ -235,8 +284,9 @@ def test_same_input_same_output_in_any_order():
         mentees, mentors = list(base.mentees), list(base.mentors)
         rng.shuffle(mentees)
         rng.shuffle(mentors)
-        again = assign_mentors(dataclasses.replace(base, mentees=tuple(mentees),
-                                                   mentors=tuple(mentors)))
+        again = assign_mentors(
+            dataclasses.replace(base, mentees=tuple(mentees), mentors=tuple(mentors))
+        )
         assert again == expected
 
 
@@ -244,13 +294,22 @@ def test_pruned_candidate_lists_give_the_same_optimum():
     rng = random.Random(3)
     topics = ["budget", "roster", "employment_law", "sick_leave"]
     mentees = tuple(
-        Mentee(f"E{i:02}", administration=rng.choice("ABC"), unit=f"U{rng.randrange(9)}",
-               needs={t: rng.random() for t in rng.sample(topics, 2)})
+        Mentee(
+            f"E{i:02}",
+            administration=rng.choice("ABC"),
+            unit=f"U{rng.randrange(9)}",
+            needs={t: rng.random() for t in rng.sample(topics, 2)},
+        )
         for i in range(30)
     )
     mentors = tuple(
-        Mentor(f"M{j:02}", capacity=rng.randrange(3), administration=rng.choice("ABC"),
-               unit=f"U{rng.randrange(9)}", strengths={t: rng.random() for t in topics})
+        Mentor(
+            f"M{j:02}",
+            capacity=rng.randrange(3),
+            administration=rng.choice("ABC"),
+            unit=f"U{rng.randrange(9)}",
+            strengths={t: rng.random() for t in topics},
+        )
         for j in range(20)
     )
     problem = Problem(mentees=mentees, mentors=mentors)
@@ -275,8 +334,11 @@ def test_tie_distances_agree_with_networkx_shortest_paths():
     prep = _prepare(Problem(mentees=mentees, mentors=mentors, ties=ties), Policy())
     G = nx.Graph(ties)
     for i, mentee in enumerate(prep.mentees):
-        near = nx.single_source_shortest_path_length(G, mentee.id, cutoff=2) if (
-            mentee.id in G) else {}
+        near = (
+            nx.single_source_shortest_path_length(G, mentee.id, cutoff=2)
+            if (mentee.id in G)
+            else {}
+        )
         for j, mentor in enumerate(prep.mentors):
             got = int(prep.scorer.tie_distances(np.array([i]), np.array([j]))[0])
             assert got == near.get(mentor.id, 0)

@@ -16,20 +16,41 @@ ROOT = Path(__file__).resolve().parents[2]
 
 EXAMPLE = {
     "mentees": [
-        {"id": "L17", "administration": "Børn og Unge", "unit": "U4", "line": ["L3", "L1"],
-         "needs": {"budget": 1.0, "roster": 0.5},
-         "context": {"service_type": "daycare", "staff": 40, "sites": 3,
-                     "round_the_clock": False, "specialist": False},
-         "experience_years": 0},
+        {
+            "id": "L17",
+            "administration": "Børn og Unge",
+            "unit": "U4",
+            "line": ["L3", "L1"],
+            "needs": {"budget": 1.0, "roster": 0.5},
+            "context": {
+                "service_type": "daycare",
+                "staff": 40,
+                "sites": 3,
+                "round_the_clock": False,
+                "specialist": False,
+            },
+            "experience_years": 0,
+        },
         {"id": "L20", "administration": "Kultur", "unit": "U2"},
         {"id": "L23", "administration": "Kultur", "unit": "U2", "needs": {"roster": 1.0}},
     ],
     "mentors": [
-        {"id": "L42", "administration": "Social og Sundhed", "unit": "U9", "line": ["L5"],
-         "capacity": 2, "strengths": {"budget": 1.0, "employment_law": 1.0},
-         "context": {"service_type": "residential", "staff": 60, "sites": 2,
-                     "round_the_clock": True, "specialist": True},
-         "experience_years": 12},
+        {
+            "id": "L42",
+            "administration": "Social og Sundhed",
+            "unit": "U9",
+            "line": ["L5"],
+            "capacity": 2,
+            "strengths": {"budget": 1.0, "employment_law": 1.0},
+            "context": {
+                "service_type": "residential",
+                "staff": 60,
+                "sites": 2,
+                "round_the_clock": True,
+                "specialist": True,
+            },
+            "experience_years": 12,
+        },
         {"id": "L8", "administration": "Kultur", "capacity": 1},
     ],
     "ties": [["L17", "L8"]],
@@ -45,7 +66,10 @@ def run_cli(tmp_path: Path, command: str, data: object) -> subprocess.CompletedP
     path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "matching", command, "--input", str(path)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
 
 
@@ -57,14 +81,14 @@ def test_assign_follows_the_spec(tmp_path: Path) -> None:
     result = json.loads(out.read_text(encoding="utf-8"))
     assert set(result) == {"pairs", "unmatched", "total_score", "optimal"}
     assert result["optimal"] is True
-    assert [(p["mentee"], p["mentor"]) for p in result["pairs"]] == [("L17", "L42"),
-                                                                      ("L20", "L42")]
+    assert [(p["mentee"], p["mentor"]) for p in result["pairs"]] == [("L17", "L42"), ("L20", "L42")]
     assert [u["mentee"] for u in result["unmatched"]] == ["L23"]
     assert "L42" in result["unmatched"][0]["reason"]  # full, and says so
     assert result["unmatched"][0]["reason_da"]
     pair = result["pairs"][0]
     assert {"needs", "context", "cross_administration", "experience", "network"} <= set(
-        pair["components"])
+        pair["components"]
+    )
     assert pair["reasons"][0] == "Covers budget"
 
 
@@ -116,8 +140,17 @@ def test_bad_input_exits_2_naming_the_field(
 
 
 def test_bad_input_in_a_subprocess_exits_2(tmp_path: Path) -> None:
-    done = run_cli(tmp_path, "assign", {**EXAMPLE, "mentors": [{"id": "L42", "capacity": -1}],
-                                        "fixed": [], "forbidden": [], "ties": []})
+    done = run_cli(
+        tmp_path,
+        "assign",
+        {
+            **EXAMPLE,
+            "mentors": [{"id": "L42", "capacity": -1}],
+            "fixed": [],
+            "forbidden": [],
+            "ties": [],
+        },
+    )
     assert done.returncode == 2
     assert "mentors[0].capacity" in done.stderr
     assert done.stdout == ""

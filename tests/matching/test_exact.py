@@ -13,8 +13,11 @@ from hypothesis import strategies as st
 from matching import Mentee, Mentor, Policy, Problem, Weights, assign_mentors
 from matching.assign import _prepare
 
-SETTINGS = settings(max_examples=500, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def brute_force(
@@ -43,7 +46,8 @@ def brute_force(
             continue
         if objective == "score" and any(
             s - load * (count[j] - len(new[j]) + t) <= 0
-            for j in range(m) for t, s in enumerate(sorted(new[j]))
+            for j in range(m)
+            for t, s in enumerate(sorted(new[j]))
         ):
             continue
         total = sum(base[i, j] for i, j in fixed.items()) + sum(sum(v) for v in new)
@@ -64,8 +68,9 @@ def check(problem: Problem, policy: Policy, candidates: int = 24) -> None:
     ids_r = [p.id for p in prep.mentors]
     base = prep.scorer.rows(np.arange(len(ids_e)))
     fixed = {ids_e.index(a): ids_r.index(b) for a, b in problem.fixed}
-    pairs, total = brute_force(base, [p.capacity for p in prep.mentors], fixed, prep.load,
-                               policy.objective)
+    pairs, total = brute_force(
+        base, [p.capacity for p in prep.mentors], fixed, prep.load, policy.objective
+    )
     assert result.total_score == pytest.approx(total, abs=1e-7)
     if policy.objective == "participation":
         assert len(result.pairs) == pairs
@@ -89,22 +94,25 @@ def scored_problems(draw: st.DrawFn) -> tuple[Problem, Policy]:
     mentors = tuple(Mentor(f"M{j}", capacity=draw(st.integers(0, 2))) for j in range(m))
     values = st.sampled_from([-2.0, -0.5, 0.0, 0.5, 1.0, 1.0, 2.5, 3.0, 7.25])
     scores = tuple(
-        (f"E{i}", f"M{j}", draw(values))
-        for i in range(n) for j in range(m) if draw(st.booleans())
+        (f"E{i}", f"M{j}", draw(values)) for i in range(n) for j in range(m) if draw(st.booleans())
     )
     listed = [(a, b) for a, b, _ in scores]
     forbidden = tuple(p for p in listed if draw(st.integers(0, 9)) == 0)
     fixed: list[tuple[str, str]] = []
     room = {mt.id: mt.capacity for mt in mentors}
     for a, b in listed:
-        if (a, b) not in forbidden and room[b] and all(a != x for x, _ in fixed) and draw(
-            st.integers(0, 7)
-        ) == 0:
+        if (
+            (a, b) not in forbidden
+            and room[b]
+            and all(a != x for x, _ in fixed)
+            and draw(st.integers(0, 7)) == 0
+        ):
             fixed.append((a, b))
             room[b] -= 1
     policy = Policy(objective=draw(st.sampled_from(["participation", "score"])))
-    problem = Problem(mentees=mentees, mentors=mentors, scores=scores, forbidden=forbidden,
-                      fixed=tuple(fixed))
+    problem = Problem(
+        mentees=mentees, mentors=mentors, scores=scores, forbidden=forbidden, fixed=tuple(fixed)
+    )
     return problem, policy
 
 
@@ -122,19 +130,25 @@ def model_problems(draw: st.DrawFn) -> tuple[Problem, Policy, int]:
     n = draw(st.integers(1, 5))
     m = draw(st.integers(1, 4))
     mentees = tuple(
-        Mentee(f"E{i}", administration=draw(st.sampled_from(["A", "B", None])),
-               unit=draw(st.sampled_from(["U1", "U2", None])),
-               line=tuple(draw(st.lists(st.sampled_from([f"M{j}" for j in range(m)]),
-                                        max_size=1))),
-               needs={t: draw(level) for t in topics}, experience_years=draw(st.integers(0, 3)))
+        Mentee(
+            f"E{i}",
+            administration=draw(st.sampled_from(["A", "B", None])),
+            unit=draw(st.sampled_from(["U1", "U2", None])),
+            line=tuple(draw(st.lists(st.sampled_from([f"M{j}" for j in range(m)]), max_size=1))),
+            needs={t: draw(level) for t in topics},
+            experience_years=draw(st.integers(0, 3)),
+        )
         for i in range(n)
     )
     mentors = tuple(
-        Mentor(f"M{j}", capacity=draw(st.integers(0, 3)),
-               administration=draw(st.sampled_from(["A", "B", "C"])),
-               unit=draw(st.sampled_from(["U1", "U3"])),
-               strengths={t: draw(level) for t in topics},
-               experience_years=draw(st.integers(0, 20)))
+        Mentor(
+            f"M{j}",
+            capacity=draw(st.integers(0, 3)),
+            administration=draw(st.sampled_from(["A", "B", "C"])),
+            unit=draw(st.sampled_from(["U1", "U3"])),
+            strengths={t: draw(level) for t in topics},
+            experience_years=draw(st.integers(0, 20)),
+        )
         for j in range(m)
     )
     people = [p.id for p in mentees] + [p.id for p in mentors]
@@ -144,8 +158,9 @@ def model_problems(draw: st.DrawFn) -> tuple[Problem, Policy, int]:
     policy = Policy(
         objective=draw(st.sampled_from(["participation", "score"])),
         require_other_administration=draw(st.booleans()),
-        weights=Weights(load=draw(st.sampled_from([0.0, 0.25, 1.5])),
-                        needs=draw(st.sampled_from([1.0, 4.0]))),
+        weights=Weights(
+            load=draw(st.sampled_from([0.0, 0.25, 1.5])), needs=draw(st.sampled_from([1.0, 4.0]))
+        ),
     )
     return Problem(mentees=mentees, mentors=mentors, ties=ties), policy, draw(st.integers(1, 3))
 

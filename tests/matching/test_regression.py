@@ -44,11 +44,18 @@ def _fingerprint(data: object) -> str:
     ],
 )
 def test_benchmark_output_is_pinned(
-    n: int, m: int, seed: int, objective: str, total: float, pairs: int, unmatched: int,
+    n: int,
+    m: int,
+    seed: int,
+    objective: str,
+    total: float,
+    pairs: int,
+    unmatched: int,
     fingerprint: str,
 ) -> None:
-    result = assign_mentors(municipality_problem(n, m, seed=seed),
-                            policy=Policy(objective=objective))
+    result = assign_mentors(
+        municipality_problem(n, m, seed=seed), policy=Policy(objective=objective)
+    )
     assert result.optimal
     assert result.total_score == total
     assert (len(result.pairs), len(result.unmatched)) == (pairs, unmatched)

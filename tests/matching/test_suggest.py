@@ -7,11 +7,15 @@ from matching import Mentee, Mentor, Policy, Problem, suggest_mentors
 
 def problem() -> Problem:
     return Problem(
-        mentees=(Mentee("E1", administration="A", needs={"budget": 1.0}),
-                 Mentee("E2", administration="A", line=("M1",))),
+        mentees=(
+            Mentee("E1", administration="A", needs={"budget": 1.0}),
+            Mentee("E2", administration="A", line=("M1",)),
+        ),
         mentors=(
-            *(Mentor(f"M{j}", capacity=1, administration="B", strengths={"budget": j / 10})
-              for j in range(1, 8)),
+            *(
+                Mentor(f"M{j}", capacity=1, administration="B", strengths={"budget": j / 10})
+                for j in range(1, 8)
+            ),
             Mentor("M8", capacity=1, administration="A", strengths={"budget": 1.0}),
             Mentor("M9", capacity=0, administration="B", strengths={"budget": 1.0}),
         ),
@@ -31,15 +35,18 @@ def test_top_n_best_first_with_hard_rules_and_free_capacity():
 
 
 def test_ties_in_score_are_broken_by_mentor_id():
-    same = Problem(mentees=(Mentee("E1"),),
-                   mentors=tuple(Mentor(f"M{j}", capacity=1) for j in (3, 1, 2)))
+    same = Problem(
+        mentees=(Mentee("E1"),), mentors=tuple(Mentor(f"M{j}", capacity=1) for j in (3, 1, 2))
+    )
     [only] = suggest_mentors(same, policy=Policy(top_n=2))
     assert [p.mentor for p in only.mentors] == ["M1", "M2"]
 
 
 def test_a_mentee_without_suggestions_gets_a_reason():
-    lonely = Problem(mentees=(Mentee("E1", administration="A", needs={"roster": 1.0}),),
-                     mentors=(Mentor("M1", capacity=1, administration="A"),))
+    lonely = Problem(
+        mentees=(Mentee("E1", administration="A", needs={"roster": 1.0}),),
+        mentors=(Mentor("M1", capacity=1, administration="A"),),
+    )
     [only] = suggest_mentors(lonely)
     assert only.mentors == ()
     assert only.reason is not None and "roster" in only.reason
@@ -47,9 +54,11 @@ def test_a_mentee_without_suggestions_gets_a_reason():
 
 
 def test_score_objective_lists_only_positive_scores():
-    given = Problem(mentees=(Mentee("E1"),),
-                    mentors=(Mentor("M1", capacity=1), Mentor("M2", capacity=1)),
-                    scores=(("E1", "M1", -1.0), ("E1", "M2", 2.0)))
+    given = Problem(
+        mentees=(Mentee("E1"),),
+        mentors=(Mentor("M1", capacity=1), Mentor("M2", capacity=1)),
+        scores=(("E1", "M1", -1.0), ("E1", "M2", 2.0)),
+    )
     [only] = suggest_mentors(given, policy=Policy(objective="score"))
     assert [(p.mentor, p.score) for p in only.mentors] == [("M2", 2.0)]
     [both] = suggest_mentors(given)
