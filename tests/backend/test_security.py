@@ -12,8 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
+    # Other test modules may relax async safety for the browser tests; production does not.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SECRET_KEY": "k3Jq9-vR7pLw2ZxN8sT4yB6mHc1FdGa5QeUo0iKj_nPrVtWlXyzAbCdEfGhIjKlMn",
         "SPARRING_HTTPS": "1",
         "DJANGO_ALLOWED_HOSTS": "sparring.kommune.example",

@@ -28,9 +28,33 @@ def test_the_default_is_two_years(settings) -> None:
     assert retention_days() == 730
 
 
-def test_the_environment_sets_the_period(monkeypatch) -> None:
-    monkeypatch.setenv("SPARRING_RETENTION_DAYS", "30")
-    assert retention_days() == 30
+def test_the_environment_sets_the_period(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    show = (
+        "import django; django.setup();"
+        "from backend.privacy.services import retention_days; print(retention_days())"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "backend.settings",
+        "SPARRING_RETENTION_DAYS": "30",
+        "SPARRING_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", show],
+        cwd=Path(__file__).resolve().parents[3],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.strip() == "30"
+    assert retention_days() == 730  # the default, in this process
 
 
 def test_a_leader_is_kept_until_the_period_ends_then_erased_once(scene: Scene, settings) -> None:
