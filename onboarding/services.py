@@ -364,7 +364,12 @@ def plan_item_status_set(
     *, item: PlanItem, actor: Actor, status: str, reason: str = ""
 ) -> PlanItem:
     """Set an item's status; ``done`` waits for the item it depends on; N/A needs a reason."""
-    item = PlanItem.objects.select_for_update().select_related("plan", "depends_on").get(pk=item.pk)
+    # Lock the item row only: FOR UPDATE may not reach the nullable side of the depends_on join.
+    item = (
+        PlanItem.objects.select_for_update(of=("self",))
+        .select_related("plan", "depends_on")
+        .get(pk=item.pk)
+    )
     _refuse_dropped(item)
     if status not in PlanItem.Status.values:
         raise ServiceError(_("Unknown status."), field="status")

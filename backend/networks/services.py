@@ -693,27 +693,47 @@ def roulette_pairs_compose(
     member who cannot be placed without a repeat sits the round out.
     """
     rng = random.Random(seed)
-    G = nx.Graph()
-    G.add_nodes_from(members)
     ordered = sorted(members)
+    weight: dict[tuple[int, int], float] = {}
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if frozenset((a, b)) in recent:
                 continue
             cross = administration.get(a) != administration.get(b)
-            G.add_edge(a, b, weight=(2.0 if cross else 1.0) + rng.random() * 0.49)
-    matching = nx.max_weight_matching(G, maxcardinality=True)
-    groups = [tuple(sorted(pair)) for pair in matching]
-    left = sorted(set(members) - {m for pair in groups for m in pair})
-    groups.sort()
-    trios_made = 0
-    for person in left:
-        if trios_made:
-            break  # one trio at most; others sit out (only when repeats block every option)
+            weight[(a, b)] = (2.0 if cross else 1.0) + rng.random() * 0.49
+
+    def pairs_of(people: set[int]) -> list[tuple[int, ...]]:
+        G = nx.Graph()
+        G.add_nodes_from(people)
+        G.add_weighted_edges_from(
+            (a, b, w) for (a, b), w in weight.items() if a in people and b in people
+        )
+        return sorted(tuple(sorted(p)) for p in nx.max_weight_matching(G, maxcardinality=True))
+
+    def fits(person: int, group: tuple[int, ...]) -> bool:
+        return all(frozenset((person, m)) not in recent for m in group)
+
+    everyone = set(members)
+    groups = pairs_of(everyone)
+    left = sorted(everyone - {m for pair in groups for m in pair})
+    if len(left) == 1:
+        # Odd count: one trio. If the one left over has met both people of every pair recently,
+        # try leaving out someone else instead (in the seeded order), so nobody sits out.
+        candidates = [left[0]] + [m for m in rng.sample(ordered, len(ordered)) if m != left[0]]
+        for person in candidates:
+            rest = pairs_of(everyone - {person})
+            if 2 * len(rest) != len(everyone) - 1:
+                continue
+            for k, group in enumerate(rest):
+                if fits(person, group):
+                    rest[k] = tuple(sorted((*group, person)))
+                    return sorted(rest)
+        return groups  # a repeat blocks every trio: the one left over sits this round out
+    # Several left over only when repeats block pairs; they sit out (no second trio).
+    for person in left[:1]:
         for k, group in enumerate(groups):
-            if len(group) == 2 and all(frozenset((person, m)) not in recent for m in group):
+            if len(group) == 2 and fits(person, group):
                 groups[k] = tuple(sorted((*group, person)))
-                trios_made += 1
                 break
     return sorted(groups)
 
