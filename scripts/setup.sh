@@ -18,7 +18,7 @@ if [ "$want_test" -eq 1 ]; then
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "==> apt-get install ${missing[*]}"
     $SUDO apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
   fi
 fi
 
