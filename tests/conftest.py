@@ -216,6 +216,9 @@ def client_for() -> Callable[[m.User | None], APIClient]:
     def make(user: m.User | None) -> APIClient:
         client = APIClient()
         if user is not None:
+            # Save the hash the object holds, so the session's hash check matches the database
+            # even for users whose password was set in memory only.
+            user.save(update_fields=["password"])
             client.force_login(user)
         return client
 

@@ -113,23 +113,3 @@ def mette_plan(templates, world: World, mentorship):
     from onboarding.services import plan_create_for_leader
 
     return plan_create_for_leader(leader=world.new_leader.leader)
-
-
-@pytest.fixture
-def client_for():
-    """Like the root ``client_for``, but saves the user's password hash first.
-
-    ``UserFactory`` skips the post-generation save, so the session made by ``force_login``
-    fails Django's session-hash check and the client is silently anonymous (root conftest bug,
-    reported to the lead).
-    """
-    from rest_framework.test import APIClient
-
-    def make(user: m.User | None) -> APIClient:
-        client = APIClient()
-        if user is not None:
-            user.save(update_fields=["password"])
-            client.force_login(user)
-        return client
-
-    return make

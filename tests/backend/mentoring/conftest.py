@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from rest_framework.test import APIClient
 
 from backend.mentoring import services
 from backend.mentoring.models import Enrolment, MentorOffer, Programme
@@ -80,21 +78,3 @@ def setup(world) -> Setup:
 def _fast_passwords(settings) -> None:
     """The personas' passwords need no real hashing in these tests."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def client_for() -> Callable[[m.User | None], APIClient]:
-    """Like the root ``client_for``, but saves the password hash first.
-
-    ``UserFactory`` skips the post-generation save, so without this the session-hash check
-    fails on the next request and the client is silently anonymous.
-    """
-
-    def make(user: m.User | None) -> APIClient:
-        client = APIClient()
-        if user is not None:
-            user.save(update_fields=["password"])
-            client.force_login(user)
-        return client
-
-    return make

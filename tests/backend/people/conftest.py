@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from django.conf import LazySettings
 from django.core.cache import cache
-from rest_framework.test import APIClient
 
 from backend.people import models as m
 from tests import factories as f
@@ -104,22 +103,3 @@ def extras(world: World) -> Extras:
         hr_law=hr_law,
         hr_law_contact=hr_law_contact,
     )
-
-
-@pytest.fixture
-def client_for() -> Callable[[m.User | None], APIClient]:
-    """Like the root ``client_for``, but saves the user's password hash first.
-
-    ``UserFactory`` sets the password with ``skip_postgeneration_save``, so the hash lives only
-    on the Python object; a session made from it fails Django's session-hash check on the
-    next request and the client is silently anonymous.
-    """
-
-    def make(user: m.User | None) -> APIClient:
-        client = APIClient()
-        if user is not None:
-            user.save(update_fields=["password"])
-            client.force_login(user)
-        return client
-
-    return make
