@@ -43,6 +43,7 @@ from backend.mentoring.models import (
     Suggestion,
 )
 from backend.people.access import hr_scope_q, is_hr, is_hr_for
+from backend.people.hooks import record_access_many
 from backend.people.models import Leader, Organisation, User
 
 # --- helpers ------------------------------------------------------------------------------
@@ -562,6 +563,41 @@ def _view_as(user: User, proposal: Proposal) -> str:
     return "hr"
 
 
+# What the access log says when a proposal shows someone the mentee's support-need topics.
+_TOPICS_READ = "support_need_topics"
+_TOPICS_PURPOSE = {
+    "mentor": "Mentorforslag: de emner mentee ønsker sparring om",
+    "hr": "Mentormatch: forslag med mentees emner",
+}
+
+
+def _proposals_out(user: User, proposals: list[Proposal]) -> list[dict[str, Any]]:
+    """Serialise proposals as ``user`` may see them and log each read of a mentee's topics.
+
+    The mentor and HR see the topics the mentee wants help with (from their support needs):
+    that is a read of another person's private data, so each goes to the access log (one
+    insert per page). The mentee's own reads are not logged.
+    """
+    readers: dict[str, list[Leader]] = {"mentor": [], "hr": []}
+    data: list[dict[str, Any]] = []
+    for proposal in proposals:
+        view = _view_as(user, proposal)
+        data.append(ProposalOutputSerializer(proposal, context={"view_as": view}).data)
+        if view in readers:
+            readers[view].append(proposal.enrolment.leader)
+    for view, leaders in readers.items():
+        unique = list({leader.id: leader for leader in leaders}.values())
+        record_access_many(
+            actor=user, subject_leaders=unique, purpose=_TOPICS_PURPOSE[view], what=_TOPICS_READ
+        )
+    return data
+
+
+def _proposal_out(user: User, proposal: Proposal) -> dict[str, Any]:
+    """One proposal as ``user`` may see it (the read of the mentee's topics logged)."""
+    return _proposals_out(user, [proposal])[0]
+
+
 class ProposalListCreateApi(APIView):
     """GET: the programme's proposals in scope (HR). POST: a manual match (HR, needs a reason)."""
 
@@ -596,7 +632,9 @@ class ProposalListCreateApi(APIView):
             qs = qs.filter(status=request.query_params["status"])
         if request.query_params.get("run"):
             qs = qs.filter(run_id=int(request.query_params["run"]))
-        return _paginate(request, self, qs, ProposalOutputSerializer)
+        paginator = Pagination()
+        page: list[Proposal] = paginator.paginate_queryset(qs, request, view=self) or []
+        return paginator.get_paginated_response(_proposals_out(user, page))
 
     @extend_schema(request=InputSerializer, responses={201: ProposalOutputSerializer})
     def post(self, request: Request, programme_id: int) -> Response:
@@ -619,7 +657,7 @@ class ProposalListCreateApi(APIView):
         proposal = services.proposal_create_manual(
             enrolment=enrolment, offer=offer, user=user, reason=data.validated_data["reason"]
         )
-        return Response(ProposalOutputSerializer(proposal).data, status=status.HTTP_201_CREATED)
+        return Response(_proposal_out(user, proposal), status=status.HTTP_201_CREATED)
 
 
 class MyProposalListApi(APIView):
@@ -638,11 +676,7 @@ class MyProposalListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         user = _user(request)
-        proposals = list(selectors.proposals_for_leader(user=user))
-        data = [
-            ProposalOutputSerializer(p, context={"view_as": _view_as(user, p)}).data
-            for p in proposals
-        ]
+        data = _proposals_out(user, list(selectors.proposals_for_leader(user=user)))
         return Response({"count": len(data), "results": data})
 
 
@@ -657,9 +691,7 @@ class ProposalDetailApi(APIView):
     def get(self, request: Request, proposal_id: int) -> Response:
         user = _user(request)
         proposal = selectors.proposal_visible_or_404(user=user, proposal_id=proposal_id)
-        return Response(
-            ProposalOutputSerializer(proposal, context={"view_as": _view_as(user, proposal)}).data
-        )
+        return Response(_proposal_out(user, proposal))
 
 
 def _hr_proposal(request: Request, proposal_id: int) -> tuple[User, Proposal]:
@@ -687,7 +719,7 @@ class ProposalApproveApi(APIView):
     def post(self, request: Request, proposal_id: int) -> Response:
         user, proposal = _hr_proposal(request, proposal_id)
         proposal = services.proposal_approve(proposal=proposal, user=user)
-        return Response(ProposalOutputSerializer(proposal).data)
+        return Response(_proposal_out(user, proposal))
 
 
 class ProposalRejectApi(APIView):
@@ -703,7 +735,7 @@ class ProposalRejectApi(APIView):
         proposal = services.proposal_reject(
             proposal=proposal, user=user, reason=data.validated_data["reason"]
         )
-        return Response(ProposalOutputSerializer(proposal).data)
+        return Response(_proposal_out(user, proposal))
 
 
 class ProposalSwapApi(APIView):
@@ -730,7 +762,7 @@ class ProposalSwapApi(APIView):
         new = services.proposal_swap(
             proposal=proposal, user=user, offer=offer, reason=data.validated_data["reason"]
         )
-        return Response(ProposalOutputSerializer(new).data, status=status.HTTP_201_CREATED)
+        return Response(_proposal_out(user, new), status=status.HTTP_201_CREATED)
 
 
 def _own_proposal(request: Request, proposal_id: int) -> tuple[User, Proposal, Leader]:
@@ -751,8 +783,7 @@ class ProposalAcceptApi(APIView):
         user, proposal, leader = _own_proposal(request, proposal_id)
         proposal = services.proposal_accept(proposal=proposal, leader=leader)
         proposal = selectors.proposal_visible_or_404(user=user, proposal_id=proposal.id)
-        data = ProposalOutputSerializer(proposal, context={"view_as": _view_as(user, proposal)})
-        body = dict(data.data)
+        body = _proposal_out(user, proposal)
         mentorship = Mentorship.objects.filter(proposal=proposal).values_list("id", flat=True)
         body["mentorship"] = mentorship.first()
         return Response(body)

@@ -1,14 +1,21 @@
 """Django admin for every people model: HR's fallback when the web app lacks a screen.
 
-Support-need notes never appear in a list view (only on the change form of one need).
+Support-need notes never appear in a list view (only on the change form of one need). Every
+admin page that shows support needs reports the read to the access log (channel "admin"), as the
+API does: the leaders on a list page, the leader of a need opened.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from backend.people import hooks
 from backend.people.models import (
     Administration,
     Competency,
@@ -155,6 +162,45 @@ class SupportNeedAdmin(admin.ModelAdmin):
     list_select_related = ["leader", "topic"]
     autocomplete_fields = ["leader", "topic"]
     readonly_fields = ["created_at", "updated_at"]
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        """The list, with the read of every leader on the page written to the access log."""
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", None) or {}
+        if isinstance(response, TemplateResponse) and "cl" in changelist:
+            needs: list[SupportNeed] = list(changelist["cl"].result_list)
+            leaders = list({need.leader_id: need.leader for need in needs}.values())
+            _record_admin_read(request, leaders)
+        return response
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        """One need (with its note), its read written to the access log."""
+        response = super().change_view(request, object_id, form_url, extra_context)
+        need = (getattr(response, "context_data", None) or {}).get("original")
+        if request.method == "GET" and isinstance(need, SupportNeed):
+            _record_admin_read(request, [need.leader])
+        return response
+
+
+def _record_admin_read(request: HttpRequest, leaders: list[Leader]) -> None:
+    """Report an admin page's read of these leaders' support needs (purpose: the admin page)."""
+    user = request.user
+    if isinstance(user, User) and leaders:
+        hooks.record_access_many(
+            actor=user,
+            subject_leaders=leaders,
+            purpose=f"Django admin: {request.path}"[:300],
+            what="support_needs",
+            channel=hooks.CHANNEL_ADMIN,
+        )
 
 
 class MembershipInline(admin.TabularInline):

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 class AccessRecorder(Protocol):
     """A receiver of ``record_access`` calls."""
 
-    def __call__(self, *, actor: User, subject_leader: Leader, purpose: str, what: str) -> None:
+    def __call__(
+        self, *, actor: User, subject_leader: Leader, purpose: str, what: str, channel: str
+    ) -> None:
         """Record that ``actor`` read ``what`` about ``subject_leader`` for ``purpose``."""
 
 
@@ -36,10 +38,20 @@ class BulkAccessRecorder(Protocol):
     """A receiver of ``record_access_many`` calls: one call per list read."""
 
     def __call__(
-        self, *, actor: User, subject_leaders: Sequence[Leader], purpose: str, what: str
+        self,
+        *,
+        actor: User,
+        subject_leaders: Sequence[Leader],
+        purpose: str,
+        what: str,
+        channel: str,
     ) -> None:
         """Record that ``actor`` read ``what`` about each of ``subject_leaders``."""
 
+
+# Where a read happened; the privacy app's log stores it (``AccessLogEntry.Channel``).
+CHANNEL_API = "api"
+CHANNEL_ADMIN = "admin"
 
 _recorders: list[AccessRecorder] = []
 _bulk_recorders: list[BulkAccessRecorder] = []
@@ -57,14 +69,19 @@ def access_recorder_unregister(recorder: AccessRecorder | Callable[..., None]) -
         _recorders.remove(recorder)
 
 
-def record_access(*, actor: User, subject_leader: Leader, purpose: str, what: str) -> None:
+def record_access(
+    *, actor: User, subject_leader: Leader, purpose: str, what: str, channel: str = CHANNEL_API
+) -> None:
     """Tell the registered receivers that ``actor`` read ``what`` of ``subject_leader``.
 
-    ``what`` names the kind of data (``"support_needs"``), never its content. A no-op until the
-    privacy app registers its access log. A receiver registers either as a plain or as a bulk
-    receiver; each hears every read exactly once.
+    ``what`` names the kind of data (``"support_needs"``), never its content; ``channel`` says
+    where (``"api"``, ``"export"``, ``"admin"``). A no-op until the privacy app registers its
+    access log. A receiver registers either as a plain or as a bulk receiver; each hears every
+    read exactly once.
     """
-    record_access_many(actor=actor, subject_leaders=[subject_leader], purpose=purpose, what=what)
+    record_access_many(
+        actor=actor, subject_leaders=[subject_leader], purpose=purpose, what=what, channel=channel
+    )
 
 
 def access_bulk_recorder_register(recorder: BulkAccessRecorder | Callable[..., None]) -> None:
@@ -80,7 +97,12 @@ def access_bulk_recorder_unregister(recorder: BulkAccessRecorder | Callable[...,
 
 
 def record_access_many(
-    *, actor: User, subject_leaders: Sequence[Leader], purpose: str, what: str
+    *,
+    actor: User,
+    subject_leaders: Sequence[Leader],
+    purpose: str,
+    what: str,
+    channel: str = CHANNEL_API,
 ) -> None:
     """Report a read of ``what`` about several leaders (one page of a list) to the receivers.
 
@@ -89,10 +111,18 @@ def record_access_many(
     if not subject_leaders:
         return
     for bulk in list(_bulk_recorders):
-        bulk(actor=actor, subject_leaders=subject_leaders, purpose=purpose, what=what)
+        bulk(
+            actor=actor,
+            subject_leaders=subject_leaders,
+            purpose=purpose,
+            what=what,
+            channel=channel,
+        )
     for leader in subject_leaders:
         for recorder in list(_recorders):
-            recorder(actor=actor, subject_leader=leader, purpose=purpose, what=what)
+            recorder(
+                actor=actor, subject_leader=leader, purpose=purpose, what=what, channel=channel
+            )
 
 
 class LeadersChangedReceiver(Protocol):

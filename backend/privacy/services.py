@@ -58,10 +58,17 @@ def access_log_record(
 
 
 def access_log_receive(
-    *, actor: User, subject_leaders: Sequence[Leader], purpose: str, what: str
+    *,
+    actor: User,
+    subject_leaders: Sequence[Leader],
+    purpose: str,
+    what: str,
+    channel: str = AccessLogEntry.Channel.API,
 ) -> None:
     """The people app's bulk access hook (``backend.people.hooks``): write the log."""
-    access_log_record(actor=actor, subject_leaders=subject_leaders, purpose=purpose, what=what)
+    access_log_record(
+        actor=actor, subject_leaders=subject_leaders, purpose=purpose, what=what, channel=channel
+    )
 
 
 def _json_ready(value: Any) -> Any:
