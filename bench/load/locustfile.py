@@ -15,13 +15,12 @@ from pathlib import Path
 from locust import HttpUser, constant_throughput, task
 
 DATA = json.loads(Path(os.environ.get("LOAD_TOKENS", "/tmp/sparring-load/tokens.json")).read_text())
-PAGES = {"hr": 1, "leader": 1}  # pages of the leaders list each role sees, read at start
 
 
-def _pages(user: HttpUser, role: str) -> None:
-    """Read how many leaders the role sees, so that page numbers stay in range."""
+def _pages(user: HttpUser) -> int:
+    """How many pages of the leaders list this user sees (a director many, a leaf one)."""
     count = user.client.get("/api/leaders/", name="/api/leaders/?page=N").json()["count"]
-    PAGES[role] = max(1, -(-count // 50))
+    return max(1, -(-count // 50))
 
 
 class HrUser(HttpUser):
@@ -32,11 +31,11 @@ class HrUser(HttpUser):
 
     def on_start(self) -> None:
         self.client.headers["Authorization"] = f"Token {DATA['hr']}"
-        _pages(self, "hr")
+        self.pages = _pages(self)
 
     @task(4)
     def leaders_page(self) -> None:
-        page = random.randint(1, PAGES["hr"])
+        page = random.randint(1, self.pages)
         self.client.get(f"/api/leaders/?page={page}", name="/api/leaders/?page=N")
 
     @task(3)
@@ -62,7 +61,7 @@ class LeaderUser(HttpUser):
 
     def on_start(self) -> None:
         self.client.headers["Authorization"] = f"Token {random.choice(DATA['leaders'])}"
-        _pages(self, "leader")
+        self.pages = _pages(self)
 
     @task(2)
     def topics(self) -> None:
@@ -87,5 +86,5 @@ class LeaderUser(HttpUser):
     @task(1)
     def leaders_page(self) -> None:
         self.client.get(
-            f"/api/leaders/?page={random.randint(1, PAGES['leader'])}", name="/api/leaders/?page=N"
+            f"/api/leaders/?page={random.randint(1, self.pages)}", name="/api/leaders/?page=N"
         )

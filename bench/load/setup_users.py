@@ -23,7 +23,12 @@ templates_load(organisation=org, templates=TEMPLATES)
 hr, _ = User.objects.get_or_create(
     username="load_hr", defaults={"organisation": org, "role": User.Role.HR}
 )
-leaders = list(Leader.objects.filter(organisation=org, active=True).order_by("id")[:50])
+# 50 leaders spread over the organisation (every n-th by id): the top director, whose line
+# holds everyone, middle managers and leaves of the tree, as real logins would be.
+active = Leader.objects.filter(organisation=org, active=True).order_by("id")
+ids = list(active.values_list("id", flat=True))
+picked = ids[:: max(1, len(ids) // 50)][:50]
+leaders = list(Leader.objects.filter(id__in=picked).order_by("id"))
 users = []
 for leader in leaders:
     user, _ = User.objects.get_or_create(

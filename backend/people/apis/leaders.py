@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.exceptions import ServiceError
+from backend.api.pagination import KeysFirstPagination
 from backend.people import access, selectors
 from backend.people.filters import LeaderFilter
 from backend.people.models import Competency, Leader, LeadershipEducation, Membership, User
@@ -100,6 +101,7 @@ class LeaderListApi(ListAPIView[Leader]):
     permission_classes = [IsAuthenticated]
     serializer_class = LeaderSerializer
     filterset_class = LeaderFilter
+    pagination_class = KeysFirstPagination
     ordering_fields = [
         "last_name",
         "first_name",

@@ -277,3 +277,34 @@ def test_leader_list_filters_and_search(world: World, client_for: ClientFor) -> 
     }
     ordered = client.get("/api/leaders/", {"ordering": "-years_as_leader"}).json()["results"]
     assert ordered[0]["full_name"] == "Karen Lund"
+
+
+@pytest.mark.django_db
+def test_pages_hold_every_leader_once_in_name_order(world: World, client_for: ClientFor) -> None:
+    """Pages are read key-first (``KeysFirstPaginator``): order and completeness hold."""
+    unit = world.outsider.leader.unit
+    Leader.objects.bulk_create(
+        Leader(
+            organisation=world.org,
+            employee_number=f"P{i}",
+            first_name=f"Fornavn {i % 3}",
+            last_name=f"Andersen {i % 7}",  # ties on the last name: first name, then id
+            role_title="Leder",
+            unit=unit,
+        )
+        for i in range(23)
+    )
+    client = client_for(world.hr)
+    seen: list[int] = []
+    for page in (1, 2, 3):
+        body = client.get("/api/leaders/", {"page": page, "page_size": 10}).json()
+        seen += [row["id"] for row in body["results"]]
+    expected = list(
+        Leader.objects.filter(organisation=world.org)
+        .order_by("last_name", "first_name", "id")
+        .values_list("id", flat=True)
+    )
+    assert seen == expected[:30]
+    ordered = client.get("/api/leaders/", {"ordering": "-employee_number", "page_size": 5})
+    numbers = [row["employee_number"] for row in ordered.json()["results"]]
+    assert numbers == sorted(numbers, reverse=True)

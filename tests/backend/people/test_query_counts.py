@@ -206,8 +206,8 @@ class Case:
 
 
 CASES = {
-    "leaders-hr": Case(seed_leaders_hr, 5),
-    "leaders-boss": Case(seed_leaders_boss, 6),
+    "leaders-hr": Case(seed_leaders_hr, 6),  # keys first, then the page (KeysFirstPaginator)
+    "leaders-boss": Case(seed_leaders_boss, 5),
     "administrations": Case(seed_administrations, 4),
     "departments": Case(seed_departments, 5),
     "units": Case(seed_units, 4),
