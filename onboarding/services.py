@@ -104,7 +104,9 @@ def templates_load(
 def _rules(rules: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(rules) - set(RULE_FIELDS)
     if unknown:
-        raise ServiceError(f"Unknown rule: {', '.join(sorted(unknown))}.", field="rules")
+        raise ServiceError(
+            _("Unknown rule: %(rules)s.") % {"rules": ", ".join(sorted(unknown))}, field="rules"
+        )
     return dict(rules)
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
 from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme, Proposal
@@ -80,7 +81,7 @@ def policy_from_json(data: Mapping[str, Any] | None) -> Policy:
     except InputError as exc:
         raise ServiceError(f"{exc.field}: {exc.message}", field="policy") from exc
     if policy.top_n > 20:
-        raise ServiceError("policy.top_n: must be <= 20", field="policy")
+        raise ServiceError(_("policy.top_n: at most 20."), field="policy")
     return policy
 
 

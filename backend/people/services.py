@@ -37,8 +37,11 @@ class BossCycleError(ServiceError):
 
     def __init__(self, leader: Leader, boss: Leader) -> None:
         super().__init__(
-            f"{boss.full_name} cannot be the boss of {leader.full_name}: "
-            f"{leader.full_name} is already in {boss.full_name}'s line of command.",
+            _(
+                "%(boss)s cannot be the boss of %(leader)s: %(leader)s is already in "
+                "%(boss)s's line of command."
+            )
+            % {"boss": boss.full_name, "leader": leader.full_name},
             field="boss",
             code="boss_cycle",
         )
@@ -69,13 +72,15 @@ def topics_ensure_defaults(*, organisation: Organisation) -> list[Topic]:
 
 def administration_get_or_create(*, organisation: Organisation, name: str) -> Administration:
     """Return the organisation's administration of this name, creating it if new."""
-    administration, _ = Administration.objects.get_or_create(organisation=organisation, name=name)
+    administration, _created = Administration.objects.get_or_create(
+        organisation=organisation, name=name
+    )
     return administration
 
 
 def department_get_or_create(*, administration: Administration, name: str) -> Department:
     """Return the administration's department of this name, creating it if new."""
-    department, _ = Department.objects.get_or_create(
+    department, _created = Department.objects.get_or_create(
         administration=administration,
         name=name,
         defaults={"organisation_id": administration.organisation_id},
@@ -88,8 +93,8 @@ def unit_upsert(
 ) -> Unit:
     """Create or update the unit with this HR-system code."""
     if department.organisation_id != organisation.id:
-        raise ServiceError("The department belongs to another organisation.", field="department")
-    unit, _ = Unit.objects.update_or_create(
+        raise ServiceError(_("The department belongs to another organisation."), field="department")
+    unit, _created = Unit.objects.update_or_create(
         organisation=organisation, code=code, defaults={"department": department, **fields}
     )
     return unit
@@ -125,7 +130,7 @@ def leader_check_boss(*, leader: Leader, boss: Leader | None) -> None:
     if boss is None:
         return
     if boss.organisation_id != leader.organisation_id:
-        raise ServiceError("The boss belongs to another organisation.", field="boss")
+        raise ServiceError(_("The boss belongs to another organisation."), field="boss")
     if leader.pk is not None and (
         boss.pk == leader.pk or leader.pk in leader_line_ids(leader_id=boss.pk)
     ):
@@ -146,7 +151,7 @@ def leader_create(
 ) -> Leader:
     """Create a leader in an organisation."""
     if unit is not None and unit.organisation_id != organisation.id:
-        raise ServiceError("The unit belongs to another organisation.", field="unit")
+        raise ServiceError(_("The unit belongs to another organisation."), field="unit")
     leader = Leader(
         organisation=organisation,
         employee_number=employee_number,
@@ -174,7 +179,7 @@ def leader_update(*, leader: Leader, **fields: Any) -> Leader:
         leader_check_boss(leader=leader, boss=fields["boss"])
     unit = fields.get("unit")
     if unit is not None and unit.organisation_id != leader.organisation_id:
-        raise ServiceError("The unit belongs to another organisation.", field="unit")
+        raise ServiceError(_("The unit belongs to another organisation."), field="unit")
     before = {name: getattr(leader, name) for name in ("role_start_date", "boss_id", "unit_id")}
     for name, value in fields.items():
         setattr(leader, name, value)
@@ -218,7 +223,7 @@ def support_need_raise(
     lowered here (the leader lowers it explicitly through an update).
     """
     if topic.organisation_id != leader.organisation_id:
-        raise ServiceError("The topic belongs to another organisation.", field="topic")
+        raise ServiceError(_("The topic belongs to another organisation."), field="topic")
     with transaction.atomic():
         need, created = SupportNeed.objects.select_for_update().get_or_create(
             leader=leader,
@@ -238,7 +243,7 @@ def staff_contact_set_units(*, contact: StaffContact, units: Iterable[Unit]) -> 
     """Set which units a staff consultant serves."""
     units = list(units)
     if any(u.organisation_id != contact.organisation_id for u in units):
-        raise ServiceError("A unit belongs to another organisation.", field="units")
+        raise ServiceError(_("A unit belongs to another organisation."), field="units")
     contact.units.set(units)
     return contact
 
@@ -247,7 +252,7 @@ def staff_function_get_or_create(
     *, organisation: Organisation, kind: str, name: str
 ) -> StaffFunction:
     """Return the organisation's staff function of this kind, creating it if new."""
-    function, _ = StaffFunction.objects.get_or_create(
+    function, _created = StaffFunction.objects.get_or_create(
         organisation=organisation, kind=kind, defaults={"name": name}
     )
     return function
@@ -265,7 +270,9 @@ def _topics_by_slug(*, organisation_id: int, slugs: Iterable[str]) -> dict[str, 
     }
     unknown = sorted(set(slugs) - set(topics))
     if unknown:
-        raise ServiceError(f"Unknown topic: {', '.join(unknown)}.", field="topic")
+        raise ServiceError(
+            _("Unknown topic: %(topics)s.") % {"topics": ", ".join(unknown)}, field="topic"
+        )
     return topics
 
 

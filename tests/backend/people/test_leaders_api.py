@@ -154,9 +154,16 @@ def test_hr_changes_boss_and_unit(world: World, client_for: ClientFor) -> None:
 def test_boss_cycle_via_api_is_400_naming_boss(world: World, client_for: ClientFor) -> None:
     grand_boss = _leader(world.grand_boss)
     mette = _leader(world.new_leader)
-    response = client_for(world.hr).patch(f"/api/leaders/{grand_boss.id}/", {"boss": mette.id})
+    client = client_for(world.hr)
+    response = client.patch(
+        f"/api/leaders/{grand_boss.id}/", {"boss": mette.id}, HTTP_ACCEPT_LANGUAGE="da"
+    )
     assert response.status_code == 400
-    assert "boss" in response.json()
+    assert "kan ikke være chef for" in response.json()["boss"][0]  # in the user's language
+    english = client.patch(
+        f"/api/leaders/{grand_boss.id}/", {"boss": mette.id}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "cannot be the boss of" in english.json()["boss"][0]
     grand_boss.refresh_from_db()
     assert grand_boss.boss_id is None
 
