@@ -1,6 +1,7 @@
 import { Link, useParams } from "react-router";
 import * as onboarding from "../api/onboarding";
 import { useMe } from "../auth";
+import { CalendarFeed } from "../components/CalendarFeed";
 import { Page } from "../components/Page";
 import { PlanView } from "../components/PlanView";
 import { ErrorView, Loading } from "../components/Status";
@@ -28,6 +29,7 @@ export function MyPlan() {
           <PlanView plan={state.data} onChanged={reload} />
         </>
       ) : null}
+      <CalendarFeed />
     </Page>
   );
 }
