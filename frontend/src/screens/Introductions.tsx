@@ -19,14 +19,15 @@ const STATUS: Record<Introduction["status"], MessageKey> = {
 export function Introductions() {
   const { t } = useI18n();
   const [state, reload] = useLoad(networks.introductions, "introductions");
-  const [message, setMessage] = useState("");
+  // Kept as what was done, so the message follows a language switch.
+  const [done, setDone] = useState<{ action: IntroductionAction; name: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   async function act(intro: Introduction, action: IntroductionAction, other: string) {
     setError(null);
     try {
       await networks.introductionAct(intro.id, action);
-      setMessage(t(`lnet.intro.done.${action}`, { name: other }));
+      setDone({ action, name: other });
       reload();
     } catch (caught) {
       setError(caught);
@@ -42,7 +43,7 @@ export function Introductions() {
         {t("lnet.intro.intro")} <Link to="/peers">{t("lnet.intro.findPeers")}</Link>
       </p>
       <p role="status" className="ok">
-        {message}
+        {done ? t(`lnet.intro.done.${done.action}`, { name: done.name }) : ""}
       </p>
       {error ? <ErrorView error={error} /> : null}
       {state.status === "loading" ? <Loading /> : null}

@@ -17,7 +17,8 @@ function today(): string {
 export function NetworkSignUps() {
   const { t } = useI18n();
   const [state, reload] = useLoad(networks.signUps, "network-signups");
-  const [message, setMessage] = useState("");
+  // Kept as what was done, so the message follows a language switch.
+  const [done, setDone] = useState<{ register: boolean; theme: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   async function act(signUp: SignUpDetail, register: boolean) {
@@ -25,11 +26,7 @@ export function NetworkSignUps() {
     try {
       if (register) await networks.register(signUp.id);
       else await networks.withdraw(signUp.id);
-      setMessage(
-        t(register ? "lnet.signups.registered" : "lnet.signups.withdrawn", {
-          theme: signUp.theme,
-        }),
-      );
+      setDone({ register, theme: signUp.theme });
       reload();
     } catch (caught) {
       setError(caught);
@@ -40,7 +37,11 @@ export function NetworkSignUps() {
     <Page title={t("lnet.signups.title")}>
       <p>{t("lnet.signups.intro")}</p>
       <p role="status" className="ok">
-        {message}
+        {done
+          ? t(done.register ? "lnet.signups.registered" : "lnet.signups.withdrawn", {
+              theme: done.theme,
+            })
+          : ""}
       </p>
       {error ? <ErrorView error={error} /> : null}
       {state.status === "loading" ? <Loading /> : null}

@@ -56,10 +56,10 @@ export function Networks() {
   const me = useMe();
   const leaderId = me.leader_id ?? 0;
   const [state, reload] = useLoad(() => loadMyNetworks(leaderId), `networks-${language}`);
-  const [message, setMessage] = useState("");
+  const [message, setMessage] = useState<Message | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  async function act(run: () => Promise<string>) {
+  async function act(run: () => Promise<Message>) {
     setError(null);
     try {
       setMessage(await run());
@@ -73,7 +73,7 @@ export function Networks() {
     <Page title={t("lnet.networks.title")}>
       <p>{t("lnet.networks.intro")}</p>
       <p role="status" className="ok">
-        {message}
+        {message ? t(message.key, message.vars) : ""}
       </p>
       {error ? <ErrorView error={error} /> : null}
       {state.status === "loading" ? <Loading /> : null}
@@ -82,7 +82,17 @@ export function Networks() {
         <>
           <MembershipList data={state.data} act={act} />
           <JoinRequests requests={state.data.requests} leaderId={leaderId} act={act} />
-          <Suggestions suggestions={state.data.suggestions} act={act} />
+          <Suggestions
+            suggestions={state.data.suggestions}
+            asked={
+              new Set(
+                state.data.requests
+                  .filter((r) => r.status === "pending" && r.leader.id === leaderId)
+                  .map((r) => r.network_id),
+              )
+            }
+            act={act}
+          />
           <RoulettePairs pairs={state.data.pairs} leaderId={leaderId} />
         </>
       ) : null}
@@ -90,7 +100,9 @@ export function Networks() {
   );
 }
 
-type Act = (run: () => Promise<string>) => Promise<void>;
+/** A status message, kept as a key so it follows a language switch. */
+type Message = { key: MessageKey; vars?: Record<string, string | number> };
+type Act = (run: () => Promise<Message>) => Promise<void>;
 
 function MembershipList({ data, act }: { data: MyNetworks; act: Act }) {
   const { t, date } = useI18n();
@@ -130,10 +142,10 @@ function MembershipList({ data, act }: { data: MyNetworks; act: Act }) {
                   onClick={() =>
                     act(async () => {
                       const round = await networks.rouletteOptOut(membership.network.id);
-                      return t("lnet.roulette.optedOut", {
-                        round,
-                        network: membership.network.name,
-                      });
+                      return {
+                        key: "lnet.roulette.optedOut",
+                        vars: { round, network: membership.network.name },
+                      };
                     })
                   }
                 >
@@ -186,7 +198,7 @@ function JoinRequests({
                 onClick={() =>
                   act(async () => {
                     await networks.joinRequestDecide(request.id, true);
-                    return t("lnet.requests.accepted", { name: request.leader.name });
+                    return { key: "lnet.requests.accepted", vars: { name: request.leader.name } };
                   })
                 }
               >
@@ -199,7 +211,7 @@ function JoinRequests({
                 onClick={() =>
                   act(async () => {
                     await networks.joinRequestDecide(request.id, false);
-                    return t("lnet.requests.declined", { name: request.leader.name });
+                    return { key: "lnet.requests.declined", vars: { name: request.leader.name } };
                   })
                 }
               >
@@ -219,7 +231,16 @@ function JoinRequests({
   );
 }
 
-function Suggestions({ suggestions, act }: { suggestions: NetworkSuggestion[]; act: Act }) {
+function Suggestions({
+  suggestions,
+  asked,
+  act,
+}: {
+  suggestions: NetworkSuggestion[];
+  /** Networks I have asked to join and await an answer from. */
+  asked: Set<number>;
+  act: Act;
+}) {
   const { t, language } = useI18n();
   return (
     <section aria-labelledby="lnet-suggestions">
@@ -254,18 +275,21 @@ function Suggestions({ suggestions, act }: { suggestions: NetworkSuggestion[]; a
                 </ul>
                 {s.join === "ask_hr" || networkId === undefined ? (
                   <p>{t("lnet.suggestions.askHr")}</p>
+                ) : asked.has(networkId) ? (
+                  <p>{t("lnet.suggestions.asked")}</p>
                 ) : (
                   <button
                     type="button"
                     onClick={() =>
                       act(async () => {
                         const outcome = await networks.join(networkId);
-                        return t(
-                          outcome === "member"
-                            ? "lnet.suggestions.joined"
-                            : "lnet.suggestions.requested",
-                          { network: s.name },
-                        );
+                        return {
+                          key:
+                            outcome === "member"
+                              ? "lnet.suggestions.joined"
+                              : "lnet.suggestions.requested",
+                          vars: { network: s.name },
+                        };
                       })
                     }
                   >
