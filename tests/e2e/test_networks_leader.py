@@ -104,9 +104,7 @@ def test_leader_signs_up_for_a_learning_network(browser: Browser, world: World) 
     card.get_by_role("button", name="Tilmeld mig").click()
     expect(browser.page.get_by_role("status")).to_contain_text("Du er tilmeldt Psykologisk")
     expect(card).to_contain_text("Du er tilmeldt.")
-    assert SignUpRegistration.objects.filter(
-        signup=signup, leader=world.new_leader.leader
-    ).exists()
+    assert SignUpRegistration.objects.filter(signup=signup, leader=world.new_leader.leader).exists()
     browser.switch_language("en")
     browser.expect_heading("Learning networks")
     expect(card.get_by_role("button", name="Withdraw")).to_be_visible()
