@@ -24,12 +24,13 @@ export function MyPlan() {
       {state.status === "error" ? <ErrorView error={state.error} /> : null}
       {state.status === "ready" && state.data === null ? <p>{t("plan.mine.none")}</p> : null}
       {state.status === "ready" && state.data ? (
-        <>
-          <p>{t("plan.mine.intro", { date: state.data.role_start_date, day: state.data.day })}</p>
-          <PlanView plan={state.data} onChanged={reload} />
-        </>
+        <p>{t("plan.mine.intro", { date: state.data.role_start_date, day: state.data.day })}</p>
       ) : null}
+      {/* Before the timeline: a long plan would otherwise hide it at the very end. */}
       <CalendarFeed />
+      {state.status === "ready" && state.data ? (
+        <PlanView plan={state.data} onChanged={reload} />
+      ) : null}
     </Page>
   );
 }
