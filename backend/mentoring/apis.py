@@ -817,24 +817,43 @@ class ProposalDeclineApi(APIView):
 
 
 class ProposalInvitationApi(APIView):
-    """GET: the ICS invitation for the proposed first meeting (the mentee or the mentor)."""
+    """GET: the ICS invitation for the first meeting (the mentee or the mentor).
+
+    The pair may pick the time, length and place (``start``, ``minutes``, ``location``);
+    without ``start`` the proposal's first-meeting slot is used.
+    """
 
     permission_classes = [IsAuthenticated]
 
+    class FilterSerializer(serializers.Serializer):
+        """The meeting the leader proposes."""
+
+        start = serializers.DateTimeField(required=False)
+        minutes = serializers.IntegerField(required=False, min_value=15, max_value=480, default=60)
+        location = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
     @extend_schema(
+        parameters=[FilterSerializer],
         responses={
             (200, "text/calendar"): OpenApiResponse(
                 OpenApiTypes.STR, description="An iCalendar (RFC 5545) file, as an attachment."
             )
-        }
+        },
     )
     def get(self, request: Request, proposal_id: int) -> HttpResponse:
         proposal = _own_proposal(request, proposal_id)[1]
-        if proposal.first_meeting_at is None:
+        params = self.FilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        start = params.validated_data.get("start") or proposal.first_meeting_at
+        if start is None:
             raise Http404
-        response = HttpResponse(
-            proposal_invitation(proposal=proposal), content_type="text/calendar; charset=utf-8"
+        body = proposal_invitation(
+            proposal=proposal,
+            start=start,
+            minutes=params.validated_data["minutes"],
+            location=params.validated_data.get("location", ""),
         )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="mentor-{proposal.id}.ics"'
         return response
 
@@ -916,6 +935,7 @@ class MentorshipOutputSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "programme",
+            "proposal",
             "status",
             "mentee",
             "mentor",

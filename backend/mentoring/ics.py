@@ -11,12 +11,21 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from backend.mentoring.models import Proposal
 
 
-def proposal_invitation(*, proposal: Proposal, minutes: int = 60) -> bytes:
+def proposal_invitation(
+    *,
+    proposal: Proposal,
+    start: dt.datetime | None = None,
+    minutes: int = 60,
+    location: str = "",
+) -> bytes:
     """Return an iCalendar (RFC 5545) request for the proposed first meeting of a proposal.
 
-    Names and e-mail addresses of the two leaders only: nothing about why they were paired.
+    ``start`` is the time the pair picked (default: the proposal's first-meeting slot) and
+    ``location`` where they meet. Names and e-mail addresses of the two leaders only: nothing
+    about why they were paired.
     """
-    assert proposal.first_meeting_at is not None
+    start = start or proposal.first_meeting_at
+    assert start is not None
     mentee, mentor = proposal.enrolment.leader, proposal.offer.leader
     calendar = Calendar()
     calendar.add("prodid", "-//Sparring//Mentoring//DA")
@@ -27,8 +36,10 @@ def proposal_invitation(*, proposal: Proposal, minutes: int = 60) -> bytes:
         "uid", f"sparring-proposal-{proposal.id}@{settings.SPARRING_BASE_URL.split('//')[-1]}"
     )
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", proposal.first_meeting_at)
-    event.add("dtend", proposal.first_meeting_at + dt.timedelta(minutes=minutes))
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(minutes=minutes))
+    if location:
+        event.add("location", location)
     event.add("summary", f"Første mentormøde: {mentee.full_name} og {mentor.full_name}")
     event.add("description", f"{settings.SPARRING_BASE_URL}/mentoring/proposals/{proposal.id}")
     for leader in (mentee, mentor):

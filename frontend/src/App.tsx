@@ -14,6 +14,9 @@ import { SupportNeedDetail, SupportNeeds } from "./screens/SupportNeeds";
 import { LeaderImport } from "./screens/LeaderImport";
 import { Login } from "./screens/Login";
 import { NotFound } from "./screens/NotFound";
+import { Introductions } from "./screens/Introductions";
+import { NetworkSignUps } from "./screens/NetworkSignUps";
+import { Networks } from "./screens/Networks";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -50,6 +53,10 @@ export function App() {
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
         <Route path="mentoring/pairs" element={<MyMentorships />} />
+        <Route path="peers/introductions" element={<Introductions />} />
+        <Route path="networks" element={<Networks />} />
+        <Route path="networks/requests" element={<Networks />} />
+        <Route path="networks/signups" element={<NetworkSignUps />} />
         <Route path="my-leaders" element={<Dashboard audience="boss" key="boss" />} />
         <Route path="my-leaders/:planId" element={<PlanScreen />} />
         <Route path="*" element={<NotFound />} />

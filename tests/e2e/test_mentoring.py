@@ -144,3 +144,44 @@ def test_mentor_logs_a_meeting_with_the_mentee(
     browser.switch_language("en")
     browser.expect_heading("My mentorships")
     browser.check("mentorships")
+
+
+def test_mentee_sees_why_and_downloads_the_first_meeting_invitation(
+    browser: Browser, world: World, programme: Programme
+) -> None:
+    services.match_run_start(programme=programme, user=world.hr)
+    proposal = Proposal.objects.select_related("offer__leader", "enrolment__leader").get(
+        enrolment__leader=world.new_leader.leader, status="draft"
+    )
+    services.proposal_approve(proposal=proposal, user=world.hr)
+    services.proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
+    services.proposal_accept(proposal=proposal, leader=proposal.offer.leader)
+    mentor = proposal.offer.leader
+
+    browser.login(world.new_leader)
+    browser.page.get_by_role("navigation").get_by_role("link", name="Mine mentorforløb").click()
+    browser.expect_heading("Mine mentorforløb")
+    card = browser.page.get_by_role("article", name=f"Din mentor: {mentor.full_name}")
+    expect(card.get_by_role("heading", name="Derfor blev I sat sammen")).to_be_visible()
+    expect(card.get_by_role("listitem").first).to_be_visible()
+    browser.check("my-mentor")
+
+    meeting = card.get_by_role("group", name="Foreslå et første møde")
+    next_month = dt.date.today() + dt.timedelta(days=30)
+    meeting.get_by_label("Dato").fill(next_month.isoformat())
+    meeting.get_by_label("Klokkeslæt").fill("14:30")
+    meeting.get_by_label("Sted (valgfrit)").fill("Kantinen på Rådhuset")
+    with browser.page.expect_download() as info:
+        meeting.get_by_role("link", name="Hent kalenderinvitationen (.ics)").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    ics = download.path().read_text(encoding="utf-8").replace("\r\n ", "")
+    assert f"DTSTART;TZID=Europe/Copenhagen:{next_month:%Y%m%d}T" in ics
+    assert "LOCATION:Kantinen på Rådhuset" in ics
+    assert world.new_leader.leader.full_name in ics and mentor.full_name in ics
+
+    browser.switch_language("en")
+    browser.expect_heading("My mentorships")
+    card = browser.page.get_by_role("article", name=f"Your mentor: {mentor.full_name}")
+    expect(card.get_by_role("heading", name="Why you were matched")).to_be_visible()
+    browser.check("my-mentor")

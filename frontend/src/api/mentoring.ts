@@ -131,11 +131,16 @@ export const proposalDecline = (id: number, reason: string) =>
 
 export interface Mentorship {
   id: number;
+  /** The proposal the pair came from (null for pairs made before proposals were kept). */
+  proposal: number | null;
   status: "active" | "completed" | "ended_early";
   mentee: LeaderBrief;
   mentor: LeaderBrief;
   started_on: string;
   first_meeting_due: string | null;
+  /** The first-meeting time proposed with the pair's proposal, if any. */
+  first_meeting_at: string | null;
+  first_met_on: string | null;
   last_met_on: string | null;
 }
 
@@ -148,3 +153,32 @@ export const checkInLog = (
   mentorshipId: number,
   body: { met_on: string; minutes: number; note: string; note_shared: boolean },
 ) => request<{ id: number }>("POST", `/api/mentorships/${mentorshipId}/check-ins/`, body);
+
+/** What a leader picks for the first meeting: local date and time, length, place. */
+export interface FirstMeeting {
+  date: string;
+  time: string;
+  minutes: number;
+  location: string;
+}
+
+/** The address of the first-meeting calendar file for the time and place picked. */
+export function invitationUrl(proposalId: number, meeting: FirstMeeting): string {
+  // The browser's local time, sent with its offset (as UTC) so the server needs no guess.
+  const query = new URLSearchParams({
+    start: new Date(`${meeting.date}T${meeting.time}`).toISOString(),
+    minutes: String(meeting.minutes),
+    location: meeting.location,
+  });
+  return `/api/proposals/${proposalId}/invitation.ics?${query.toString()}`;
+}
+
+/** Split an ISO time into the browser's local date and time (a form's defaults). */
+export function localDateTime(iso: string): { date: string; time: string } {
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return {
+    date: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`,
+    time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+  };
+}

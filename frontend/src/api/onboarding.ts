@@ -1,5 +1,6 @@
 /** Onboarding plans, items and dashboards (`/api/onboarding/`). */
 import { api, request, unwrap } from "./client";
+import type { components } from "./schema";
 import type { ItemStatus, Page, PlanDetail, PlanItem, PlanRow, Weight } from "./types";
 
 /** The first-90-days dashboard: HR's scope, or a boss's new leaders (and their own plan). */
@@ -35,4 +36,16 @@ export async function itemStatusSet(
 export function itemNeedHelp(itemId: number, weight: Weight = 2): Promise<PlanItem> {
   // The schema gives this body the wrong shape (two serializers named "InputSerializer").
   return request<PlanItem>("POST", `/api/onboarding/items/${itemId}/need-help/`, { weight });
+}
+
+export type CalendarFeed = components["schemas"]["CalendarFeedUrl"];
+
+/** My personal calendar-feed URL (created on first use). */
+export async function calendarFeed(): Promise<CalendarFeed> {
+  return unwrap(await api.GET("/api/onboarding/calendar/"));
+}
+
+/** A new feed URL; the old one stops working. */
+export async function calendarFeedRotate(): Promise<CalendarFeed> {
+  return unwrap(await api.POST("/api/onboarding/calendar/rotate/"));
 }

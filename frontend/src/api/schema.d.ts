@@ -1645,7 +1645,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET: the ICS invitation for the proposed first meeting (the mentee or the mentor). */
+        /**
+         * @description GET: the ICS invitation for the first meeting (the mentee or the mentor).
+         *
+         *     The pair may pick the time, length and place (``start``, ``minutes``, ``location``);
+         *     without ``start`` the proposal's first-meeting slot is used.
+         */
         get: operations["proposals_invitation.ics_retrieve"];
         put?: never;
         post?: never;
@@ -2570,6 +2575,7 @@ export interface components {
         MentorshipOutput: {
             readonly id: number;
             programme: number;
+            proposal?: number | null;
             /** @default active */
             status: components["schemas"]["MentorshipStatusEnum"];
             mentee: components["schemas"]["MentoringLeaderBrief"];
@@ -7167,7 +7173,11 @@ export interface operations {
     };
     "proposals_invitation.ics_retrieve": {
         parameters: {
-            query?: never;
+            query?: {
+                location?: string;
+                minutes?: number;
+                start?: string;
+            };
             header?: never;
             path: {
                 proposal_id: number;

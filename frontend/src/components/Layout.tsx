@@ -53,7 +53,13 @@ export function Layout() {
               <ul>
                 {section.items.map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to}>{t(item.label)}</NavLink>
+                    {/* `end` where another item lives below this one (/peers, /peers/…). */}
+                    <NavLink
+                      to={item.to}
+                      end={section.items.some((other) => other.to.startsWith(`${item.to}/`))}
+                    >
+                      {t(item.label)}
+                    </NavLink>
                   </li>
                 ))}
               </ul>

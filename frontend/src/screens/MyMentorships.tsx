@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import * as mentoring from "../api/mentoring";
-import type { Mentorship } from "../api/mentoring";
+import type { FirstMeeting, Mentorship, Proposal } from "../api/mentoring";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
@@ -11,20 +11,30 @@ import { useLoad } from "../useLoad";
 /** My active mentorships (as mentor: my mentees; as mentee: my mentor), and logging a meeting. */
 export function MyMentorships() {
   const { t } = useI18n();
-  const [state, reload] = useLoad(mentoring.mentorships, "mentorships");
+  const [state, reload] = useLoad(async () => {
+    const [pairs, proposals] = await Promise.all([
+      mentoring.mentorships(),
+      mentoring.myProposals(),
+    ]);
+    return { pairs, proposals };
+  }, "mentorships");
   return (
     <Page title={t("pairs.title")}>
       <p>{t("pairs.intro")}</p>
       {state.status === "loading" ? <Loading /> : null}
       {state.status === "error" ? <ErrorView error={state.error} /> : null}
       {state.status === "ready" ? (
-        state.data.length === 0 ? (
+        state.data.pairs.length === 0 ? (
           <p>{t("pairs.none")}</p>
         ) : (
           <ul className="items">
-            {state.data.map((pair) => (
+            {state.data.pairs.map((pair) => (
               <li key={pair.id}>
-                <PairCard pair={pair} onLogged={reload} />
+                <PairCard
+                  pair={pair}
+                  proposal={state.data.proposals.find((p) => p.id === pair.proposal)}
+                  onLogged={reload}
+                />
               </li>
             ))}
           </ul>
@@ -34,8 +44,16 @@ export function MyMentorships() {
   );
 }
 
-function PairCard({ pair, onLogged }: { pair: Mentorship; onLogged: () => void }) {
-  const { t, date } = useI18n();
+function PairCard({
+  pair,
+  proposal,
+  onLogged,
+}: {
+  pair: Mentorship;
+  proposal: Proposal | undefined;
+  onLogged: () => void;
+}) {
+  const { t, date, language } = useI18n();
   const me = useMe();
   const asMentor = pair.mentor.id === me.leader_id;
   const other = asMentor ? pair.mentee : pair.mentor;
@@ -84,6 +102,19 @@ function PairCard({ pair, onLogged }: { pair: Mentorship; onLogged: () => void }
           <dd>{pair.last_met_on ? date(pair.last_met_on) : t("pairs.notYet")}</dd>
         </div>
       </dl>
+      {proposal ? (
+        <>
+          <h3>{t("lnet.mentor.why")}</h3>
+          <ul>
+            {(language === "da" ? proposal.reasons_da : proposal.reasons).map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {pair.proposal !== null && pair.first_met_on === null ? (
+        <FirstMeetingForm pair={pair} proposalId={pair.proposal} other={other.name} />
+      ) : null}
       <p role="status" className="ok">
         {saved}
       </p>
@@ -131,5 +162,98 @@ function PairCard({ pair, onLogged }: { pair: Mentorship; onLogged: () => void }
         </div>
       </form>
     </article>
+  );
+}
+
+/** Propose the first meeting: pick when and where, and download the calendar invitation. */
+function FirstMeetingForm({
+  pair,
+  proposalId,
+  other,
+}: {
+  pair: Mentorship;
+  proposalId: number;
+  other: string;
+}) {
+  const { t, date } = useI18n();
+  const initial = pair.first_meeting_at
+    ? mentoring.localDateTime(pair.first_meeting_at)
+    : { date: pair.first_meeting_due ?? "", time: "10:00" };
+  const [meeting, setMeeting] = useState<FirstMeeting>({
+    ...initial,
+    minutes: 60,
+    location: "",
+  });
+  const id = (name: string) => `pair-${pair.id}-meet-${name}`;
+  const set = (change: Partial<FirstMeeting>) => setMeeting((m) => ({ ...m, ...change }));
+  const ready = meeting.date !== "" && meeting.time !== "" && meeting.minutes >= 15;
+
+  return (
+    <div className="form" role="group" aria-labelledby={id("title")}>
+      <h3 id={id("title")}>{t("lnet.mentor.propose")}</h3>
+      <p>{t("lnet.mentor.proposeIntro", { name: other })}</p>
+      {pair.first_meeting_due ? (
+        <p className="small">
+          {t("lnet.mentor.due", { date: date(pair.first_meeting_due) })}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor={id("date")}>{t("lnet.mentor.date")}</label>
+        <input
+          id={id("date")}
+          type="date"
+          required
+          value={meeting.date}
+          onChange={(e) => set({ date: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id("time")}>{t("lnet.mentor.time")}</label>
+        <input
+          id={id("time")}
+          type="time"
+          required
+          value={meeting.time}
+          onChange={(e) => set({ time: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id("minutes")}>{t("lnet.mentor.minutes")}</label>
+        <input
+          id={id("minutes")}
+          type="number"
+          min={15}
+          max={480}
+          step={15}
+          required
+          value={meeting.minutes}
+          onChange={(e) => set({ minutes: Number(e.target.value) })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id("place")}>{t("lnet.mentor.place")}</label>
+        <input
+          id={id("place")}
+          type="text"
+          maxLength={200}
+          value={meeting.location}
+          onChange={(e) => set({ location: e.target.value })}
+        />
+      </div>
+      {ready ? (
+        <p>
+          <a
+            className="button-link"
+            href={mentoring.invitationUrl(proposalId, meeting)}
+            download={`mentormoede-${proposalId}.ics`}
+          >
+            {t("lnet.mentor.download")}
+          </a>
+        </p>
+      ) : (
+        <p className="small">{t("lnet.mentor.pickFirst")}</p>
+      )}
+      <p className="small">{t("lnet.mentor.downloadHelp", { name: other })}</p>
+    </div>
   );
 }

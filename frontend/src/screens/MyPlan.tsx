@@ -1,6 +1,7 @@
 import { Link, useParams } from "react-router";
 import * as onboarding from "../api/onboarding";
 import { useMe } from "../auth";
+import { CalendarFeed } from "../components/CalendarFeed";
 import { Page } from "../components/Page";
 import { PlanView } from "../components/PlanView";
 import { ErrorView, Loading } from "../components/Status";
@@ -23,10 +24,12 @@ export function MyPlan() {
       {state.status === "error" ? <ErrorView error={state.error} /> : null}
       {state.status === "ready" && state.data === null ? <p>{t("plan.mine.none")}</p> : null}
       {state.status === "ready" && state.data ? (
-        <>
-          <p>{t("plan.mine.intro", { date: state.data.role_start_date, day: state.data.day })}</p>
-          <PlanView plan={state.data} onChanged={reload} />
-        </>
+        <p>{t("plan.mine.intro", { date: state.data.role_start_date, day: state.data.day })}</p>
+      ) : null}
+      {/* Before the timeline: a long plan would otherwise hide it at the very end. */}
+      <CalendarFeed />
+      {state.status === "ready" && state.data ? (
+        <PlanView plan={state.data} onChanged={reload} />
       ) : null}
     </Page>
   );

@@ -290,3 +290,25 @@ def test_list_query_counts_are_constant(setup, world, client_for, django_assert_
             assert client.get(f"{base}/enrolments/?page_size=500").json()["count"] == size
         counts[size] = len(ctx)
     assert counts[10] == counts[200]
+
+
+def test_first_meeting_invitation_with_time_and_place_per_role(paired, world, client_for):
+    """The mentee of an active pair downloads the invitation for the time and place they pick."""
+    _run, proposal, _mentorship = paired
+    pairs = client_for(world.new_leader).get("/api/mentorships/").json()["results"]
+    assert [p["proposal"] for p in pairs] == [proposal.id]
+    url = f"/api/proposals/{proposal.id}/invitation.ics"
+    query = {"start": "2030-03-04T13:30", "minutes": 90, "location": "Café Ingolf, Torvet 2"}
+    for persona in ["new_leader", "mentor"]:
+        ics = client_for(getattr(world, persona)).get(url, query)
+        assert ics.status_code == 200, persona
+        assert ics["Content-Type"].startswith("text/calendar")
+        text = ics.content.decode()
+        assert "DTSTART;TZID=Europe/Copenhagen:20300304T133000" in text
+        assert "DTEND;TZID=Europe/Copenhagen:20300304T150000" in text
+        assert "LOCATION:Café Ingolf\\, Torvet 2" in text
+        assert "Mette Kjær" in text and "Jens Bak" in text and CANARY not in text
+    for persona in [*STRANGERS, "hr"]:
+        assert client_for(getattr(world, persona)).get(url, query).status_code == 404, persona
+    assert client_for(world.new_leader).get(url, {"minutes": 5}).status_code == 400
+    assert client_for(world.new_leader).get(url, {"start": "i morgen"}).status_code == 400

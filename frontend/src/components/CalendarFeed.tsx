@@ -1,0 +1,97 @@
+import { useState } from "react";
+import { ApiError } from "../api/client";
+import * as onboarding from "../api/onboarding";
+import { useI18n } from "../i18n";
+import { useLoad } from "../useLoad";
+import { ErrorView, Loading } from "./Status";
+
+/**
+ * The leader's personal calendar feed: the secret URL to subscribe to, a copy button, and a
+ * new link on request (the old one then stops working).
+ */
+export function CalendarFeed() {
+  const { t } = useI18n();
+  const [state] = useLoad(onboarding.calendarFeed, "calendar-feed");
+  const [rotated, setRotated] = useState<onboarding.CalendarFeed | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const feed = rotated ?? (state.status === "ready" ? state.data : null);
+
+  async function copy(url: string) {
+    try {
+      await navigator.clipboard.writeText(url);
+      setMessage(t("lnet.feed.copied"));
+    } catch {
+      // No clipboard (an insecure origin or a refused permission): select it for the user.
+      (document.getElementById("lnet-feed-url") as HTMLInputElement | null)?.select();
+      setMessage(t("lnet.feed.copyByHand"));
+    }
+  }
+
+  async function rotate() {
+    setError(null);
+    try {
+      setRotated(await onboarding.calendarFeedRotate());
+      setConfirming(false);
+      setMessage(t("lnet.feed.rotated"));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="lnet-feed">
+      <h2 id="lnet-feed">{t("lnet.feed.title")}</h2>
+      <p>{t("lnet.feed.intro")}</p>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" && !(state.error instanceof ApiError && state.error.status === 404) ? (
+        <ErrorView error={state.error} />
+      ) : null}
+      {feed ? (
+        <>
+          <div className="form">
+            <div className="field">
+              <label htmlFor="lnet-feed-url">{t("lnet.feed.url")}</label>
+              <input
+                id="lnet-feed-url"
+                type="text"
+                readOnly
+                value={feed.url}
+                onFocus={(e) => e.target.select()}
+              />
+            </div>
+          </div>
+          <p className="small">{t("lnet.feed.secret")}</p>
+          <div className="actions">
+            <button type="button" onClick={() => copy(feed.url)}>
+              {t("lnet.feed.copy")}
+            </button>
+            {!confirming ? (
+              <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+                {t("lnet.feed.rotate")}
+              </button>
+            ) : null}
+          </div>
+          {confirming ? (
+            <div className="help">
+              <p>{t("lnet.feed.rotateWarning")}</p>
+              <div className="actions">
+                <button type="button" onClick={rotate}>
+                  {t("lnet.feed.rotateConfirm")}
+                </button>
+                <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                  {t("item.cancel")}
+                </button>
+              </div>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {error ? <ErrorView error={error} /> : null}
+      <p role="status" className="ok">
+        {message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import * as networks from "../api/leaderNetworks";
+import type { Introduction, IntroductionAction } from "../api/leaderNetworks";
+import { Page } from "../components/Page";
+import { ErrorView, Loading } from "../components/Status";
+import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n";
+import { useLoad } from "../useLoad";
+
+const STATUS: Record<Introduction["status"], MessageKey> = {
+  pending: "lnet.intro.status.pending",
+  accepted: "lnet.intro.status.accepted",
+  declined: "lnet.intro.status.declined",
+  withdrawn: "lnet.intro.status.withdrawn",
+};
+
+/** Introductions to me (accept or decline) and from me (withdraw); contact details once yes. */
+export function Introductions() {
+  const { t } = useI18n();
+  const [state, reload] = useLoad(networks.introductions, "introductions");
+  // Kept as what was done, so the message follows a language switch.
+  const [done, setDone] = useState<{ action: IntroductionAction; name: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function act(intro: Introduction, action: IntroductionAction, other: string) {
+    setError(null);
+    try {
+      await networks.introductionAct(intro.id, action);
+      setDone({ action, name: other });
+      reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const received = state.status === "ready" ? state.data.filter((i) => i.direction === "received") : [];
+  const sent = state.status === "ready" ? state.data.filter((i) => i.direction === "sent") : [];
+
+  return (
+    <Page title={t("lnet.intro.title")}>
+      <p>
+        {t("lnet.intro.intro")} <Link to="/peers">{t("lnet.intro.findPeers")}</Link>
+      </p>
+      <p role="status" className="ok">
+        {done ? t(`lnet.intro.done.${done.action}`, { name: done.name }) : ""}
+      </p>
+      {error ? <ErrorView error={error} /> : null}
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <ErrorView error={state.error} /> : null}
+      {state.status === "ready" ? (
+        <>
+          <section aria-labelledby="lnet-intro-received">
+            <h2 id="lnet-intro-received">{t("lnet.intro.received")}</h2>
+            {received.length === 0 ? <p>{t("lnet.intro.receivedNone")}</p> : null}
+            <ul className="items">
+              {received.map((intro) => (
+                <li key={intro.id}>
+                  <IntroductionCard intro={intro} onAct={act} />
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="lnet-intro-sent">
+            <h2 id="lnet-intro-sent">{t("lnet.intro.sent")}</h2>
+            {sent.length === 0 ? <p>{t("lnet.intro.sentNone")}</p> : null}
+            <ul className="items">
+              {sent.map((intro) => (
+                <li key={intro.id}>
+                  <IntroductionCard intro={intro} onAct={act} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function IntroductionCard({
+  intro,
+  onAct,
+}: {
+  intro: Introduction;
+  onAct: (intro: Introduction, action: IntroductionAction, other: string) => void;
+}) {
+  const { t, date } = useI18n();
+  const received = intro.direction === "received";
+  const other = received ? intro.from_leader : intro.to_leader;
+  const id = `lnet-intro-${intro.id}`;
+  const pending = intro.status === "pending";
+  return (
+    <article className="card" aria-labelledby={id}>
+      <h3 id={id}>
+        {t(received ? "lnet.intro.from" : "lnet.intro.to", { name: other.name })}
+      </h3>
+      <p className="muted">
+        {[other.role_title, other.unit, other.administration].filter(Boolean).join(" · ")}
+      </p>
+      {intro.message ? (
+        <figure>
+          <blockquote>{intro.message}</blockquote>
+          <figcaption className="small">
+            {t("lnet.intro.asked", { date: date(intro.created_at) })}
+          </figcaption>
+        </figure>
+      ) : (
+        <p className="small">{t("lnet.intro.asked", { date: date(intro.created_at) })}</p>
+      )}
+      <p>
+        <strong>{t("lnet.intro.status")}:</strong> {t(STATUS[intro.status])}
+      </p>
+      {intro.contact ? (
+        <dl className="facts">
+          <div>
+            <dt>{t("lnet.intro.contact.name")}</dt>
+            <dd>{intro.contact.name}</dd>
+          </div>
+          {intro.contact.email ? (
+            <div>
+              <dt>{t("lnet.intro.contact.email")}</dt>
+              <dd>
+                <a href={`mailto:${intro.contact.email}`}>{intro.contact.email}</a>
+              </dd>
+            </div>
+          ) : null}
+          {intro.contact.phone ? (
+            <div>
+              <dt>{t("lnet.intro.contact.phone")}</dt>
+              <dd>
+                <a href={`tel:${intro.contact.phone.replace(/\s/g, "")}`}>{intro.contact.phone}</a>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {pending && received ? (
+        <div className="actions">
+          <button type="button" onClick={() => onAct(intro, "accept", other.name)}>
+            {t("lnet.intro.accept")}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onAct(intro, "decline", other.name)}
+          >
+            {t("lnet.intro.decline")}
+          </button>
+        </div>
+      ) : null}
+      {pending && !received ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onAct(intro, "withdraw", other.name)}
+          >
+            {t("lnet.intro.withdraw")}
+          </button>
+        </div>
+      ) : null}
+    </article>
+  );
+}
