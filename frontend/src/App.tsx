@@ -14,6 +14,8 @@ import { SupportNeedDetail, SupportNeeds } from "./screens/SupportNeeds";
 import { LeaderImport } from "./screens/LeaderImport";
 import { Login } from "./screens/Login";
 import { NotFound } from "./screens/NotFound";
+import { NetworkInsights } from "./screens/NetworkInsights";
+import { NetworkSignUpScreen, NetworkSignUps } from "./screens/NetworkSignUps";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -47,6 +49,9 @@ export function App() {
         <Route path="hr/programmes" element={<Programmes />} />
         <Route path="hr/import" element={<LeaderImport />} />
         <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
+        <Route path="hr/networks/signups" element={<NetworkSignUps />} />
+        <Route path="hr/networks/signups/:signupId" element={<NetworkSignUpScreen />} />
+        <Route path="hr/networks/insights" element={<NetworkInsights />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
         <Route path="mentoring/pairs" element={<MyMentorships />} />
