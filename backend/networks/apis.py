@@ -552,13 +552,17 @@ class _SignUpDetailSchema(SignUpOutputSerializer):
     """Schema only: a sign-up and whether the caller signed up."""
 
     registered = serializers.BooleanField()
+    draft = serializers.IntegerField(
+        allow_null=True,
+        help_text="HR: the sign-up's current group draft (published or editable); else null.",
+    )
 
     class Meta(SignUpOutputSerializer.Meta):
-        fields = [*SignUpOutputSerializer.Meta.fields, "registered"]
+        fields = [*SignUpOutputSerializer.Meta.fields, "registered", "draft"]
 
 
 class SignUpDetailApi(APIView):
-    """One sign-up, with whether the caller signed up."""
+    """One sign-up, with whether the caller signed up and (HR) its current group draft."""
 
     permission_classes = [IsOrganisationMember]
 
@@ -567,6 +571,7 @@ class SignUpDetailApi(APIView):
         signup = selectors.signup_visible_or_404(user=_user(request), signup_id=signup_id)
         data = dict(SignUpOutputSerializer(signup).data)
         data["registered"] = selectors.is_registered(user=_user(request), signup=signup)
+        data["draft"] = selectors.signup_current_draft_id(user=_user(request), signup=signup)
         return Response(data)
 
 

@@ -563,6 +563,22 @@ def is_registered(*, user: User, signup: SignUp) -> bool:
     return bool(user.leader_id and signup.registrations.filter(leader_id=user.leader_id).exists())
 
 
+def signup_current_draft_id(*, user: User, signup: SignUp) -> int | None:
+    """HR: the id of the sign-up's newest draft that is not discarded, so HR can come back to it.
+
+    ``None`` for everyone else (leaders never see drafts) and before the first compose.
+    """
+    if not access.is_hr(user):
+        return None
+    return (
+        GroupDraft.objects.filter(signup=signup)
+        .exclude(status=GroupDraft.Status.DISCARDED)
+        .order_by("-created_at", "-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+
+
 def draft_for_hr_or_404(*, user: User, draft_id: int) -> GroupDraft:
     """Return a group draft of a sign-up HR in scope manages, else 404."""
     _hr_or_404(user)

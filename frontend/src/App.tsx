@@ -17,6 +17,8 @@ import { NotFound } from "./screens/NotFound";
 import { Introductions } from "./screens/Introductions";
 import { NetworkSignUps } from "./screens/NetworkSignUps";
 import { Networks } from "./screens/Networks";
+import { NetworkInsights } from "./screens/NetworkInsights";
+import { HrSignUpScreen, HrSignUps } from "./screens/HrSignUps";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -50,6 +52,9 @@ export function App() {
         <Route path="hr/programmes" element={<Programmes />} />
         <Route path="hr/import" element={<LeaderImport />} />
         <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
+        <Route path="hr/networks/signups" element={<HrSignUps />} />
+        <Route path="hr/networks/signups/:signupId" element={<HrSignUpScreen />} />
+        <Route path="hr/networks/insights" element={<NetworkInsights />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
         <Route path="mentoring/pairs" element={<MyMentorships />} />

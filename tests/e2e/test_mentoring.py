@@ -1,14 +1,15 @@
-"""Journeys on mentor matching: HR runs a match and approves; a mentor accepts."""
+"""Journeys on mentor matching: HR runs a match and approves; a mentor accepts; HR follows up."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import expect
 
 from backend.mentoring import services
-from backend.mentoring.models import CheckIn, Mentorship, Programme, Proposal
+from backend.mentoring.models import CheckIn, Flag, Mentorship, Programme, Proposal
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World
@@ -185,3 +186,57 @@ def test_mentee_sees_why_and_downloads_the_first_meeting_invitation(
     card = browser.page.get_by_role("article", name=f"Your mentor: {mentor.full_name}")
     expect(card.get_by_role("heading", name="Why you were matched")).to_be_visible()
     browser.check("my-mentor")
+
+
+@pytest.fixture
+def flagged_pair(world: World, programme: Programme) -> Flag:
+    """Mette paired with Jens by hand, both accepted; the pair has not met for a long time."""
+    enrolment = programme.enrolments.get(leader=world.new_leader.leader)
+    offer = programme.mentor_offers.get(leader=world.mentor.leader)
+    proposal = services.proposal_create_manual(
+        enrolment=enrolment, offer=offer, user=world.hr, reason="Stærk i budget"
+    )
+    services.proposal_accept(proposal=proposal, leader=world.new_leader.leader)
+    services.proposal_accept(proposal=proposal, leader=world.mentor.leader)
+    return Flag.objects.create(
+        mentorship=enrolment.mentorships.get(),
+        kind=Flag.Kind.INACTIVE,
+        reason="Intet møde registreret i 60 dage.",
+    )
+
+
+def test_hr_sees_a_flagged_pair_marks_it_handled_and_reads_the_figures(
+    browser: Browser, world: World, programme: Programme, flagged_pair: Flag
+) -> None:
+    browser.login(world.hr)
+    browser.goto("/hr/programmes")
+    browser.expect_heading("Mentorprogrammer")
+    page = browser.page
+    pair = "Mette Kjær og Jens Bak"
+    card = page.get_by_role("article", name=pair)
+    expect(card).to_contain_text("Intet møde registreret i lang tid")
+    browser.check("programme-flags")
+    browser.switch_language("en")
+    expect(page.get_by_role("article", name="Mette Kjær and Jens Bak")).to_be_visible()
+    browser.check("programme-flags")
+    browser.switch_language("da")
+
+    card.get_by_role("button", name=f"Markér som håndteret {pair}").click()
+    expect(page.get_by_role("status").filter(has_text="håndteret")).to_have_text(
+        f"{pair} er markeret som håndteret."
+    )
+    expect(page.get_by_text("Ingen par kræver opmærksomhed lige nu.")).to_be_visible()
+    assert Flag.objects.get().resolved_at is not None
+
+    page.get_by_role("link", name=programme.name).click()
+    browser.expect_heading(programme.name)
+    table = page.get_by_role("table", name="Tal for programmet pr. forvaltning")
+    # One mentee: every count is under five, so the API hides it and the screen says so.
+    expect(table.get_by_role("row", name="Hele programmet")).to_contain_text("skjult")
+    # The chart of the share matched; the table above is its text alternative.
+    chart = page.get_by_role("img", name=re.compile("^Søjlediagram over andelen matchet"))
+    expect(chart).to_be_visible()
+    browser.check("programme-analytics")
+    browser.switch_language("en")
+    expect(page.get_by_role("table", name="Programme figures per administration")).to_be_visible()
+    browser.check("programme-analytics")

@@ -765,7 +765,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One sign-up, with whether the caller signed up. */
+        /** @description One sign-up, with whether the caller signed up and (HR) its current group draft. */
         get: operations["network_signups_retrieve"];
         put?: never;
         post?: never;
@@ -3897,6 +3897,8 @@ export interface components {
             status?: components["schemas"]["SignUpStatusEnum"];
             readonly registration_count: number;
             registered: boolean;
+            /** @description HR: the sign-up's current group draft (published or editable); else null. */
+            draft: number | null;
         };
         /** @description A learning-network sign-up. */
         SignUpOutput: {

@@ -3,6 +3,7 @@ import type { FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import * as mentoring from "../api/mentoring";
 import type { MatchRun, Offer, Proposal, ProposalStatus } from "../api/mentoring";
+import { MentoringFlags, ProgrammeAnalytics } from "../components/MentoringFollowUp";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
@@ -56,6 +57,7 @@ export function Programmes() {
           </ul>
         )
       ) : null}
+      <MentoringFlags />
     </Page>
   );
 }
@@ -129,6 +131,7 @@ export function ProgrammeScreen() {
           </ul>
         </section>
       ) : null}
+      <ProgrammeAnalytics programmeId={programmeId} />
     </Page>
   );
 }

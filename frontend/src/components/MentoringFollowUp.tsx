@@ -1,0 +1,158 @@
+import { useState } from "react";
+import * as mentoringHr from "../api/mentoringHr";
+import type { AnalyticsCell, AnalyticsFigures, Flag } from "../api/mentoringHr";
+import { BarChart } from "../charts/BarChart";
+import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n";
+import { useLoad } from "../useLoad";
+import { ErrorView, Loading } from "./Status";
+
+const FLAG_KINDS: Record<Flag["kind"], MessageKey> = {
+  inactive: "hrnet.flags.kind.inactive",
+  no_first_meeting: "hrnet.flags.kind.no_first_meeting",
+  rule_broken: "hrnet.flags.kind.rule_broken",
+};
+
+/** HR: open flags on mentoring pairs (no meeting for long, no first meeting, a broken rule). */
+export function MentoringFlags() {
+  const { t, date, language } = useI18n();
+  const [state, reload] = useLoad(mentoringHr.flags, `hrnet-flags-${language}`);
+  const [done, setDone] = useState("");
+  const [error, setError] = useState<unknown>(null);
+
+  async function onResolve(flag: Flag) {
+    setError(null);
+    try {
+      await mentoringHr.flagResolve(flag.id);
+      setDone(t("hrnet.flags.resolved", { mentee: flag.mentee.name, mentor: flag.mentor.name }));
+      reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <section aria-labelledby="flags-heading">
+      <h2 id="flags-heading">{t("hrnet.flags.title")}</h2>
+      <p>{t("hrnet.flags.intro")}</p>
+      <div role="status">{done ? <p className="ok">{done}</p> : null}</div>
+      {error ? <ErrorView error={error} /> : null}
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <ErrorView error={state.error} /> : null}
+      {state.status === "ready" && state.data.length === 0 ? <p>{t("hrnet.flags.none")}</p> : null}
+      {state.status === "ready" && state.data.length > 0 ? (
+        <ul className="items">
+          {state.data.map((flag) => (
+            <li key={flag.id}>
+              <article className="card" aria-labelledby={`flag-${flag.id}`}>
+                <h3 id={`flag-${flag.id}`}>
+                  {t("hrnet.flags.pair", { mentee: flag.mentee.name, mentor: flag.mentor.name })}
+                </h3>
+                <dl className="facts">
+                  <div>
+                    <dt>{t("hrnet.flags.why")}</dt>
+                    <dd>{t(FLAG_KINDS[flag.kind])}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("hrnet.flags.since")}</dt>
+                    <dd>{date(flag.created_at)}</dd>
+                  </div>
+                  {flag.suggested_mentor ? (
+                    <div>
+                      <dt>{t("hrnet.flags.suggested")}</dt>
+                      <dd>{flag.suggested_mentor.name}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+                {flag.reason ? <p>{flag.reason}</p> : null}
+                <button type="button" className="secondary" onClick={() => onResolve(flag)}>
+                  {t("hrnet.flags.resolve")}
+                  <span className="visually-hidden">
+                    {" "}
+                    {t("hrnet.flags.pair", { mentee: flag.mentee.name, mentor: flag.mentor.name })}
+                  </span>
+                </button>
+              </article>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+const FIGURES: { key: keyof AnalyticsFigures; label: MessageKey; percent?: boolean }[] = [
+  { key: "enrolled", label: "hrnet.analytics.enrolled" },
+  { key: "matched_pct", label: "hrnet.analytics.matched", percent: true },
+  { key: "days_to_match", label: "hrnet.analytics.daysToMatch" },
+  { key: "days_to_first_meeting", label: "hrnet.analytics.daysToMeeting" },
+  { key: "active", label: "hrnet.analytics.active" },
+  { key: "ended_early", label: "hrnet.analytics.endedEarly" },
+  { key: "needs_covered_pct", label: "hrnet.analytics.needsCovered", percent: true },
+];
+
+/** HR: a programme's figures overall and per administration; small cells are hidden by the API. */
+export function ProgrammeAnalytics({ programmeId }: { programmeId: number }) {
+  const { t, language } = useI18n();
+  const [state] = useLoad(
+    () => mentoringHr.programmeAnalytics(programmeId),
+    `hrnet-analytics-${programmeId}-${language}`,
+  );
+  const cell = (c: AnalyticsCell, percent = false) => {
+    if (c.suppressed) return t("hrnet.analytics.hidden");
+    if (c.value === null) return "–";
+    const text = c.value.toLocaleString(t("hrnet.locale"), { maximumFractionDigits: 1 });
+    return percent ? `${text} %` : text;
+  };
+
+  return (
+    <section aria-labelledby="analytics-heading">
+      <h2 id="analytics-heading">{t("hrnet.analytics.title")}</h2>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <ErrorView error={state.error} /> : null}
+      {state.status === "ready" ? (
+        <>
+          <p>{t("hrnet.analytics.intro")}</p>
+            <table className="data-table">
+              <caption>{t("hrnet.analytics.table")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("hrnet.col.administration")}</th>
+                  {FIGURES.map((f) => (
+                    <th scope="col" key={f.key}>
+                      {t(f.label)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {[
+                  { name: t("hrnet.analytics.total"), figures: state.data.total as AnalyticsFigures },
+                  ...state.data.administrations.map((a) => ({ name: a.administration, figures: a })),
+                ].map((row) => (
+                  <tr key={row.name}>
+                    <th scope="row">{row.name}</th>
+                    {FIGURES.map((f) => (
+                      <td key={f.key}>{cell(row.figures[f.key], f.percent)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          <p className="muted small">{t("hrnet.analytics.legend")}</p>
+          <h3>{t("hrnet.analytics.chartTitle")}</h3>
+          <BarChart
+            label={t("hrnet.analytics.chartAlt")}
+            domain={{ min: 0, max: 100 }}
+            rows={state.data.administrations.map((a) => ({
+              key: a.administration,
+              label: a.administration,
+              value: a.matched_pct.suppressed ? null : a.matched_pct.value,
+              text: cell(a.matched_pct, true),
+            }))}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
