@@ -4,7 +4,9 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -47,4 +49,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, OverflowError | DataError):
+        # A number too large for the database (an id of 10**20 in a filter or a body): SQLite
+        # raises OverflowError, PostgreSQL DataError. The input is at fault, not the server.
+        message = _("A number in the request is out of range.")
+        exc = exceptions.ValidationError({"detail": [message]})
     return drf_exception_handler(exc, context)

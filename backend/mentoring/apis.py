@@ -152,6 +152,12 @@ class ProgrammeInputSerializer(serializers.Serializer):
     enrol_other_sector = serializers.BooleanField(required=False)
     enrol_window_days = serializers.IntegerField(min_value=1, max_value=1000, required=False)
 
+    def validate_policy(self, value: Any) -> dict[str, Any]:
+        """The policy is an object (its fields are checked against the matcher's ``Policy``)."""
+        if not isinstance(value, dict):
+            raise serializers.ValidationError(_("The policy must be an object."))
+        return value
+
 
 class ProgrammeListCreateApi(APIView):
     """GET: the organisation's programmes (HR). POST: create one (HR for the organisation)."""
