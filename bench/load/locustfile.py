@@ -1,8 +1,11 @@
 """Mixed authenticated reads for the load test (``bench/load/run.sh`` drives it).
 
-100 users, each at a constant one request a second = 100 requests/s: HR pages through the
+100 users, each at a constant one request a second = 100 requests/s (``FastHttpUser``: the load
+generator shares the two cores with the server, so it must be cheap): HR pages through the
 leaders list and opens leaders and units; leaders read the topics, their plan, their items and
-their notifications. Tokens and ids come from ``$LOAD_TOKENS`` (``setup_users.py``).
+their notifications. One HR user for every four leaders (``LOAD_HR_WEIGHT``,
+``LOAD_LEADER_WEIGHT``): a municipality has a handful of HR consultants and hundreds of leaders.
+Tokens and ids come from ``$LOAD_TOKENS`` (``setup_users.py``).
 """
 
 from __future__ import annotations
@@ -12,79 +15,86 @@ import os
 import random
 from pathlib import Path
 
-from locust import HttpUser, constant_throughput, task
+from locust import FastHttpUser, constant_throughput, task
 
 DATA = json.loads(Path(os.environ.get("LOAD_TOKENS", "/tmp/sparring-load/tokens.json")).read_text())
 
 
-def _pages(user: HttpUser) -> int:
+def _pages(user: FastHttpUser) -> int:
     """How many pages of the leaders list this user sees (a director many, a leaf one)."""
-    count = user.client.get("/api/leaders/", name="/api/leaders/?page=N").json()["count"]
+    response = user.client.get("/api/leaders/", name="/api/leaders/?page=N", headers=user.headers)
+    count = response.json()["count"]
     return max(1, -(-count // 50))
 
 
-class HrUser(HttpUser):
+class HrUser(FastHttpUser):
     """HR: the leaders list (any page, searched), a leader's detail, units."""
 
-    weight = 1
+    weight = int(os.environ.get("LOAD_HR_WEIGHT", "1"))
     wait_time = constant_throughput(1)
 
     def on_start(self) -> None:
-        self.client.headers["Authorization"] = f"Token {DATA['hr']}"
+        self.headers = {"Authorization": f"Token {DATA['hr']}"}
         self.pages = _pages(self)
 
     @task(4)
     def leaders_page(self) -> None:
         page = random.randint(1, self.pages)
-        self.client.get(f"/api/leaders/?page={page}", name="/api/leaders/?page=N")
+        self.client.get(
+            f"/api/leaders/?page={page}", name="/api/leaders/?page=N", headers=self.headers
+        )
 
     @task(3)
     def leader_detail(self) -> None:
         leader_id = random.choice(DATA["leader_ids"])
-        self.client.get(f"/api/leaders/{leader_id}/", name="/api/leaders/{id}/")
+        self.client.get(
+            f"/api/leaders/{leader_id}/", name="/api/leaders/{id}/", headers=self.headers
+        )
 
     @task(2)
     def units(self) -> None:
-        self.client.get("/api/units/")
+        self.client.get("/api/units/", headers=self.headers)
 
     @task(1)
     def unit_detail(self) -> None:
         unit_id = random.choice(DATA["unit_ids"])
-        self.client.get(f"/api/units/{unit_id}/", name="/api/units/{id}/")
+        self.client.get(f"/api/units/{unit_id}/", name="/api/units/{id}/", headers=self.headers)
 
 
-class LeaderUser(HttpUser):
+class LeaderUser(FastHttpUser):
     """A leader: topics, my plan, my items, my notifications, a colleague's profile."""
 
-    weight = 1
+    weight = int(os.environ.get("LOAD_LEADER_WEIGHT", "4"))
     wait_time = constant_throughput(1)
 
     def on_start(self) -> None:
-        self.client.headers["Authorization"] = f"Token {random.choice(DATA['leaders'])}"
+        self.headers = {"Authorization": f"Token {random.choice(DATA['leaders'])}"}
         self.pages = _pages(self)
 
     @task(2)
     def topics(self) -> None:
-        self.client.get("/api/topics/")
+        self.client.get("/api/topics/", headers=self.headers)
 
     @task(2)
     def my_plan(self) -> None:
-        self.client.get("/api/onboarding/plans/")
+        self.client.get("/api/onboarding/plans/", headers=self.headers)
 
     @task(2)
     def my_items(self) -> None:
-        self.client.get("/api/onboarding/items/mine/")
+        self.client.get("/api/onboarding/items/mine/", headers=self.headers)
 
     @task(2)
     def my_notifications(self) -> None:
-        self.client.get("/api/notifications/")
+        self.client.get("/api/notifications/", headers=self.headers)
 
     @task(1)
     def me(self) -> None:
-        self.client.get("/api/me/")
+        self.client.get("/api/me/", headers=self.headers)
 
     @task(1)
     def leaders_page(self) -> None:
         self.client.get(
-            f"/api/leaders/?page={random.randint(1, self.pages)}", name="/api/leaders/?page=N"
+            f"/api/leaders/?page={random.randint(1, self.pages)}",
+            name="/api/leaders/?page=N",
+            headers=self.headers,
         )

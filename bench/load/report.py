@@ -24,6 +24,9 @@ def main(path: str) -> int:
             f"{float(row['Requests/s']):>7.1f} {row['50%']:>5} {row['95%']:>5} {row['99%']:>5}"
         )
     assert aggregate is not None, "no aggregate row"
+    if int(aggregate["Request Count"]) == 0:
+        print("no request was made: see locust.log beside the CSV")
+        return 1
     print(
         f"{'ALL':<34} {aggregate['Request Count']:>8} {aggregate['Failure Count']:>6} "
         f"{float(aggregate['Requests/s']):>7.1f} {aggregate['50%']:>5} {aggregate['95%']:>5} "
