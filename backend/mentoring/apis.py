@@ -391,7 +391,7 @@ class OfferUpdateApi(APIView):
 class MatchRunOutputSerializer(serializers.ModelSerializer):
     """A run and its decision log (HR)."""
 
-    created_by = serializers.CharField(source="created_by.username", default=None)
+    created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
 
     class Meta:
         model = MatchRun
@@ -555,6 +555,14 @@ class _ProposalAcceptedSchema(_ProposalForLeaderSchema):
         fields = [*_ProposalForLeaderSchema.Meta.fields, "mentorship"]
 
 
+@extend_schema_serializer(component_name="ProposalForAnyone")
+class _ProposalForAnyoneSchema(ProposalOutputSerializer):
+    """Schema only: one proposal as HR (every field) or its mentee or mentor sees it."""
+
+    mentee = _MenteeProfileForLeaderSchema(source="enrolment.leader", required=False)
+    status = serializers.ChoiceField(choices=PROPOSAL_STATUS_FOR_LEADER)
+
+
 _PROPOSAL_DESCRIPTION = (
     "HR gets every field. The mentee and the mentor get the `ProposalForLeader` shape "
     "(no score, components, run or reasons for HR)."
@@ -692,7 +700,7 @@ class ProposalDetailApi(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        responses=OpenApiResponse(ProposalOutputSerializer, description=_PROPOSAL_DESCRIPTION)
+        responses=OpenApiResponse(_ProposalForAnyoneSchema, description=_PROPOSAL_DESCRIPTION)
     )
     def get(self, request: Request, proposal_id: int) -> Response:
         user = _user(request)

@@ -29,6 +29,7 @@ from backend.networks.models import (
     JoinRequest,
     RequestStatus,
     RoulettePair,
+    RouletteSetting,
     SignUp,
     SignUpRegistration,
 )
@@ -823,11 +824,9 @@ class RouletteSettingApi(APIView):
         active = serializers.BooleanField()
         every_weeks = serializers.IntegerField()
         cooldown_weeks = serializers.IntegerField()
-        next_run_on = serializers.DateField()
+        next_run_on = serializers.DateField(allow_null=True)
 
-    def _out(self, setting: Any) -> dict[str, Any] | None:
-        if setting is None:
-            return None
+    def _out(self, setting: Any) -> dict[str, Any]:
         return {
             "network": setting.network_id,
             "active": setting.active,
@@ -838,11 +837,15 @@ class RouletteSettingApi(APIView):
 
     @extend_schema(
         responses=OpenApiResponse(
-            OutputSerializer, description="`null` while the network has no roulette set up."
+            OutputSerializer,
+            description="`active` false and `next_run_on` null while the network has no "
+            "roulette set up.",
         )
     )
     def get(self, request: Request, network_id: int) -> Response:
         setting = selectors.roulette_setting_or_404(user=_user(request), network_id=network_id)
+        if setting is None:  # not set up: the defaults, switched off
+            setting = RouletteSetting(network_id=network_id, active=False, next_run_on=None)
         return Response(self._out(setting))
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer)

@@ -121,6 +121,69 @@ def test_api_as_leader(case: Any, scene: Any) -> None:
     _call(case, scene.world.new_leader, "leader")
 
 
+# What the first full run (21 000 requests) found, replayed as explicit cases so they stay fixed:
+# (role, method, path, path parameters from the scene, body, content type).
+FOUND_BY_THE_FULL_RUN: list[tuple[str, str, str, str | None, dict[str, Any] | None, str]] = [
+    # 500: an id beyond SQLite's integers in a filter and in a body
+    ("leader", "GET", "/api/peers/?administration=47924818955878751809830912", None, None, ""),
+    ("hr", "GET", "/api/leaders/?administration=100000000000000000000", None, None, ""),
+    # 500: a form field "null" parsed as JSON reached a NOT NULL column
+    (
+        "hr",
+        "POST",
+        "/api/programmes/",
+        None,
+        {"name": "x", "starts_on": "2026-12-01", "policy": "null"},
+        "multipart/form-data",
+    ),
+    # empty 200 body without a content type: a network without a roulette
+    ("leader", "GET", "/api/networks/{network_id}/roulette/", "open_network", None, ""),
+    # 200 off the schema: a run started by no one (the scheduler); the mentee's own proposal
+    ("hr", "GET", "/api/match-runs/{run_id}/", "run", None, ""),
+    ("leader", "GET", "/api/proposals/{proposal_id}/", "proposal", None, ""),
+    # 400 off the schema: an import without a file
+    ("hr", "POST", "/api/imports/leaders/", None, {}, "multipart/form-data"),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "method", "url", "object_name", "body", "media_type"), FOUND_BY_THE_FULL_RUN
+)
+def test_what_the_full_run_found_stays_fixed(
+    scene: Any,
+    role: str,
+    method: str,
+    url: str,
+    object_name: str | None,
+    body: dict[str, Any] | None,
+    media_type: str,
+) -> None:
+    """No server error, and the response matches its documented schema."""
+    from backend.mentoring.models import MatchRun
+    from backend.wsgi import application
+
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+    path, _, query = url.partition("?")
+    objects = {"run": MatchRun.objects.create(programme=scene.programme, created_by=None)}
+    parameters = {}
+    if object_name is not None:
+        target = objects.get(object_name) or getattr(scene, object_name)
+        parameters = {path.split("{")[1].split("}")[0]: target.id}
+    operation = schema[path][method]
+    kwargs: dict[str, Any] = {"path_parameters": parameters}
+    if query:
+        key, _, value = query.partition("=")
+        kwargs["query"] = {key: value}
+    if body is not None:
+        kwargs.update(body=body, media_type=media_type)
+    case = operation.Case(**kwargs)
+    user = scene.world.hr if role == "hr" else scene.world.new_leader
+    response = case.call_and_validate(
+        headers={"Authorization": f"Token {_token(user)}"}, checks=CHECKS
+    )
+    assert response.status_code < 500
+
+
 def test_zz_figures(capsys: pytest.CaptureFixture[str]) -> None:
     """Print how many requests were sent per role and status (``-s`` shows them)."""
     with capsys.disabled():

@@ -72,6 +72,17 @@ class LeaderImportResultSerializer(serializers.Serializer):
     actions = serializers.ListField(child=LeaderImportActionSerializer(), required=False)
 
 
+@extend_schema_serializer(component_name="LeaderImportRefused")
+class LeaderImportRefusedSerializer(serializers.Serializer):
+    """A refused import: ``ok`` false and the errors. A file that was read also carries every
+    field of ``LeaderImportResult``; a request without a usable file carries the field errors."""
+
+    ok = serializers.BooleanField()
+    errors = serializers.ListField(  # type: ignore[assignment]
+        child=LeaderImportErrorSerializer()
+    )
+
+
 class LeaderImportApi(APIView):
     """Import leaders and units from the HR system's CSV or XLSX export.
 
@@ -95,7 +106,7 @@ class LeaderImportApi(APIView):
         responses={
             200: LeaderImportResultSerializer,
             400: OpenApiResponse(
-                LeaderImportResultSerializer,
+                LeaderImportRefusedSerializer,
                 description="Errors per row and column; nothing written.",
             ),
         },

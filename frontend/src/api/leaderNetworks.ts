@@ -66,9 +66,9 @@ export async function roulettePairs(): Promise<RoulettePair[]> {
   return unwrap(result).results;
 }
 
-/** A network's coffee roulette, or null when it has none. */
-export async function roulette(networkId: number): Promise<RouletteSetting | null> {
-  return request<RouletteSetting | null>("GET", `/api/networks/${networkId}/roulette/`);
+/** A network's coffee roulette (`active` false when it has none). */
+export async function roulette(networkId: number): Promise<RouletteSetting> {
+  return request<RouletteSetting>("GET", `/api/networks/${networkId}/roulette/`);
 }
 
 /** Sit out the next round; returns its number. */

@@ -2415,6 +2415,14 @@ export interface components {
             /** @default false */
             deactivate_missing: boolean;
         };
+        /**
+         * @description A refused import: ``ok`` false and the errors. A file that was read also carries every
+         *     field of ``LeaderImportResult``; a request without a usable file carries the field errors.
+         */
+        LeaderImportRefused: {
+            ok: boolean;
+            errors: components["schemas"]["LeaderImportError"][];
+        };
         /** @description The outcome of an import or a dry run (the schema of ``ImportResult.as_dict``). */
         LeaderImportResult: {
             filename: string;
@@ -2478,7 +2486,7 @@ export interface components {
             status: components["schemas"]["MatchRunStatusEnum"];
             /** Format: int64 */
             progress?: number;
-            created_by?: string;
+            created_by?: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -3670,6 +3678,40 @@ export interface components {
          * @enum {string}
          */
         ProposalDeclinedStatusEnum: "declined";
+        /** @description Schema only: one proposal as HR (every field) or its mentee or mentor sees it. */
+        ProposalForAnyone: {
+            readonly id: number;
+            programme: number;
+            run?: number | null;
+            origin?: components["schemas"]["ProposalOriginEnum"];
+            status: components["schemas"]["ProposalStatusForLeaderEnum"];
+            /** Format: double */
+            score?: number | null;
+            components?: unknown;
+            reasons?: unknown;
+            reasons_da?: unknown;
+            /** Hvorfor HR tilsidesatte matchforslaget */
+            override_reason?: string;
+            /** Begrundelse for afslag */
+            decline_reason?: string;
+            mentee?: components["schemas"]["MenteeProfileForLeader"];
+            mentor: components["schemas"]["MentoringLeaderBrief"];
+            /** Format: date-time */
+            mentee_accepted_at?: string | null;
+            /** Format: date-time */
+            mentor_accepted_at?: string | null;
+            /** Format: date-time */
+            offered_at?: string | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /**
+             * Foreslået første møde
+             * Format: date-time
+             */
+            first_meeting_at?: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
         /** @description Schema only: a proposal as its mentee or mentor sees it. */
         ProposalForLeader: {
             readonly id: number;
@@ -3815,7 +3857,7 @@ export interface components {
             every_weeks: number;
             cooldown_weeks: number;
             /** Format: date */
-            next_run_on: string;
+            next_run_on: string | null;
         };
         RouletteSettingInputRequest: {
             /** @default true */
@@ -4661,7 +4703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeaderImportResult"];
+                    "application/json": components["schemas"]["LeaderImportRefused"];
                 };
             };
         };
@@ -5919,7 +5961,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `null` while the network has no roulette set up. */
+            /** @description `active` false and `next_run_on` null while the network has no roulette set up. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7099,7 +7141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProposalOutput"];
+                    "application/json": components["schemas"]["ProposalForAnyone"];
                 };
             };
         };

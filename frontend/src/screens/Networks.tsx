@@ -128,7 +128,7 @@ function MembershipList({ data, act }: { data: MyNetworks; act: Act }) {
                 .filter(Boolean)
                 .join(" · ")}
             </p>
-            {roulette && roulette.active ? (
+            {roulette?.active && roulette.next_run_on ? (
               <div className="actions">
                 <p>
                   {t("lnet.roulette.setting", {

@@ -120,6 +120,16 @@ def test_hr_switches_roulette_on_members_read_it(
     world: World, client_for: Callable[[m.User | None], APIClient]
 ) -> None:
     club = _club(world, 4)
+    # Not set up yet: a JSON object, switched off (it was an empty 200 body, found by schemathesis).
+    before = client_for(world.hr).get(f"/api/networks/{club.id}/roulette/")
+    assert before["Content-Type"] == "application/json"
+    assert before.json() == {
+        "network": club.id,
+        "active": False,
+        "every_weeks": 4,
+        "cooldown_weeks": 12,
+        "next_run_on": None,
+    }
     body = {"every_weeks": 3, "cooldown_weeks": 9, "next_run_on": "2027-01-04"}
     assert (
         client_for(world.hr)
