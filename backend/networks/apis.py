@@ -844,8 +844,8 @@ class RouletteSettingApi(APIView):
     )
     def get(self, request: Request, network_id: int) -> Response:
         setting = selectors.roulette_setting_or_404(user=_user(request), network_id=network_id)
-        if setting is None:  # not set up: the defaults, switched off
-            setting = RouletteSetting(network_id=network_id, active=False, next_run_on=None)
+        if setting is None:  # not set up: the defaults, switched off, no next run
+            setting = RouletteSetting(network_id=network_id, active=False)
         return Response(self._out(setting))
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer)

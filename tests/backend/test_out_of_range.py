@@ -1,7 +1,8 @@
 """Numbers too large for the database are the client's error (400), never a server error.
 
 Found by the full schemathesis run: an id of 10**20 in a filter or a body made SQLite raise
-``OverflowError`` (500); a programme's ``policy`` sent as the form value ``null`` broke a NOT NULL column.
+``OverflowError`` (500); a programme's ``policy`` sent as the form value ``null`` broke a NOT
+NULL column.
 """
 
 from __future__ import annotations
