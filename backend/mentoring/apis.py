@@ -102,9 +102,9 @@ class LeaderBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField(source="full_name")
     role_title = serializers.CharField()
-    unit = serializers.CharField(source="unit.name", default=None)
+    unit = serializers.CharField(source="unit.name", default=None, allow_null=True)
     administration = serializers.CharField(
-        source="unit.department.administration.name", default=None
+        source="unit.department.administration.name", default=None, allow_null=True
     )
 
 

@@ -184,6 +184,23 @@ def test_what_the_full_run_found_stays_fixed(
     assert response.status_code < 500
 
 
+def test_a_mentor_without_a_unit_matches_the_schema(scene: Any) -> None:
+    """Second full run: ``unit`` and ``administration`` of a leader brief may be null."""
+    from backend.wsgi import application
+
+    mentor = scene.world.mentor.leader
+    mentor.unit = None
+    mentor.save(update_fields=["unit"])
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+    case = schema["/api/proposals/{proposal_id}/"]["GET"].Case(
+        path_parameters={"proposal_id": scene.proposal.id}
+    )
+    response = case.call_and_validate(
+        headers={"Authorization": f"Token {_token(scene.world.hr)}"}, checks=CHECKS
+    )
+    assert response.json()["mentor"]["unit"] is None
+
+
 def test_zz_figures(capsys: pytest.CaptureFixture[str]) -> None:
     """Print how many requests were sent per role and status (``-s`` shows them)."""
     with capsys.disabled():

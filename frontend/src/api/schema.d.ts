@@ -2550,8 +2550,8 @@ export interface components {
             id: number;
             name: string;
             role_title: string;
-            unit?: string;
-            administration?: string;
+            unit?: string | null;
+            administration?: string | null;
             readonly topics: string[];
         };
         /** @description Schema only: the mentee profile without its ``id`` (the mentor's view). */
@@ -2559,8 +2559,8 @@ export interface components {
             id?: number;
             name: string;
             role_title: string;
-            unit?: string;
-            administration?: string;
+            unit?: string | null;
+            administration?: string | null;
             readonly topics: string[];
         };
         /** @description A leader as others in the programme see them: name, role, unit, administration. */
@@ -2568,8 +2568,8 @@ export interface components {
             id: number;
             name: string;
             role_title: string;
-            unit?: string;
-            administration?: string;
+            unit?: string | null;
+            administration?: string | null;
         };
         /** @description How the mentorship ends. */
         MentorshipEndInputRequest: {
