@@ -252,6 +252,7 @@ MENTORSHIP = {
     "mentor",
     "planned_end_on",
     "programme",
+    "proposal",  # the pair's own proposal (its reasons, the first-meeting invitation)
     "started_on",
     "status",
 }
