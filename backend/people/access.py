@@ -134,14 +134,6 @@ def self_and_reports_q(user: User, *, field: str = "id") -> Q:
     return Q(**{field: me}) | Q(**{f"{field}__in": _below_sql(me)})
 
 
-def report_ids(user: User) -> set[int]:
-    """Return the ids of every leader below the user's leader in the line (all levels)."""
-    me = user.leader_id if user.is_authenticated else None
-    if me is None:
-        return set()
-    return set(Leader.objects.filter(id__in=_below_sql(me)).values_list("id", flat=True)) - {me}
-
-
 def can_see_profile(user: User, leader: Leader) -> bool:
     """Self, anyone above in the line, and HR in scope see a leader's profile."""
     return is_self(user, leader) or is_hr_for(user, leader) or is_above_in_line(user, leader)
