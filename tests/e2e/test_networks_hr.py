@@ -94,6 +94,8 @@ def test_hr_composes_moves_one_leader_and_publishes_learning_networks(
     created = SignUp.objects.get(theme="Kommunikation")
     assert (created.min_size, created.max_size) == (4, 6)
     assert list(created.eligible_administrations.all()) == [world.social]
+    # The list reloads with the new sign-up; wait for it so the rows stop moving before a click.
+    expect(page.get_by_role("row", name=re.compile("Kommunikation"))).to_be_visible()
 
     # The sign-up with registrations: compose.
     page.get_by_role("link", name=THEME).click()
