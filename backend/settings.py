@@ -162,12 +162,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "backend.people.tokens.CachedTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "backend.api.pagination.Pagination",
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "backend.api.filters.FilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -187,6 +187,21 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# --- Cache -----------------------------------------------------------------------------------
+# Production shares one cache between every web process: CACHE_URL=redis://host:6379/1. Without
+# it each process keeps its own in memory (the demo has one).
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# Seconds an API token's user is kept in the cache (backend/people/tokens.py). Only with a shared
+# cache by default: a token deleted in one process must not be honoured by another.
+TOKEN_CACHE_SECONDS = env.int("SPARRING_TOKEN_CACHE_SECONDS", default=60 if CACHE_URL else 0)
 
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str(

@@ -10,12 +10,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.serializers import FastReadMixin
 from backend.notifications.models import Notification
 from backend.notifications.services import notification_mark_read
 from backend.people.models import User
 
 
-class NotificationOutputSerializer(serializers.ModelSerializer[Notification]):
+class NotificationOutputSerializer(FastReadMixin, serializers.ModelSerializer[Notification]):
+    """A notification as the user's inbox shows it."""
+
     class Meta:
         model = Notification
         fields = ["id", "kind", "subject", "body", "url", "created_at", "read_at"]

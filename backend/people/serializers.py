@@ -9,6 +9,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from backend.api.serializers import FastReadMixin
 from backend.people.models import (
     Administration,
     Competency,
@@ -26,7 +27,7 @@ from backend.people.models import (
 )
 
 
-class OrganisationRefSerializer(serializers.ModelSerializer[Organisation]):
+class OrganisationRefSerializer(FastReadMixin, serializers.ModelSerializer[Organisation]):
     """An organisation by id, name and slug."""
 
     class Meta:
@@ -34,7 +35,7 @@ class OrganisationRefSerializer(serializers.ModelSerializer[Organisation]):
         fields = ["id", "name", "slug"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
+class OrganisationSerializer(FastReadMixin, serializers.ModelSerializer[Organisation]):
     """An organisation."""
 
     class Meta:
@@ -42,7 +43,7 @@ class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
         fields = ["id", "name", "slug", "default_language"]
 
 
-class AdministrationSerializer(serializers.ModelSerializer[Administration]):
+class AdministrationSerializer(FastReadMixin, serializers.ModelSerializer[Administration]):
     """An administration."""
 
     class Meta:
@@ -50,7 +51,7 @@ class AdministrationSerializer(serializers.ModelSerializer[Administration]):
         fields = ["id", "name", "code"]
 
 
-class DepartmentSerializer(serializers.ModelSerializer[Department]):
+class DepartmentSerializer(FastReadMixin, serializers.ModelSerializer[Department]):
     """A department and its administration."""
 
     administration = AdministrationSerializer(read_only=True)
@@ -60,7 +61,7 @@ class DepartmentSerializer(serializers.ModelSerializer[Department]):
         fields = ["id", "name", "administration"]
 
 
-class UnitRefSerializer(serializers.ModelSerializer[Unit]):
+class UnitRefSerializer(FastReadMixin, serializers.ModelSerializer[Unit]):
     """A unit in brief."""
 
     class Meta:
@@ -68,7 +69,7 @@ class UnitRefSerializer(serializers.ModelSerializer[Unit]):
         fields = ["id", "code", "name", "service_type"]
 
 
-class UnitSerializer(serializers.ModelSerializer[Unit]):
+class UnitSerializer(FastReadMixin, serializers.ModelSerializer[Unit]):
     """A unit with its place in the tree."""
 
     department = DepartmentSerializer(read_only=True)
@@ -89,7 +90,7 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
         ]
 
 
-class StaffFunctionSerializer(serializers.ModelSerializer[StaffFunction]):
+class StaffFunctionSerializer(FastReadMixin, serializers.ModelSerializer[StaffFunction]):
     """A central staff function."""
 
     class Meta:
@@ -97,7 +98,7 @@ class StaffFunctionSerializer(serializers.ModelSerializer[StaffFunction]):
         fields = ["id", "kind", "name", "description"]
 
 
-class StaffContactSerializer(serializers.ModelSerializer[StaffContact]):
+class StaffContactSerializer(FastReadMixin, serializers.ModelSerializer[StaffContact]):
     """A staff consultant and what they serve."""
 
     staff_function = StaffFunctionSerializer(read_only=True)
@@ -127,7 +128,7 @@ class StaffContactSerializer(serializers.ModelSerializer[StaffContact]):
         return sorted(a.id for a in obj.administrations.all())
 
 
-class StaffContactBriefSerializer(serializers.ModelSerializer[StaffContact]):
+class StaffContactBriefSerializer(FastReadMixin, serializers.ModelSerializer[StaffContact]):
     """A staff consultant's name and how to reach them."""
 
     class Meta:
@@ -148,7 +149,7 @@ class UnitDetailSerializer(UnitSerializer):
         return StaffContactSerializer(obj.staff_contacts.all(), many=True).data  # type: ignore[return-value]
 
 
-class TopicSerializer(serializers.ModelSerializer[Topic]):
+class TopicSerializer(FastReadMixin, serializers.ModelSerializer[Topic]):
     """A topic of the taxonomy."""
 
     class Meta:
@@ -165,7 +166,7 @@ class TopicSerializer(serializers.ModelSerializer[Topic]):
         ]
 
 
-class TopicRefSerializer(serializers.ModelSerializer[Topic]):
+class TopicRefSerializer(FastReadMixin, serializers.ModelSerializer[Topic]):
     """A topic in brief."""
 
     class Meta:
@@ -173,7 +174,7 @@ class TopicRefSerializer(serializers.ModelSerializer[Topic]):
         fields = ["id", "slug", "label_da", "label_en"]
 
 
-class CompetencySerializer(serializers.ModelSerializer[Competency]):
+class CompetencySerializer(FastReadMixin, serializers.ModelSerializer[Competency]):
     """A strength: topic and level."""
 
     topic = TopicRefSerializer(read_only=True)
@@ -183,7 +184,7 @@ class CompetencySerializer(serializers.ModelSerializer[Competency]):
         fields = ["id", "topic", "level"]
 
 
-class LeaderRefSerializer(serializers.ModelSerializer[Leader]):
+class LeaderRefSerializer(FastReadMixin, serializers.ModelSerializer[Leader]):
     """A leader by name and title (what a network's member list or a line shows)."""
 
     class Meta:
@@ -191,7 +192,7 @@ class LeaderRefSerializer(serializers.ModelSerializer[Leader]):
         fields = ["id", "first_name", "last_name", "full_name", "role_title"]
 
 
-class LeaderSerializer(serializers.ModelSerializer[Leader]):
+class LeaderSerializer(FastReadMixin, serializers.ModelSerializer[Leader]):
     """A leader's profile as a list row."""
 
     unit = UnitRefSerializer(read_only=True, allow_null=True)
@@ -251,7 +252,7 @@ class LeaderDetailSerializer(LeaderSerializer):
         return obj.reports.exists()
 
 
-class SupportNeedSerializer(serializers.ModelSerializer[SupportNeed]):
+class SupportNeedSerializer(FastReadMixin, serializers.ModelSerializer[SupportNeed]):
     """A support need as a list row: never the note, only whether there is one."""
 
     topic = TopicRefSerializer(read_only=True)
@@ -290,7 +291,7 @@ class SupportNeedHrSerializer(SupportNeedSerializer):
         fields = [*SupportNeedSerializer.Meta.fields, "leader"]
 
 
-class NetworkSerializer(serializers.ModelSerializer[Network]):
+class NetworkSerializer(FastReadMixin, serializers.ModelSerializer[Network]):
     """A network; ``member_count`` is annotated by the selector."""
 
     member_count = serializers.IntegerField(read_only=True)
@@ -312,7 +313,7 @@ class NetworkSerializer(serializers.ModelSerializer[Network]):
         ]
 
 
-class NetworkRefSerializer(serializers.ModelSerializer[Network]):
+class NetworkRefSerializer(FastReadMixin, serializers.ModelSerializer[Network]):
     """A network in brief."""
 
     class Meta:
@@ -320,7 +321,7 @@ class NetworkRefSerializer(serializers.ModelSerializer[Network]):
         fields = ["id", "name", "kind", "visibility"]
 
 
-class MembershipSerializer(serializers.ModelSerializer[Membership]):
+class MembershipSerializer(FastReadMixin, serializers.ModelSerializer[Membership]):
     """A membership as seen from a network: the member."""
 
     leader = LeaderRefSerializer(read_only=True)
@@ -330,7 +331,7 @@ class MembershipSerializer(serializers.ModelSerializer[Membership]):
         fields = ["id", "leader", "role", "since"]
 
 
-class LeaderMembershipSerializer(serializers.ModelSerializer[Membership]):
+class LeaderMembershipSerializer(FastReadMixin, serializers.ModelSerializer[Membership]):
     """A membership as seen from a leader: the network."""
 
     network = NetworkRefSerializer(read_only=True)
@@ -340,7 +341,7 @@ class LeaderMembershipSerializer(serializers.ModelSerializer[Membership]):
         fields = ["id", "network", "role", "since"]
 
 
-class MeSerializer(serializers.ModelSerializer[User]):
+class MeSerializer(FastReadMixin, serializers.ModelSerializer[User]):
     """The logged-in user, as the web app needs it."""
 
     display_name = serializers.SerializerMethodField()

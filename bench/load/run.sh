@@ -26,7 +26,7 @@ cleanup() {
 trap cleanup EXIT
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/sparring_load"
-export CELERY_BROKER_URL="redis://127.0.0.1:$REDIS_PORT/0"
+export CELERY_BROKER_URL="redis://127.0.0.1:$REDIS_PORT/0" CACHE_URL="redis://127.0.0.1:$REDIS_PORT/1"
 export CELERY_TASK_ALWAYS_EAGER=1 DJANGO_DEBUG=0 LOG_LEVEL=WARNING DATABASE_CONN_MAX_AGE=60
 export SPARRING_VAR_DIR="$out/var"
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS sparring_load" postgres

@@ -2753,6 +2753,7 @@ export interface components {
          * @enum {string}
          */
         NetworkVisibilityEnum: "open" | "members_only";
+        /** @description A notification as the user's inbox shows it. */
         NotificationOutput: {
             readonly id: number;
             /** Type */

@@ -1,0 +1,79 @@
+"""API tokens: DRF's token authentication with the token → user lookup cached.
+
+Every API request with ``Authorization: Token …`` looks up its token and user. Under load that
+lookup is a fifth of a web worker's time, so it is kept in the shared cache
+(``settings.CACHES["default"]``, Redis in production) for ``settings.TOKEN_CACHE_SECONDS``.
+
+Nothing stale is served: a token deleted (logout, a new link, a person erased) or a user saved
+(deactivated, a new role or language) is dropped from the cache at once by the receivers below,
+in every web process, because the cache is shared. Without a shared cache (``CACHE_URL`` unset:
+the demo's one process) the setting defaults to 0 and every request reads the database.
+
+The cached user carries no password hash: it is loaded with the password deferred, so the
+hash never reaches the cache and a ``save()`` of that user writes only the fields it loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.authtoken.models import Token
+
+from backend.people.models import User
+
+_PREFIX = "sparring:token:"
+
+
+def token_cache_key(key: str) -> str:
+    """The cache key for a token: a hash, so no usable token is stored in the cache's key space."""
+    return _PREFIX + hashlib.sha256(key.encode()).hexdigest()
+
+
+def forget_token(key: str) -> None:
+    """Drop one token from the cache (it was deleted or replaced)."""
+    cache.delete(token_cache_key(key))
+
+
+def forget_user_tokens(user_id: int) -> None:
+    """Drop every token of a user from the cache (the user was saved or deleted)."""
+    keys = Token.objects.filter(user_id=user_id).values_list("key", flat=True)
+    cache.delete_many([token_cache_key(key) for key in keys])
+
+
+class CachedTokenAuthentication(TokenAuthentication):
+    """``Authorization: Token <key>``, answered from the shared cache when it can be."""
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
+        """Return ``(user, token)`` for an active user's token; 401 otherwise."""
+        seconds: int = settings.TOKEN_CACHE_SECONDS
+        cache_key = token_cache_key(key)
+        token: Token | None = cache.get(cache_key) if seconds > 0 else None
+        if token is None:
+            token = (
+                Token.objects.select_related("user").defer("user__password").filter(key=key).first()
+            )
+            if token is None:
+                raise exceptions.AuthenticationFailed(_("Invalid token."))
+            if seconds > 0:
+                cache.set(cache_key, token, seconds)
+        user: User = token.user
+        if not user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+        return user, token
+
+
+def on_token_saved_or_deleted(sender: type, instance: Token, **kwargs: Any) -> None:
+    """Receiver: a token changed or went away."""
+    forget_token(instance.key)
+
+
+def on_user_saved_or_deleted(sender: type, instance: User, **kwargs: Any) -> None:
+    """Receiver: a user changed (active, role, language ...) or went away."""
+    if instance.pk is not None:
+        forget_user_tokens(instance.pk)
