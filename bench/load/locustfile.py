@@ -1,7 +1,11 @@
 """Mixed authenticated reads for the load test (``bench/load/run.sh`` drives it).
 
-100 users, each at a constant one request a second = 100 requests/s (``FastHttpUser``: the load
-generator shares the two cores with the server, so it must be cheap): HR pages through the
+100 users, each at one request a second on average = 100 requests/s (``FastHttpUser``: the load
+generator shares the two cores with the server, so it must be cheap). Each user sends at
+random moments (exponential gaps with a mean of one second, ``poisson_pacing``), so the 100
+users together are a Poisson stream, as independent people are; locust's
+``constant_throughput`` would instead keep every user at the second it was spawned, and all
+100 are spawned together: one burst of 100 requests each second. HR pages through the
 leaders list and opens leaders and units; leaders read the topics, their plan, their items and
 their notifications. One HR user for every four leaders (``LOAD_HR_WEIGHT``,
 ``LOAD_LEADER_WEIGHT``): a municipality has a handful of HR consultants and hundreds of leaders.
@@ -13,11 +17,37 @@ from __future__ import annotations
 import json
 import os
 import random
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from locust import FastHttpUser, constant_throughput, task
+import gevent
+from locust import FastHttpUser, task
 
 DATA = json.loads(Path(os.environ.get("LOAD_TOKENS", "/tmp/sparring-load/tokens.json")).read_text())
+
+
+def poisson_pacing(rate: float) -> Callable[[Any], float]:
+    """A ``wait_time`` for ``rate`` requests a second on average, at exponential gaps.
+
+    The schedule runs on from the start of the user: a slow response does not lower the rate
+    (the next request goes at once if its moment has passed), so the load stays what was asked.
+    """
+
+    def wait_time(user: Any) -> float:
+        now = time.monotonic()
+        due = getattr(user, "_next_due", now)
+        due = max(due, now - 1.0) + random.expovariate(rate)
+        user._next_due = due
+        return max(0.0, due - now)
+
+    return wait_time
+
+
+def _start(user: FastHttpUser) -> None:
+    """Start at a random moment within the first second (users are spawned all at once)."""
+    gevent.sleep(random.random())
 
 
 def _pages(user: FastHttpUser) -> int:
@@ -31,9 +61,10 @@ class HrUser(FastHttpUser):
     """HR: the leaders list (any page, searched), a leader's detail, units."""
 
     weight = int(os.environ.get("LOAD_HR_WEIGHT", "1"))
-    wait_time = constant_throughput(1)
+    wait_time = poisson_pacing(1.0)
 
     def on_start(self) -> None:
+        _start(self)
         self.headers = {"Authorization": f"Token {DATA['hr']}"}
         self.pages = _pages(self)
 
@@ -65,9 +96,10 @@ class LeaderUser(FastHttpUser):
     """A leader: topics, my plan, my items, my notifications, a colleague's profile."""
 
     weight = int(os.environ.get("LOAD_LEADER_WEIGHT", "4"))
-    wait_time = constant_throughput(1)
+    wait_time = poisson_pacing(1.0)
 
     def on_start(self) -> None:
+        _start(self)
         self.headers = {"Authorization": f"Token {random.choice(DATA['leaders'])}"}
         self.pages = _pages(self)
 

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.pagination import KeysFirstPagination
 from backend.people import selectors
 from backend.people.filters import (
     AdministrationFilter,
@@ -136,6 +137,7 @@ class UnitListApi(_ScopedList):
     model = Unit
     serializer_class = UnitSerializer
     filterset_class = UnitFilter
+    pagination_class = KeysFirstPagination
     ordering_fields = ["name", "code", "staff_count", "sites"]
 
     def select(self, user: User) -> QuerySet[Any]:
