@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
-from backend.people import hooks
+from backend.people import cached, hooks
 from backend.people.models import (
     Administration,
     Competency,
@@ -67,6 +67,7 @@ def topics_ensure_defaults(*, organisation: Organisation) -> list[Topic]:
             if topic["slug"] not in existing
         ]
     )
+    cached.topic_list_forget(organisation.id)  # bulk_create sends no signals
     return list(Topic.objects.filter(organisation=organisation))
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
@@ -35,15 +36,21 @@ def token_cache_key(key: str) -> str:
     return _PREFIX + hashlib.sha256(key.encode()).hexdigest()
 
 
+def _forget(cache_keys: list[str]) -> None:
+    """Delete now, and again at commit: a request in between could cache the old row again."""
+    cache.delete_many(cache_keys)
+    transaction.on_commit(lambda: cache.delete_many(cache_keys))
+
+
 def forget_token(key: str) -> None:
     """Drop one token from the cache (it was deleted or replaced)."""
-    cache.delete(token_cache_key(key))
+    _forget([token_cache_key(key)])
 
 
 def forget_user_tokens(user_id: int) -> None:
     """Drop every token of a user from the cache (the user was saved or deleted)."""
     keys = Token.objects.filter(user_id=user_id).values_list("key", flat=True)
-    cache.delete_many([token_cache_key(key) for key in keys])
+    _forget([token_cache_key(key) for key in keys])
 
 
 class CachedTokenAuthentication(TokenAuthentication):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -10,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.people import access, selectors
+from backend.people import access, cached, selectors
 from backend.people.filters import TopicFilter
 from backend.people.models import Topic, User
 from backend.people.permissions import ReadOrgWriteHR
@@ -56,6 +58,16 @@ class TopicListApi(ListAPIView[Topic]):
         if getattr(self, "swagger_fake_view", False):
             return Topic.objects.none()
         return selectors.topic_list(user=_user(self.request))
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Every user reads the plain list: it comes from the cache (``cached.py``)."""
+        if request.query_params:  # filtered, ordered or paged: read as usual
+            return super().list(request, *args, **kwargs)
+        return Response(
+            cached.topic_list_page(
+                _user(request), lambda: dict(super(TopicListApi, self).list(request).data)
+            )
+        )
 
     @extend_schema(request=TopicCreateInputSerializer, responses={201: TopicSerializer})
     def post(self, request: Request) -> Response:
