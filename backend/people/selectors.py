@@ -122,8 +122,35 @@ def staff_contact_list(*, user: User) -> QuerySet[StaffContact]:
 
 
 def leader_list(*, user: User) -> QuerySet[Leader]:
-    """Return the leaders whose profile the user may see (self, reports at any level, HR)."""
-    return access.leaders_visible_to(user).select_related(*LEADER_RELATED)
+    """Return the leaders whose profile the user may see (self, reports at any level, HR),
+    with the columns a list row shows (``LeaderSerializer``): a page builds 250 objects."""
+    return access.leaders_visible_to(user).select_related(*LEADER_RELATED).only(*LEADER_ROW_FIELDS)
+
+
+LEADER_ROW_FIELDS = (
+    "employee_number",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "role_title",
+    "role_start_date",
+    "first_leader_job",
+    "years_as_leader",
+    "leadership_education",
+    "languages",
+    "bio",
+    "active",
+    "discoverable",
+    "unit__code",
+    "unit__name",
+    "unit__service_type",
+    "unit__department__name",
+    "unit__department__administration__name",
+    "boss__first_name",
+    "boss__last_name",
+    "boss__role_title",
+)
 
 
 def leader_detail(*, user: User, leader_id: int) -> Leader:

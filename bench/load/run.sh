@@ -34,15 +34,17 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE sparring_load" 
 python manage.py migrate -v0
 python manage.py seed_scale --leaders "$LEADERS" --seed 1
 python manage.py shell < bench/load/setup_users.py
+# Statistics for the planner, as autovacuum would gather them within a minute of the load.
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "VACUUM ANALYZE" sparring_load
 
 gunicorn backend.wsgi:application --bind "127.0.0.1:$WEB_PORT" --workers "$WORKERS" \
   --access-logfile /dev/null --error-logfile "$out/gunicorn.log" &
 gunicorn_pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null && break; sleep 0.2; done
 
-echo "warm-up (10 s), then ${DURATION} at ${USERS} users x 1 req/s"
+echo "warm-up (15 s), then ${DURATION} at ${USERS} users x 1 req/s"
 locust -f bench/load/locustfile.py --headless --host "http://127.0.0.1:$WEB_PORT" \
-  -u "$USERS" -r "$USERS" -t 10s --only-summary >/dev/null 2>&1 || true
+  -u "$USERS" -r "$USERS" -t 15s --only-summary >/dev/null 2>&1 || true
 cpu_of() { ps -o cputimes= -p "$(pgrep -d, "$@")" 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
 busy() { awk '/^cpu /{print int(($2 + $3 + $4 + $7 + $8) / 100)}' /proc/stat; }  # user+nice+system+irq+softirq, s
 web0=$(cpu_of -f "gunicorn backend.wsgi"); pg0=$(cpu_of -u postgres); all0=$(busy); t0=$(date +%s)

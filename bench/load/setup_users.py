@@ -1,9 +1,9 @@
 """Give the load test its logins on the scale organisation: one HR user and 50 leaders.
 
 Run with ``python manage.py shell < bench/load/setup_users.py`` after ``seed_scale``; writes
-``$LOAD_TOKENS`` (HR and leader tokens, leader ids, unit ids). Each leader gets an
-onboarding plan (the Danish templates) and three notifications, so "my plan" and "my
-notifications" read real rows. Idempotent.
+``$LOAD_TOKENS`` (HR and leader tokens, the leader-list pages each login sees, leader ids, unit
+ids). Each leader gets an onboarding plan (the Danish templates) and three notifications, so
+"my plan" and "my notifications" read real rows. Idempotent.
 """
 
 import json
@@ -14,6 +14,7 @@ from rest_framework.authtoken.models import Token
 
 from backend.notifications.services import notify
 from backend.people.models import Leader, Organisation, Unit, User
+from backend.people.selectors import leader_list
 from onboarding.services import plan_create_for_leader, templates_load
 from seed.onboarding_content import TEMPLATES
 
@@ -41,9 +42,16 @@ for leader in leaders:
             user=user, kind="load.test", subject=f"Besked {i}", email=False, dedupe_key=f"load-{i}"
         )
     users.append(user)
+hr_token = Token.objects.get_or_create(user=hr)[0].key
+leader_tokens = [Token.objects.get_or_create(user=u)[0].key for u in users]
 data = {
-    "hr": Token.objects.get_or_create(user=hr)[0].key,
-    "leaders": [Token.objects.get_or_create(user=u)[0].key for u in users],
+    "hr": hr_token,
+    "leaders": leader_tokens,
+    # Pages of the leaders list each login sees (50 a page), so users need not ask first.
+    "pages": {
+        token: max(1, -(-leader_list(user=user).count() // 50))
+        for token, user in [(hr_token, hr), *zip(leader_tokens, users, strict=True)]
+    },
     "leader_ids": list(
         Leader.objects.filter(organisation=org).values_list("id", flat=True).order_by("?")[:500]
     ),
