@@ -6,8 +6,9 @@ import csv
 import sys
 
 
-def main(path: str) -> int:
-    """Print one line per endpoint and the aggregate; exit 1 if p95 >= 100 ms or any error."""
+def main(path: str, offered: float | None = None) -> int:
+    """Print one line per endpoint and the aggregate; exit 1 if p95 >= 100 ms, any error, or
+    (given the ``offered`` rate in requests/s) less than 95 % of it achieved."""
     with open(path, newline="") as handle:
         rows = list(csv.DictReader(handle))
     print(
@@ -33,9 +34,13 @@ def main(path: str) -> int:
         f"{aggregate['99%']:>5}"
     )
     ok = int(aggregate["Failure Count"]) == 0 and float(aggregate["95%"]) < 100
-    print("target (p95 < 100 ms, 0 errors):", "met" if ok else "NOT met")
+    target = "p95 < 100 ms, 0 errors"
+    if offered:
+        ok = ok and float(aggregate["Requests/s"]) >= 0.95 * offered
+        target = f"{offered:g} req/s offered and at least 95 % served, {target}"
+    print(f"target ({target}):", "met" if ok else "NOT met")
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else None))

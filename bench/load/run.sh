@@ -46,15 +46,27 @@ echo "warm-up (15 s), then ${DURATION} at ${USERS} users x 1 req/s"
 locust -f bench/load/locustfile.py --headless --host "http://127.0.0.1:$WEB_PORT" \
   -u "$USERS" -r "$USERS" -t 15s --only-summary >/dev/null 2>&1 || true
 cpu_of() { ps -o cputimes= -p "$(pgrep -d, "$@")" 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
+# PostgreSQL: the postmaster with its ended children (connections close after CONN_MAX_AGE),
+# plus the backends alive now; in seconds.
+pg_cpu() {
+  local pm
+  pm=$(pgrep -u postgres -o -f -- "-p $PG_PORT " 2>/dev/null || true)
+  [ -n "$pm" ] || { echo 0; return; }
+  local ticks live
+  ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+  live=$(for c in $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null; done \
+    | awk '{s += $1} END {print s + 0}')
+  echo $(( (ticks + live) / $(getconf CLK_TCK) ))
+}
 busy() { awk '/^cpu /{print int(($2 + $3 + $4 + $7 + $8) / 100)}' /proc/stat; }  # user+nice+system+irq+softirq, s
-web0=$(cpu_of -f "gunicorn backend.wsgi"); pg0=$(cpu_of -u postgres); all0=$(busy); t0=$(date +%s)
+web0=$(cpu_of -f "gunicorn backend.wsgi"); pg0=$(pg_cpu); all0=$(busy); t0=$(date +%s)
 TIMEFORMAT="%U %S"
 { time locust -f bench/load/locustfile.py --headless --host "http://127.0.0.1:$WEB_PORT" \
   -u "$USERS" -r "$USERS" -t "$DURATION" --only-summary --csv "$out/load" 2>"$out/locust.log" \
   || true; } 2>"$out/locust.cpu"
-web1=$(cpu_of -f "gunicorn backend.wsgi"); pg1=$(cpu_of -u postgres); all1=$(busy); t1=$(date +%s)
+web1=$(cpu_of -f "gunicorn backend.wsgi"); pg1=$(pg_cpu); all1=$(busy); t1=$(date +%s)
 echo "CPU seconds over $((t1 - t0)) s (of $(( (t1 - t0) * $(nproc) )) on $(nproc) cores): all $((all1 - all0)), gunicorn $((web1 - web0)), postgres $((pg1 - pg0)), locust $(awk '{print int($1 + $2)}' "$out/locust.cpu")"
 status=0
-python bench/load/report.py "$out/load_stats.csv" || status=$?
+python bench/load/report.py "$out/load_stats.csv" "$USERS" || status=$?
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$status"
