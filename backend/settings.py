@@ -112,6 +112,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Tests on a file too, not SQLite's shared in-memory database: there a write that meets a
+    # reader fails at once ("database table is locked") instead of waiting, and the browser
+    # tests' live server answers several requests at a time.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-sparring.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
