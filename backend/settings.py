@@ -101,9 +101,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Server-side parameters: psycopg prepares a statement the fifth time a connection runs it,
     # and PostgreSQL plans it once (a plan item list with its joins: 9 ms of planning per read).
     # Behind a transaction-level connection pooler set DATABASE_PREPARE_THRESHOLD= (empty).
+    _prepare_threshold = env.str("DATABASE_PREPARE_THRESHOLD", default="5").strip()
     DATABASES["default"]["OPTIONS"] = {
         "server_side_binding": True,
-        "prepare_threshold": env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None,
+        "prepare_threshold": int(_prepare_threshold) if _prepare_threshold else None,
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker write while the web server reads; the timeout rides out short locks.
