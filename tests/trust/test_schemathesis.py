@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -59,6 +60,24 @@ def _known_ids(draw_real: bool, real: int, generated: Any) -> Any:
         key: (real if key.endswith("_id") and isinstance(value, int) else value)
         for key, value in generated.items()
     }
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    """Requests sent straight to the WSGI app keep the test's database connection open.
+
+    Django closes a request's connection when it ends (``close_old_connections``); the test
+    runs inside a transaction on that connection, so, as Django's own test client does, the
+    closing is switched off while the test sends requests.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
