@@ -83,6 +83,9 @@ class LeaderGraph:
     private_networks: set[int] = field(default_factory=set)
     network_kinds: dict[int, str] = field(default_factory=dict)
     reports: dict[int, set[int]] = field(default_factory=dict)  # boss id -> direct reports
+    # Results computed from this graph (HR's insights): they live as long as the graph, which
+    # is rebuilt when the data changes, so they are never stale.
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     def line_above(self, leader_id: int) -> list[int]:
         """The leader's bosses, nearest first (cycle-safe)."""

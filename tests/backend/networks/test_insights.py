@@ -133,3 +133,39 @@ def test_graph_is_rebuilt_when_memberships_change(world: World) -> None:
     third = leader_graph(organisation_id=world.org.id)
     assert third.G.has_edge(world.mentor.leader_id, world.outsider.leader_id)
     assert not third.G_public.has_edge(world.mentor.leader_id, world.outsider.leader_id)
+
+
+def test_the_costly_structure_is_computed_once_per_data(
+    world: World, client_for: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Brokers, bridges and communities come back from the graph on the next view; a change to
+    the data gives a new graph and a fresh result."""
+    import networkx as nx
+
+    from backend.networks import selectors
+
+    calls: list[int] = []
+    real = nx.betweenness_centrality
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(selectors.nx, "betweenness_centrality", counting)
+    hr = client_for(world.hr)
+    first = hr.get("/api/network-insights/").json()
+    again = hr.get("/api/network-insights/").json()
+    assert again == first
+    assert len(calls) == 1
+
+    # A public network of three joins leaders that had no tie: the structure changes.
+    club = f.NetworkFactory(organisation=world.org, kind=m.NetworkKind.LEADER_GROUP)
+    for user in (world.new_leader, world.mentor, world.outsider):
+        f.MembershipFactory(network=club, leader=user.leader)
+    after = hr.get("/api/network-insights/").json()
+    assert len(calls) == 2
+    assert (after["bridges"], after["communities"], after["brokers"]) != (
+        first["bridges"],
+        first["communities"],
+        first["brokers"],
+    )
