@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.permissions import IsHR, IsLeaderUser, IsOrganisationMember
 from backend.networks import selectors, services
 from backend.networks.models import (
     CohortCircle,
@@ -34,7 +35,6 @@ from backend.networks.models import (
     SignUpRegistration,
 )
 from backend.people.models import Administration, Leader, Membership, ServiceType, User
-from backend.people.permissions import IsHR, IsLeaderUser, IsOrganisationMember
 
 
 def _user(request: Request) -> User:

@@ -46,6 +46,11 @@ def is_hr(user: User) -> bool:
     return bool(user.is_authenticated and user.is_hr)
 
 
+def is_org_wide_hr(user: User) -> bool:
+    """True for HR of the whole organisation (not scoped to some administrations)."""
+    return is_hr(user) and not user.hr_administrations.exists()
+
+
 def organisation_id_of(user: User) -> int | None:
     """Return the id of the organisation the user belongs to (through their leader if unset)."""
     if not user.is_authenticated:

@@ -13,10 +13,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.permissions import IsOrganisationMember
 from backend.people import selectors
 from backend.people.filters import MembershipFilter, NetworkFilter
 from backend.people.models import Membership, Network, User
-from backend.people.permissions import IsOrganisationMember
 from backend.people.serializers import MembershipSerializer, NetworkSerializer
 
 

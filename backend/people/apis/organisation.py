@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.pagination import KeysFirstPagination
+from backend.api.permissions import IsOrganisationMember
 from backend.people import selectors
 from backend.people.filters import (
     AdministrationFilter,
@@ -31,7 +32,6 @@ from backend.people.models import (
     Unit,
     User,
 )
-from backend.people.permissions import IsOrganisationMember
 from backend.people.serializers import (
     AdministrationSerializer,
     DepartmentSerializer,

@@ -14,10 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.permissions import IsHR, IsLeaderUser
 from backend.people import selectors
 from backend.people.filters import SupportNeedFilter
 from backend.people.models import SupportNeed, Topic, User
-from backend.people.permissions import IsHR, IsLeaderUser
 from backend.people.serializers import (
     SupportNeedDetailSerializer,
     SupportNeedHrSerializer,

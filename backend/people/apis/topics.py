@@ -12,10 +12,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.permissions import ReadOrgWriteHR
 from backend.people import access, cached, selectors
 from backend.people.filters import TopicFilter
 from backend.people.models import Topic, User
-from backend.people.permissions import ReadOrgWriteHR
 from backend.people.serializers import TopicSerializer
 from backend.people.services import topic_create, topic_retire, topic_update
 

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from django.utils import translation
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.people.access import is_hr
+from backend.api.permissions import IsHR
 from backend.people.imports.services import leaders_import
 from backend.people.models import User
-
-
-class IsHR(BasePermission):
-    """HR (or an admin) of an organisation; everyone else is refused (403)."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return is_hr(cast(User, request.user))
 
 
 @extend_schema_serializer(component_name="LeaderImportError")
