@@ -2,7 +2,8 @@
 
 The one rule for 404 and 403 (docs/architecture.md, "Permissions"):
 
-- **401** — not logged in.
+- **403** to an anonymous caller too: session authentication comes first, and DRF answers
+  403 where it has no ``WWW-Authenticate`` challenge to send (a token client gets 401).
 - **403** — a *role* check failed: the caller is not the kind of user this endpoint is for (a
   leader calling an HR endpoint, HR without a leader profile calling a leader's own endpoint,
   scoped HR doing an organisation-wide write), or the caller can see the object but may not do
