@@ -150,8 +150,9 @@ def world(db: None) -> World:
     )
     other_org = f.OrganisationFactory(name="Andeby Kommune", slug="andeby")
 
-    hr_scoped = _user("hr_social", org, role=m.User.Role.HR, leader=None)
-    hr_scoped.hr_administrations.add(social)
+    hr_scoped = f.UserFactory(
+        username="hr_social", organisation=org, role=m.User.Role.HR, hr_administrations=[social]
+    )
     return World(
         org=org,
         children=children,

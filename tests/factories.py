@@ -1,13 +1,48 @@
-"""factory_boy factories for the people app, in the seed's vocabulary (Danish names, units)."""
+"""factory_boy factories for every model, in the seed's vocabulary (Danish names, units).
+
+``XFactory()`` saves a valid row: required fields get a plain default, foreign keys a
+``SubFactory`` kept inside one organisation, and every optional field keeps its *model* default
+(so ``XFactory(a=1)`` saves the same row as ``X.objects.create(a=1, <required fields>)``).
+Many-to-many fields are set with a list: ``StaffContactFactory(units=[unit])``.
+
+``Network``, ``Membership`` and ``NetworkKind`` are imported here and nowhere else in the
+fixtures and scenes (use ``f.Network``, ``f.NetworkKind``): they move to
+``backend.networks.models``, and then only the import below changes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 import factory
+from django.db import models
 from factory.django import DjangoModelFactory
 
+from backend.mentoring import models as mentoring
+from backend.networks import models as networks
+from backend.notifications.models import Notification
 from backend.people import models as m
+from backend.people.models import Membership, Network, NetworkKind
+from backend.privacy import models as privacy
+from onboarding import models as onboarding
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _many(field: str) -> Any:
+    """A post-generation hook that sets the many-to-many ``field`` from a list, if one is given."""
+
+    def set_many(
+        obj: models.Model, create: bool, extracted: Iterable[Any] | None, **_: Any
+    ) -> None:
+        if create and extracted is not None:
+            getattr(obj, field).set(extracted)
+
+    return factory.PostGeneration(set_many)
 
 
 class OrganisationFactory(DjangoModelFactory):
@@ -51,6 +86,28 @@ class UnitFactory(DjangoModelFactory):
     sites = 1
 
 
+class StaffFunctionFactory(DjangoModelFactory):
+    class Meta:
+        model = m.StaffFunction
+        django_get_or_create = ("organisation", "kind")
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = m.StaffFunctionKind.FINANCE
+    name = "Økonomi"
+
+
+class StaffContactFactory(DjangoModelFactory):
+    class Meta:
+        model = m.StaffContact
+        skip_postgeneration_save = True
+
+    staff_function = factory.SubFactory(StaffFunctionFactory)
+    organisation = factory.SelfAttribute("staff_function.organisation")
+    name = factory.Sequence(lambda n: f"Konsulent {n}")
+    units = _many("units")
+    administrations = _many("administrations")
+
+
 class LeaderFactory(DjangoModelFactory):
     class Meta:
         model = m.Leader
@@ -64,6 +121,22 @@ class LeaderFactory(DjangoModelFactory):
     role_title = "Dagtilbudsleder"
     role_start_date = factory.LazyFunction(lambda: dt.date(2019, 8, 1))
     years_as_leader = 6
+
+
+def _leader_in(organisation: str, **kwargs: Any) -> Any:
+    """A ``SubFactory`` of a leader in the organisation at ``organisation`` of the parent row.
+
+    ``organisation`` is a path from the factory that declares the leader, e.g.
+    ``"network.organisation"``; the leader's unit, department and administration are new.
+    """
+    # Evaluated four levels down (leader → unit → department → administration): up five dots.
+    return factory.SubFactory(
+        LeaderFactory,
+        unit__department__administration__organisation=factory.SelfAttribute(
+            "....." + organisation
+        ),
+        **kwargs,
+    )
 
 
 class TopicFactory(DjangoModelFactory):
@@ -102,24 +175,19 @@ class SupportNeedFactory(DjangoModelFactory):
 
 class NetworkFactory(DjangoModelFactory):
     class Meta:
-        model = m.Network
+        model = Network
 
     organisation = factory.SubFactory(OrganisationFactory)
     name = factory.Sequence(lambda n: f"Ledergruppe {n}")
-    kind = m.NetworkKind.LEADER_GROUP
+    kind = NetworkKind.LEADER_GROUP
 
 
 class MembershipFactory(DjangoModelFactory):
     class Meta:
-        model = m.Membership
+        model = Membership
 
     network = factory.SubFactory(NetworkFactory)
-    leader = factory.SubFactory(
-        LeaderFactory,
-        unit__department__administration__organisation=factory.SelfAttribute(
-            "....network.organisation"
-        ),
-    )
+    leader = _leader_in("network.organisation")
     since = dt.date(2022, 1, 1)
 
 
@@ -127,7 +195,317 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = m.User
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     role = m.User.Role.LEADER
     password = factory.django.Password("sparring-test-pw")
+    hr_administrations = _many("hr_administrations")
+
+
+# --- networks ---------------------------------------------------------------------------------
+
+
+class JoinRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.JoinRequest
+
+    network = factory.SubFactory(NetworkFactory, kind=NetworkKind.INFORMAL)
+    leader = _leader_in("network.organisation")
+
+
+class IntroductionRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.IntroductionRequest
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    from_leader = _leader_in("organisation")
+    to_leader = _leader_in("organisation")
+
+
+class SignUpFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.SignUp
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    theme = factory.Sequence(lambda n: f"Læringsnetværk {n}")
+    deadline = factory.LazyFunction(lambda: _today() + dt.timedelta(days=14))
+    eligible_administrations = _many("eligible_administrations")
+
+
+class SignUpRegistrationFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.SignUpRegistration
+
+    signup = factory.SubFactory(SignUpFactory)
+    leader = _leader_in("signup.organisation")
+
+
+class GroupDraftFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.GroupDraft
+        skip_postgeneration_save = True
+
+    signup = factory.SubFactory(SignUpFactory)
+    networks = _many("networks")
+
+
+class CohortSettingFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.CohortSetting
+        django_get_or_create = ("organisation",)
+
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class CohortCircleFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.CohortCircle
+
+    network = factory.SubFactory(NetworkFactory, kind=NetworkKind.LEARNING_NETWORK)
+    period_start = factory.LazyFunction(lambda: _today() - dt.timedelta(days=120))
+    period_end = factory.LazyFunction(_today)
+
+
+class RouletteSettingFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.RouletteSetting
+
+    network = factory.SubFactory(NetworkFactory)
+    next_run_on = factory.LazyFunction(_today)
+
+
+class RouletteRoundFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.RouletteRound
+
+    network = factory.SubFactory(NetworkFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    run_on = factory.LazyFunction(_today)
+
+
+class RouletteOptOutFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.RouletteOptOut
+
+    network = factory.SubFactory(NetworkFactory)
+    leader = _leader_in("network.organisation")
+    round_number = 1
+
+
+class RoulettePairFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.RoulettePair
+        skip_postgeneration_save = True
+
+    round = factory.SubFactory(RouletteRoundFactory)
+    leaders = _many("leaders")
+
+
+# --- mentoring --------------------------------------------------------------------------------
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.Programme
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Mentorforløb {n}")
+    starts_on = factory.LazyFunction(_today)
+
+
+class LeaderEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.LeaderEntry
+
+    leader = factory.SubFactory(LeaderFactory)
+    route = mentoring.EntryRoute.FIRST_LEADER_JOB
+
+
+class EnrolmentFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.Enrolment
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    leader = _leader_in("programme.organisation", first_leader_job=True, years_as_leader=0)
+    route = mentoring.EntryRoute.HR
+
+
+class MentorOfferFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.MentorOffer
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    leader = _leader_in("programme.organisation", years_as_leader=10)
+
+
+class MatchRunFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.MatchRun
+
+    programme = factory.SubFactory(ProgrammeFactory)
+
+
+class SuggestionFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.Suggestion
+
+    run = factory.SubFactory(MatchRunFactory, status=mentoring.MatchRun.Status.SUCCEEDED)
+    enrolment = factory.SubFactory(
+        EnrolmentFactory, programme=factory.SelfAttribute("..run.programme")
+    )
+    offer = factory.SubFactory(
+        MentorOfferFactory, programme=factory.SelfAttribute("..run.programme")
+    )
+    rank = 1
+    score = 0.5
+
+
+class ProposalFactory(DjangoModelFactory):
+    """A proposal HR made by hand (no run); pass ``run=`` and ``origin="run"`` for a run's."""
+
+    class Meta:
+        model = mentoring.Proposal
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    enrolment = factory.SubFactory(EnrolmentFactory, programme=factory.SelfAttribute("..programme"))
+    offer = factory.SubFactory(MentorOfferFactory, programme=factory.SelfAttribute("..programme"))
+    origin = mentoring.Proposal.Origin.MANUAL
+
+
+class MentorshipFactory(DjangoModelFactory):
+    """An active pair; the offer's ``active_count`` is left as it is (services keep it)."""
+
+    class Meta:
+        model = mentoring.Mentorship
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    enrolment = factory.SubFactory(EnrolmentFactory, programme=factory.SelfAttribute("..programme"))
+    offer = factory.SubFactory(MentorOfferFactory, programme=factory.SelfAttribute("..programme"))
+    mentee = factory.SelfAttribute("enrolment.leader")
+    mentor = factory.SelfAttribute("offer.leader")
+    started_on = factory.LazyFunction(_today)
+
+
+class CheckInFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.CheckIn
+
+    mentorship = factory.SubFactory(MentorshipFactory)
+    author = factory.SelfAttribute("mentorship.mentee")
+    met_on = factory.LazyFunction(_today)
+    minutes = 60
+
+
+class FlagFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.Flag
+
+    mentorship = factory.SubFactory(MentorshipFactory)
+    kind = mentoring.Flag.Kind.INACTIVE
+    reason = "Intet møde"
+
+
+# --- onboarding -------------------------------------------------------------------------------
+
+
+class TemplateFactory(DjangoModelFactory):
+    class Meta:
+        model = onboarding.Template
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    slug = factory.Sequence(lambda n: f"skabelon-{n}")
+    name_da = factory.Sequence(lambda n: f"Skabelon {n}")
+    administrations = _many("administrations")
+
+
+class TemplateItemFactory(DjangoModelFactory):
+    class Meta:
+        model = onboarding.TemplateItem
+        skip_postgeneration_save = True
+
+    template = factory.SubFactory(TemplateFactory)
+    key = factory.Sequence(lambda n: f"punkt-{n}")
+    title_da = factory.Sequence(lambda n: f"Punkt {n}")
+    administrations = _many("administrations")
+
+
+class PlanFactory(DjangoModelFactory):
+    class Meta:
+        model = onboarding.Plan
+        skip_postgeneration_save = True
+
+    leader = factory.SubFactory(LeaderFactory, first_leader_job=True, years_as_leader=0)
+    organisation = factory.SelfAttribute("leader.organisation")
+    role_start_date = factory.LazyFunction(_today)
+    templates = _many("templates")
+
+
+class PlanItemFactory(DjangoModelFactory):
+    class Meta:
+        model = onboarding.PlanItem
+
+    plan = factory.SubFactory(PlanFactory)
+    title_da = factory.Sequence(lambda n: f"Punkt {n}")
+
+
+class PlanItemEventFactory(DjangoModelFactory):
+    class Meta:
+        model = onboarding.PlanItemEvent
+
+    item = factory.SubFactory(PlanItemFactory)
+    kind = onboarding.PlanItemEvent.Kind.CREATED
+
+
+class OnboardingSettingsFactory(DjangoModelFactory):
+    class Meta:
+        model = onboarding.OnboardingSettings
+        django_get_or_create = ("organisation",)
+
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class CalendarFeedFactory(DjangoModelFactory):
+    class Meta:
+        model = onboarding.CalendarFeed
+
+    leader = factory.SubFactory(LeaderFactory)
+
+
+# --- privacy and notifications ----------------------------------------------------------------
+
+
+class AccessLogEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = privacy.AccessLogEntry
+
+    subject = factory.SubFactory(LeaderFactory)
+    actor = factory.SubFactory(
+        UserFactory,
+        role=m.User.Role.HR,
+        organisation=factory.SelfAttribute("..subject.organisation"),
+    )
+    actor_name = factory.SelfAttribute("actor.username")
+    what = "support_needs"
+    purpose = "Matching"
+
+
+class ErasureFactory(DjangoModelFactory):
+    class Meta:
+        model = privacy.Erasure
+
+    subject = factory.SubFactory(LeaderFactory)
+    subject_key = factory.Sequence(lambda n: f"{n:064x}")
+    trigger = privacy.Erasure.Trigger.HR
+    reason = "Fratrådt"
+
+
+class NotificationFactory(DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(UserFactory)
+    kind = "test"
+    subject = factory.Sequence(lambda n: f"Besked {n}")

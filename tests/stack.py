@@ -38,7 +38,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_database_url() -> str:
+def stack_database_url() -> str:
     """Return a ``DATABASE_URL`` for the database the test process is connected to now."""
     s = connection.settings_dict
     if connection.vendor != "postgresql":
@@ -62,7 +62,7 @@ class Worker:
         """Start a worker and wait until it reports ready (its recovery hook has run then)."""
         env = {k: v for k, v in os.environ.items() if k != "CELERY_TASK_ALWAYS_EAGER"}
         env.update(
-            DATABASE_URL=test_database_url(),
+            DATABASE_URL=stack_database_url(),
             DJANGO_SETTINGS_MODULE="backend.settings",
             PYTHONPATH=str(ROOT),
             **self.env,

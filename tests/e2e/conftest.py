@@ -25,6 +25,7 @@ from backend.people.services import staff_contact_set_units, staff_function_get_
 from onboarding.models import Plan
 from onboarding.services import plan_create_for_leader, templates_load
 from seed.onboarding_content import TEMPLATES
+from tests import factories as f
 from tests.conftest import World
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
@@ -169,8 +170,7 @@ def mette_plan(world: World) -> Plan:
     leader = world.new_leader.leader
     assert leader is not None
     finance = staff_function_get_or_create(organisation=world.org, kind="finance", name="Økonomi")
-    hanne = m.StaffContact.objects.create(
-        organisation=world.org,
+    hanne = f.StaffContactFactory(
         staff_function=finance,
         name="Hanne Sørensen",
         title="Økonomikonsulent",

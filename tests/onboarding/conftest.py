@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from backend.mentoring.models import Mentorship
 from backend.people import models as m
 from backend.people.services import staff_function_get_or_create
 from onboarding.models import Template
@@ -66,42 +67,39 @@ def staff_directory(world: World, residential_leader: m.Leader) -> dict[str, m.S
     payroll = staff_function_get_or_create(
         organisation=world.org, kind="payroll_hr_law", name="Løn og Personale"
     )
-    hanne = m.StaffContact.objects.create(
-        organisation=world.org,
+    hanne = f.StaffContactFactory(
         staff_function=finance,
         name="Hanne Sørensen",
         title="Økonomikonsulent",
+        units=[residential_leader.unit],
     )
-    hanne.units.add(residential_leader.unit)
-    other_finance = m.StaffContact.objects.create(
-        organisation=world.org,
+    other_finance = f.StaffContactFactory(
         staff_function=finance,
         name="Anders Ager",
         title="Økonomikonsulent",
+        administrations=[world.social],
     )
-    other_finance.administrations.add(world.social)
-    bo = m.StaffContact.objects.create(
-        organisation=world.org, staff_function=payroll, name="Bo Lund", title="Lønkonsulent"
+    bo = f.StaffContactFactory(
+        staff_function=payroll,
+        name="Bo Lund",
+        title="Lønkonsulent",
+        administrations=[world.social],
     )
-    bo.administrations.add(world.social)
     return {"finance": hanne, "payroll_hr_law": bo, "other_finance": other_finance}
 
 
 @pytest.fixture
-def mentorship(world: World):
+def mentorship(world: World) -> Mentorship:
     """Jens (the mentor persona) mentors Mette, with a first meeting planned."""
-    from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme
-
-    mentee, mentor = world.new_leader.leader, world.mentor.leader
-    programme = Programme.objects.create(
+    programme = f.ProgrammeFactory(
         organisation=world.org, name="Mentorforløb", starts_on=dt.date.today()
     )
-    return Mentorship.objects.create(
+    return f.MentorshipFactory(
         programme=programme,
-        enrolment=Enrolment.objects.create(programme=programme, leader=mentee, route="hr"),
-        offer=MentorOffer.objects.create(programme=programme, leader=mentor, capacity=2),
-        mentee=mentee,
-        mentor=mentor,
+        enrolment=f.EnrolmentFactory(
+            programme=programme, leader=world.new_leader.leader, route="hr"
+        ),
+        offer=f.MentorOfferFactory(programme=programme, leader=world.mentor.leader, capacity=2),
         started_on=dt.date.today(),
         first_meeting_due=dt.date.today() + dt.timedelta(days=10),
     )

@@ -20,28 +20,15 @@ from backend.mentoring import services as mentoring
 from backend.mentoring.models import (
     CheckIn,
     Enrolment,
-    Flag,
-    MatchRun,
     MentorOffer,
     Mentorship,
     Programme,
     Proposal,
-    Suggestion,
 )
-from backend.networks.models import (
-    GroupDraft,
-    IntroductionRequest,
-    JoinRequest,
-    RouletteOptOut,
-    RoulettePair,
-    RouletteRound,
-    SignUp,
-    SignUpRegistration,
-)
+from backend.networks.models import GroupDraft, IntroductionRequest, JoinRequest, SignUp
 from backend.notifications.models import Notification
 from backend.people import models as m
-from backend.privacy.models import AccessLogEntry
-from onboarding.models import CalendarFeed, Plan, PlanItem, PlanItemEvent, Template, TemplateItem
+from onboarding.models import Plan, PlanItem
 from tests import factories as f
 from tests.conftest import CANARY, World
 
@@ -61,9 +48,9 @@ class Scene:
     mentorship: Mentorship
     mentee_check_in: CheckIn
     mentor_check_in: CheckIn
-    open_network: m.Network
-    informal: m.Network
-    other_network: m.Network
+    open_network: f.Network
+    informal: f.Network
+    other_network: f.Network
     need: m.SupportNeed
     plan: Plan
     item: PlanItem
@@ -122,12 +109,12 @@ def build_scene(world: World) -> Scene:
     # Mette is not in.
     open_network = f.NetworkFactory(organisation=world.org, name="Dagtilbudsledere")
     informal = f.NetworkFactory(
-        organisation=world.org, name="Fredagskaffe", kind=m.NetworkKind.INFORMAL
+        organisation=world.org, name="Fredagskaffe", kind=f.NetworkKind.INFORMAL
     )
     other_network = f.NetworkFactory(
         organisation=world.org,
         name="Skoleledere",
-        visibility=m.Network.Visibility.MEMBERS_ONLY,
+        visibility=f.Network.Visibility.MEMBERS_ONLY,
     )
     for network, leader in (
         (open_network, mette),
@@ -137,29 +124,28 @@ def build_scene(world: World) -> Scene:
         (other_network, soren),
     ):
         f.MembershipFactory(network=network, leader=leader)
-    join_request = JoinRequest.objects.create(
+    join_request = f.JoinRequestFactory(
         network=other_network, leader=mette, message="Må jeg være med?"
     )
-    introduction = IntroductionRequest.objects.create(
+    introduction = f.IntroductionRequestFactory(
         organisation=world.org, from_leader=mette, to_leader=soren, message="Hej Søren"
     )
-    signup = SignUp.objects.create(
+    signup = f.SignUpFactory(
         organisation=world.org,
         theme="Økonomistyring",
         deadline=today + dt.timedelta(days=14),
         created_by=world.hr,
     )
-    SignUpRegistration.objects.create(signup=signup, leader=mette)
-    SignUpRegistration.objects.create(signup=signup, leader=soren)
-    draft = GroupDraft.objects.create(signup=signup, groups=[[mette.id, soren.id]])
-    roulette_round = RouletteRound.objects.create(network=open_network, number=1, run_on=today)
-    pair = RoulettePair.objects.create(round=roulette_round)
-    pair.leaders.set([mette, soren])
-    RouletteOptOut.objects.create(network=open_network, leader=mette, round_number=2)
+    f.SignUpRegistrationFactory(signup=signup, leader=mette)
+    f.SignUpRegistrationFactory(signup=signup, leader=soren)
+    draft = f.GroupDraftFactory(signup=signup, groups=[[mette.id, soren.id]])
+    roulette_round = f.RouletteRoundFactory(network=open_network, number=1, run_on=today)
+    f.RoulettePairFactory(round=roulette_round, leaders=[mette, soren])
+    f.RouletteOptOutFactory(network=open_network, leader=mette, round_number=2)
 
     # Onboarding: a plan with one item Mette asked for help with.
-    plan = Plan.objects.create(organisation=world.org, leader=mette, role_start_date=today)
-    item = PlanItem.objects.create(
+    plan = f.PlanFactory(organisation=world.org, leader=mette, role_start_date=today)
+    item = f.PlanItemFactory(
         plan=plan,
         title_da="Mød din økonomikonsulent",
         topic=world.budget,
@@ -168,21 +154,21 @@ def build_scene(world: World) -> Scene:
         due_date=today + dt.timedelta(days=7),
         need_help=True,
     )
-    PlanItemEvent.objects.create(item=item, actor=world.new_leader, kind="need_help")
+    f.PlanItemEventFactory(item=item, actor=world.new_leader, kind="need_help")
     # Owned by her mentor: the boss must never see it (it would reveal the pairing).
-    PlanItem.objects.create(
+    f.PlanItemFactory(
         plan=plan,
         title_da="Første møde med din mentor",
         owner_role="mentor",
         owner_leader=jens,
         due_date=today + dt.timedelta(days=14),
     )
-    CalendarFeed.objects.create(leader=mette)
+    feed = f.CalendarFeedFactory(leader=mette)
 
-    notification = Notification.objects.create(
+    notification = f.NotificationFactory(
         user=world.new_leader, kind="test", subject="Velkommen, Mette", body="Din plan er klar."
     )
-    AccessLogEntry.objects.create(
+    f.AccessLogEntryFactory(
         actor=world.hr, actor_name="hr", subject=mette, what="support_needs", purpose="Matching"
     )
     other_org_leader = f.LeaderFactory(
@@ -229,7 +215,7 @@ def build_scene(world: World) -> Scene:
         notification_id=notification.id,
         plan_id=plan.id,
         item_id=item.id,
-        token=CalendarFeed.objects.get(leader=mette).token,
+        token=feed.token,
     )
     ids = {
         "own": own,
@@ -271,20 +257,17 @@ def _extras(
     unit: m.Unit,
 ) -> dict[str, int | str]:
     """A staff contact, a template item, a match run, a suggestion and a flag of ``org``."""
-    function = m.StaffFunction.objects.create(organisation=org, kind="finance", name="Økonomi")
-    contact = m.StaffContact.objects.create(
-        organisation=org, staff_function=function, name="Zenia Enhedsøkonom"
+    function = f.StaffFunctionFactory(organisation=org, kind="finance", name="Økonomi")
+    contact = f.StaffContactFactory(
+        organisation=org, staff_function=function, name="Zenia Enhedsøkonom", units=[unit]
     )
-    contact.units.add(unit)
-    template = Template.objects.create(organisation=org, slug="alle", name_da="Alle nye ledere")
-    template_item = TemplateItem.objects.create(
+    template = f.TemplateFactory(organisation=org, slug="alle", name_da="Alle nye ledere")
+    template_item = f.TemplateItemFactory(
         template=template, key="velkomst", title_da="Velkomstsamtale"
     )
-    run = MatchRun.objects.create(programme=enrolment.programme, status="succeeded")
-    suggestion = Suggestion.objects.create(
-        run=run, enrolment=enrolment, offer=offer, rank=1, score=0.9
-    )
-    flag = Flag.objects.create(mentorship=mentorship, kind="inactive", reason="Intet møde")
+    run = f.MatchRunFactory(programme=enrolment.programme, status="succeeded")
+    suggestion = f.SuggestionFactory(run=run, enrolment=enrolment, offer=offer, rank=1, score=0.9)
+    flag = f.FlagFactory(mentorship=mentorship, kind="inactive", reason="Intet møde")
     return {
         "contact_id": contact.id,
         "template_item_id": template_item.id,
@@ -316,9 +299,9 @@ def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
     network = f.NetworkFactory(organisation=org, name="Andeby ledergruppe")
     f.MembershipFactory(network=network, leader=leader)
     today = timezone.localdate()
-    signup = SignUp.objects.create(organisation=org, theme="Andeby", deadline=today)
-    plan = Plan.objects.create(organisation=org, leader=leader, role_start_date=today)
-    item = PlanItem.objects.create(plan=plan, title_da="Andeby", due_date=today)
+    signup = f.SignUpFactory(organisation=org, theme="Andeby", deadline=today)
+    plan = f.PlanFactory(organisation=org, leader=leader, role_start_date=today)
+    item = f.PlanItemFactory(plan=plan, title_da="Andeby", due_date=today)
     ids: dict[str, int | str] = _extras(
         org,
         leader=leader,
@@ -336,21 +319,21 @@ def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
         unit_id=leader.unit_id,
         topic_id=topic.id,
         network_id=network.id,
-        introduction_id=IntroductionRequest.objects.create(
+        introduction_id=f.IntroductionRequestFactory(
             organisation=org, from_leader=leader, to_leader=mentor
         ).id,
-        request_id=JoinRequest.objects.create(network=network, leader=mentor).id,
+        request_id=f.JoinRequestFactory(network=network, leader=mentor).id,
         signup_id=signup.id,
-        draft_id=GroupDraft.objects.create(signup=signup, groups=[[leader.id]]).id,
+        draft_id=f.GroupDraftFactory(signup=signup, groups=[[leader.id]]).id,
         programme_id=programme.id,
         enrolment_id=enrolment.id,
         offer_id=offer.id,
         proposal_id=proposal.id,
         mentorship_id=mentorship.id,
-        notification_id=Notification.objects.create(user=hr, kind="test", subject="Andeby").id,
+        notification_id=f.NotificationFactory(user=hr, kind="test", subject="Andeby").id,
         plan_id=plan.id,
         item_id=item.id,
-        token=CalendarFeed.objects.create(leader=leader).token,
+        token=f.CalendarFeedFactory(leader=leader).token,
     )
     return ids
 

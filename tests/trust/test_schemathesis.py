@@ -30,7 +30,6 @@ values, every enum, missing and wrong-typed fields) and 40 fuzzed cases per oper
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,11 +43,11 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from backend.people import models as m
+from tests import factories as f
+from tests.trust.conftest import SCHEMATHESIS_SENT
 
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "2"))
 CHECKS = [not_a_server_error, response_schema_conformance]
-#: Requests sent per role, by status code: printed at the end of a run (``-s``) as figures.
-SENT: dict[str, Counter[int]] = {"hr": Counter(), "leader": Counter()}
 
 
 def _known_ids(draw_real: bool, real: int, generated: Any) -> Any:
@@ -121,7 +120,7 @@ def _call(case: Any, user: m.User, role: str) -> None:
     response = case.call_and_validate(
         headers={"Authorization": f"Token {_token(user)}"}, checks=CHECKS
     )
-    SENT[role][response.status_code] += 1
+    SCHEMATHESIS_SENT[role][response.status_code] += 1
 
 
 @pytest.mark.filterwarnings("ignore")
@@ -178,12 +177,11 @@ def test_what_the_full_run_found_stays_fixed(
     media_type: str,
 ) -> None:
     """No server error, and the response matches its documented schema."""
-    from backend.mentoring.models import MatchRun
     from backend.wsgi import application
 
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
     path, _, query = url.partition("?")
-    objects = {"run": MatchRun.objects.create(programme=scene.programme, created_by=None)}
+    objects = {"run": f.MatchRunFactory(programme=scene.programme, created_by=None)}
     parameters = {}
     if object_name is not None:
         target = objects.get(object_name) or getattr(scene, object_name)
@@ -218,13 +216,3 @@ def test_a_mentor_without_a_unit_matches_the_schema(scene: Any) -> None:
         headers={"Authorization": f"Token {_token(scene.world.hr)}"}, checks=CHECKS
     )
     assert response.json()["mentor"]["unit"] is None
-
-
-def test_zz_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    """Print how many requests were sent per role and status (``-s`` shows them)."""
-    with capsys.disabled():
-        for role, counts in SENT.items():
-            total = sum(counts.values())
-            if total:
-                statuses = ", ".join(f"{code}: {n}" for code, n in sorted(counts.items()))
-                print(f"\nschemathesis as {role}: {total} requests ({statuses})")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from backend.mentoring.models import CheckIn, Enrolment, MentorOffer, Mentorship, Programme
 from backend.mentoring.selectors import meetings_for_leader, mentor_for_leader
+from tests import factories as f
 
 
 @pytest.mark.django_db
@@ -19,17 +19,13 @@ def test_no_mentorship_gives_none_and_no_meetings(new_leader):
 @pytest.mark.django_db
 def test_active_mentorship_gives_mentor_and_meetings(world):
     mentee, mentor = world.new_leader.leader, world.mentor.leader
-    programme = Programme.objects.create(
+    programme = f.ProgrammeFactory(
         organisation=world.org, name="Mentorforløb 2025", starts_on=dt.date(2025, 1, 1)
     )
-    enrolment = Enrolment.objects.create(programme=programme, leader=mentee, route="hr")
-    offer = MentorOffer.objects.create(programme=programme, leader=mentor, capacity=2)
-    mentorship = Mentorship.objects.create(
+    mentorship = f.MentorshipFactory(
         programme=programme,
-        enrolment=enrolment,
-        offer=offer,
-        mentee=mentee,
-        mentor=mentor,
+        enrolment=f.EnrolmentFactory(programme=programme, leader=mentee, route="hr"),
+        offer=f.MentorOfferFactory(programme=programme, leader=mentor, capacity=2),
         started_on=dt.date(2025, 2, 1),
         first_meeting_due=dt.date(2025, 2, 21),
     )
@@ -43,15 +39,13 @@ def test_active_mentorship_gives_mentor_and_meetings(world):
     )
     mentorship.first_met_on = dt.date(2025, 2, 10)
     mentorship.save()
-    CheckIn.objects.create(
+    f.CheckInFactory(
         mentorship=mentorship,
         author=mentee,
         met_on=dt.date(2025, 2, 10),
         minutes=60,
         note="hemmeligt",
     )
-    CheckIn.objects.create(
-        mentorship=mentorship, author=mentor, met_on=dt.date(2025, 2, 10), minutes=60
-    )
+    f.CheckInFactory(mentorship=mentorship, author=mentor, met_on=dt.date(2025, 2, 10), minutes=60)
     [met] = meetings_for_leader(leader_id=mentor.id)
     assert (met.kind, met.minutes, met.with_name) == ("check_in", 60, "Mette Kjær")

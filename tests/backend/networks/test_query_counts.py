@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from backend.networks.models import IntroductionRequest, JoinRequest, SignUp, SignUpRegistration
+from backend.networks.models import SignUp
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World
@@ -23,15 +23,15 @@ def _rows(world: World, n: int) -> None:
     me = world.new_leader.leader
     club = f.NetworkFactory(organisation=world.org, kind=m.NetworkKind.INFORMAL)
     f.MembershipFactory(network=club, leader=me)
-    signup = SignUp.objects.create(organisation=world.org, theme="T", deadline="2030-01-01")
+    signup = f.SignUpFactory(organisation=world.org, theme="T", deadline="2030-01-01")
     dept = m.Department.objects.get(organisation=world.org, name="Ældre og Sundhed")
     for _ in range(n - m.Leader.objects.filter(organisation=world.org).count() + 6):
         leader = f.LeaderFactory(
             unit=f.UnitFactory(department=dept, service_type="daycare"), discoverable=True
         )
-        IntroductionRequest.objects.create(organisation=world.org, from_leader=leader, to_leader=me)
-        JoinRequest.objects.create(network=club, leader=leader)
-        SignUpRegistration.objects.create(signup=signup, leader=leader)
+        f.IntroductionRequestFactory(organisation=world.org, from_leader=leader, to_leader=me)
+        f.JoinRequestFactory(network=club, leader=leader)
+        f.SignUpRegistrationFactory(signup=signup, leader=leader)
 
 
 def _count(client: APIClient, url: str) -> int:

@@ -41,9 +41,7 @@ def _pairs(round_: RouletteRound) -> list[frozenset[int]]:
 
 def test_twenty_rounds_never_repeat_within_the_cooldown(world: World) -> None:
     club = _club(world, 11)
-    from backend.networks.models import RouletteSetting
-
-    RouletteSetting.objects.create(network=club, every_weeks=2, cooldown_weeks=8, next_run_on=START)
+    f.RouletteSettingFactory(network=club, every_weeks=2, cooldown_weeks=8, next_run_on=START)
     history: list[tuple[dt.date, list[frozenset[int]]]] = []
     for k in range(20):
         today = START + dt.timedelta(weeks=2 * k)
@@ -69,12 +67,8 @@ def _two(group: frozenset[int]) -> list[tuple[int, int]]:
 
 def test_a_round_runs_once_however_often_the_task_fires(world: World) -> None:
     club = _club(world, 6)
-    from backend.networks.models import RouletteSetting
-
     today = dt.date.today()
-    RouletteSetting.objects.create(
-        network=club, every_weeks=4, cooldown_weeks=12, next_run_on=today
-    )
+    f.RouletteSettingFactory(network=club, every_weeks=4, cooldown_weeks=12, next_run_on=today)
     roulette_run_task.delay()
     roulette_run_task.delay()
     assert RouletteRound.objects.filter(network=club).count() == 1
@@ -93,9 +87,7 @@ def test_opt_out_sits_out_one_round_and_only_the_pair_sees_the_pair(
     world: World, client_for: Callable[[m.User | None], APIClient]
 ) -> None:
     club = _club(world, 4)
-    from backend.networks.models import RouletteSetting
-
-    RouletteSetting.objects.create(network=club, every_weeks=4, cooldown_weeks=0, next_run_on=START)
+    f.RouletteSettingFactory(network=club, every_weeks=4, cooldown_weeks=0, next_run_on=START)
     leader = club.memberships.first().leader
     user = login_for(leader, "kaffe")
     client = client_for(user)

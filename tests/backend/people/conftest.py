@@ -32,10 +32,10 @@ def _fresh_throttle() -> Iterator[None]:
 class Extras:
     """Networks and a staff directory on top of the persona municipality."""
 
-    open_group: m.Network
-    informal: m.Network
-    members_only: m.Network
-    other_org_network: m.Network
+    open_group: f.Network
+    informal: f.Network
+    members_only: f.Network
+    other_org_network: f.Network
     finance: m.StaffFunction
     unit_contact: m.StaffContact
     administration_contact: m.StaffContact
@@ -59,13 +59,13 @@ def extras(world: World) -> Extras:
     org = world.org
     open_group = f.NetworkFactory(organisation=org, name="Ledergruppe Dagtilbud Nord")
     informal = f.NetworkFactory(
-        organisation=org, name="Frokost for skole- og dagtilbudsledere", kind=m.NetworkKind.INFORMAL
+        organisation=org, name="Frokost for skole- og dagtilbudsledere", kind=f.NetworkKind.INFORMAL
     )
     members_only = f.NetworkFactory(
         organisation=org,
         name="Læringsnetværk Psykologisk tryghed",
-        kind=m.NetworkKind.LEARNING_NETWORK,
-        visibility=m.Network.Visibility.MEMBERS_ONLY,
+        kind=f.NetworkKind.LEARNING_NETWORK,
+        visibility=f.Network.Visibility.MEMBERS_ONLY,
     )
     other_org_network = f.NetworkFactory(
         organisation=world.other_organisation.organisation, name="Andeby ledergruppe"
@@ -76,22 +76,21 @@ def extras(world: World) -> Extras:
     f.MembershipFactory(network=informal, leader=jens)
     f.MembershipFactory(network=members_only, leader=jens)
 
-    finance = m.StaffFunction.objects.create(organisation=org, kind="finance", name="Økonomi")
-    hr_law = m.StaffFunction.objects.create(
+    finance = f.StaffFunctionFactory(organisation=org, kind="finance", name="Økonomi")
+    hr_law = f.StaffFunctionFactory(
         organisation=org, kind="payroll_hr_law", name="Løn og Personale"
     )
-    administration_contact = m.StaffContact.objects.create(
-        organisation=org, staff_function=finance, name="Anders Administrationsøkonom"
+    administration_contact = f.StaffContactFactory(
+        staff_function=finance,
+        name="Anders Administrationsøkonom",
+        administrations=[world.children],
     )
-    administration_contact.administrations.add(world.children)
-    unit_contact = m.StaffContact.objects.create(
-        organisation=org, staff_function=finance, name="Zenia Enhedsøkonom"
+    unit_contact = f.StaffContactFactory(
+        staff_function=finance, name="Zenia Enhedsøkonom", units=[mette.unit]
     )
-    unit_contact.units.add(mette.unit)
-    hr_law_contact = m.StaffContact.objects.create(
-        organisation=org, staff_function=hr_law, name="Lise Personalejura"
+    hr_law_contact = f.StaffContactFactory(
+        staff_function=hr_law, name="Lise Personalejura", administrations=[world.children]
     )
-    hr_law_contact.administrations.add(world.children)
     return Extras(
         open_group=open_group,
         informal=informal,
