@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import * as onboarding from "../api/onboarding";
+import { formRules } from "../api/formRules";
 import { onboardingKeys } from "../api/onboarding";
 import type { ItemStatus, PlanDetail, PlanItem } from "../api/types";
 import { useI18n } from "../i18n";
@@ -16,6 +17,7 @@ const STATUS_TEXT: Record<ItemStatus, MessageKey> = {
 };
 
 const DAY = 24 * 60 * 60 * 1000;
+const REASON = formRules.PatchedOnboardingPlanItemUpdateInputRequest.reason;
 
 /** Week of the role (1 = the first week); 0 = before the start; null = no due date. */
 export function weekOf(due: string | null, start: string): number | null {
@@ -203,7 +205,11 @@ function ItemCard({
       {askingReason ? (
         <form onSubmit={onNotApplicable} className="inline-form">
           <label htmlFor={`reason-${item.id}`}>{t("item.reasonLabel")}</label>
-          <input id={`reason-${item.id}`} maxLength={500} {...reasonForm.register("reason")} />
+          <input
+            id={`reason-${item.id}`}
+            maxLength={REASON.maxLength}
+            {...reasonForm.register("reason", REASON)}
+          />
           <button type="submit" disabled={busy}>
             {t("item.notApplicableConfirm")}
           </button>

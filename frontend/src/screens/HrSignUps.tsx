@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { InputHTMLAttributes } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Link, useParams } from "react-router";
+import { formRules } from "../api/formRules";
 import * as networks from "../api/networks";
 import { networksKeys, networksQueries } from "../api/networks";
 import type { SignUp, SignUpCreate, SignUpDetail } from "../api/networks";
@@ -91,6 +92,8 @@ export function HrSignUps() {
 
 type NewSignUp = Omit<SignUpCreate, "min_size" | "max_size"> & { min_size: number; max_size: number };
 
+const RULES = formRules.SignUpCreateInputRequest;
+
 const SIGNUP_FIELDS = [
   "theme",
   "description",
@@ -137,7 +140,8 @@ function SignUpCreateForm({
   const { errors } = form.formState;
   const busy = create.isPending;
   const onSubmit = form.handleSubmit((values) => create.mutate(values));
-  const messages = (message: string | undefined) => (message ? [message] : []);
+  const messages = (error: { message?: string } | undefined) =>
+    error ? [error.message || t("form.invalid")] : [];
   const eligible = useWatch({ control: form.control, name: "eligible_administrations" }) ?? [];
 
   return (
@@ -149,46 +153,46 @@ function SignUpCreateForm({
           <input
             id="signup-theme"
             required
-            maxLength={200}
-            {...form.register("theme", { required: true, maxLength: 200 })}
+            maxLength={RULES.theme.maxLength}
+            {...form.register("theme", RULES.theme)}
           />
-          <FieldErrors messages={messages(errors.theme?.message)} />
+          <FieldErrors messages={messages(errors.theme)} />
         </div>
         <div className="field">
           <label htmlFor="signup-description">{t("hrnet.field.description")}</label>
           <textarea id="signup-description" rows={3} {...form.register("description")} />
-          <FieldErrors messages={messages(errors.description?.message)} />
+          <FieldErrors messages={messages(errors.description)} />
         </div>
         <div className="inline-form">
           <InputField
             id="signup-min"
             label={t("hrnet.field.minSize")}
-            errors={messages(errors.min_size?.message)}
+            errors={messages(errors.min_size)}
             input={{
               type: "number",
-              min: 2,
-              max: 50,
+              min: RULES.min_size.min,
+              max: RULES.min_size.max,
               required: true,
-              ...form.register("min_size", { valueAsNumber: true, required: true, min: 2, max: 50 }),
+              ...form.register("min_size", { ...RULES.min_size, required: true, valueAsNumber: true }),
             }}
           />
           <InputField
             id="signup-max"
             label={t("hrnet.field.maxSize")}
-            errors={messages(errors.max_size?.message)}
+            errors={messages(errors.max_size)}
             input={{
               type: "number",
-              min: 2,
-              max: 50,
+              min: RULES.max_size.min,
+              max: RULES.max_size.max,
               required: true,
-              ...form.register("max_size", { valueAsNumber: true, required: true, min: 2, max: 50 }),
+              ...form.register("max_size", { ...RULES.max_size, required: true, valueAsNumber: true }),
             }}
           />
           <InputField
             id="signup-deadline"
             label={t("hrnet.field.deadline")}
-            errors={messages(errors.deadline?.message)}
-            input={{ type: "date", required: true, ...form.register("deadline", { required: true }) }}
+            errors={messages(errors.deadline)}
+            input={{ type: "date", required: true, ...form.register("deadline", RULES.deadline) }}
           />
         </div>
         <fieldset className="field">
@@ -209,9 +213,9 @@ function SignUpCreateForm({
               {a.name}
             </label>
           ))}
-          <FieldErrors messages={messages(errors.eligible_administrations?.message)} />
+          <FieldErrors messages={messages(errors.eligible_administrations)} />
         </fieldset>
-        <FieldErrors messages={messages(errors.root?.server?.message)} />
+        <FieldErrors messages={messages(errors.root?.server)} />
         {create.error ? <ErrorView error={create.error} /> : null}
         <button type="submit" disabled={busy}>
           {t("hrnet.create.submit")}

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { formRules } from "../api/formRules";
 import * as mentoring from "../api/mentoring";
 import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { FirstMeeting, Mentorship, MyProposal } from "../api/mentoring";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
+import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
 import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
@@ -41,6 +43,8 @@ export function MyMentorships() {
   );
 }
 
+const CHECK_IN = formRules.CheckInInputRequest;
+
 type Meeting = { met_on: string; minutes: string; note: string; note_shared: boolean };
 
 function PairCard({ pair, proposal }: { pair: Mentorship; proposal: MyProposal | undefined }) {
@@ -73,8 +77,6 @@ function PairCard({ pair, proposal }: { pair: Mentorship; proposal: MyProposal |
   const onSubmit = form.handleSubmit((meeting) => log.mutate(meeting));
   const titleId = `pair-${pair.id}`;
   const id = (name: string) => `pair-${pair.id}-${name}`;
-  const fieldError = (message: string | undefined) =>
-    message ? <p className="error small">{message}</p> : null;
 
   return (
     <article className="card" aria-labelledby={titleId}>
@@ -114,30 +116,30 @@ function PairCard({ pair, proposal }: { pair: Mentorship; proposal: MyProposal |
         <h3 id={id("form")}>{t("pairs.log")}</h3>
         <div className="field">
           <label htmlFor={id("date")}>{t("pairs.metOn")}</label>
-          <input id={id("date")} type="date" required {...form.register("met_on", { required: true })} />
-          {fieldError(errors.met_on?.message)}
+          <input id={id("date")} type="date" required {...form.register("met_on", CHECK_IN.met_on)} />
+          <FieldError error={errors.met_on} />
         </div>
         <div className="field">
           <label htmlFor={id("minutes")}>{t("pairs.minutes")}</label>
           <input
             id={id("minutes")}
             type="number"
-            min={1}
-            max={1440}
+            min={CHECK_IN.minutes.min}
+            max={CHECK_IN.minutes.max}
             required
-            {...form.register("minutes", { required: true, min: 1, max: 1440 })}
+            {...form.register("minutes", CHECK_IN.minutes)}
           />
-          {fieldError(errors.minutes?.message)}
+          <FieldError error={errors.minutes} />
         </div>
         <div className="field">
           <label htmlFor={id("note")}>{t("pairs.note")}</label>
           <textarea
             id={id("note")}
             rows={3}
-            maxLength={4000}
-            {...form.register("note", { maxLength: 4000 })}
+            maxLength={CHECK_IN.note.maxLength}
+            {...form.register("note", CHECK_IN.note)}
           />
-          {fieldError(errors.note?.message)}
+          <FieldError error={errors.note} />
         </div>
         <label className="choice">
           <input type="checkbox" {...form.register("note_shared")} />

@@ -1,13 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { formRules } from "../api/formRules";
 import * as peers from "../api/peers";
 import { peersKeys, peersQueries } from "../api/peers";
 import type { Peer } from "../api/peers";
 import { Page } from "../components/Page";
+import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
 import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
+
+const MESSAGE = formRules.IntroductionCreateInputRequest.message;
 
 /** The peer finder: leaders with a similar core task elsewhere, with the reasons. */
 export function Peers() {
@@ -120,12 +124,10 @@ function PeerCard({ peer }: { peer: Peer }) {
             <textarea
               id={`intro-${peer.leader.id}`}
               rows={3}
-              maxLength={1000}
-              {...form.register("message", { maxLength: 1000 })}
+              maxLength={MESSAGE.maxLength}
+              {...form.register("message", MESSAGE)}
             />
-            {form.formState.errors.message?.message ? (
-              <p className="error small">{form.formState.errors.message.message}</p>
-            ) : null}
+            <FieldError error={form.formState.errors.message} />
           </div>
           <div className="actions">
             <button type="submit">{t("peers.send")}</button>

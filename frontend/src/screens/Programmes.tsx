@@ -2,11 +2,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useParams } from "react-router";
+import { formRules } from "../api/formRules";
 import * as mentoring from "../api/mentoring";
 import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { MatchRun, Offer, Proposal, ProposalStatus } from "../api/mentoring";
 import { MentoringFlags, ProgrammeAnalytics } from "../components/MentoringFollowUp";
 import { Page } from "../components/Page";
+import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
 import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
@@ -208,6 +210,8 @@ function MatchRunPanel({ programmeId, lastRun }: { programmeId: number; lastRun:
 }
 
 type Decision = { offer: string; reason: string };
+// Rejecting and swapping ask the same of the reason (ReasonInputRequest, ProposalSwapInputRequest).
+const REASON = formRules.ReasonInputRequest.reason;
 
 function ProposalCard({ proposal, offers }: { proposal: Proposal; offers: Offer[] }) {
   const { t, language } = useI18n();
@@ -310,7 +314,7 @@ function ProposalCard({ proposal, offers }: { proposal: Proposal; offers: Offer[
               <select
                 id={`swap-${proposal.id}`}
                 required
-                {...form.register("offer", { required: mode === "swap" })}
+                {...form.register("offer")}
               >
                 <option value="">{t("proposal.chooseMentor")}</option>
                 {alternatives.map((o) => (
@@ -326,12 +330,10 @@ function ProposalCard({ proposal, offers }: { proposal: Proposal; offers: Offer[
             <input
               id={`reason-${proposal.id}`}
               required
-              maxLength={400}
-              {...form.register("reason", { required: true, maxLength: 400 })}
+              maxLength={REASON.maxLength}
+              {...form.register("reason", REASON)}
             />
-            {form.formState.errors.reason?.message ? (
-              <p className="error small">{form.formState.errors.reason.message}</p>
-            ) : null}
+            <FieldError error={form.formState.errors.reason} />
           </div>
           <div className="actions">
             <button type="submit">

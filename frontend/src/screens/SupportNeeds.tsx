@@ -3,10 +3,12 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
+import { formRules } from "../api/formRules";
 import * as people from "../api/people";
 import { peopleKeys, peopleQueries } from "../api/people";
 import type { SupportNeed, SupportNeedDetail as Need, Topic, Weight } from "../api/types";
 import { Page } from "../components/Page";
+import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
 import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
@@ -138,7 +140,7 @@ function NeedCreateForm({ topics }: { topics: Topic[] }) {
           id="need-topic"
           required
           aria-describedby={errors.topic ? "need-topic-error" : undefined}
-          {...form.register("topic", { required: true })}
+          {...form.register("topic", NEW_NEED.topic)}
         >
           <option value="">{t("needs.chooseTopic")}</option>
           {topics.map((option) => (
@@ -147,11 +149,7 @@ function NeedCreateForm({ topics }: { topics: Topic[] }) {
             </option>
           ))}
         </select>
-        {errors.topic?.message ? (
-          <p id="need-topic-error" className="error">
-            {errors.topic.message}
-          </p>
-        ) : null}
+        <FieldError error={errors.topic} id="need-topic-error" className="error" />
       </div>
       <Controller
         control={form.control}
@@ -163,14 +161,14 @@ function NeedCreateForm({ topics }: { topics: Topic[] }) {
         <textarea
           id="need-note"
           rows={3}
-          maxLength={NOTE_MAX}
+          maxLength={NEW_NEED.note.maxLength}
           aria-describedby="need-note-hint"
-          {...form.register("note", { maxLength: NOTE_MAX })}
+          {...form.register("note", NEW_NEED.note)}
         />
         <p id="need-note-hint" className="muted small">
           {t("needs.noteHint")}
         </p>
-        {errors.note?.message ? <p className="error">{errors.note.message}</p> : null}
+        <FieldError error={errors.note} className="error" />
       </div>
       {errors.root?.server ? <ServerMessage message={errors.root.server.message} /> : null}
       {failed ? <ErrorView error={failed} /> : null}
@@ -188,8 +186,8 @@ function ServerMessage({ message }: { message: string | undefined }) {
   );
 }
 
-// SupportNeedCreateInputRequest / PatchedSupportNeedUpdateInputRequest: note maxLength.
-const NOTE_MAX = 4000;
+const NEW_NEED = formRules.SupportNeedCreateInputRequest;
+const NEED_CHANGES = formRules.PatchedSupportNeedUpdateInputRequest;
 
 /** One of my support needs: change how much help I want, my note, or close it. */
 export function SupportNeedDetail() {
@@ -254,9 +252,9 @@ function NeedEditForm({ need }: { need: Need }) {
           <textarea
             id="need-note"
             rows={4}
-            maxLength={NOTE_MAX}
+            maxLength={NEED_CHANGES.note.maxLength}
             aria-describedby="need-note-hint"
-            {...form.register("note", { maxLength: NOTE_MAX })}
+            {...form.register("note", NEED_CHANGES.note)}
           />
           <p id="need-note-hint" className="muted small">
             {t("needs.noteHint")}
