@@ -2,6 +2,7 @@
  * Who is logged in. Loads `/api/me/` once; 401/403 means nobody is. Keeps the UI language in
  * step with the user's saved language.
  */
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import * as auth from "./api/auth";
@@ -24,6 +25,7 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const { language, setLanguage } = useI18n();
+  const queryClient = useQueryClient();
   const [state, setState] = useState<State>({ status: "loading" });
   // A language picked on the login page wins over the one saved on the user.
   const pickedWhileAnonymous = useRef(false);
@@ -56,16 +58,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setLanguage(me.language);
       }
       pickedWhileAnonymous.current = false;
+      // Nothing cached for someone else may show for this user.
+      queryClient.clear();
       setState({ status: "ready", me });
       return me;
     },
-    [language, setLanguage],
+    [language, setLanguage, queryClient],
   );
 
   const logout = useCallback(async () => {
     await auth.logout();
+    queryClient.clear();
     setState({ status: "anonymous" });
-  }, []);
+  }, [queryClient]);
 
   const chooseLanguage = useCallback(
     (next: Language) => {

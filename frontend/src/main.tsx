@@ -4,6 +4,7 @@ import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import { AuthProvider } from "./auth";
 import { I18nProvider } from "./i18n";
+import { QueryProvider } from "./query";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -12,11 +13,13 @@ if (!root) throw new Error("index.html has no #root");
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <AuthProvider>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </AuthProvider>
+      <QueryProvider>
+        <AuthProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </AuthProvider>
+      </QueryProvider>
     </I18nProvider>
   </StrictMode>,
 );

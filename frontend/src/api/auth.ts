@@ -1,25 +1,24 @@
 /**
- * Session login, logout and the current user (issue 2's contract: `POST /api/auth/login/`,
- * `POST /api/auth/logout/`, `GET|PATCH /api/me/`).
+ * Session login, logout and the current user (`POST /api/auth/login/`, `POST /api/auth/logout/`,
+ * `GET|PATCH /api/me/`). `AuthProvider` (src/auth.tsx) holds the answer; screens ask it.
  */
-import { request } from "./client";
+import { api, unwrap, unwrapEmpty } from "./client";
 import type { Language, Me } from "./types";
 
 export type { Language, Me, Role } from "./types";
 
-
-export function meGet(): Promise<Me> {
-  return request<Me>("GET", "/api/me/");
+export async function meGet(): Promise<Me> {
+  return unwrap(await api.GET("/api/me/")) as Me;
 }
 
-export function meUpdate(changes: { language: Language }): Promise<Me> {
-  return request<Me>("PATCH", "/api/me/", changes);
+export async function meUpdate(changes: { language: Language }): Promise<Me> {
+  return unwrap(await api.PATCH("/api/me/", { body: changes })) as Me;
 }
 
-export function login(username: string, password: string): Promise<Me> {
-  return request<Me>("POST", "/api/auth/login/", { username, password });
+export async function login(username: string, password: string): Promise<Me> {
+  return unwrap(await api.POST("/api/auth/login/", { body: { username, password } })) as Me;
 }
 
-export function logout(): Promise<void> {
-  return request<void>("POST", "/api/auth/logout/");
+export async function logout(): Promise<void> {
+  unwrapEmpty(await api.POST("/api/auth/logout/"));
 }

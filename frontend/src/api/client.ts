@@ -33,6 +33,7 @@ export function setApiLanguage(language: string): void {
 
 const csrfMiddleware: Middleware = {
   onRequest({ request }) {
+    request.headers.set("Accept", "application/json");
     request.headers.set("Accept-Language", acceptLanguage);
     for (const [key, value] of Object.entries(csrfHeaders(request.method))) {
       request.headers.set(key, value);
@@ -46,7 +47,12 @@ function origin(): string {
 }
 
 /** The client for endpoints in the generated schema (`npm run gen:api`). */
-export const api = createClient<paths>({ baseUrl: origin(), credentials: "same-origin" });
+export const api = createClient<paths>({
+  baseUrl: origin(),
+  credentials: "same-origin",
+  // Look `fetch` up at each call (not once at start), so tests can stub it.
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(csrfMiddleware);
 
 /** An API answer that was not 2xx; `body` holds DRF's field errors or `{detail}`. */
@@ -74,48 +80,21 @@ export class ApiError extends Error {
   }
 }
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+type Result<T> = { data?: T; error?: unknown; response: Response };
 
-/**
- * A plain JSON request with the same session and CSRF handling as `api`, for endpoints whose
- * contract is agreed in an issue but not yet in the generated schema. Throws `ApiError`.
- */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: "application/json",
-    "Accept-Language": acceptLanguage,
-    ...csrfHeaders(method),
-  };
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) {
-    payload = body;
-  } else if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    payload = JSON.stringify(body);
-  }
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: payload,
-    credentials: "same-origin",
-  });
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = { detail: text };
-    }
-  }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data as T;
+function failure(result: Result<unknown>): ApiError {
+  // openapi-fetch hands back a body that is not JSON (an HTML error page) as text.
+  const body = typeof result.error === "string" ? { detail: result.error } : result.error;
+  return new ApiError(result.response.status, body ?? null);
 }
 
 /** Unwrap an openapi-fetch result: the data, or an `ApiError`. */
-export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
-  if (!result.response.ok || result.data === undefined) {
-    throw new ApiError(result.response.status, result.error ?? null);
-  }
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.response.ok || result.data === undefined) throw failure(result);
   return result.data;
+}
+
+/** Check an openapi-fetch result that has no body (204): nothing, or an `ApiError`. */
+export function unwrapEmpty(result: Result<unknown>): void {
+  if (!result.response.ok) throw failure(result);
 }

@@ -1,5 +1,5 @@
 /** The HR leader import (`POST /api/imports/leaders/`, multipart). */
-import { ApiError, request } from "./client";
+import { api, ApiError } from "./client";
 import type { components } from "./schema";
 
 export type ImportError = components["schemas"]["LeaderImportError"];
@@ -11,13 +11,16 @@ export async function leadersImport(file: File, dryRun: boolean): Promise<Import
   const form = new FormData();
   form.append("file", file);
   form.append("dry_run", dryRun ? "true" : "false");
-  try {
-    return await request<ImportResult>("POST", "/api/imports/leaders/", form);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 400) {
-      const body = error.body as Partial<ImportResult> | null;
-      if (body && Array.isArray(body.errors)) return { ...(body as ImportResult), ok: false };
-    }
-    throw error;
+  const result = await api.POST("/api/imports/leaders/", {
+    // openapi-typescript types the binary `file` as a string; openapi-fetch sends FormData as
+    // it is (the browser sets the multipart boundary).
+    body: form as unknown as components["schemas"]["LeaderImportInputRequest"],
+  });
+  if (result.data !== undefined) return result.data;
+  // A refused file that was read carries every field of the result (see LeaderImportRefused).
+  const body = result.error as Partial<ImportResult> | undefined;
+  if (result.response.status === 400 && body && Array.isArray(body.errors)) {
+    return { ...(body as ImportResult), ok: false };
   }
+  throw new ApiError(result.response.status, result.error ?? null);
 }

@@ -1,158 +1,178 @@
 /**
- * Mentoring programmes, match runs, proposals (`/api/programmes/`, `/api/match-runs/`,
- * `/api/proposals/`). These views are plain APIViews without schema annotations, so their
- * shapes are written here from backend/mentoring/apis.py.
+ * Mentoring: programmes, match runs, proposals, mentorships, check-ins, HR's flags on pairs and
+ * a programme's figures (`/api/programmes/`, `/api/match-runs/`, `/api/proposals/`,
+ * `/api/mentorships/`, `/api/mentoring/flags/`).
  */
-import { request } from "./client";
-import type { Page } from "./types";
+import { queryOptions } from "@tanstack/react-query";
+import { api, unwrap } from "./client";
+import type { components } from "./schema";
 
-export interface LeaderBrief {
-  id?: number;
-  name: string;
-  role_title: string;
-  unit: string | null;
-  administration: string | null;
-}
+type S = components["schemas"];
 
-export interface Programme {
-  id: number;
-  name: string;
-  starts_on: string;
-  ends_on: string | null;
-  mode: "hr" | "self" | "both";
-}
+export type Programme = S["ProgrammeOutput"];
+export type MatchRun = S["MatchRunOutput"];
+export type RunStatus = S["MatchRunStatusEnum"];
+export type Enrolment = S["EnrolmentOutput"];
+export type Offer = S["OfferOutput"];
+export type Mentorship = S["MentorshipOutput"];
+export type CheckIn = S["CheckInInputRequest"];
+export type Flag = S["FlagOutput"];
+export type Analytics = S["ProgrammeAnalytics"];
+export type AnalyticsFigures = S["AnalyticsFigures"];
+export type AnalyticsCell = S["AnalyticsCell"];
+/** Every status a proposal can show (a leader also sees `replaced`). */
+export type ProposalStatus = S["ProposalStatusForLeaderEnum"];
 
-export type RunStatus = "queued" | "running" | "succeeded" | "failed";
+/** The schema sees the JSON reason fields as untyped; the API sends lists of sentences. */
+type Reasons = { reasons: string[]; reasons_da: string[] };
 
-export interface MatchRun {
-  id: number;
-  programme: number;
-  status: RunStatus;
-  progress: number;
-  created_at: string;
-  finished_at: string | null;
-  error: string;
-}
+/** A proposal as HR sees it, with the score broken down by criterion. */
+export type Proposal = Omit<S["ProposalOutput"], "reasons" | "reasons_da" | "components" | "status"> &
+  Reasons & { status: S["ProposalStatusEnum"]; components?: Record<string, number> };
 
-export type ProposalStatus =
-  | "draft"
-  | "offered"
-  | "accepted"
-  | "rejected"
-  | "declined"
-  | "expired"
-  | "swapped"
-  | "withdrawn"
-  | "replaced";
+/** A proposal as its mentee or mentor sees it (`mentee` absent for the mentee). */
+export type MyProposal = Omit<S["ProposalForLeader"], "reasons" | "reasons_da"> & Reasons;
 
-export interface Proposal {
-  id: number;
-  programme: number;
-  origin: "run" | "cascade" | "self" | "manual";
-  status: ProposalStatus;
-  /** HR only. */
-  score?: number;
-  /** HR only: the score broken down by criterion. */
-  components?: Record<string, number>;
-  reasons: string[];
-  reasons_da: string[];
-  /** Absent when the caller is the mentee. */
-  mentee?: LeaderBrief & { topics: string[] };
-  mentor: LeaderBrief;
-  mentee_accepted_at: string | null;
-  mentor_accepted_at: string | null;
-  expires_at: string | null;
-  first_meeting_at: string | null;
-}
-
-export interface Enrolment {
-  id: number;
-  leader: LeaderBrief;
-  status: "waiting" | "proposed" | "matched" | "manual" | "withdrawn";
-  manual_reason: string;
-}
-
-export interface Offer {
-  id: number;
-  leader: LeaderBrief;
-  capacity: number;
-}
+// One page of 500 holds a programme's proposals, queue and offers.
+const ALL = { page_size: 500 } as const;
 
 export async function programmes(): Promise<Programme[]> {
-  const body = await request<Page<Programme> | Programme[]>("GET", "/api/programmes/");
-  return Array.isArray(body) ? body : body.results;
+  return unwrap(await api.GET("/api/programmes/")).results;
 }
 
-export const programme = (id: number) => request<Programme>("GET", `/api/programmes/${id}/`);
+export async function programme(programmeId: number): Promise<Programme> {
+  return unwrap(
+    await api.GET("/api/programmes/{programme_id}/", {
+      params: { path: { programme_id: programmeId } },
+    }),
+  );
+}
 
-export const matchRunStart = (programmeId: number) =>
-  request<MatchRun>("POST", `/api/programmes/${programmeId}/match-runs/`);
+export async function matchRunStart(programmeId: number): Promise<MatchRun> {
+  return unwrap(
+    await api.POST("/api/programmes/{programme_id}/match-runs/", {
+      params: { path: { programme_id: programmeId } },
+    }),
+  );
+}
 
-export const matchRun = (runId: number) => request<MatchRun>("GET", `/api/match-runs/${runId}/`);
+export async function matchRun(runId: number): Promise<MatchRun> {
+  return unwrap(await api.GET("/api/match-runs/{run_id}/", { params: { path: { run_id: runId } } }));
+}
 
 export async function matchRuns(programmeId: number): Promise<MatchRun[]> {
-  return (await request<Page<MatchRun>>("GET", `/api/programmes/${programmeId}/match-runs/`))
-    .results;
+  const result = await api.GET("/api/programmes/{programme_id}/match-runs/", {
+    params: { path: { programme_id: programmeId } },
+  });
+  return unwrap(result).results;
 }
 
 export async function proposals(programmeId: number): Promise<Proposal[]> {
-  const url = `/api/programmes/${programmeId}/proposals/?page_size=500`;
-  return (await request<Page<Proposal>>("GET", url)).results;
+  const result = await api.GET("/api/programmes/{programme_id}/proposals/", {
+    params: { path: { programme_id: programmeId }, query: ALL },
+  });
+  return unwrap(result).results as Proposal[];
 }
 
 export async function manualQueue(programmeId: number): Promise<Enrolment[]> {
-  const url = `/api/programmes/${programmeId}/manual-queue/?page_size=500`;
-  return (await request<Page<Enrolment>>("GET", url)).results;
+  const result = await api.GET("/api/programmes/{programme_id}/manual-queue/", {
+    params: { path: { programme_id: programmeId }, query: ALL },
+  });
+  return unwrap(result).results;
 }
 
 export async function offers(programmeId: number): Promise<Offer[]> {
-  const url = `/api/programmes/${programmeId}/mentor-offers/?page_size=500`;
-  return (await request<Page<Offer>>("GET", url)).results;
+  const result = await api.GET("/api/programmes/{programme_id}/mentor-offers/", {
+    params: { path: { programme_id: programmeId }, query: ALL },
+  });
+  return unwrap(result).results;
 }
 
-export const proposalApprove = (id: number) =>
-  request<Proposal>("POST", `/api/proposals/${id}/approve/`);
-
-export const proposalReject = (id: number, reason: string) =>
-  request<Proposal>("POST", `/api/proposals/${id}/reject/`, { reason });
-
-export const proposalSwap = (id: number, offer: number, reason: string) =>
-  request<Proposal>("POST", `/api/proposals/${id}/swap/`, { offer, reason });
-
-export async function myProposals(): Promise<Proposal[]> {
-  return (await request<Page<Proposal>>("GET", "/api/proposals/mine/")).results;
+export async function proposalApprove(proposalId: number): Promise<Proposal> {
+  const result = await api.POST("/api/proposals/{proposal_id}/approve/", {
+    params: { path: { proposal_id: proposalId } },
+  });
+  return unwrap(result) as Proposal;
 }
 
-export const proposalAccept = (id: number) =>
-  request<Proposal>("POST", `/api/proposals/${id}/accept/`);
-
-export const proposalDecline = (id: number, reason: string) =>
-  request<{ status: string }>("POST", `/api/proposals/${id}/decline/`, { reason });
-
-export interface Mentorship {
-  id: number;
-  /** The proposal the pair came from (null for pairs made before proposals were kept). */
-  proposal: number | null;
-  status: "active" | "completed" | "ended_early";
-  mentee: LeaderBrief;
-  mentor: LeaderBrief;
-  started_on: string;
-  first_meeting_due: string | null;
-  /** The first-meeting time proposed with the pair's proposal, if any. */
-  first_meeting_at: string | null;
-  first_met_on: string | null;
-  last_met_on: string | null;
+export async function proposalReject(proposalId: number, reason: string): Promise<Proposal> {
+  const result = await api.POST("/api/proposals/{proposal_id}/reject/", {
+    params: { path: { proposal_id: proposalId } },
+    body: { reason },
+  });
+  return unwrap(result) as Proposal;
 }
 
+export async function proposalSwap(
+  proposalId: number,
+  offer: number,
+  reason: string,
+): Promise<Proposal> {
+  const result = await api.POST("/api/proposals/{proposal_id}/swap/", {
+    params: { path: { proposal_id: proposalId } },
+    body: { offer, reason },
+  });
+  return unwrap(result) as Proposal;
+}
+
+export async function myProposals(): Promise<MyProposal[]> {
+  return unwrap(await api.GET("/api/proposals/mine/")).results as MyProposal[];
+}
+
+export async function proposalAccept(proposalId: number): Promise<void> {
+  unwrap(
+    await api.POST("/api/proposals/{proposal_id}/accept/", {
+      params: { path: { proposal_id: proposalId } },
+    }),
+  );
+}
+
+export async function proposalDecline(proposalId: number, reason: string): Promise<void> {
+  unwrap(
+    await api.POST("/api/proposals/{proposal_id}/decline/", {
+      params: { path: { proposal_id: proposalId } },
+      body: { reason },
+    }),
+  );
+}
+
+/** My active mentorships. */
 export async function mentorships(): Promise<Mentorship[]> {
-  const url = "/api/mentorships/?status=active&page_size=500";
-  return (await request<Page<Mentorship>>("GET", url)).results;
+  const result = await api.GET("/api/mentorships/", {
+    params: { query: { status: "active", ...ALL } },
+  });
+  return unwrap(result).results;
 }
 
-export const checkInLog = (
-  mentorshipId: number,
-  body: { met_on: string; minutes: number; note: string; note_shared: boolean },
-) => request<{ id: number }>("POST", `/api/mentorships/${mentorshipId}/check-ins/`, body);
+export async function checkInLog(mentorshipId: number, body: CheckIn): Promise<void> {
+  unwrap(
+    await api.POST("/api/mentorships/{mentorship_id}/check-ins/", {
+      params: { path: { mentorship_id: mentorshipId } },
+      body,
+    }),
+  );
+}
+
+export async function flags(): Promise<Flag[]> {
+  const result = await api.GET("/api/mentoring/flags/", { params: { query: { page_size: 200 } } });
+  return unwrap(result).results;
+}
+
+export async function flagResolve(flagId: number): Promise<void> {
+  unwrap(
+    await api.POST("/api/mentoring/flags/{flag_id}/resolve/", {
+      params: { path: { flag_id: flagId } },
+    }),
+  );
+}
+
+export async function programmeAnalytics(programmeId: number): Promise<Analytics> {
+  return unwrap(
+    await api.GET("/api/programmes/{programme_id}/analytics/", {
+      params: { path: { programme_id: programmeId } },
+    }),
+  );
+}
 
 /** What a leader picks for the first meeting: local date and time, length, place. */
 export interface FirstMeeting {
@@ -182,3 +202,51 @@ export function localDateTime(iso: string): { date: string; time: string } {
     time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
   };
 }
+
+/**
+ * Query keys: everything under `["mentoring"]`. A decision on a proposal invalidates its
+ * `programme`; a leader's answer or check-in invalidates `mine`; resolving one, `flags`.
+ */
+export const mentoringKeys = {
+  all: ["mentoring"] as const,
+  programme: (programmeId: number) => [...mentoringKeys.all, "programme", programmeId] as const,
+  matchRun: (runId: number) => [...mentoringKeys.all, "match-run", runId] as const,
+  mine: () => [...mentoringKeys.all, "mine"] as const,
+  flags: () => [...mentoringKeys.all, "flags"] as const,
+};
+
+export const mentoringQueries = {
+  programmes: () =>
+    queryOptions({ queryKey: [...mentoringKeys.all, "programmes"], queryFn: programmes }),
+  programme: (id: number) =>
+    queryOptions({ queryKey: mentoringKeys.programme(id), queryFn: () => programme(id) }),
+  proposals: (id: number) =>
+    queryOptions({
+      queryKey: [...mentoringKeys.programme(id), "proposals"],
+      queryFn: () => proposals(id),
+    }),
+  manualQueue: (id: number) =>
+    queryOptions({
+      queryKey: [...mentoringKeys.programme(id), "manual-queue"],
+      queryFn: () => manualQueue(id),
+    }),
+  offers: (id: number) =>
+    queryOptions({ queryKey: [...mentoringKeys.programme(id), "offers"], queryFn: () => offers(id) }),
+  matchRuns: (id: number) =>
+    queryOptions({
+      queryKey: [...mentoringKeys.programme(id), "match-runs"],
+      queryFn: () => matchRuns(id),
+    }),
+  analytics: (id: number) =>
+    queryOptions({
+      queryKey: [...mentoringKeys.programme(id), "analytics"],
+      queryFn: () => programmeAnalytics(id),
+    }),
+  matchRun: (runId: number) =>
+    queryOptions({ queryKey: mentoringKeys.matchRun(runId), queryFn: () => matchRun(runId) }),
+  myProposals: () =>
+    queryOptions({ queryKey: [...mentoringKeys.mine(), "proposals"], queryFn: myProposals }),
+  mentorships: () =>
+    queryOptions({ queryKey: [...mentoringKeys.mine(), "mentorships"], queryFn: mentorships }),
+  flags: () => queryOptions({ queryKey: mentoringKeys.flags(), queryFn: flags }),
+};

@@ -1,12 +1,13 @@
 /**
- * Shapes the screens use, taken from the generated schema and tightened where the schema is
- * looser than the API (DRF SerializerMethodFields and plain APIViews the generator cannot see).
+ * Shapes shared by several API areas, taken from the generated schema and tightened where the
+ * schema is looser than the API (a JSON field the generator sees as `{[key]: unknown}`, a
+ * field the serializer leaves out for some callers).
  */
 import type { components } from "./schema";
 
 type S = components["schemas"];
 
-export type Language = "da" | "en";
+export type Language = S["LanguageEnum"];
 export type Role = NonNullable<S["Me"]["role"]>;
 
 /** The `/api/me/` payload. */
@@ -16,15 +17,9 @@ export type Me = Omit<S["Me"], "role" | "language"> & {
   language: Language | "";
 };
 
-export type Progress = {
-  done: number;
-  total: number;
-  percent: number;
-  overdue: number;
-  next_due: string | null;
-};
+export type Progress = S["Progress"];
 
-// Written out: the generated enum's name shifts with the backend's serializer-name collisions.
+// Written out: the item's `status` is a plain string in the schema.
 export type ItemStatus = "todo" | "in_progress" | "done" | "not_applicable";
 
 /** A plan item; `need_help` is absent for the boss line (private to the leader and HR). */
@@ -40,10 +35,10 @@ export type PlanRow = Omit<S["PlanList"], "progress"> & {
   mentor_status?: "matched" | "not_matched";
 };
 
-export type Viewer = "self" | "hr" | "boss" | "owner";
+export type Viewer = S["ViewerEnum"];
 
-/** `GET /api/onboarding/plans/{id}/` (a plain APIView: not described in the schema). */
-export type PlanDetail = S["Plan"] & { viewer: Viewer; progress: Progress; items: PlanItem[] };
+/** `GET /api/onboarding/plans/{id}/`. */
+export type PlanDetail = Omit<S["PlanDetail"], "items"> & { items: PlanItem[] };
 
 export type SupportNeed = S["SupportNeed"];
 export type SupportNeedDetail = S["SupportNeedDetail"];
@@ -51,6 +46,3 @@ export type Topic = S["Topic"];
 export type StaffContact = S["StaffContact"];
 export type LeaderDetail = S["LeaderDetail"];
 export type Weight = S["WeightEnum"];
-
-/** DRF's page-number pagination envelope. */
-export type Page<T> = { count: number; next?: string | null; previous?: string | null; results: T[] };

@@ -1,4 +1,4 @@
-import type { MapEdge, MapNode } from "../api/hrNetworks";
+import type { MapEdge, MapNode } from "../api/networks";
 import { circleLayout, labelPlacement, nodeRadius, scaleLinear } from "./layout";
 
 const WIDTH = 760;

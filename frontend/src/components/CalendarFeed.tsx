@@ -1,8 +1,9 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError } from "../api/client";
 import * as onboarding from "../api/onboarding";
+import { onboardingKeys, onboardingQueries } from "../api/onboarding";
 import { useI18n } from "../i18n";
-import { useLoad } from "../useLoad";
 import { ErrorView, Loading } from "./Status";
 
 /**
@@ -11,12 +12,19 @@ import { ErrorView, Loading } from "./Status";
  */
 export function CalendarFeed() {
   const { t } = useI18n();
-  const [state] = useLoad(onboarding.calendarFeed, "calendar-feed");
-  const [rotated, setRotated] = useState<onboarding.CalendarFeed | null>(null);
+  const queryClient = useQueryClient();
+  const state = useQuery(onboardingQueries.calendarFeed());
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const feed = rotated ?? (state.status === "ready" ? state.data : null);
+  const rotate = useMutation({
+    mutationFn: onboarding.calendarFeedRotate,
+    onSuccess: (feed) => {
+      queryClient.setQueryData(onboardingKeys.calendarFeed(), feed);
+      setConfirming(false);
+      setMessage(t("lnet.feed.rotated"));
+    },
+  });
+  const feed = state.data ?? null;
 
   async function copy(url: string) {
     try {
@@ -29,23 +37,12 @@ export function CalendarFeed() {
     }
   }
 
-  async function rotate() {
-    setError(null);
-    try {
-      setRotated(await onboarding.calendarFeedRotate());
-      setConfirming(false);
-      setMessage(t("lnet.feed.rotated"));
-    } catch (caught) {
-      setError(caught);
-    }
-  }
-
   return (
     <section className="card" aria-labelledby="lnet-feed">
       <h2 id="lnet-feed">{t("lnet.feed.title")}</h2>
       <p>{t("lnet.feed.intro")}</p>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" && !(state.error instanceof ApiError && state.error.status === 404) ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError && !(state.error instanceof ApiError && state.error.status === 404) ? (
         <ErrorView error={state.error} />
       ) : null}
       {feed ? (
@@ -77,7 +74,7 @@ export function CalendarFeed() {
             <div className="help">
               <p>{t("lnet.feed.rotateWarning")}</p>
               <div className="actions">
-                <button type="button" onClick={rotate}>
+                <button type="button" onClick={() => rotate.mutate()}>
                   {t("lnet.feed.rotateConfirm")}
                 </button>
                 <button type="button" className="secondary" onClick={() => setConfirming(false)}>
@@ -88,7 +85,7 @@ export function CalendarFeed() {
           ) : null}
         </>
       ) : null}
-      {error ? <ErrorView error={error} /> : null}
+      {rotate.isError ? <ErrorView error={rotate.error} /> : null}
       <p role="status" className="ok">
         {message}
       </p>

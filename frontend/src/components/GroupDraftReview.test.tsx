@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { DraftMember, GroupDraft } from "../api/hrNetworks";
-import { I18nProvider } from "../i18n";
+import type { DraftMember, GroupDraft } from "../api/networks";
+import { renderWithProviders } from "../test/render";
 import { administrationMix, DraftReview, groupsOf } from "./GroupDraftReview";
 
 function member(id: number, name: string, administration: string | undefined): DraftMember {
@@ -45,11 +45,7 @@ describe("groupsOf", () => {
 
 describe("DraftReview", () => {
   it("says which rule is broken in words, offers a move per person and blocks publishing", () => {
-    render(
-      <I18nProvider initial="en">
-        <DraftReview initial={draft} onPublished={vi.fn()} />
-      </I18nProvider>,
-    );
+    renderWithProviders(<DraftReview initial={draft} onPublished={vi.fn()} />, { language: "en" });
     expect(screen.getByText("Group 2: Carl, Dorte lead the same unit.")).toBeTruthy();
     const group2 = screen.getByRole("article", { name: /Group 2/ });
     expect(within(group2).getByText("Breaks a rule")).toBeTruthy();
@@ -63,11 +59,9 @@ describe("DraftReview", () => {
   });
 
   it("asks for confirmation before publishing", () => {
-    render(
-      <I18nProvider initial="da">
-        <DraftReview initial={{ ...draft, violations: [] }} onPublished={vi.fn()} />
-      </I18nProvider>,
-    );
+    renderWithProviders(<DraftReview initial={{ ...draft, violations: [] }} onPublished={vi.fn()} />, {
+      language: "da",
+    });
     fireEvent.click(screen.getByRole("button", { name: "Offentliggør grupperne" }));
     expect(screen.getByText(/Vil I offentliggøre 2 grupper som læringsnetværk\?/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Ja, offentliggør" })).toBeTruthy();

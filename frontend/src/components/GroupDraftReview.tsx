@@ -1,11 +1,12 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { ApiError } from "../api/client";
-import * as hr from "../api/hrNetworks";
-import type { DraftMember, GroupDraft, Network, Violation } from "../api/hrNetworks";
+import * as networks from "../api/networks";
+import { networksQueries } from "../api/networks";
+import type { DraftMember, GroupDraft, Violation } from "../api/networks";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
-import { useLoad } from "../useLoad";
 
 const RULES: Record<string, MessageKey> = {
   line: "hrnet.rule.line",
@@ -61,41 +62,53 @@ function ActionError({ error }: { error: unknown }) {
  * any broken hard rule; moves a person with a select and a button (keyboard first, no dragging);
  * publishes after a confirmation and sees the learning networks created.
  */
-export function DraftReview({ initial, onPublished }: { initial: GroupDraft; onPublished: () => void }) {
+export function DraftReview({ initial, onPublished }: { initial: GroupDraft; onPublished: () => unknown }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(initial);
+  const queryClient = useQueryClient();
+  const [draft, setDraftState] = useState(initial);
   const [announcement, setAnnouncement] = useState("");
-  const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   const names = new Map(draft.groups.flatMap((g) => g.members.map((m) => [m.id, m.name] as const)));
   const editable = draft.status === "draft";
   const decimal = (n: number) =>
     n.toLocaleString(t("hrnet.locale"), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-  async function onMove(member: DraftMember, toGroup: number) {
-    setError(null);
-    try {
-      const next = await hr.draftMove(draft.id, member.id, toGroup);
+  /** The API answers a change with the whole draft: show it and keep it in the cache. */
+  function setDraft(next: GroupDraft) {
+    setDraftState(next);
+    queryClient.setQueryData(networksQueries.draft(next.id).queryKey, next);
+  }
+
+  const move = useMutation({
+    mutationFn: ({ member, toGroup }: { member: DraftMember; toGroup: number }) =>
+      networks.draftMove(draft.id, member.id, toGroup),
+    onSuccess: (next, { member }) => {
       setDraft(next);
       const landed = next.groups.findIndex((g) => g.members.some((m) => m.id === member.id));
       setAnnouncement(t("hrnet.move.done", { name: member.name, group: landed + 1 }));
-    } catch (caught) {
-      setError(caught);
-    }
-  }
-
-  async function onPublish() {
-    setError(null);
-    try {
-      const next = await hr.draftPublish(draft.id);
+    },
+  });
+  const publish = useMutation({
+    mutationFn: () => networks.draftPublish(draft.id),
+    onSuccess: (next) => {
       setDraft(next);
       setConfirming(false);
       setAnnouncement(t("hrnet.publish.done", { count: next.networks.length }));
       onPublished();
-    } catch (caught) {
-      setConfirming(false);
-      setError(caught);
-    }
+    },
+    onError: () => setConfirming(false),
+  });
+  // The last action's error (a new action clears it).
+  const error = move.error ?? publish.error;
+
+  async function onMove(member: DraftMember, toGroup: number) {
+    publish.reset();
+    await move.mutateAsync({ member, toGroup }).catch(() => undefined);
+  }
+
+  function onPublish() {
+    move.reset();
+    publish.mutate();
   }
 
   return (
@@ -322,21 +335,18 @@ function MoveForm({
 /** The learning networks a published draft created, by name and head count. */
 function PublishedNetworks({ ids }: { ids: number[] }) {
   const { t } = useI18n();
-  const [state] = useLoad(
-    () => Promise.all(ids.map((id) => hr.network(id))),
-    `hrnet-networks-${ids.join(",")}`,
-  );
+  const state = useQuery(networksQueries.networks(ids));
   return (
     <div className="card">
       <h3>{t("hrnet.published.title", { count: ids.length })}</h3>
-      {state.status === "ready" ? (
+      {state.isSuccess ? (
         <ul>
-          {state.data.map((n: Network) => (
+          {state.data.map((n) => (
             <li key={n.id}>{t("hrnet.published.network", { name: n.name, count: n.member_count })}</li>
           ))}
         </ul>
       ) : null}
-      {state.status === "error" ? <ActionError error={state.error} /> : null}
+      {state.isError ? <ActionError error={state.error} /> : null}
     </div>
   );
 }

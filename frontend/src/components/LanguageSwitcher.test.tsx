@@ -1,8 +1,9 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthProvider } from "../auth";
-import { I18nProvider, useI18n } from "../i18n";
+import { useI18n } from "../i18n";
+import { renderWithProviders } from "../test/render";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
 function Greeting() {
@@ -16,13 +17,11 @@ async function renderAnonymous() {
     "fetch",
     vi.fn(async () => new Response(JSON.stringify({ detail: "no" }), { status: 403 })),
   );
-  render(
-    <I18nProvider>
-      <AuthProvider>
-        <LanguageSwitcher />
-        <Greeting />
-      </AuthProvider>
-    </I18nProvider>,
+  renderWithProviders(
+    <AuthProvider>
+      <LanguageSwitcher />
+      <Greeting />
+    </AuthProvider>,
   );
   // Let the /api/me/ answer settle before asserting.
   await act(async () => {});

@@ -1,10 +1,11 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import * as mentoringHr from "../api/mentoringHr";
-import type { AnalyticsCell, AnalyticsFigures, Flag } from "../api/mentoringHr";
+import * as mentoring from "../api/mentoring";
+import { mentoringKeys, mentoringQueries } from "../api/mentoring";
+import type { AnalyticsCell, AnalyticsFigures, Flag } from "../api/mentoring";
 import { BarChart } from "../charts/BarChart";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
-import { useLoad } from "../useLoad";
 import { ErrorView, Loading } from "./Status";
 
 const FLAG_KINDS: Record<Flag["kind"], MessageKey> = {
@@ -15,21 +16,19 @@ const FLAG_KINDS: Record<Flag["kind"], MessageKey> = {
 
 /** HR: open flags on mentoring pairs (no meeting for long, no first meeting, a broken rule). */
 export function MentoringFlags() {
-  const { t, date, language } = useI18n();
-  const [state, reload] = useLoad(mentoringHr.flags, `hrnet-flags-${language}`);
+  const { t, date } = useI18n();
+  const queryClient = useQueryClient();
+  const state = useQuery(mentoringQueries.flags());
   const [done, setDone] = useState("");
-  const [error, setError] = useState<unknown>(null);
-
-  async function onResolve(flag: Flag) {
-    setError(null);
-    try {
-      await mentoringHr.flagResolve(flag.id);
+  const resolve = useMutation({
+    mutationFn: (flag: Flag) => mentoring.flagResolve(flag.id),
+    onSuccess: (_data, flag) => {
       setDone(t("hrnet.flags.resolved", { mentee: flag.mentee.name, mentor: flag.mentor.name }));
-      reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+      return queryClient.invalidateQueries({ queryKey: mentoringKeys.flags() });
+    },
+  });
+  const error = resolve.error;
+  const onResolve = (flag: Flag) => resolve.mutate(flag);
 
   return (
     <section aria-labelledby="flags-heading">
@@ -37,10 +36,10 @@ export function MentoringFlags() {
       <p>{t("hrnet.flags.intro")}</p>
       <div role="status">{done ? <p className="ok">{done}</p> : null}</div>
       {error ? <ErrorView error={error} /> : null}
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" && state.data.length === 0 ? <p>{t("hrnet.flags.none")}</p> : null}
-      {state.status === "ready" && state.data.length > 0 ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess && state.data.length === 0 ? <p>{t("hrnet.flags.none")}</p> : null}
+      {state.isSuccess && state.data.length > 0 ? (
         <ul className="items">
           {state.data.map((flag) => (
             <li key={flag.id}>
@@ -93,11 +92,8 @@ const FIGURES: { key: keyof AnalyticsFigures; label: MessageKey; percent?: boole
 
 /** HR: a programme's figures overall and per administration; small cells are hidden by the API. */
 export function ProgrammeAnalytics({ programmeId }: { programmeId: number }) {
-  const { t, language } = useI18n();
-  const [state] = useLoad(
-    () => mentoringHr.programmeAnalytics(programmeId),
-    `hrnet-analytics-${programmeId}-${language}`,
-  );
+  const { t } = useI18n();
+  const state = useQuery(mentoringQueries.analytics(programmeId));
   const cell = (c: AnalyticsCell, percent = false) => {
     if (c.suppressed) return t("hrnet.analytics.hidden");
     if (c.value === null) return "–";
@@ -108,9 +104,9 @@ export function ProgrammeAnalytics({ programmeId }: { programmeId: number }) {
   return (
     <section aria-labelledby="analytics-heading">
       <h2 id="analytics-heading">{t("hrnet.analytics.title")}</h2>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess ? (
         <>
           <p>{t("hrnet.analytics.intro")}</p>
             <table className="data-table">

@@ -1,7 +1,7 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { PlanDetail, PlanItem } from "../api/types";
-import { I18nProvider } from "../i18n";
+import { renderWithProviders } from "../test/render";
 import { groupByWeek, PlanView, weekOf } from "./PlanView";
 
 function item(id: number, due: string | null, extra: Partial<PlanItem> = {}): PlanItem {
@@ -75,11 +75,7 @@ describe("PlanView", () => {
   const items = [item(1, "2026-03-03", { topic_label: "Budget", need_help: false })];
 
   it("offers the leader 'I need help' and says who can see it", () => {
-    render(
-      <I18nProvider initial="da">
-        <PlanView plan={plan("self", items)} onChanged={() => {}} />
-      </I18nProvider>,
-    );
+    renderWithProviders(<PlanView plan={plan("self", items)} />, { language: "da" });
     const card = screen.getByRole("article", { name: "Punkt 1" });
     expect(within(card).getByRole("button", { name: "Jeg har brug for hjælp" })).toBeTruthy();
     expect(within(card).getByText(/Din chef kan ikke/)).toBeTruthy();
@@ -87,11 +83,7 @@ describe("PlanView", () => {
   });
 
   it("never offers the boss the help button", () => {
-    render(
-      <I18nProvider initial="en">
-        <PlanView plan={plan("boss", items)} onChanged={() => {}} />
-      </I18nProvider>,
-    );
+    renderWithProviders(<PlanView plan={plan("boss", items)} />, { language: "en" });
     const card = screen.getByRole("article", { name: "Punkt 1" });
     expect(within(card).queryByRole("button", { name: "I need help" })).toBeNull();
     expect(within(card).getByRole("button", { name: "Mark as done" })).toBeTruthy();

@@ -1,6 +1,9 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { FormEvent } from "react";
+import { useForm } from "react-hook-form";
 import * as onboarding from "../api/onboarding";
+import { formRules } from "../api/formRules";
+import { onboardingKeys } from "../api/onboarding";
 import type { ItemStatus, PlanDetail, PlanItem } from "../api/types";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
@@ -14,6 +17,7 @@ const STATUS_TEXT: Record<ItemStatus, MessageKey> = {
 };
 
 const DAY = 24 * 60 * 60 * 1000;
+const REASON = formRules.PatchedOnboardingPlanItemUpdateInputRequest.reason;
 
 /** Week of the role (1 = the first week); 0 = before the start; null = no due date. */
 export function weekOf(due: string | null, start: string): number | null {
@@ -32,8 +36,11 @@ export function groupByWeek(items: PlanItem[], start: string): [number | null, P
   return [...groups.entries()].sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity));
 }
 
-/** A plan as a timeline by week, with the actions the viewer may take on each item. */
-export function PlanView({ plan, onChanged }: { plan: PlanDetail; onChanged: () => void }) {
+/**
+ * A plan as a timeline by week, with the actions the viewer may take on each item. An action
+ * refetches the plans (`onboardingKeys.plans()`), so progress and the dashboard follow.
+ */
+export function PlanView({ plan }: { plan: PlanDetail }) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState("");
 
@@ -67,10 +74,7 @@ export function PlanView({ plan, onChanged }: { plan: PlanDetail; onChanged: () 
                 <ItemCard
                   item={item}
                   viewer={plan.viewer}
-                  onChanged={(message) => {
-                    setAnnouncement(message);
-                    onChanged();
-                  }}
+                  onChanged={setAnnouncement}
                 />
               </li>
             ))}
@@ -91,34 +95,28 @@ function ItemCard({
   onChanged: (message: string) => void;
 }) {
   const { t, date } = useI18n();
+  const queryClient = useQueryClient();
   const [askingReason, setAskingReason] = useState(false);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const reasonForm = useForm({ defaultValues: { reason: "" } });
+  const action = useMutation({
+    mutationFn: ({ run }: { run: () => Promise<unknown>; message: string }) => run(),
+    onSuccess: (_data, { message }) => {
+      setAskingReason(false);
+      onChanged(message);
+      return queryClient.invalidateQueries({ queryKey: onboardingKeys.plans() });
+    },
+  });
+  const busy = action.isPending;
+  const act = (run: () => Promise<unknown>, message: string) => action.mutate({ run, message });
   const titleId = `item-${item.id}-title`;
   const closed = item.status === "done" || item.status === "not_applicable";
 
-  async function act(run: () => Promise<unknown>, message: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-      setAskingReason(false);
-      onChanged(message);
-    } catch {
-      setError(t("status.error"));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onNotApplicable(event: FormEvent) {
-    event.preventDefault();
-    void act(
+  const onNotApplicable = reasonForm.handleSubmit(({ reason }) =>
+    act(
       () => onboarding.itemStatusSet(item.id, "not_applicable", reason),
       t("item.saved.notApplicable", { title: item.title }),
-    );
-  }
+    ),
+  );
 
   return (
     <article aria-labelledby={titleId} className={`card item status-${item.status}`}>
@@ -162,9 +160,9 @@ function ItemCard({
         ) : null}
       </dl>
       {item.guidance ? <p className="guidance">{item.guidance}</p> : null}
-      {error ? (
+      {action.isError ? (
         <p role="alert" className="error">
-          {error}
+          {t("status.error")}
         </p>
       ) : null}
       {viewer !== "owner" || !closed ? (
@@ -209,9 +207,8 @@ function ItemCard({
           <label htmlFor={`reason-${item.id}`}>{t("item.reasonLabel")}</label>
           <input
             id={`reason-${item.id}`}
-            value={reason}
-            maxLength={500}
-            onChange={(e) => setReason(e.target.value)}
+            maxLength={REASON.maxLength}
+            {...reasonForm.register("reason", REASON)}
           />
           <button type="submit" disabled={busy}>
             {t("item.notApplicableConfirm")}

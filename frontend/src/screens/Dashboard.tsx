@@ -1,23 +1,22 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import * as onboarding from "../api/onboarding";
+import { onboardingQueries } from "../api/onboarding";
 import type { PlanRow } from "../api/types";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
 import { ProgressBar } from "../components/ProgressBar";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
-import { useLoad } from "../useLoad";
 
 /**
  * New leaders in their first 90 days. HR sees its scope with help requests and mentor status;
  * a boss sees their new leaders' progress and nothing else (the API leaves the rest out).
  */
 export function Dashboard({ audience }: { audience: "hr" | "boss" }) {
-  const { t, date, language } = useI18n();
+  const { t, date } = useI18n();
   const me = useMe();
-  const [state] = useLoad(onboarding.dashboard, `dashboard-${language}`);
-  const rows: PlanRow[] =
-    state.status === "ready" ? state.data.filter((row) => row.leader.id !== me.leader_id) : [];
+  const dashboard = useQuery(onboardingQueries.dashboard());
+  const rows: PlanRow[] = (dashboard.data ?? []).filter((row) => row.leader.id !== me.leader_id);
   const hr = audience === "hr";
   const unmatched = rows.filter((row) => row.mentor_status === "not_matched").length;
   const overdue = rows.reduce((sum, row) => sum + row.progress.overdue, 0);
@@ -25,9 +24,9 @@ export function Dashboard({ audience }: { audience: "hr" | "boss" }) {
   return (
     <Page title={t(hr ? "dashboard.hr.title" : "dashboard.boss.title")}>
       <p>{t(hr ? "dashboard.hr.intro" : "dashboard.boss.intro")}</p>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {dashboard.isPending ? <Loading /> : null}
+      {dashboard.isError ? <ErrorView error={dashboard.error} /> : null}
+      {dashboard.isSuccess ? (
         <>
           {hr ? (
             <ul className="stats" aria-label={t("dashboard.hr.summary")}>

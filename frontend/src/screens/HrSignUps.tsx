@@ -1,16 +1,20 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { FormEvent, InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../api/client";
-import * as hr from "../api/hrNetworks";
-import type { SignUp, SignUpDetail } from "../api/hrNetworks";
+import { formRules } from "../api/formRules";
+import * as networks from "../api/networks";
+import { networksKeys, networksQueries } from "../api/networks";
+import type { SignUp, SignUpCreate, SignUpDetail } from "../api/networks";
+import { peopleQueries } from "../api/people";
+import type { Administration } from "../api/people";
 import { DraftReview, LeaderCells, LeaderHeadCells } from "../components/GroupDraftReview";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
+import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
-import { useLoad } from "../useLoad";
-
 
 const STATUS: Record<NonNullable<SignUp["status"]>, MessageKey> = {
   open: "hrnet.status.open",
@@ -29,22 +33,21 @@ function todayIso(): string {
 /** HR: learning-network sign-ups, and a form to open a new one. */
 export function HrSignUps() {
   const { t, date } = useI18n();
-  const [state, reload] = useLoad(
-    () => Promise.all([hr.signups(), hr.administrations()]),
-    "hrnet-signups",
-  );
+  const signups = useQuery(networksQueries.signups());
+  const administrations = useQuery(peopleQueries.administrations());
+  const error = signups.error ?? administrations.error;
   const [created, setCreated] = useState<SignUp | null>(null);
 
   return (
     <Page title={t("hrnet.signups.title")}>
       <p>{t("hrnet.signups.intro")}</p>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {signups.isPending || administrations.isPending ? <Loading /> : null}
+      {error ? <ErrorView error={error} /> : null}
+      {signups.isSuccess && administrations.isSuccess ? (
         <>
           <section aria-labelledby="signups-heading">
             <h2 id="signups-heading">{t("hrnet.signups.list")}</h2>
-            {state.data[0].length === 0 ? (
+            {signups.data.length === 0 ? (
               <p>{t("hrnet.signups.none")}</p>
             ) : (
               <table>
@@ -58,7 +61,7 @@ export function HrSignUps() {
                   </tr>
                 </thead>
                 <tbody>
-                  {state.data[0].map((signup) => (
+                  {signups.data.map((signup) => (
                     <tr key={signup.id}>
                       <th scope="row">
                         <Link to={`${signup.id}`}>{signup.theme}</Link>
@@ -80,62 +83,66 @@ export function HrSignUps() {
               </p>
             ) : null}
           </div>
-          <SignUpCreateForm
-            administrations={state.data[1]}
-            onCreated={(signup) => {
-              setCreated(signup);
-              reload();
-            }}
-          />
+          <SignUpCreateForm administrations={administrations.data} onCreated={setCreated} />
         </>
       ) : null}
     </Page>
   );
 }
 
+type NewSignUp = Omit<SignUpCreate, "min_size" | "max_size"> & { min_size: number; max_size: number };
+
+const RULES = formRules.SignUpCreateInputRequest;
+
+const SIGNUP_FIELDS = [
+  "theme",
+  "description",
+  "min_size",
+  "max_size",
+  "deadline",
+  "eligible_administrations",
+] as const;
+
 function SignUpCreateForm({
   administrations,
   onCreated,
 }: {
-  administrations: hr.Administration[];
+  administrations: Administration[];
   onCreated: (signup: SignUp) => void;
 }) {
   const { t } = useI18n();
-  const [theme, setTheme] = useState("");
-  const [description, setDescription] = useState("");
-  const [minSize, setMinSize] = useState(5);
-  const [maxSize, setMaxSize] = useState(7);
-  const [deadline, setDeadline] = useState("");
-  const [eligible, setEligible] = useState<number[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const signup = await hr.signupCreate({
-        theme,
-        description,
-        min_size: minSize,
-        max_size: maxSize,
-        deadline,
-        eligible_administrations: eligible,
+  const queryClient = useQueryClient();
+  const form = useForm<NewSignUp>({
+    defaultValues: {
+      theme: "",
+      description: "",
+      min_size: 5,
+      max_size: 7,
+      deadline: "",
+      eligible_administrations: [],
+    },
+  });
+  const create = useMutation({
+    mutationFn: networks.signupCreate,
+    onSuccess: (signup) => {
+      form.reset({
+        ...form.getValues(),
+        theme: "",
+        description: "",
+        deadline: "",
+        eligible_administrations: [],
       });
-      setTheme("");
-      setDescription("");
-      setDeadline("");
-      setEligible([]);
       onCreated(signup);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const fieldErrors = (field: string) => (error instanceof ApiError ? error.messages(field) : []);
+      return queryClient.invalidateQueries({ queryKey: networksKeys.signups() });
+    },
+    onError: (error) => setServerErrors(error, form.setError, SIGNUP_FIELDS),
+  });
+  const { errors } = form.formState;
+  const busy = create.isPending;
+  const onSubmit = form.handleSubmit((values) => create.mutate(values));
+  const messages = (error: { message?: string } | undefined) =>
+    error ? [error.message || t("form.invalid")] : [];
+  const eligible = useWatch({ control: form.control, name: "eligible_administrations" }) ?? [];
 
   return (
     <section aria-labelledby="create-heading" className="card">
@@ -146,42 +153,46 @@ function SignUpCreateForm({
           <input
             id="signup-theme"
             required
-            maxLength={200}
-            value={theme}
-            onChange={(e) => setTheme(e.target.value)}
+            maxLength={RULES.theme.maxLength}
+            {...form.register("theme", RULES.theme)}
           />
-          <FieldErrors messages={fieldErrors("theme")} />
+          <FieldErrors messages={messages(errors.theme)} />
         </div>
         <div className="field">
           <label htmlFor="signup-description">{t("hrnet.field.description")}</label>
-          <textarea
-            id="signup-description"
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
+          <textarea id="signup-description" rows={3} {...form.register("description")} />
+          <FieldErrors messages={messages(errors.description)} />
         </div>
         <div className="inline-form">
           <InputField
             id="signup-min"
             label={t("hrnet.field.minSize")}
-            errors={fieldErrors("min_size")}
-            input={{ type: "number", min: 2, max: 50, required: true, value: minSize }}
-            onChange={(value) => setMinSize(Number(value))}
+            errors={messages(errors.min_size)}
+            input={{
+              type: "number",
+              min: RULES.min_size.min,
+              max: RULES.min_size.max,
+              required: true,
+              ...form.register("min_size", { ...RULES.min_size, required: true, valueAsNumber: true }),
+            }}
           />
           <InputField
             id="signup-max"
             label={t("hrnet.field.maxSize")}
-            errors={fieldErrors("max_size")}
-            input={{ type: "number", min: 2, max: 50, required: true, value: maxSize }}
-            onChange={(value) => setMaxSize(Number(value))}
+            errors={messages(errors.max_size)}
+            input={{
+              type: "number",
+              min: RULES.max_size.min,
+              max: RULES.max_size.max,
+              required: true,
+              ...form.register("max_size", { ...RULES.max_size, required: true, valueAsNumber: true }),
+            }}
           />
           <InputField
             id="signup-deadline"
             label={t("hrnet.field.deadline")}
-            errors={fieldErrors("deadline")}
-            input={{ type: "date", required: true, value: deadline }}
-            onChange={setDeadline}
+            errors={messages(errors.deadline)}
+            input={{ type: "date", required: true, ...form.register("deadline", RULES.deadline) }}
           />
         </div>
         <fieldset className="field">
@@ -193,17 +204,19 @@ function SignUpCreateForm({
                 type="checkbox"
                 checked={eligible.includes(a.id)}
                 onChange={(e) =>
-                  setEligible((now) =>
-                    e.target.checked ? [...now, a.id] : now.filter((id) => id !== a.id),
+                  form.setValue(
+                    "eligible_administrations",
+                    e.target.checked ? [...eligible, a.id] : eligible.filter((id) => id !== a.id),
                   )
                 }
               />
               {a.name}
             </label>
           ))}
-          <FieldErrors messages={fieldErrors("eligible_administrations")} />
+          <FieldErrors messages={messages(errors.eligible_administrations)} />
         </fieldset>
-        {error ? <ErrorView error={error} /> : null}
+        <FieldErrors messages={messages(errors.root?.server)} />
+        {create.error ? <ErrorView error={create.error} /> : null}
         <button type="submit" disabled={busy}>
           {t("hrnet.create.submit")}
         </button>
@@ -218,18 +231,16 @@ function InputField({
   label,
   errors,
   input,
-  onChange,
 }: {
   id: string;
   label: string;
   errors: string[];
   input: InputHTMLAttributes<HTMLInputElement>;
-  onChange: (value: string) => void;
 }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} {...input} onChange={(e) => onChange(e.target.value)} />
+      <input id={id} {...input} />
       <FieldErrors messages={errors} />
     </div>
   );
@@ -246,15 +257,15 @@ function FieldErrors({ messages }: { messages: string[] }) {
 
 /** HR: one sign-up: who signed up, compose groups, review and move people, publish. */
 export function HrSignUpScreen() {
-  const { t, date, language } = useI18n();
+  const { t, date } = useI18n();
   const signupId = Number(useParams().signupId);
-  const [state, reload] = useLoad(
-    () => Promise.all([hr.signup(signupId), hr.registrations(signupId)]),
-    `hrnet-signup-${signupId}-${language}`,
-  );
-  if (state.status === "error") return <ErrorView error={state.error} />;
-  if (state.status === "loading") return <Loading />;
-  const [signup, registrations] = state.data;
+  const signupQuery = useQuery(networksQueries.signup(signupId));
+  const registrationsQuery = useQuery(networksQueries.registrations(signupId));
+  const error = signupQuery.error ?? registrationsQuery.error;
+  if (error) return <ErrorView error={error} />;
+  const signup = signupQuery.data;
+  const registrations = registrationsQuery.data;
+  if (!signup || !registrations) return <Loading />;
 
   return (
     <Page title={signup.theme}>
@@ -305,31 +316,25 @@ export function HrSignUpScreen() {
           </details>
         )}
       </section>
-      <ComposePanel signup={signup} onComposed={reload} />
-      {signup.draft !== null ? <DraftLoader draftId={signup.draft} onPublished={reload} /> : null}
+      <ComposePanel signup={signup} />
+      {signup.draft !== null ? <DraftLoader draftId={signup.draft} /> : null}
     </Page>
   );
 }
 
-function ComposePanel({ signup, onComposed }: { signup: SignUpDetail; onComposed: () => void }) {
+function ComposePanel({ signup }: { signup: SignUpDetail }) {
   const { t, date } = useI18n();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  const compose = useMutation({
+    mutationFn: () => networks.compose(signup.id),
+    // The sign-up now names the new draft (and is "drafted").
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: networksKeys.signups() }),
+  });
+  const busy = compose.isPending;
+  const error = compose.error;
   if (signup.status === "published" || signup.status === "cancelled") return null;
   const due = signup.deadline < todayIso();
-
-  async function onCompose() {
-    setError(null);
-    setBusy(true);
-    try {
-      await hr.compose(signup.id);
-      onComposed();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const onCompose = () => compose.mutate();
 
   return (
     <section aria-labelledby="compose-heading" className="card">
@@ -351,10 +356,16 @@ function ComposePanel({ signup, onComposed }: { signup: SignUpDetail; onComposed
   );
 }
 
-function DraftLoader({ draftId, onPublished }: { draftId: number; onPublished: () => void }) {
-  const { language } = useI18n();
-  const [state] = useLoad(() => hr.draft(draftId), `hrnet-draft-${draftId}-${language}`);
-  if (state.status === "error") return <ErrorView error={state.error} />;
-  if (state.status === "loading") return <Loading />;
-  return <DraftReview initial={state.data} onPublished={onPublished} key={state.data.id} />;
+function DraftLoader({ draftId }: { draftId: number }) {
+  const queryClient = useQueryClient();
+  const state = useQuery(networksQueries.draft(draftId));
+  if (state.isError) return <ErrorView error={state.error} />;
+  if (state.isPending) return <Loading />;
+  return (
+    <DraftReview
+      initial={state.data}
+      onPublished={() => queryClient.invalidateQueries({ queryKey: networksKeys.signups() })}
+      key={state.data.id}
+    />
+  );
 }

@@ -1,12 +1,13 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import * as networks from "../api/leaderNetworks";
-import type { Introduction, IntroductionAction } from "../api/leaderNetworks";
+import * as peers from "../api/peers";
+import { peersKeys, peersQueries } from "../api/peers";
+import type { Introduction, IntroductionAction } from "../api/peers";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
-import { useLoad } from "../useLoad";
 
 const STATUS: Record<Introduction["status"], MessageKey> = {
   pending: "lnet.intro.status.pending",
@@ -18,24 +19,24 @@ const STATUS: Record<Introduction["status"], MessageKey> = {
 /** Introductions to me (accept or decline) and from me (withdraw); contact details once yes. */
 export function Introductions() {
   const { t } = useI18n();
-  const [state, reload] = useLoad(networks.introductions, "introductions");
+  const queryClient = useQueryClient();
+  const state = useQuery(peersQueries.introductions());
   // Kept as what was done, so the message follows a language switch.
   const [done, setDone] = useState<{ action: IntroductionAction; name: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function act(intro: Introduction, action: IntroductionAction, other: string) {
-    setError(null);
-    try {
-      await networks.introductionAct(intro.id, action);
+  const answer = useMutation({
+    mutationFn: ({ intro, action }: { intro: Introduction; action: IntroductionAction; other: string }) =>
+      peers.introductionAct(intro.id, action),
+    onSuccess: (_data, { action, other }) => {
       setDone({ action, name: other });
-      reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+      return queryClient.invalidateQueries({ queryKey: peersKeys.introductions() });
+    },
+  });
+  const error = answer.error;
+  const act = (intro: Introduction, action: IntroductionAction, other: string) =>
+    answer.mutate({ intro, action, other });
 
-  const received = state.status === "ready" ? state.data.filter((i) => i.direction === "received") : [];
-  const sent = state.status === "ready" ? state.data.filter((i) => i.direction === "sent") : [];
+  const received = (state.data ?? []).filter((i) => i.direction === "received");
+  const sent = (state.data ?? []).filter((i) => i.direction === "sent");
 
   return (
     <Page title={t("lnet.intro.title")}>
@@ -46,9 +47,9 @@ export function Introductions() {
         {done ? t(`lnet.intro.done.${done.action}`, { name: done.name }) : ""}
       </p>
       {error ? <ErrorView error={error} /> : null}
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess ? (
         <>
           <section aria-labelledby="lnet-intro-received">
             <h2 id="lnet-intro-received">{t("lnet.intro.received")}</h2>

@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import * as imports from "../api/imports";
@@ -12,27 +13,27 @@ export function LeaderImport() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(dryRun: boolean) {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await imports.leadersImport(file, dryRun);
+  const queryClient = useQueryClient();
+  const upload = useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+      imports.leadersImport(file, dryRun),
+    onSuccess: (result, { dryRun }) => {
       if (dryRun) {
         setPreview(result);
         setDone(null);
-      } else {
-        setDone(result);
-        if (result.ok) setPreview(null);
+        return;
       }
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+      setDone(result);
+      if (result.ok) setPreview(null);
+      // An import touches leaders, units, plans and networks: refetch whatever is cached.
+      if (result.ok) return queryClient.invalidateQueries();
+    },
+  });
+  const error = upload.error;
+  const busy = upload.isPending;
+
+  function run(dryRun: boolean) {
+    if (file) upload.mutate({ file, dryRun });
   }
 
   function onPreview(event: FormEvent) {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { FormEvent } from "react";
+import { useForm } from "react-hook-form";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { ApiError } from "../api/client";
 import { useAuth } from "../auth";
@@ -13,17 +13,15 @@ export function Login() {
   const { state, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
+  // No client-side rules: the API says "wrong username or password" for a blank field too.
+  const form = useForm({ defaultValues: { username: "", password: "" } });
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = form.formState.isSubmitting;
   const next = (location.state as { from?: string } | null)?.from ?? "/";
 
   if (state.status === "ready") return <Navigate to={next} replace />;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
+  const onSubmit = form.handleSubmit(async ({ username, password }) => {
     setError(null);
     try {
       await login(username, password);
@@ -31,10 +29,8 @@ export function Login() {
     } catch (caught) {
       const wrong = caught instanceof ApiError && caught.status >= 400 && caught.status < 500;
       setError(t(wrong ? "login.failed" : "status.error"));
-    } finally {
-      setBusy(false);
     }
-  }
+  });
 
   return (
     <>
@@ -62,11 +58,9 @@ export function Login() {
               <label htmlFor="username">{t("login.username")}</label>
               <input
                 id="username"
-                name="username"
                 autoComplete="username"
                 required
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
+                {...form.register("username")}
                 aria-describedby={error ? "login-error" : undefined}
               />
             </div>
@@ -74,12 +68,10 @@ export function Login() {
               <label htmlFor="password">{t("login.password")}</label>
               <input
                 id="password"
-                name="password"
                 type="password"
                 autoComplete="current-password"
                 required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
+                {...form.register("password")}
               />
             </div>
             <button type="submit" disabled={busy}>

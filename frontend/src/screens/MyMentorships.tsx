@@ -1,39 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { FormEvent } from "react";
+import { useForm } from "react-hook-form";
+import { formRules } from "../api/formRules";
 import * as mentoring from "../api/mentoring";
-import type { FirstMeeting, Mentorship, Proposal } from "../api/mentoring";
+import { mentoringKeys, mentoringQueries } from "../api/mentoring";
+import type { FirstMeeting, Mentorship, MyProposal } from "../api/mentoring";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
+import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
+import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
-import { useLoad } from "../useLoad";
 
 /** My active mentorships (as mentor: my mentees; as mentee: my mentor), and logging a meeting. */
 export function MyMentorships() {
   const { t } = useI18n();
-  const [state, reload] = useLoad(async () => {
-    const [pairs, proposals] = await Promise.all([
-      mentoring.mentorships(),
-      mentoring.myProposals(),
-    ]);
-    return { pairs, proposals };
-  }, "mentorships");
+  const pairs = useQuery(mentoringQueries.mentorships());
+  const proposals = useQuery(mentoringQueries.myProposals());
+  const error = pairs.error ?? proposals.error;
   return (
     <Page title={t("pairs.title")}>
       <p>{t("pairs.intro")}</p>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
-        state.data.pairs.length === 0 ? (
+      {pairs.isPending || proposals.isPending ? <Loading /> : null}
+      {error ? <ErrorView error={error} /> : null}
+      {pairs.isSuccess && proposals.isSuccess ? (
+        pairs.data.length === 0 ? (
           <p>{t("pairs.none")}</p>
         ) : (
           <ul className="items">
-            {state.data.pairs.map((pair) => (
+            {pairs.data.map((pair) => (
               <li key={pair.id}>
                 <PairCard
                   pair={pair}
-                  proposal={state.data.proposals.find((p) => p.id === pair.proposal)}
-                  onLogged={reload}
+                  proposal={proposals.data.find((p) => p.id === pair.proposal)}
                 />
               </li>
             ))}
@@ -44,45 +43,40 @@ export function MyMentorships() {
   );
 }
 
-function PairCard({
-  pair,
-  proposal,
-  onLogged,
-}: {
-  pair: Mentorship;
-  proposal: Proposal | undefined;
-  onLogged: () => void;
-}) {
+const CHECK_IN = formRules.CheckInInputRequest;
+
+type Meeting = { met_on: string; minutes: string; note: string; note_shared: boolean };
+
+function PairCard({ pair, proposal }: { pair: Mentorship; proposal: MyProposal | undefined }) {
   const { t, date, language } = useI18n();
   const me = useMe();
+  const queryClient = useQueryClient();
   const asMentor = pair.mentor.id === me.leader_id;
   const other = asMentor ? pair.mentee : pair.mentor;
-  const [metOn, setMetOn] = useState(new Date().toISOString().slice(0, 10));
-  const [minutes, setMinutes] = useState("60");
-  const [note, setNote] = useState("");
-  const [shared, setShared] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState("");
+  const form = useForm<Meeting>({
+    defaultValues: {
+      met_on: new Date().toISOString().slice(0, 10),
+      minutes: "60",
+      note: "",
+      note_shared: false,
+    },
+  });
+  const { errors } = form.formState;
+  const log = useMutation({
+    mutationFn: (meeting: Meeting) =>
+      mentoring.checkInLog(pair.id, { ...meeting, minutes: Number(meeting.minutes) }),
+    onSuccess: (_data, meeting) => {
+      form.setValue("note", "");
+      setSaved(t("pairs.logged", { date: date(meeting.met_on) }));
+      return queryClient.invalidateQueries({ queryKey: mentoringKeys.mine() });
+    },
+    onError: (error) =>
+      setServerErrors(error, form.setError, ["met_on", "minutes", "note", "note_shared"]),
+  });
+  const onSubmit = form.handleSubmit((meeting) => log.mutate(meeting));
   const titleId = `pair-${pair.id}`;
   const id = (name: string) => `pair-${pair.id}-${name}`;
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await mentoring.checkInLog(pair.id, {
-        met_on: metOn,
-        minutes: Number(minutes),
-        note,
-        note_shared: shared,
-      });
-      setNote("");
-      setSaved(t("pairs.logged", { date: date(metOn) }));
-      onLogged();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
 
   return (
     <article className="card" aria-labelledby={titleId}>
@@ -112,7 +106,7 @@ function PairCard({
           </ul>
         </>
       ) : null}
-      {pair.proposal !== null && pair.first_met_on === null ? (
+      {typeof pair.proposal === "number" && pair.first_met_on === null ? (
         <FirstMeetingForm pair={pair} proposalId={pair.proposal} other={other.name} />
       ) : null}
       <p role="status" className="ok">
@@ -122,41 +116,36 @@ function PairCard({
         <h3 id={id("form")}>{t("pairs.log")}</h3>
         <div className="field">
           <label htmlFor={id("date")}>{t("pairs.metOn")}</label>
-          <input
-            id={id("date")}
-            type="date"
-            required
-            value={metOn}
-            onChange={(e) => setMetOn(e.target.value)}
-          />
+          <input id={id("date")} type="date" required {...form.register("met_on", CHECK_IN.met_on)} />
+          <FieldError error={errors.met_on} />
         </div>
         <div className="field">
           <label htmlFor={id("minutes")}>{t("pairs.minutes")}</label>
           <input
             id={id("minutes")}
             type="number"
-            min={1}
-            max={1440}
+            min={CHECK_IN.minutes.min}
+            max={CHECK_IN.minutes.max}
             required
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
+            {...form.register("minutes", CHECK_IN.minutes)}
           />
+          <FieldError error={errors.minutes} />
         </div>
         <div className="field">
           <label htmlFor={id("note")}>{t("pairs.note")}</label>
           <textarea
             id={id("note")}
             rows={3}
-            maxLength={4000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
+            maxLength={CHECK_IN.note.maxLength}
+            {...form.register("note", CHECK_IN.note)}
           />
+          <FieldError error={errors.note} />
         </div>
         <label className="choice">
-          <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
+          <input type="checkbox" {...form.register("note_shared")} />
           {t("pairs.share")}
         </label>
-        {error ? <ErrorView error={error} /> : null}
+        {log.error ? <ErrorView error={log.error} /> : null}
         <div className="actions">
           <button type="submit">{t("pairs.save")}</button>
         </div>

@@ -1,16 +1,17 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import * as mentoring from "../api/mentoring";
-import type { Proposal } from "../api/mentoring";
+import { mentoringKeys, mentoringQueries } from "../api/mentoring";
+import type { MyProposal } from "../api/mentoring";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
-import { useLoad } from "../useLoad";
 import { PROPOSAL_STATUS } from "./Programmes";
 
 /** Mentor (and mentee): proposals to accept or decline. */
 export function MyProposals() {
-  const { t, language } = useI18n();
-  const [state, reload] = useLoad(mentoring.myProposals, `my-proposals-${language}`);
+  const { t } = useI18n();
+  const state = useQuery(mentoringQueries.myProposals());
   const [message, setMessage] = useState("");
   return (
     <Page title={t("myProposals.title")}>
@@ -18,22 +19,16 @@ export function MyProposals() {
       <p role="status" className="ok">
         {message}
       </p>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess ? (
         state.data.length === 0 ? (
           <p>{t("myProposals.none")}</p>
         ) : (
           <ul className="items">
             {state.data.map((proposal) => (
               <li key={proposal.id}>
-                <MyProposalCard
-                  proposal={proposal}
-                  onChanged={(text) => {
-                    setMessage(text);
-                    reload();
-                  }}
-                />
+                <MyProposalCard proposal={proposal} onChanged={setMessage} />
               </li>
             ))}
           </ul>
@@ -47,26 +42,26 @@ function MyProposalCard({
   proposal,
   onChanged,
 }: {
-  proposal: Proposal;
+  proposal: MyProposal;
   onChanged: (message: string) => void;
 }) {
   const { t, language, date } = useI18n();
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const answer = useMutation({
+    mutationFn: ({ run }: { run: () => Promise<unknown>; message: string }) => run(),
+    onSuccess: (_data, { message }) => {
+      onChanged(message);
+      return queryClient.invalidateQueries({ queryKey: mentoringKeys.mine() });
+    },
+  });
+  const error = answer.error;
   const asMentor = proposal.mentee !== undefined;
   const other = asMentor ? proposal.mentee! : proposal.mentor;
   const mine = asMentor ? proposal.mentor_accepted_at : proposal.mentee_accepted_at;
   const titleId = `my-proposal-${proposal.id}`;
   const reasons = language === "da" ? proposal.reasons_da : proposal.reasons;
 
-  async function act(run: () => Promise<unknown>, message: string) {
-    setError(null);
-    try {
-      await run();
-      onChanged(message);
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const act = (run: () => Promise<unknown>, message: string) => answer.mutate({ run, message });
 
   return (
     <article className="card" aria-labelledby={titleId}>

@@ -1,12 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import * as hr from "../api/hrNetworks";
-import type { Insights, NetworkMap as MapData } from "../api/hrNetworks";
+import { networksQueries } from "../api/networks";
+import type { Insights, NetworkMap as MapData } from "../api/networks";
 import { BarChart } from "../charts/BarChart";
 import { NetworkMap } from "../charts/NetworkMap";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
-import { useLoad } from "../useLoad";
 
 type Leader = Insights["isolated"][number];
 
@@ -16,17 +16,19 @@ type Leader = Insights["isolated"][number];
  * people, and the API sends `null` below that.
  */
 export function NetworkInsights() {
-  const { t, language } = useI18n();
-  const [state] = useLoad(
-    () => Promise.all([hr.insights(), hr.networkMap()]),
-    `hrnet-insights-${language}`,
-  );
-  if (state.status === "error") return <ErrorView error={state.error} />;
+  const { t } = useI18n();
+  const insights = useQuery(networksQueries.insights());
+  const map = useQuery(networksQueries.map());
+  const error = insights.error ?? map.error;
+  if (error) return <ErrorView error={error} />;
   return (
     <Page title={t("hrnet.insights.title")}>
       <p>{t("hrnet.insights.intro")}</p>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "ready" ? <InsightsBody insights={state.data[0]} map={state.data[1]} /> : null}
+      {insights.data && map.data ? (
+        <InsightsBody insights={insights.data} map={map.data} />
+      ) : (
+        <Loading />
+      )}
     </Page>
   );
 }

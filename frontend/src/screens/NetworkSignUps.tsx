@@ -1,10 +1,11 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import * as networks from "../api/leaderNetworks";
-import type { SignUpDetail } from "../api/leaderNetworks";
+import * as networks from "../api/networks";
+import { networksKeys, networksQueries } from "../api/networks";
+import type { SignUpDetail } from "../api/networks";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
-import { useLoad } from "../useLoad";
 
 /** Today as YYYY-MM-DD in the browser's own time zone. */
 function today(): string {
@@ -16,22 +17,20 @@ function today(): string {
 /** Learning networks HR composes after sign-up: sign up, or withdraw before the groups. */
 export function NetworkSignUps() {
   const { t } = useI18n();
-  const [state, reload] = useLoad(networks.signUps, "network-signups");
+  const queryClient = useQueryClient();
+  const state = useQuery(networksQueries.mySignUps());
   // Kept as what was done, so the message follows a language switch.
   const [done, setDone] = useState<{ register: boolean; theme: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function act(signUp: SignUpDetail, register: boolean) {
-    setError(null);
-    try {
-      if (register) await networks.register(signUp.id);
-      else await networks.withdraw(signUp.id);
+  const action = useMutation({
+    mutationFn: ({ signUp, register }: { signUp: SignUpDetail; register: boolean }) =>
+      register ? networks.register(signUp.id) : networks.withdraw(signUp.id),
+    onSuccess: (_data, { signUp, register }) => {
       setDone({ register, theme: signUp.theme });
-      reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+      return queryClient.invalidateQueries({ queryKey: networksKeys.signups() });
+    },
+  });
+  const error = action.error;
+  const act = (signUp: SignUpDetail, register: boolean) => action.mutate({ signUp, register });
 
   return (
     <Page title={t("lnet.signups.title")}>
@@ -44,12 +43,10 @@ export function NetworkSignUps() {
           : ""}
       </p>
       {error ? <ErrorView error={error} /> : null}
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" && state.data.length === 0 ? (
-        <p>{t("lnet.signups.none")}</p>
-      ) : null}
-      {state.status === "ready" ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess && state.data.length === 0 ? <p>{t("lnet.signups.none")}</p> : null}
+      {state.isSuccess ? (
         <ul className="items">
           {state.data.map((signUp) => (
             <li key={signUp.id}>

@@ -1,42 +1,13 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import * as networks from "../api/leaderNetworks";
-import type {
-  JoinRequest,
-  Membership,
-  NetworkSuggestion,
-  RoulettePair,
-  RouletteSetting,
-} from "../api/leaderNetworks";
+import * as networks from "../api/networks";
+import { networksKeys, networksQueries } from "../api/networks";
+import type { JoinRequest, MyNetworks, NetworkSuggestion, RoulettePair } from "../api/networks";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
-import { useLoad } from "../useLoad";
-
-interface MyNetworks {
-  memberships: { membership: Membership; roulette: RouletteSetting | null }[];
-  requests: JoinRequest[];
-  suggestions: NetworkSuggestion[];
-  pairs: RoulettePair[];
-}
-
-async function loadMyNetworks(leaderId: number): Promise<MyNetworks> {
-  const [memberships, requests, suggestions, pairs] = await Promise.all([
-    networks.memberships(leaderId),
-    networks.joinRequests(),
-    networks.suggestions(),
-    networks.roulettePairs(),
-  ]);
-  // A leader is in a handful of networks; ask each whether it runs a coffee roulette.
-  const roulettes = await Promise.all(memberships.map((m) => networks.roulette(m.network.id)));
-  return {
-    memberships: memberships.map((membership, i) => ({ membership, roulette: roulettes[i] ?? null })),
-    requests,
-    suggestions,
-    pairs,
-  };
-}
 
 function kindLabel(kind: string): MessageKey {
   const known: Record<string, MessageKey> = {
@@ -52,22 +23,21 @@ function kindLabel(kind: string): MessageKey {
 
 /** The leader's networks, requests to join them, suggestions and coffee-roulette pairs. */
 export function Networks() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
+  const queryClient = useQueryClient();
   const leaderId = me.leader_id ?? 0;
-  const [state, reload] = useLoad(() => loadMyNetworks(leaderId), `networks-${language}`);
+  const state = useQuery(networksQueries.myNetworks(leaderId));
   const [message, setMessage] = useState<Message | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function act(run: () => Promise<Message>) {
-    setError(null);
-    try {
-      setMessage(await run());
-      reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const action = useMutation({
+    mutationFn: (run: () => Promise<Message>) => run(),
+    onSuccess: (done) => {
+      setMessage(done);
+      return queryClient.invalidateQueries({ queryKey: networksKeys.mine() });
+    },
+  });
+  const error = action.error;
+  const act: Act = (run) => action.mutate(run);
 
   return (
     <Page title={t("lnet.networks.title")}>
@@ -76,9 +46,9 @@ export function Networks() {
         {message ? t(message.key, message.vars) : ""}
       </p>
       {error ? <ErrorView error={error} /> : null}
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess ? (
         <>
           <MembershipList data={state.data} act={act} />
           <JoinRequests requests={state.data.requests} leaderId={leaderId} act={act} />
@@ -102,7 +72,7 @@ export function Networks() {
 
 /** A status message, kept as a key so it follows a language switch. */
 type Message = { key: MessageKey; vars?: Record<string, string | number> };
-type Act = (run: () => Promise<Message>) => Promise<void>;
+type Act = (run: () => Promise<Message>) => void;
 
 function MembershipList({ data, act }: { data: MyNetworks; act: Act }) {
   const { t, date } = useI18n();

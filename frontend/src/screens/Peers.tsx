@@ -1,11 +1,17 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { FormEvent } from "react";
-import * as networks from "../api/networks";
-import type { Peer } from "../api/networks";
+import { useForm } from "react-hook-form";
+import { formRules } from "../api/formRules";
+import * as peers from "../api/peers";
+import { peersKeys, peersQueries } from "../api/peers";
+import type { Peer } from "../api/peers";
 import { Page } from "../components/Page";
+import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
+import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
-import { useLoad } from "../useLoad";
+
+const MESSAGE = formRules.IntroductionCreateInputRequest.message;
 
 /** The peer finder: leaders with a similar core task elsewhere, with the reasons. */
 export function Peers() {
@@ -18,7 +24,7 @@ export function Peers() {
     ...(specialist ? { specialist: true } : {}),
     ...(roundTheClock ? { round_the_clock: true } : {}),
   };
-  const [state] = useLoad(() => networks.peers(query), JSON.stringify(query));
+  const state = useQuery(peersQueries.peers(query));
 
   return (
     <Page title={t("peers.title")}>
@@ -50,9 +56,9 @@ export function Peers() {
           {t("peers.roundTheClock")}
         </label>
       </fieldset>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess ? (
         <>
           <p role="status">{t("peers.count", { count: state.data.length })}</p>
           <ul className="items">
@@ -70,23 +76,21 @@ export function Peers() {
 
 function PeerCard({ peer }: { peer: Peer }) {
   const { t, language } = useI18n();
+  const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const [message, setMessage] = useState("");
-  const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const titleId = `peer-${peer.leader.id}`;
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await networks.introductionRequest(peer.leader.id, message);
-      setSent(true);
+  const form = useForm({ defaultValues: { message: "" } });
+  const ask = useMutation({
+    mutationFn: (message: string) => peers.introductionRequest(peer.leader.id, message),
+    onSuccess: () => {
       setAsking(false);
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+      return queryClient.invalidateQueries({ queryKey: peersKeys.introductions() });
+    },
+    onError: (error) => setServerErrors(error, form.setError, ["message"]),
+  });
+  const sent = ask.isSuccess;
+  const error = ask.error;
+  const titleId = `peer-${peer.leader.id}`;
+  const onSubmit = form.handleSubmit(({ message }) => ask.mutate(message));
 
   return (
     <article className="card" aria-labelledby={titleId}>
@@ -120,10 +124,10 @@ function PeerCard({ peer }: { peer: Peer }) {
             <textarea
               id={`intro-${peer.leader.id}`}
               rows={3}
-              maxLength={1000}
-              value={message}
-              onChange={(e) => setMessage(e.target.value)}
+              maxLength={MESSAGE.maxLength}
+              {...form.register("message", MESSAGE)}
             />
+            <FieldError error={form.formState.errors.message} />
           </div>
           <div className="actions">
             <button type="submit">{t("peers.send")}</button>

@@ -1,14 +1,18 @@
-import { useEffect, useState } from "react";
-import type { FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
 import { Link, useParams } from "react-router";
+import { formRules } from "../api/formRules";
 import * as mentoring from "../api/mentoring";
+import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { MatchRun, Offer, Proposal, ProposalStatus } from "../api/mentoring";
 import { MentoringFlags, ProgrammeAnalytics } from "../components/MentoringFollowUp";
 import { Page } from "../components/Page";
+import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
+import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
-import { useLoad } from "../useLoad";
 
 export const PROPOSAL_STATUS: Record<ProposalStatus, MessageKey> = {
   draft: "proposal.status.draft",
@@ -35,13 +39,13 @@ const COMPONENTS: Record<string, MessageKey> = {
 /** HR: the organisation's mentoring programmes. */
 export function Programmes() {
   const { t, date } = useI18n();
-  const [state] = useLoad(mentoring.programmes, "programmes");
+  const state = useQuery(mentoringQueries.programmes());
   return (
     <Page title={t("programmes.title")}>
       <p>{t("programmes.intro")}</p>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess ? (
         state.data.length === 0 ? (
           <p>{t("programmes.none")}</p>
         ) : (
@@ -64,22 +68,26 @@ export function Programmes() {
 
 /** HR: one programme: start a match run, follow it, review proposals, the manual queue. */
 export function ProgrammeScreen() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const programmeId = Number(useParams().programmeId);
-  const [state, reload] = useLoad(
-    () =>
-      Promise.all([
-        mentoring.programme(programmeId),
-        mentoring.proposals(programmeId),
-        mentoring.manualQueue(programmeId),
-        mentoring.offers(programmeId),
-        mentoring.matchRuns(programmeId),
-      ]),
-    `programme-${programmeId}-${language}`,
-  );
-  if (state.status === "error") return <ErrorView error={state.error} />;
-  if (state.status === "loading") return <Loading />;
-  const [programme, proposals, queue, offers, runs] = state.data;
+  const programmeQuery = useQuery(mentoringQueries.programme(programmeId));
+  const proposalsQuery = useQuery(mentoringQueries.proposals(programmeId));
+  const queueQuery = useQuery(mentoringQueries.manualQueue(programmeId));
+  const offersQuery = useQuery(mentoringQueries.offers(programmeId));
+  const runsQuery = useQuery(mentoringQueries.matchRuns(programmeId));
+  const error =
+    programmeQuery.error ??
+    proposalsQuery.error ??
+    queueQuery.error ??
+    offersQuery.error ??
+    runsQuery.error;
+  if (error) return <ErrorView error={error} />;
+  const programme = programmeQuery.data;
+  const proposals = proposalsQuery.data;
+  const queue = queueQuery.data;
+  const offers = offersQuery.data;
+  const runs = runsQuery.data;
+  if (!programme || !proposals || !queue || !offers || !runs) return <Loading />;
   const open = proposals.filter((p) => p.status === "draft" || p.status === "offered");
   const closed = proposals.filter((p) => !open.includes(p));
 
@@ -88,14 +96,14 @@ export function ProgrammeScreen() {
       <p>
         <Link to="/hr/programmes">{t("programmes.back")}</Link>
       </p>
-      <MatchRunPanel programmeId={programmeId} lastRun={runs[0] ?? null} onFinished={reload} />
+      <MatchRunPanel programmeId={programmeId} lastRun={runs[0] ?? null} />
       <section aria-labelledby="proposals-heading">
         <h2 id="proposals-heading">{t("proposals.title")}</h2>
         {open.length === 0 ? <p>{t("proposals.none")}</p> : null}
         <ul className="items">
           {open.map((proposal) => (
             <li key={proposal.id}>
-              <ProposalCard proposal={proposal} offers={offers} onChanged={reload} />
+              <ProposalCard proposal={proposal} offers={offers} />
             </li>
           ))}
         </ul>
@@ -136,63 +144,62 @@ export function ProgrammeScreen() {
   );
 }
 
-function MatchRunPanel({
-  programmeId,
-  lastRun,
-  onFinished,
-}: {
-  programmeId: number;
-  lastRun: MatchRun | null;
-  onFinished: () => void;
-}) {
+const finished = (run: MatchRun | undefined) =>
+  run !== undefined && (run.status === "succeeded" || run.status === "failed");
+
+function MatchRunPanel({ programmeId, lastRun }: { programmeId: number; lastRun: MatchRun | null }) {
   const { t } = useI18n();
-  const [run, setRun] = useState<MatchRun | null>(lastRun);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const [runId, setRunId] = useState<number | null>(lastRun?.id ?? null);
+  // Poll while the run works in the background; the worker updates `progress`.
+  const polled = useQuery({
+    ...mentoringQueries.matchRun(runId ?? 0),
+    enabled: runId !== null,
+    initialData: lastRun && lastRun.id === runId ? lastRun : undefined,
+    refetchInterval: (query) => (finished(query.state.data) ? false : 700),
+  });
+  const run = runId === null ? null : (polled.data ?? null);
   const running = run !== null && (run.status === "queued" || run.status === "running");
-
-  useEffect(() => {
-    if (!running || run === null) return;
-    // Poll while the run works in the background; the worker updates `progress`.
-    const timer = window.setTimeout(async () => {
-      try {
-        const next = await mentoring.matchRun(run.id);
-        setRun(next);
-        if (next.status === "succeeded" || next.status === "failed") onFinished();
-      } catch (caught) {
-        setError(caught);
+  const start = useMutation({
+    mutationFn: () => mentoring.matchRunStart(programmeId),
+    onSuccess: (started) => {
+      queryClient.setQueryData(mentoringKeys.matchRun(started.id), started);
+      setRunId(started.id);
+      // Run in-process (no worker), it is done already.
+      if (finished(started)) {
+        return queryClient.invalidateQueries({ queryKey: mentoringKeys.programme(programmeId) });
       }
-    }, 700);
-    return () => window.clearTimeout(timer);
-  }, [run, running, onFinished]);
+    },
+  });
 
-  async function onStart() {
-    setError(null);
-    try {
-      const started = await mentoring.matchRunStart(programmeId);
-      setRun(started);
-      if (started.status === "succeeded" || started.status === "failed") onFinished();
-    } catch (caught) {
-      setError(caught);
+  // When the run this panel follows finishes, the proposals and queue have changed.
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (run === null) return;
+    if (finished(run) && wasRunning.current) {
+      void queryClient.invalidateQueries({ queryKey: mentoringKeys.programme(programmeId) });
     }
-  }
+    wasRunning.current = !finished(run);
+  }, [run, programmeId, queryClient]);
+  const error = start.error ?? polled.error;
 
   return (
     <section aria-labelledby="run-heading" className="card">
       <h2 id="run-heading">{t("run.title")}</h2>
       <p>{t("run.intro")}</p>
-      <button type="button" onClick={onStart} disabled={running}>
+      <button type="button" onClick={() => start.mutate()} disabled={running}>
         {t("run.start")}
       </button>
       <div role="status" aria-live="polite">
         {run ? (
           <>
-            <progress max={100} value={run.progress} aria-label={t("run.progress")} />
+            <progress max={100} value={run.progress ?? 0} aria-label={t("run.progress")} />
             <p>
               {run.status === "succeeded"
                 ? t("run.succeeded")
                 : run.status === "failed"
                   ? t("run.failed")
-                  : t("run.running", { percent: run.progress })}
+                  : t("run.running", { percent: run.progress ?? 0 })}
             </p>
           </>
         ) : null}
@@ -202,40 +209,36 @@ function MatchRunPanel({
   );
 }
 
-function ProposalCard({
-  proposal,
-  offers,
-  onChanged,
-}: {
-  proposal: Proposal;
-  offers: Offer[];
-  onChanged: () => void;
-}) {
+type Decision = { offer: string; reason: string };
+// Rejecting and swapping ask the same of the reason (ReasonInputRequest, ProposalSwapInputRequest).
+const REASON = formRules.ReasonInputRequest.reason;
+
+function ProposalCard({ proposal, offers }: { proposal: Proposal; offers: Offer[] }) {
   const { t, language } = useI18n();
+  const queryClient = useQueryClient();
   const [mode, setMode] = useState<"idle" | "reject" | "swap">("idle");
-  const [reason, setReason] = useState("");
-  const [offer, setOffer] = useState("");
-  const [error, setError] = useState<unknown>(null);
+  const form = useForm<Decision>({ defaultValues: { offer: "", reason: "" } });
+  const decide = useMutation({
+    mutationFn: (run: () => Promise<unknown>) => run(),
+    onSuccess: () => {
+      setMode("idle");
+      return queryClient.invalidateQueries({
+        queryKey: mentoringKeys.programme(proposal.programme),
+      });
+    },
+    onError: (error) => setServerErrors(error, form.setError, ["offer", "reason"]),
+  });
+  const error = decide.error;
   const titleId = `proposal-${proposal.id}`;
   const reasons = language === "da" ? proposal.reasons_da : proposal.reasons;
   const alternatives = offers.filter((o) => o.leader.name !== proposal.mentor.name);
 
-  async function act(run: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await run();
-      setMode("idle");
-      onChanged();
-    } catch (caught) {
-      setError(caught);
+  const onSubmit = form.handleSubmit(({ offer, reason }) => {
+    if (mode === "reject") decide.mutate(() => mentoring.proposalReject(proposal.id, reason));
+    if (mode === "swap") {
+      decide.mutate(() => mentoring.proposalSwap(proposal.id, Number(offer), reason));
     }
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (mode === "reject") void act(() => mentoring.proposalReject(proposal.id, reason));
-    if (mode === "swap") void act(() => mentoring.proposalSwap(proposal.id, Number(offer), reason));
-  }
+  });
 
   return (
     <article className="card" aria-labelledby={titleId}>
@@ -254,7 +257,7 @@ function ProposalCard({
           <dt>{t("proposal.status")}</dt>
           <dd>{t(PROPOSAL_STATUS[proposal.status])}</dd>
         </div>
-        {proposal.score !== undefined ? (
+        {typeof proposal.score === "number" ? (
           <div>
             <dt>{t("proposal.score")}</dt>
             <dd>{proposal.score.toFixed(2)}</dd>
@@ -287,7 +290,10 @@ function ProposalCard({
       {error ? <ErrorView error={error} /> : null}
       {proposal.status === "draft" && mode === "idle" ? (
         <div className="actions">
-          <button type="button" onClick={() => act(() => mentoring.proposalApprove(proposal.id))}>
+          <button
+            type="button"
+            onClick={() => decide.mutate(() => mentoring.proposalApprove(proposal.id))}
+          >
             {t("proposal.approve")}
           </button>
           <button type="button" className="secondary" onClick={() => setMode("reject")}>
@@ -308,8 +314,7 @@ function ProposalCard({
               <select
                 id={`swap-${proposal.id}`}
                 required
-                value={offer}
-                onChange={(e) => setOffer(e.target.value)}
+                {...form.register("offer")}
               >
                 <option value="">{t("proposal.chooseMentor")}</option>
                 {alternatives.map((o) => (
@@ -325,10 +330,10 @@ function ProposalCard({
             <input
               id={`reason-${proposal.id}`}
               required
-              maxLength={400}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              maxLength={REASON.maxLength}
+              {...form.register("reason", REASON)}
             />
+            <FieldError error={form.formState.errors.reason} />
           </div>
           <div className="actions">
             <button type="submit">

@@ -1,25 +1,21 @@
-import * as people from "../api/people";
+import { useQuery } from "@tanstack/react-query";
+import { peopleQueries } from "../api/people";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
-import { useLoad } from "../useLoad";
 
 /** The "help troops": which consultant in each staff function serves my unit. */
 export function StaffContacts() {
   const { t } = useI18n();
   const me = useMe();
-  const [state] = useLoad(async () => {
-    const leader = await people.leader(me.leader_id as number);
-    const unit = leader.unit;
-    return { unit, entries: unit ? await people.unitStaff(unit.id) : [] };
-  }, `staff-${me.leader_id}`);
+  const state = useQuery(peopleQueries.myStaff(me.leader_id as number));
 
   return (
     <Page title={t("staff.title")}>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess ? (
         <>
           <p>{t("staff.intro", { unit: state.data.unit?.name ?? "–" })}</p>
           {state.data.entries.length === 0 ? (

@@ -1,14 +1,18 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { FormEvent } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
+import { formRules } from "../api/formRules";
 import * as people from "../api/people";
-import type { SupportNeed, Topic, Weight } from "../api/types";
+import { peopleKeys, peopleQueries } from "../api/people";
+import type { SupportNeed, SupportNeedDetail as Need, Topic, Weight } from "../api/types";
 import { Page } from "../components/Page";
+import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
+import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
-import { useLoad } from "../useLoad";
 import { NotFound } from "./NotFound";
 
 const WEIGHTS: Weight[] = [1, 2, 3];
@@ -60,31 +64,26 @@ function WeightField({ value, onChange }: { value: Weight; onChange: (w: Weight)
   );
 }
 
-function fieldErrors(error: unknown, field: string): string[] {
-  return error instanceof ApiError ? error.messages(field) : [];
-}
-
 /** The new leader's own support needs: private, stated in their own words. */
 export function SupportNeeds() {
   const { t, language } = useI18n();
-  const [state, reload] = useLoad(
-    () => Promise.all([people.mySupportNeeds(), people.topics()]),
-    `needs-${language}`,
-  );
+  const needs = useQuery(peopleQueries.mySupportNeeds());
+  const topics = useQuery(peopleQueries.topics());
+  const error = needs.error ?? topics.error;
   return (
     <Page title={t("needs.title")}>
       <p>{t("needs.intro")}</p>
       <PrivacyNote />
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorView error={state.error} /> : null}
-      {state.status === "ready" ? (
+      {needs.isPending || topics.isPending ? <Loading /> : null}
+      {error ? <ErrorView error={error} /> : null}
+      {needs.isSuccess && topics.isSuccess ? (
         <>
           <h2>{t("needs.list")}</h2>
-          {state.data[0].length === 0 ? (
+          {needs.data.length === 0 ? (
             <p>{t("needs.none")}</p>
           ) : (
             <ul className="needs">
-              {state.data[0].map((need) => (
+              {needs.data.map((need) => (
                 <li key={need.id} className="card">
                   <Link to={`${need.id}`}>
                     {language === "en" ? need.topic.label_en : need.topic.label_da}
@@ -100,36 +99,35 @@ export function SupportNeeds() {
               ))}
             </ul>
           )}
-          <NeedCreateForm topics={state.data[1]} onCreated={reload} />
+          <NeedCreateForm topics={topics.data} />
         </>
       ) : null}
     </Page>
   );
 }
 
-function NeedCreateForm({ topics, onCreated }: { topics: Topic[]; onCreated: () => void }) {
+type NewNeed = { topic: string; weight: Weight; note: string };
+
+function NeedCreateForm({ topics }: { topics: Topic[] }) {
   const { t, language } = useI18n();
-  const [topic, setTopic] = useState("");
-  const [weight, setWeight] = useState<Weight>(2);
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
   const [saved, setSaved] = useState("");
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await people.supportNeedCreate({ topic: Number(topic), weight, note });
-      setTopic("");
-      setNote("");
+  const form = useForm<NewNeed>({ defaultValues: { topic: "", weight: 2, note: "" } });
+  const { errors } = form.formState;
+  const create = useMutation({
+    mutationFn: (values: NewNeed) =>
+      people.supportNeedCreate({ topic: Number(values.topic), weight: values.weight, note: values.note }),
+    onSuccess: () => {
+      form.reset({ topic: "", weight: form.getValues("weight"), note: "" });
       setSaved(t("needs.saved"));
-      onCreated();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+      return queryClient.invalidateQueries({ queryKey: peopleKeys.needs() });
+    },
+    onError: (error) => setServerErrors(error, form.setError, ["topic", "weight", "note"]),
+  });
+  const onSubmit = form.handleSubmit((values) => create.mutate(values));
+  // A 400 is shown on the form (setServerErrors); anything else as a failed request.
+  const failed = create.error instanceof ApiError && create.error.status === 400 ? null : create.error;
 
-  const topicErrors = fieldErrors(error, "topic");
   return (
     <form onSubmit={onSubmit} className="card form" aria-labelledby="need-new">
       <h2 id="need-new">{t("needs.new")}</h2>
@@ -140,10 +138,9 @@ function NeedCreateForm({ topics, onCreated }: { topics: Topic[]; onCreated: () 
         <label htmlFor="need-topic">{t("needs.topic")}</label>
         <select
           id="need-topic"
-          value={topic}
           required
-          onChange={(e) => setTopic(e.target.value)}
-          aria-describedby={topicErrors.length ? "need-topic-error" : undefined}
+          aria-describedby={errors.topic ? "need-topic-error" : undefined}
+          {...form.register("topic", NEW_NEED.topic)}
         >
           <option value="">{t("needs.chooseTopic")}</option>
           {topics.map((option) => (
@@ -152,76 +149,87 @@ function NeedCreateForm({ topics, onCreated }: { topics: Topic[]; onCreated: () 
             </option>
           ))}
         </select>
-        {topicErrors.length ? (
-          <p id="need-topic-error" className="error">
-            {topicErrors.join(" ")}
-          </p>
-        ) : null}
+        <FieldError error={errors.topic} id="need-topic-error" className="error" />
       </div>
-      <WeightField value={weight} onChange={setWeight} />
+      <Controller
+        control={form.control}
+        name="weight"
+        render={({ field }) => <WeightField value={field.value} onChange={field.onChange} />}
+      />
       <div className="field">
         <label htmlFor="need-note">{t("needs.note")}</label>
         <textarea
           id="need-note"
           rows={3}
-          maxLength={4000}
-          value={note}
+          maxLength={NEW_NEED.note.maxLength}
           aria-describedby="need-note-hint"
-          onChange={(e) => setNote(e.target.value)}
+          {...form.register("note", NEW_NEED.note)}
         />
         <p id="need-note-hint" className="muted small">
           {t("needs.noteHint")}
         </p>
+        <FieldError error={errors.note} className="error" />
       </div>
-      {error && !(error instanceof ApiError && error.status === 400) ? (
-        <ErrorView error={error} />
-      ) : null}
+      {errors.root?.server ? <ServerMessage message={errors.root.server.message} /> : null}
+      {failed ? <ErrorView error={failed} /> : null}
       <button type="submit">{t("needs.add")}</button>
     </form>
   );
 }
 
+/** The API's words for what it refused (a 400 that names no field on the form). */
+function ServerMessage({ message }: { message: string | undefined }) {
+  return (
+    <p role="alert" className="error">
+      {message}
+    </p>
+  );
+}
+
+const NEW_NEED = formRules.SupportNeedCreateInputRequest;
+const NEED_CHANGES = formRules.PatchedSupportNeedUpdateInputRequest;
+
 /** One of my support needs: change how much help I want, my note, or close it. */
 export function SupportNeedDetail() {
-  const { t, language } = useI18n();
   const needId = Number(useParams().needId);
-  const navigate = useNavigate();
-  const [state] = useLoad(() => people.mySupportNeed(needId), `need-${needId}`);
-  const [weight, setWeight] = useState<Weight | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const [status, setStatus] = useState<NeedStatus | null>(null);
-  const [message, setMessage] = useState("");
-  const [error, setError] = useState<unknown>(null);
-
+  const need = useQuery({ ...peopleQueries.mySupportNeed(needId), enabled: Number.isInteger(needId) });
   if (!Number.isInteger(needId)) return <NotFound />;
-  if (state.status === "error") return <ErrorView error={state.error} />;
-  if (state.status === "loading") return <Loading />;
-  const need = state.data;
+  if (need.isError) return <ErrorView error={need.error} />;
+  if (need.isPending) return <Loading />;
+  return <NeedEditForm need={need.data} />;
+}
+
+type NeedChanges = { weight: Weight; note: string; status: NeedStatus };
+
+function NeedEditForm({ need }: { need: Need }) {
+  const { t, language } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState("");
   const label = language === "en" ? need.topic.label_en : need.topic.label_da;
-
-  async function onSave(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await people.supportNeedUpdate(needId, {
-        weight: weight ?? need.weight,
-        note: note ?? need.note ?? "",
-        status: status ?? need.status,
-      });
+  const form = useForm<NeedChanges>({
+    defaultValues: { weight: need.weight ?? 2, note: need.note ?? "", status: need.status ?? "open" },
+  });
+  const save = useMutation({
+    mutationFn: (changes: NeedChanges) => people.supportNeedUpdate(need.id, changes),
+    onSuccess: () => {
       setMessage(t("needs.saved"));
-    } catch (caught) {
-      setError(caught);
-    }
-  }
-
-  async function onDelete() {
-    if (!window.confirm(t("needs.deleteConfirm"))) return;
-    try {
-      await people.supportNeedDelete(needId);
+      return queryClient.invalidateQueries({ queryKey: peopleKeys.needs() });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => people.supportNeedDelete(need.id),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: peopleKeys.need(need.id) });
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.needs() });
       navigate("/me/support-needs");
-    } catch (caught) {
-      setError(caught);
-    }
+    },
+  });
+  const error = save.error ?? remove.error;
+
+  function onDelete() {
+    if (!window.confirm(t("needs.deleteConfirm"))) return;
+    remove.mutate();
   }
 
   return (
@@ -230,20 +238,23 @@ export function SupportNeedDetail() {
         <Link to="/me/support-needs">{t("needs.back")}</Link>
       </p>
       <PrivacyNote />
-      <form onSubmit={onSave} className="card form">
+      <form onSubmit={form.handleSubmit((changes) => save.mutate(changes))} className="card form">
         <p role="status" className="ok">
           {message}
         </p>
-        <WeightField value={weight ?? need.weight ?? 2} onChange={setWeight} />
+        <Controller
+          control={form.control}
+          name="weight"
+          render={({ field }) => <WeightField value={field.value} onChange={field.onChange} />}
+        />
         <div className="field">
           <label htmlFor="need-note">{t("needs.note")}</label>
           <textarea
             id="need-note"
             rows={4}
-            maxLength={4000}
-            value={note ?? need.note ?? ""}
+            maxLength={NEED_CHANGES.note.maxLength}
             aria-describedby="need-note-hint"
-            onChange={(e) => setNote(e.target.value)}
+            {...form.register("note", NEED_CHANGES.note)}
           />
           <p id="need-note-hint" className="muted small">
             {t("needs.noteHint")}
@@ -251,11 +262,7 @@ export function SupportNeedDetail() {
         </div>
         <div className="field">
           <label htmlFor="need-status">{t("needs.status")}</label>
-          <select
-            id="need-status"
-            value={status ?? need.status ?? "open"}
-            onChange={(e) => setStatus(e.target.value as NeedStatus)}
-          >
+          <select id="need-status" {...form.register("status")}>
             {(Object.keys(STATUS_TEXT) as NeedStatus[]).map((value) => (
               <option key={value} value={value}>
                 {t(STATUS_TEXT[value])}

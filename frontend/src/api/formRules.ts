@@ -1,0 +1,156 @@
+// Generated from openapi.yaml by scripts/form_rules.py (npm run gen:rules); do not edit.
+// Per request body: each field's required / maxLength / minLength / min / max.
+export const formRules = {
+  CheckInInputRequest: {
+    met_on: { required: true },
+    minutes: { required: true, min: 1, max: 1440 },
+    note: { maxLength: 4000 },
+  },
+  CohortSettingRequest: {
+    window_days: { min: 14 },
+    min_size: { min: 2 },
+    max_size: { min: 0, max: 30 },
+  },
+  CompetenciesInputRequest: {
+    levels: { required: true },
+  },
+  CredentialsInputRequest: {
+    username: { required: true, maxLength: 150, minLength: 1 },
+    password: { required: true, maxLength: 128, minLength: 1 },
+  },
+  DraftMoveInputRequest: {
+    leader: { required: true },
+    to_group: { required: true, min: 0 },
+  },
+  EnrolmentCreateInputRequest: {
+    leader: { required: true },
+  },
+  InputRequest: {
+    reason: { required: true, maxLength: 300, minLength: 1 },
+    confirm: { required: true },
+  },
+  IntroductionCreateInputRequest: {
+    to_leader: { required: true },
+    message: { maxLength: 1000 },
+  },
+  LeaderHrInputRequest: {
+    phone: { maxLength: 40 },
+    bio: { maxLength: 2000 },
+    employee_number: { required: true, maxLength: 40, minLength: 1 },
+    first_name: { required: true, maxLength: 100, minLength: 1 },
+    last_name: { required: true, maxLength: 100, minLength: 1 },
+    role_title: { required: true, maxLength: 200, minLength: 1 },
+  },
+  LeaderImportInputRequest: {
+    file: { required: true },
+  },
+  MentorshipEndInputRequest: {
+    completed: { required: true },
+    reason: { maxLength: 400 },
+  },
+  NetworkJoinInputRequest: {
+    message: { maxLength: 1000 },
+  },
+  OfferCreateInputRequest: {
+    capacity: { required: true, min: 0, max: 10 },
+    hours_per_month: { min: 0, max: 100 },
+  },
+  OnboardingPlanCreateInputRequest: {
+    leader_id: { required: true },
+  },
+  OnboardingPlanItemAddInputRequest: {
+    title_da: { required: true, maxLength: 200, minLength: 1 },
+    title_en: { maxLength: 200, minLength: 1 },
+    topic: { minLength: 1 },
+    due_date: { required: true },
+  },
+  OnboardingPlanItemDropInputRequest: {
+    reason: { maxLength: 500 },
+  },
+  PatchedLeaderHrInputRequest: {
+    phone: { maxLength: 40 },
+    bio: { maxLength: 2000 },
+    employee_number: { maxLength: 40, minLength: 1 },
+    first_name: { maxLength: 100, minLength: 1 },
+    last_name: { maxLength: 100, minLength: 1 },
+    role_title: { maxLength: 200, minLength: 1 },
+  },
+  PatchedOfferInputRequest: {
+    capacity: { min: 0, max: 10 },
+    hours_per_month: { min: 0, max: 100 },
+  },
+  PatchedOnboardingPlanItemUpdateInputRequest: {
+    reason: { maxLength: 500 },
+  },
+  PatchedOnboardingTemplateItemUpdateInputRequest: {
+    title_da: { maxLength: 200, minLength: 1 },
+    title_en: { maxLength: 200 },
+  },
+  PatchedProgrammeInputRequest: {
+    name: { maxLength: 200, minLength: 1 },
+    default_length_months: { min: 1, max: 60 },
+    meeting_cadence_weeks: { min: 1, max: 26 },
+    proposal_expiry_days: { min: 1, max: 90 },
+    first_meeting_days: { min: 1, max: 180 },
+    enrol_window_days: { min: 1, max: 1000 },
+  },
+  PatchedSettingsRequest: {
+    remind_days_before: { min: 0, max: 60 },
+    escalate_after_days: { min: 0, max: 365 },
+  },
+  PatchedSupportNeedUpdateInputRequest: {
+    note: { maxLength: 4000 },
+  },
+  PatchedTopicUpdateInputRequest: {
+    label_da: { maxLength: 200, minLength: 1 },
+    label_en: { maxLength: 200, minLength: 1 },
+    order: { min: 0, max: 32767 },
+  },
+  ProgrammeInputRequest: {
+    name: { required: true, maxLength: 200, minLength: 1 },
+    starts_on: { required: true },
+    default_length_months: { min: 1, max: 60 },
+    meeting_cadence_weeks: { min: 1, max: 26 },
+    proposal_expiry_days: { min: 1, max: 90 },
+    first_meeting_days: { min: 1, max: 180 },
+    enrol_window_days: { min: 1, max: 1000 },
+  },
+  ProposalCreateInputRequest: {
+    enrolment: { required: true },
+    offer: { required: true },
+    reason: { required: true, maxLength: 400, minLength: 1 },
+  },
+  ProposalDeclineInputRequest: {
+    reason: { maxLength: 400 },
+  },
+  ProposalSwapInputRequest: {
+    reason: { required: true, maxLength: 400, minLength: 1 },
+    offer: { required: true },
+  },
+  ReasonInputRequest: {
+    reason: { required: true, maxLength: 400, minLength: 1 },
+  },
+  RouletteSettingInputRequest: {
+    every_weeks: { min: 1, max: 52 },
+    cooldown_weeks: { min: 0, max: 260 },
+  },
+  SignUpComposeInputRequest: {
+    seed: { min: 0 },
+  },
+  SignUpCreateInputRequest: {
+    theme: { required: true, maxLength: 200, minLength: 1 },
+    min_size: { min: 2, max: 50 },
+    max_size: { min: 2, max: 50 },
+    deadline: { required: true },
+  },
+  SupportNeedCreateInputRequest: {
+    topic: { required: true },
+    note: { maxLength: 4000 },
+  },
+  TopicCreateInputRequest: {
+    slug: { required: true, maxLength: 60, minLength: 1 },
+    label_da: { required: true, maxLength: 200, minLength: 1 },
+    label_en: { required: true, maxLength: 200, minLength: 1 },
+    order: { min: 0, max: 32767 },
+  },
+} as const;
