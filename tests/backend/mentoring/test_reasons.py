@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,9 @@ from backend.mentoring import services
 from backend.mentoring.models import Enrolment, MatchRun, Proposal
 from backend.mentoring.reasons import LEGACY, render_json, topic_labels
 from backend.people import models as m
+from matching import assign_mentors
+from matching.serialize import reason_from_dict
+from matching.wording import brief_topic_label, render_all
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -111,15 +116,64 @@ def mette(world) -> int:
     return world.new_leader.leader.id
 
 
-def test_rows_written_before_codes_keep_their_words():
-    migration = importlib.import_module("backend.mentoring.migrations.0002_reason_codes")
-    codes = migration._to_codes(["Covers budget"], ["Dækker budget"])
-    assert codes == [{"code": LEGACY, "params": {"en": "Covers budget", "da": "Dækker budget"}}]
-    labels = topic_labels([])
-    assert render_json(codes[0], lang="da", labels=labels) == "Dækker budget"
-    assert render_json(codes[0], lang="en", labels=labels) == "Covers budget"
+def _migration():
+    return importlib.import_module("backend.mentoring.migrations.0002_reason_codes")
+
+
+def _words_to_keys(topics) -> dict[str, str]:
+    keys = {t.replace("_", " "): t for t in topics}
+    keys.update({brief_topic_label(t, "en"): t for t in topics})
+    return keys
+
+
+def test_stored_pair_reasons_become_codes_when_the_words_match_exactly():
+    migration = _migration()
+    keys = _words_to_keys(["budget", "finance_system", "crisis_press", "social_media"])
+    [covers, task, other] = migration._to_codes(
+        [
+            "Covers crisis and press, social media and the finance system",
+            "Comparable task: same service type (daycare) and leads 3 sites",
+            "Something HR wrote",
+        ],
+        [
+            "Dækker krise og presse, social media og økonomisystemet",
+            "Sammenlignelig opgave: samme type tilbud (daycare) og leder 3 matrikler",
+            "Noget HR skrev",
+        ],
+        keys,
+    )
+    assert covers == {
+        "code": "covers",
+        "params": {"topics": ["crisis_press", "social_media", "finance_system"]},
+    }
+    assert task == {"code": "comparable_task", "params": {"service_type": "daycare", "sites": 3}}
+    assert other == {"code": LEGACY, "params": {"en": "Something HR wrote", "da": "Noget HR skrev"}}
+    labels = topic_labels([("social_media", "Social media", "Sociale medier")])
+    assert "Sociale medier" in render_json(covers, lang="da", labels=labels)
+    assert "(dagtilbud)" in render_json(task, lang="da", labels=labels)
+    assert render_json(other, lang="da", labels=labels) == "Noget HR skrev"
+    assert render_json(other, lang="en", labels=labels) == "Something HR wrote"
     back = migration._render({"code": "covers", "params": {"topics": ["roster"]}}, "da")
     assert back == "Dækker vagtplan"
+
+
+def test_every_reason_the_matcher_wrote_converts_back_to_its_code():
+    """The words of a whole generated round (the CLI's words, as rows held them) parse back."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+    from gen_municipality import municipality_problem
+
+    problem = municipality_problem(60, 150, seed=7)
+    topics = {t for p in problem.mentees for t in p.needs} | {
+        t for p in problem.mentors for t in p.strengths
+    }
+    keys = _words_to_keys(sorted(topics))
+    pairs = assign_mentors(problem).pairs
+    assert pairs
+    for pair in pairs:
+        en, da = render_all(pair.reasons), render_all(pair.reasons, lang="da")
+        codes = _migration()._to_codes(en, da, keys)
+        assert [c["code"] for c in codes] == [r.code for r in pair.reasons], en
+        assert render_all(reason_from_dict(c) for c in codes) == en
 
 
 @pytest.mark.django_db(transaction=True)
