@@ -6,8 +6,9 @@ Usage::
     python bench/network_groups.py --graph-leaders 10000
 
 1. Seeds the demo (people and networks steps) and composes its learning-network sign-up of 40
-   leaders into groups of 5-7 with ``signup_compose`` (``matching.groups.compose_groups``). The
-   composer's objective is compared with ``--random`` random groupings of the same group sizes
+   leaders into groups of 5-7 with ``signup_compose``
+   (``matching.groups.compose.compose_groups``). The composer's objective is compared with
+   ``--random`` random groupings of the same group sizes
    (the objective of ``grouping_objective``; random groups are also checked for the hard rules
    they break). Prints the margin over the best and the mean random grouping.
 2. Loads ``--graph-leaders`` synthetic leaders (``seed.scale``) with their networks and times
@@ -46,7 +47,7 @@ from backend.networks import selectors, services  # noqa: E402
 from backend.networks.graph import graph_cache_clear, leader_graph, leader_graph_build  # noqa: E402
 from backend.networks.models import SignUp  # noqa: E402
 from backend.people import models as m  # noqa: E402
-from matching.groups import grouping_objective, grouping_violations  # noqa: E402
+from matching.groups.model import grouping_objective, grouping_violations  # noqa: E402
 
 
 def machine() -> str:

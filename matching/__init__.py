@@ -2,8 +2,9 @@
 
 Plain data in, plain data out; nothing here imports Django. The web service maps its rows to
 :class:`Problem` and :class:`Policy`, calls :func:`assign_mentors` or :func:`suggest_mentors`,
-and maps the frozen results back. The learning-network composer lives in
-:mod:`matching.groups`.
+and maps the frozen results back. Reasons are codes with parameters (:class:`Reason`);
+:mod:`matching.wording` says them in English or Danish with the caller's labels. The
+learning-network composer lives in :mod:`matching.groups`.
 """
 
 from matching.assign import assign_mentors, suggest_mentors
@@ -17,6 +18,7 @@ from matching.model import (
     Pair,
     Policy,
     Problem,
+    Reason,
     Suggestion,
     Unmatched,
     Weights,
@@ -39,6 +41,7 @@ __all__ = [
     "Pair",
     "Policy",
     "Problem",
+    "Reason",
     "Suggestion",
     "Unmatched",
     "Weights",

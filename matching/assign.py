@@ -315,7 +315,7 @@ def _pairs(prep: _Prepared, rows: IntArray, cols: IntArray, ranks: IntArray) -> 
     out = []
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         parts = {name: float(v[k]) for name, v in comps.items()}
-        en, da = pair_reasons(
+        reasons = pair_reasons(
             prep.mentees[i],
             prep.mentors[j],
             parts,
@@ -330,8 +330,7 @@ def _pairs(prep: _Prepared, rows: IntArray, cols: IntArray, ranks: IntArray) -> 
                 mentor=prep.mentors[j].id,
                 score=math.fsum(parts.values()),
                 components=parts,
-                reasons=en,
-                reasons_da=da,
+                reasons=reasons,
                 fixed=(i, j) in fixed,
             )
         )
@@ -357,7 +356,7 @@ def _explain_unmatched(prep: _Prepared, rows: IntArray, used: IntArray) -> list[
             if free.any():
                 j = int(_ranked(S[k] - net_price, free)[0])
                 best_free = (prep.mentors[j].id, float(S[k, j] - net_price[j]))
-            en, da = unmatched_reason(
+            reason = unmatched_reason(
                 prep.mentees[i],
                 blocked=blocked,
                 allowed=int(allowed.sum()),
@@ -369,8 +368,7 @@ def _explain_unmatched(prep: _Prepared, rows: IntArray, used: IntArray) -> list[
             out.append(
                 Unmatched(
                     mentee=prep.mentees[i].id,
-                    reason=en,
-                    reason_da=da,
+                    reason=reason,
                     blocked=blocked,
                     full_candidates=tuple(prep.mentors[j].id for j in full_ids[:5]),
                 )
@@ -444,8 +442,8 @@ def assign_mentors(
     >>> result = assign_mentors(problem)
     >>> [(p.mentee, p.mentor, p.score) for p in result.pairs], result.optimal
     ([('A', 'M1', 5.0), ('B', 'M2', 5.0)], True)
-    >>> result.pairs[0].reasons
-    ('Covers budget', 'Other administration (Kultur)')
+    >>> [(r.code, dict(r.params)) for r in result.pairs[0].reasons]
+    [('covers', {'topics': ('budget',)}), ('other_administration', {'administration': 'Kultur'})]
     """
     with single_threaded_blas():
         return _assign(problem, policy, candidates)
@@ -532,9 +530,7 @@ def _suggest(problem: Problem, policy: Policy) -> tuple[Suggestion, ...]:
         reasons = _explain_unmatched(prep, np.array(missing, dtype=np.intp), prep.first)
         by_id = {r.mentee: r for r in reasons}
         out = [
-            Suggestion(s.mentee, s.mentors, by_id[s.mentee].reason, by_id[s.mentee].reason_da)
-            if s.mentee in by_id
-            else s
+            Suggestion(s.mentee, s.mentors, by_id[s.mentee].reason) if s.mentee in by_id else s
             for s in out
         ]
     return tuple(out)

@@ -37,7 +37,7 @@ def run(command: str, data: object) -> dict[str, Any]:
     )
 
     if command == "groups":
-        from matching.groups import groups_command  # written separately; imported when used
+        from matching.groups.command import groups_command  # imported when used
 
         if not isinstance(data, dict):
             raise InputError("(root)", "must be an object")

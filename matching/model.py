@@ -21,6 +21,8 @@ __all__ = [
     "Pair",
     "Policy",
     "Problem",
+    "Reason",
+    "ReasonParam",
     "Suggestion",
     "Unmatched",
     "Weights",
@@ -134,6 +136,25 @@ class Problem:
     scores: tuple[tuple[str, str, float], ...] | None = None
 
 
+#: A reason's parameter: a key (topic, service type, education level), a number, a flag, an
+#: administration's name, a list of keys or ids, or counts by rule.
+ReasonParam = str | int | float | bool | tuple[str, ...] | Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason, as a code and its parameters; no words (see :mod:`matching.wording`).
+
+    ``code`` names the fact (``"covers"``, ``"other_administration"``, ...; the codes are listed
+    in :mod:`matching.reasons`); ``params`` carry its values as keys and numbers, e.g. the
+    topic keys a mentor covers. The caller renders it in the reader's language with its own
+    labels for topics and service types.
+    """
+
+    code: str
+    params: Mapping[str, ReasonParam] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """A proposed (or kept) mentorship with its score, the score's parts and the reasons."""
@@ -142,22 +163,20 @@ class Pair:
     mentor: str
     score: float
     components: Mapping[str, float]
-    reasons: tuple[str, ...]
-    reasons_da: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     fixed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Unmatched:
-    """A mentee left without a mentor, why, and what would help (English and Danish).
+    """A mentee left without a mentor, why, and what would help (one :class:`Reason`).
 
     ``blocked`` counts the mentors excluded by each hard rule; ``full_candidates`` are allowed
     mentors, best first, who have no capacity left.
     """
 
     mentee: str
-    reason: str
-    reason_da: str
+    reason: Reason
     blocked: Mapping[str, int]
     full_candidates: tuple[str, ...]
 
@@ -178,5 +197,4 @@ class Suggestion:
 
     mentee: str
     mentors: tuple[Pair, ...]
-    reason: str | None = None
-    reason_da: str | None = None
+    reason: Reason | None = None

@@ -1,72 +1,62 @@
-"""Reasons in words HR and the mentee can read, in English and Danish.
+"""Which facts explain a pair or an unmatched mentee, as codes with parameters (no words).
 
-Each function returns ``(english, danish)``. Numbers come from the scorer; these functions only
-pick the facts worth saying.
+Numbers come from the scorer; these functions only pick the facts worth saying, strongest
+first. Words are the caller's business: :mod:`matching.wording` renders a :class:`Reason` in
+English or Danish with the caller's labels for topics and service types (the command line
+uses its built-in vocabulary, the web service HR's own topic labels).
+
+Codes of a pair's reasons, and their parameters:
+
+==========================================  ================================================
+``fixed``                                   (kept as an existing or fixed mentorship)
+``score_given``                             ``score``: the given score
+``covers``                                  ``topics``: up to three topic keys, best first
+``covers_none``                             (none of the mentee's needs)
+``other_administration``                    ``administration``: the mentor's
+``same_department``                         --
+``same_administration_other_department``    --
+``same_administration``                     --
+``comparable_task``                         any of ``service_type`` (key), ``staff`` and
+                                            ``mentor_staff``, ``sites`` (the mentor's),
+                                            ``round_the_clock`` and ``specialist`` (true)
+``experience``                              ``years``: the mentor's years as a leader
+``education``                               ``level``: ``academy``, ``diploma`` or ``master``
+``knows``                                   (tied in the leader network)
+``shared_contact``                          (a tie in common)
+``widens_network``                          (no tie, no tie in common)
+``other_mentees``                           ``count``: the mentor's earlier mentees
+==========================================  ================================================
+
+Codes of an unmatched mentee's reason; all carry ``needs`` (the mentee's top topic keys) and
+``other_administration`` (whether mentors must come from another administration):
+
+==========================  ==============================================================
+``no_mentor_allowed``       ``blocked``: mentors excluded per hard rule;
+                            ``relax_administration``: allowing the same administration helps
+``no_positive_score``       ``best``: the best free mentor's id; ``score``: its score (<= 0)
+``candidates_full``         ``full``: up to three full candidates' ids; ``count``: how many
+==========================  ==============================================================
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from matching.model import Mentee, Mentor
+from matching.model import Mentee, Mentor, Reason, ReasonParam
 
-__all__ = ["pair_reasons", "top_needs", "topic_label", "unmatched_reason"]
+__all__ = ["pair_reasons", "top_needs", "unmatched_reason"]
 
-Texts = tuple[tuple[str, ...], tuple[str, ...]]
-_Say = Callable[[str, str], None]  # records one reason in English and Danish
-
-# Topics from the brief; unknown topics are shown with underscores as spaces.
-_TOPICS: Mapping[str, tuple[str, str]] = {
-    "budget": ("budget", "budget"),
-    "finance_system": ("the finance system", "økonomisystemet"),
-    "roster": ("roster", "vagtplan"),
-    "working_time": ("working-time rules", "arbejdstidsregler"),
-    "employment_law": ("employment law", "ansættelsesret"),
-    "sick_leave": ("sick-leave conversations", "sygefraværssamtaler"),
-    "return_to_work": ("return-to-work plans", "tilbagevendingsplaner"),
-    "union_representatives": ("union representatives", "tillidsrepræsentanter"),
-    "recruitment": ("recruitment", "rekruttering"),
-    "med": ("the MED system", "MED-systemet"),
-    "crisis_press": ("crisis and press", "krise og presse"),
-    "inspections": ("inspections", "tilsyn"),
-    "volunteers": ("volunteers", "frivillige"),
-    "multi_site": ("multi-site leadership", "ledelse på flere matrikler"),
-    "former_colleagues": ("leading former colleagues", "ledelse af tidligere kolleger"),
-    "change_management": ("change management", "forandringsledelse"),
-    "staff_functions": ("the staff functions", "stabene"),
-}
-_EDUCATION = {
-    "academy": ("academy degree in leadership", "akademiuddannelse i ledelse"),
-    "diploma": ("diploma in leadership", "diplom i ledelse"),
-    "master": ("master's degree in leadership", "master i ledelse"),
-}
-
-
-def topic_label(topic: str, *, lang: str = "en") -> str:
-    """Readable name of a topic key.
-
-    Examples
-    --------
-    >>> topic_label("roster"), topic_label("roster", lang="da"), topic_label("social_media")
-    ('roster', 'vagtplan', 'social media')
-    """
-    en, da = _TOPICS.get(topic, (topic.replace("_", " "),) * 2)
-    return da if lang == "da" else en
-
-
-def _join(items: Sequence[str], conjunction: str) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def _topics(topics: Sequence[str]) -> tuple[str, str]:
-    return (
-        _join([topic_label(t) for t in topics], "and"),
-        _join([topic_label(t, lang="da") for t in topics], "og"),
-    )
+_EDUCATION = ("academy", "diploma", "master")
 
 
 def top_needs(mentee: Mentee, count: int = 2) -> list[str]:
-    """The mentee's strongest needs, heaviest first (ties by name)."""
+    """The mentee's strongest needs, heaviest first (ties by name).
+
+    Examples
+    --------
+    >>> top_needs(Mentee("A", needs={"roster": 0.5, "budget": 1.0, "med": 0.5, "hr": 0.0}))
+    ['budget', 'med']
+    """
     ranked = sorted(
         (t for t, w in mentee.needs.items() if w > 0), key=lambda t: (-mentee.needs[t], t)
     )
@@ -82,103 +72,83 @@ def pair_reasons(
     ties_given: bool,
     earlier_mentees: int,
     fixed: bool,
-) -> Texts:
-    """Short sentences explaining a pair, strongest reasons first."""
-    en: list[str] = []
-    da: list[str] = []
+) -> tuple[Reason, ...]:
+    """Reasons explaining a pair, strongest first.
 
-    def say(english: str, danish: str) -> None:
-        en.append(english)
-        da.append(danish)
-
+    Examples
+    --------
+    >>> mentee = Mentee("A", administration="Kultur", needs={"budget": 1.0, "roster": 0.5})
+    >>> mentor = Mentor("M", capacity=1, administration="Social", strengths={"budget": 1.0},
+    ...                 experience_years=12)
+    >>> for r in pair_reasons(mentee, mentor, {"needs": 4.0}, tie_distance=2, ties_given=True,
+    ...                       earlier_mentees=0, fixed=False):
+    ...     print(r.code, dict(r.params))
+    covers {'topics': ('budget',)}
+    other_administration {'administration': 'Social'}
+    experience {'years': 12.0}
+    shared_contact {}
+    """
+    out: list[Reason] = []
     if fixed:
-        say(
-            "Kept as an existing or fixed mentorship",
-            "Bevaret som eksisterende eller fastlagt forløb",
-        )
+        out.append(Reason("fixed"))
     if "given" in components:
-        say(f"Score given: {components['given']:g}", f"Angivet score: {components['given']:g}")
+        out.append(Reason("score_given", {"score": components["given"]}))
     covered = sorted(
         (t for t in mentee.needs if mentee.needs[t] * mentor.strengths.get(t, 0.0) > 0),
         key=lambda t: (-mentee.needs[t] * mentor.strengths[t], t),
     )[:3]
     if covered:
-        e, d = _topics(covered)
-        say(f"Covers {e}", f"Dækker {d}")
+        out.append(Reason("covers", {"topics": tuple(covered)}))
     elif mentee.needs and "needs" in components:
-        say("Covers none of the stated needs", "Dækker ingen af de nævnte behov")
-    _organisation(mentee, mentor, say)
-    _context(mentee, mentor, say)
+        out.append(Reason("covers_none"))
+    organisation = _organisation(mentee, mentor)
+    if organisation is not None:
+        out.append(organisation)
+    task = _comparable_task(mentee, mentor)
+    if task:
+        out.append(Reason("comparable_task", task))
     if mentor.experience_years is not None and mentor.experience_years > 0:
-        say(
-            f"{mentor.experience_years:g} years as a leader",
-            f"{mentor.experience_years:g} år som leder",
-        )
+        out.append(Reason("experience", {"years": float(mentor.experience_years)}))
     if mentor.education in _EDUCATION:
-        e, d = _EDUCATION[mentor.education]
-        say(e[0].upper() + e[1:], d[0].upper() + d[1:])
+        out.append(Reason("education", {"level": mentor.education}))
     if ties_given:
-        if tie_distance == 1:
-            say(
-                "Already know each other in the leader network",
-                "Kender allerede hinanden i ledernetværket",
-            )
-        elif tie_distance == 2:
-            say("Share a contact in the leader network", "Har en fælles kontakt i ledernetværket")
-        else:
-            say(
-                "Widens the network: no tie or shared contact",
-                "Udvider netværket: ingen relation eller fælles kontakt",
-            )
+        network = {1: "knows", 2: "shared_contact"}.get(tie_distance, "widens_network")
+        out.append(Reason(network))
     if earlier_mentees:
-        say(
-            f"The mentor also has {earlier_mentees} other mentee(s)",
-            f"Mentoren har også {earlier_mentees} anden/andre mentee(s)",
-        )
-    return tuple(en), tuple(da)
+        out.append(Reason("other_mentees", {"count": earlier_mentees}))
+    return tuple(out)
 
 
-def _organisation(mentee: Mentee, mentor: Mentor, say: _Say) -> None:
+def _organisation(mentee: Mentee, mentor: Mentor) -> Reason | None:
     if mentee.administration is None or mentor.administration is None:
-        return
+        return None
     if mentee.administration != mentor.administration:
-        say(
-            f"Other administration ({mentor.administration})",
-            f"Anden forvaltning ({mentor.administration})",
-        )
-    elif mentee.department is not None and mentee.department == mentor.department:
-        say("Same department", "Samme center")
-    elif mentee.department is not None and mentor.department is not None:
-        say("Same administration, other department", "Samme forvaltning, andet center")
-    else:
-        say("Same administration", "Samme forvaltning")
+        return Reason("other_administration", {"administration": mentor.administration})
+    if mentee.department is not None and mentee.department == mentor.department:
+        return Reason("same_department")
+    if mentee.department is not None and mentor.department is not None:
+        return Reason("same_administration_other_department")
+    return Reason("same_administration")
 
 
-def _context(mentee: Mentee, mentor: Mentor, say: _Say) -> None:
+def _comparable_task(mentee: Mentee, mentor: Mentor) -> dict[str, ReasonParam]:
     a, b = mentee.context, mentor.context
-    en: list[str] = []
-    da: list[str] = []
+    facts: dict[str, ReasonParam] = {}
     if a.service_type is not None and a.service_type == b.service_type:
-        en.append(f"same service type ({a.service_type})")
-        da.append(f"samme type tilbud ({a.service_type})")
+        facts["service_type"] = a.service_type
     if (
         a.staff is not None
         and b.staff is not None
         and max(a.staff, b.staff) <= 4 * max(min(a.staff, b.staff), 1)
     ):
-        en.append(f"comparable span of control ({a.staff} and {b.staff} staff)")
-        da.append(f"sammenligneligt ledelsesspænd ({a.staff} og {b.staff} medarbejdere)")
+        facts["staff"], facts["mentor_staff"] = a.staff, b.staff
     if a.sites is not None and b.sites is not None and a.sites > 1 and b.sites >= a.sites:
-        en.append(f"leads {b.sites} sites")
-        da.append(f"leder {b.sites} matrikler")
+        facts["sites"] = b.sites
     if a.round_the_clock and b.round_the_clock:
-        en.append("also a 24-hour service")
-        da.append("også døgndækkende")
+        facts["round_the_clock"] = True
     if a.specialist and b.specialist:
-        en.append("also a specialist service")
-        da.append("også et specialtilbud")
-    if en:
-        say("Comparable task: " + _join(en, "and"), "Sammenlignelig opgave: " + _join(da, "og"))
+        facts["specialist"] = True
+    return facts
 
 
 def unmatched_reason(
@@ -190,57 +160,32 @@ def unmatched_reason(
     best_free: tuple[str, float] | None,
     score_objective: bool,
     require_other_administration: bool,
-) -> tuple[str, str]:
-    """Why a mentee has no mentor and what would help, as one sentence each.
+) -> Reason:
+    """Why a mentee has no mentor and what would help.
 
     ``allowed`` counts mentors passing the hard rules; ``full`` lists the allowed ones without
     free capacity (best first); ``best_free`` is the best allowed mentor with free capacity and
     its (non-positive) score, which only exists under the score objective.
+
+    Examples
+    --------
+    >>> r = unmatched_reason(Mentee("A", needs={"roster": 1.0}), blocked={"line": 2},
+    ...                      allowed=1, full=["M1"], best_free=None, score_objective=False,
+    ...                      require_other_administration=True)
+    >>> r.code, r.params["full"], r.params["needs"]
+    ('candidates_full', ('M1',), ('roster',))
     """
-    where_en = "outside the line and unit"
-    where_da = "uden for ledelseslinjen og enheden"
-    if require_other_administration:
-        where_en += ", in another administration"
-        where_da += ", i en anden forvaltning"
-    needs = top_needs(mentee)
-    if needs:
-        e, d = _topics(needs)
-        where_en += f", with strength in {e}"
-        where_da += f", med styrke i {d}"
+    where: dict[str, ReasonParam] = {
+        "needs": tuple(top_needs(mentee)),
+        "other_administration": require_other_administration,
+    }
     if allowed == 0:
-        counts_en = ", ".join(f"{v} by {k.replace('_', ' ')}" for k, v in blocked.items() if v)
-        counts_da = ", ".join(f"{v} pga. {_RULES_DA[k]}" for k, v in blocked.items() if v)
-        relax_en = relax_da = ""
-        if require_other_administration and blocked.get("same_administration"):
-            relax_en = " or allow mentors from the same administration"
-            relax_da = " eller tillad mentorer fra samme forvaltning"
-        return (
-            f"No mentor passes the hard rules (excluded: {counts_en or 'all'}); "
-            f"add a mentor {where_en}{relax_en}",
-            f"Ingen mentor opfylder de faste regler (udelukket: {counts_da or 'alle'}); "
-            f"tilføj en mentor {where_da}{relax_da}",
+        relax = require_other_administration and bool(blocked.get("same_administration"))
+        return Reason(
+            "no_mentor_allowed",
+            {**where, "blocked": dict(blocked), "relax_administration": relax},
         )
     if score_objective and best_free is not None:
         name, score = best_free
-        return (
-            f"No free mentor with a positive score (best: {name} at {score:.2f}); "
-            f"add a mentor {where_en}",
-            f"Ingen ledig mentor med positiv score (bedst: {name} med {score:.2f}); "
-            f"tilføj en mentor {where_da}",
-        )
-    names = ", ".join(full[:3])
-    return (
-        f"No free mentor {where_en}; {len(full)} candidate(s) are full ({names}): "
-        "raise one's capacity or add such a mentor",
-        f"Ingen ledig mentor {where_da}; {len(full)} kandidat(er) er fuldt booket ({names}): "
-        "hæv kapaciteten hos en af dem eller tilføj en sådan mentor",
-    )
-
-
-_RULES_DA = {
-    "line": "ledelseslinjen",
-    "same_unit": "samme enhed",
-    "forbidden": "udelukkede par",
-    "same_administration": "samme forvaltning",
-    "not_scored": "ingen angivet score",
-}
+        return Reason("no_positive_score", {**where, "best": name, "score": score})
+    return Reason("candidates_full", {**where, "full": tuple(full[:3]), "count": len(full)})

@@ -21,12 +21,22 @@ from matching.model import (
     Pair,
     Policy,
     Problem,
+    Reason,
+    ReasonParam,
     Suggestion,
     Unmatched,
     Weights,
 )
+from matching.wording import render, render_all
 
-__all__ = ["assignment_to_dict", "policy_from_dict", "problem_from_dict", "suggestions_to_dict"]
+__all__ = [
+    "assignment_to_dict",
+    "policy_from_dict",
+    "problem_from_dict",
+    "reason_from_dict",
+    "reason_to_dict",
+    "suggestions_to_dict",
+]
 
 T = TypeVar("T")
 
@@ -226,8 +236,8 @@ def _pair(p: Pair) -> dict[str, Any]:
         "mentor": p.mentor,
         "score": p.score,
         "components": dict(p.components),
-        "reasons": list(p.reasons),
-        "reasons_da": list(p.reasons_da),
+        "reasons": render_all(p.reasons),
+        "reasons_da": render_all(p.reasons, lang="da"),
         "fixed": p.fixed,
     }
 
@@ -235,8 +245,8 @@ def _pair(p: Pair) -> dict[str, Any]:
 def _unmatched(u: Unmatched) -> dict[str, Any]:
     return {
         "mentee": u.mentee,
-        "reason": u.reason,
-        "reason_da": u.reason_da,
+        "reason": render(u.reason),
+        "reason_da": render(u.reason, lang="da"),
         "blocked": dict(u.blocked),
         "full_candidates": list(u.full_candidates),
     }
@@ -264,13 +274,45 @@ def suggestions_to_dict(suggestions: tuple[Suggestion, ...]) -> dict[str, Any]:
 
     Examples
     --------
-    >>> suggestions_to_dict((Suggestion("L1", (), "No mentor", "Ingen mentor"),))["suggestions"]
-    [{'mentee': 'L1', 'mentors': [], 'reason': 'No mentor', 'reason_da': 'Ingen mentor'}]
+    >>> why = Reason("candidates_full", {"needs": ("roster",), "other_administration": False,
+    ...                                  "full": ("M1",), "count": 1})
+    >>> item = suggestions_to_dict((Suggestion("L1", (), why),))["suggestions"][0]
+    >>> item["mentors"], item["reason"][:40], item["reason_da"][:42]
+    ([], 'No free mentor outside the line and unit', 'Ingen ledig mentor uden for ledelseslinjen')
     """
     out = []
     for s in suggestions:
         item: dict[str, Any] = {"mentee": s.mentee, "mentors": [_pair(p) for p in s.mentors]}
         if s.reason is not None:
-            item["reason"], item["reason_da"] = s.reason, s.reason_da
+            item["reason"], item["reason_da"] = render(s.reason), render(s.reason, lang="da")
         out.append(item)
     return {"suggestions": out}
+
+
+def reason_to_dict(reason: Reason) -> dict[str, Any]:
+    """A reason as plain JSON: ``{"code": str, "params": {...}}`` (tuples become lists).
+
+    Examples
+    --------
+    >>> reason_to_dict(Reason("covers", {"topics": ("budget", "roster")}))
+    {'code': 'covers', 'params': {'topics': ['budget', 'roster']}}
+    """
+    params = {
+        k: list(v) if isinstance(v, tuple) else dict(v) if isinstance(v, Mapping) else v
+        for k, v in reason.params.items()
+    }
+    return {"code": reason.code, "params": params}
+
+
+def reason_from_dict(data: Mapping[str, Any]) -> Reason:
+    """The reason of :func:`reason_to_dict`'s JSON (lists become tuples).
+
+    Examples
+    --------
+    >>> reason_from_dict({"code": "covers", "params": {"topics": ["budget"]}})
+    Reason(code='covers', params={'topics': ('budget',)})
+    """
+    params: dict[str, ReasonParam] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in (data.get("params") or {}).items()
+    }
+    return Reason(str(data["code"]), params)

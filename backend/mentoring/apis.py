@@ -42,6 +42,12 @@ from backend.mentoring.models import (
     Proposal,
     Suggestion,
 )
+from backend.mentoring.reasons import (  # reason codes rendered at API time
+    manual_reason_field,
+    proposal_reasons_field,
+    run_result_field,
+    suggestion_reasons_field,
+)
 from backend.people.access import hr_scope_q, is_hr, is_hr_for
 from backend.people.hooks import record_access_many
 from backend.people.models import Leader, Organisation, User
@@ -214,6 +220,7 @@ class EnrolmentOutputSerializer(serializers.ModelSerializer):
     """An enrolled mentee (HR)."""
 
     leader = LeaderBriefSerializer()
+    manual_reason = manual_reason_field()  # reason codes rendered (backend/mentoring/reasons.py)
 
     class Meta:
         model = Enrolment
@@ -392,6 +399,7 @@ class MatchRunOutputSerializer(serializers.ModelSerializer):
     """A run and its decision log (HR)."""
 
     created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
+    result = run_result_field()  # reason codes rendered (backend/mentoring/reasons.py)
 
     class Meta:
         model = MatchRun
@@ -477,6 +485,8 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
 
     mentee = MenteeProfileSerializer(source="enrolment.leader")
     mentor = LeaderBriefSerializer(source="offer.leader")
+    reasons = proposal_reasons_field()  # reason codes rendered (backend/mentoring/reasons.py)
+    reasons_da = proposal_reasons_field(lang="da")
 
     class Meta:
         model = Proposal
@@ -879,6 +889,8 @@ class SuggestionOutputSerializer(serializers.ModelSerializer):
     """A suggested mentor for the mentee to choose."""
 
     mentor = LeaderBriefSerializer(source="offer.leader")
+    reasons = suggestion_reasons_field()  # reason codes rendered (backend/mentoring/reasons.py)
+    reasons_da = suggestion_reasons_field(lang="da")
     full = serializers.SerializerMethodField()
 
     class Meta:

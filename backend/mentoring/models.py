@@ -111,7 +111,10 @@ class Enrolment(models.Model):
     leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="mentee_enrolments")
     route = models.CharField(_("entry route"), max_length=20, choices=EntryRoute.choices)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.WAITING)
-    manual_reason = models.CharField(_("why HR must match by hand"), max_length=400, blank=True)
+    # Reason codes, rendered at API time (backend/mentoring/reasons.py).
+    manual_reason_code = models.JSONField(
+        null=True, blank=True, help_text='Why HR must match by hand: {"code", "params"}.'
+    )
     enrolled_at = models.DateTimeField(auto_now_add=True)
     matched_at = models.DateTimeField(null=True, blank=True)
 
@@ -209,8 +212,8 @@ class Suggestion(models.Model):
     rank = models.PositiveSmallIntegerField()
     score = models.FloatField()
     components = models.JSONField(default=dict)
-    reasons = models.JSONField(default=list)
-    reasons_da = models.JSONField(default=list)
+    # Reason codes, rendered at API time (backend/mentoring/reasons.py).
+    reasons = models.JSONField(default=list, help_text='[{"code", "params"}]')
 
     class Meta:
         ordering = ["enrolment_id", "rank"]
@@ -259,8 +262,8 @@ class Proposal(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     score = models.FloatField(null=True, blank=True)
     components = models.JSONField(default=dict, blank=True)
-    reasons = models.JSONField(default=list, blank=True)
-    reasons_da = models.JSONField(default=list, blank=True)
+    # Reason codes, rendered at API time (backend/mentoring/reasons.py).
+    reasons = models.JSONField(default=list, blank=True, help_text='[{"code", "params"}]')
     override_reason = models.CharField(_("why HR overrode the matcher"), max_length=400, blank=True)
     # Private to HR: never shown to the mentee, never in a notification.
     decline_reason = models.CharField(_("reason for declining"), max_length=400, blank=True)

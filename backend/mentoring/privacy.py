@@ -25,6 +25,7 @@ from backend.mentoring.models import (
     Proposal,
     Suggestion,
 )
+from backend.mentoring.reasons import labels_where, render_json, render_list
 from backend.people.models import Leader
 
 
@@ -50,6 +51,15 @@ def export_leader(leader: Leader) -> dict[str, Any]:
         .select_related("author")
         .order_by("met_on", "id")
     )
+    # Reasons in Danish with the organisation's topic labels (backend/mentoring/reasons.py).
+    labels = labels_where(organisation_id=leader.organisation_id)
+
+    def said(code: Any) -> str:
+        return render_json(code, lang="da", labels=labels) if code else ""
+
+    def said_all(codes: Any) -> list[str]:
+        return render_list(codes, lang="da", labels=labels)
+
     return {
         "entry_route": entry.route if entry else None,
         "enrolments": [
@@ -57,7 +67,7 @@ def export_leader(leader: Leader) -> dict[str, Any]:
                 "programme": e.programme.name,
                 "route": e.route,
                 "status": e.status,
-                "manual_reason": e.manual_reason,
+                "manual_reason": said(e.manual_reason_code),
                 "enrolled_at": _iso(e.enrolled_at),
                 "matched_at": _iso(e.matched_at),
             }
@@ -73,7 +83,7 @@ def export_leader(leader: Leader) -> dict[str, Any]:
             for o in MentorOffer.objects.filter(leader=leader).select_related("programme")
         ],
         "suggestions": [
-            {"mentor": s.offer.leader.full_name, "rank": s.rank, "reasons": s.reasons_da}
+            {"mentor": s.offer.leader.full_name, "rank": s.rank, "reasons": said_all(s.reasons)}
             for s in Suggestion.objects.filter(enrolment__leader=leader).select_related(
                 "offer__leader"
             )
@@ -86,7 +96,7 @@ def export_leader(leader: Leader) -> dict[str, Any]:
                 "mentor": p.offer.leader.full_name,
                 "status": p.status,
                 "origin": p.origin,
-                "reasons": p.reasons_da,
+                "reasons": said_all(p.reasons),
                 "offered_at": _iso(p.offered_at),
                 "decided_at": _iso(p.decided_at),
             }
@@ -149,14 +159,12 @@ def erase_leader(leader: Leader) -> None:
     proposals.filter(status__in=Proposal.OPEN).update(
         status=Proposal.Status.WITHDRAWN, decided_at=now
     )
-    proposals.update(
-        reasons=[], reasons_da=[], components={}, override_reason="", decline_reason=""
-    )
+    proposals.update(reasons=[], components={}, override_reason="", decline_reason="")
     Suggestion.objects.filter(Q(enrolment__leader=leader) | Q(offer__leader=leader)).delete()
     Enrolment.objects.filter(leader=leader).exclude(status=Enrolment.Status.MATCHED).update(
         status=Enrolment.Status.WITHDRAWN
     )
-    Enrolment.objects.filter(leader=leader).update(manual_reason="")
+    Enrolment.objects.filter(leader=leader).update(manual_reason_code=None)
     MentorOffer.objects.filter(leader=leader).update(paused=True)
     LeaderEntry.objects.filter(leader=leader).delete()
     # Match runs keep their totals; the leader's own lines in their logs go.

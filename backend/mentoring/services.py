@@ -15,7 +15,7 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -44,6 +44,7 @@ from backend.mentoring.problem import (
     policy_to_json,
     problem_for_programme,
 )
+from backend.mentoring.reasons import NO_FREE_SUGGESTION, reason_json, reasons_json
 from backend.notifications.services import notify
 from backend.people.models import Leader, Organisation, User
 from backend.people.services import leader_line_ids
@@ -504,8 +505,7 @@ def _write_result(
                         status=Proposal.Status.DRAFT,
                         score=pair.score,
                         components=dict(pair.components),
-                        reasons=list(pair.reasons),
-                        reasons_da=list(pair.reasons_da),
+                        reasons=reasons_json(pair.reasons),
                     )
                 )
         Proposal.objects.bulk_create(proposals)
@@ -521,8 +521,7 @@ def _write_result(
                         rank=rank,
                         score=pair.score,
                         components=dict(pair.components),
-                        reasons=list(pair.reasons),
-                        reasons_da=list(pair.reasons_da),
+                        reasons=reasons_json(pair.reasons),
                     )
                 )
         _suggestions_insert(rows)
@@ -534,7 +533,7 @@ def _write_result(
             enrolment_id = built.enrolment_of[u.mentee]
             if programme.mode == Programme.Mode.HR or enrolment_id not in suggested:
                 Enrolment.objects.filter(id=enrolment_id).update(
-                    status=Enrolment.Status.MANUAL, manual_reason=u.reason[:400]
+                    status=Enrolment.Status.MANUAL, manual_reason_code=reason_json(u.reason)
                 )
         timings["write"] = round(time.perf_counter() - t_write, 4)
         run.status = MatchRun.Status.SUCCEEDED
@@ -556,8 +555,7 @@ def _write_result(
                 {
                     "leader": int(u.mentee),
                     "enrolment": built.enrolment_of[u.mentee],
-                    "reason": u.reason,
-                    "reason_da": u.reason_da,
+                    "reason": reason_json(u.reason),
                     "blocked": dict(u.blocked),
                 }
                 for u in assignment.unmatched
@@ -580,7 +578,7 @@ def _suggestions_insert(rows: list[Suggestion]) -> None:
     if connection.vendor != "postgresql":
         Suggestion.objects.bulk_create(rows, batch_size=2000)
         return
-    columns = "run_id, enrolment_id, offer_id, rank, score, components, reasons, reasons_da"
+    columns = "run_id, enrolment_id, offer_id, rank, score, components, reasons"
     with connection.cursor() as cursor:
         raw = cursor.cursor  # the psycopg cursor under Django's wrapper
         with raw.copy(f"COPY {Suggestion._meta.db_table} ({columns}) FROM STDIN") as copy:
@@ -594,7 +592,6 @@ def _suggestions_insert(rows: list[Suggestion]) -> None:
                         r.score,
                         json.dumps(r.components),
                         json.dumps(r.reasons),
-                        json.dumps(r.reasons_da),
                     )
                 )
 
@@ -774,7 +771,7 @@ def proposal_create_manual(
             ) from exc
         proposal = Proposal.objects.select_related("programme").get(id=proposal.id)
         _offer(proposal)
-        Enrolment.objects.filter(id=enrolment.id).update(manual_reason="")
+        Enrolment.objects.filter(id=enrolment.id).update(manual_reason_code=None)
     return proposal
 
 
@@ -808,7 +805,6 @@ def suggestion_choose(*, suggestion: Suggestion, leader: Leader) -> Proposal:
             score=suggestion.score,
             components=suggestion.components,
             reasons=suggestion.reasons,
-            reasons_da=suggestion.reasons_da,
             mentee_accepted_at=timezone.now(),
         )
         proposal = Proposal.objects.select_related("programme").get(id=proposal.id)
@@ -877,7 +873,7 @@ def _mentorship_start(proposal: Proposal, *, mentee_id: int, mentor_id: int) -> 
     proposal.status = Proposal.Status.ACCEPTED
     proposal.decided_at = timezone.now()
     Enrolment.objects.filter(id=proposal.enrolment_id).update(
-        status=Enrolment.Status.MATCHED, matched_at=proposal.decided_at, manual_reason=""
+        status=Enrolment.Status.MATCHED, matched_at=proposal.decided_at, manual_reason_code=None
     )
     url = f"/mentoring/mentorships/{mentorship.id}"
     for leader_id in (mentee_id, mentor_id):
@@ -985,9 +981,8 @@ def cascade_next(*, enrolment_id: int) -> Proposal | None:
                 score=suggestion.score,
                 components=suggestion.components,
                 reasons=suggestion.reasons,
-                reasons_da=suggestion.reasons_da,
             )
-    reason = _("No suggested mentor with a free place is left.")
+    reason = reason_json(NO_FREE_SUGGESTION)
     built = problem_for_programme(programme=enrolment.programme, only_enrolment_ids={enrolment.id})
     key = str(enrolment.leader_id)
     if key in built.enrolment_of:
@@ -1004,14 +999,13 @@ def cascade_next(*, enrolment_id: int) -> Proposal | None:
                     offer_id=built.offer_of[pair.mentor],
                     score=pair.score,
                     components=dict(pair.components),
-                    reasons=list(pair.reasons),
-                    reasons_da=list(pair.reasons_da),
+                    reasons=reasons_json(pair.reasons),
                 )
         for unmatched in assignment.unmatched:
             if unmatched.mentee == key:
-                reason = unmatched.reason
+                reason = reason_json(unmatched.reason)
     Enrolment.objects.filter(id=enrolment.id).update(
-        status=Enrolment.Status.MANUAL, manual_reason=reason[:400]
+        status=Enrolment.Status.MANUAL, manual_reason_code=reason
     )
     _notify_hr(
         organisation_id=enrolment.programme.organisation_id,
@@ -1057,8 +1051,7 @@ def _cascade_propose(
     offer_id: int,
     score: float | None,
     components: Mapping[str, float],
-    reasons: Iterable[str],
-    reasons_da: Iterable[str],
+    reasons: list[dict[str, Any]],
 ) -> Proposal:
     proposal = Proposal.objects.create(
         programme_id=enrolment.programme_id,
@@ -1069,7 +1062,6 @@ def _cascade_propose(
         score=score,
         components=dict(components),
         reasons=list(reasons),
-        reasons_da=list(reasons_da),
     )
     proposal = Proposal.objects.select_related("programme").get(id=proposal.id)
     _offer(proposal)

@@ -47,12 +47,8 @@ from backend.people.models import (
     User,
 )
 from matching.errors import InputError
-from matching.groups import (
-    Person,
-    compose_groups,
-    grouping_objective,
-    grouping_violations,
-)
+from matching.groups.compose import compose_groups
+from matching.groups.model import Person, grouping_objective, grouping_violations
 
 
 def _me(user: User) -> Leader:

@@ -15,10 +15,12 @@ from matching import (
     Mentor,
     Policy,
     Problem,
+    Reason,
     Weights,
     assign_mentors,
     suggest_mentors,
 )
+from matching.wording import render, render_all
 
 SCORE = Policy(objective="score")
 
@@ -98,7 +100,8 @@ def test_pairs_are_reported_with_components_and_reasons():
             "load",
         }
         assert p.score == pytest.approx(sum(p.components.values()))
-        assert p.reasons and len(p.reasons) == len(p.reasons_da)
+        assert p.reasons and all(isinstance(r, Reason) for r in p.reasons)
+        assert len(render_all(p.reasons)) == len(render_all(p.reasons, lang="da"))
     assert result.total_score == pytest.approx(sum(p.score for p in result.pairs))
 
 
@@ -129,7 +132,8 @@ def test_forbidden_pairs_are_never_made():
     result = assign_mentors(problem)
     assert not result.pairs
     assert result.unmatched[0].blocked["forbidden"] == 1
-    assert result.unmatched[0].reason.startswith("No mentor passes the hard rules")
+    assert result.unmatched[0].reason.code == "no_mentor_allowed"
+    assert render(result.unmatched[0].reason).startswith("No mentor passes the hard rules")
 
 
 def test_other_administration_by_default_and_a_policy_switch_relaxes_it():
@@ -139,7 +143,8 @@ def test_other_administration_by_default_and_a_policy_switch_relaxes_it():
     )
     result = assign_mentors(problem)
     assert not result.pairs
-    assert "allow mentors from the same administration" in result.unmatched[0].reason
+    assert result.unmatched[0].reason.params["relax_administration"] is True
+    assert "allow mentors from the same administration" in render(result.unmatched[0].reason)
     relaxed = Policy(require_other_administration=False)
     assert pairs_of(problem, policy=relaxed) == {("E1", "M1")}
 
@@ -153,7 +158,9 @@ def test_capacity_is_never_exceeded_and_participation_comes_first():
     assert len(result.pairs) == 3
     assert sum(p.mentor == "M1" for p in result.pairs) == 2
     assert len(result.unmatched) == 2
-    reason = result.unmatched[0].reason
+    why = result.unmatched[0].reason
+    assert why.code == "candidates_full" and why.params["needs"] == ("budget",)
+    reason = render(why)
     assert "2 candidate(s) are full" in reason and "budget" in reason
     assert result.unmatched[0].full_candidates == ("M1", "M2")
 
@@ -181,7 +188,8 @@ def test_score_objective_never_makes_a_pair_scoring_zero_or_less():
     )
     assert pairs_of(problem, policy=SCORE) == {("E3", "M1")}
     unmatched = assign_mentors(problem, policy=SCORE).unmatched
-    assert "No free mentor with a positive score" in unmatched[0].reason
+    assert unmatched[0].reason.code == "no_positive_score"
+    assert "No free mentor with a positive score" in render(unmatched[0].reason)
     # Participation accepts negative scores to match everyone.
     assert len(pairs_of(problem)) == 3
 
@@ -204,7 +212,8 @@ def test_fixed_pairs_are_kept_and_use_capacity():
     kept = [p for p in result.pairs if p.fixed]
     assert [(p.mentee, p.mentor) for p in kept] == [("E3", "M1")]
     assert all(p.mentor != "M1" for p in result.pairs if not p.fixed)
-    assert kept[0].reasons[0].startswith("Kept")
+    assert kept[0].reasons[0] == Reason("fixed")
+    assert render(kept[0].reasons[0]).startswith("Kept")
 
 
 def test_incremental_round_keeps_active_pairs_and_assigns_the_rest():
@@ -247,7 +256,8 @@ def test_ties_steer_towards_mentors_who_widen_the_network():
     suggested = suggest_mentors(via)[0].mentors
     assert [p.mentor for p in suggested] == ["M1", "M2"]
     assert suggested[1].components["network"] == pytest.approx(0.25)
-    assert "Share a contact in the leader network" in suggested[1].reasons
+    assert Reason("shared_contact") in suggested[1].reasons
+    assert "Share a contact in the leader network" in render_all(suggested[1].reasons)
 
 
 def test_organisation_distance_is_graded():

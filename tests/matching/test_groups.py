@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matching.errors import InputError
-from matching.groups import (
+from matching.groups.command import groups_command
+from matching.groups.compose import compose_groups
+from matching.groups.model import (
     GroupPolicy,
     Person,
-    compose_groups,
     diversity_scores,
     grouping_objective,
     grouping_violations,
-    groups_command,
 )
 
 # --------------------------------------------------------------------------- helpers

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from matching import Mentee, Mentor, Policy, Problem, suggest_mentors
+from matching import Mentee, Mentor, Policy, Problem, Reason, suggest_mentors
+from matching.wording import render
 
 
 def problem() -> Problem:
@@ -30,7 +31,8 @@ def test_top_n_best_first_with_hard_rules_and_free_capacity():
     assert [p.mentor for p in first.mentors] == ["M6", "M5", "M4"]
     scores = [p.score for p in first.mentors]
     assert scores == sorted(scores, reverse=True)
-    assert first.mentors[0].reasons[0] == "Covers budget"
+    assert first.mentors[0].reasons[0] == Reason("covers", {"topics": ("budget",)})
+    assert render(first.mentors[0].reasons[0]) == "Covers budget"
     assert first.reason is None
 
 
@@ -49,8 +51,9 @@ def test_a_mentee_without_suggestions_gets_a_reason():
     )
     [only] = suggest_mentors(lonely)
     assert only.mentors == ()
-    assert only.reason is not None and "roster" in only.reason
-    assert only.reason_da is not None and "vagtplan" in only.reason_da
+    assert only.reason is not None and only.reason.params["needs"] == ("roster",)
+    assert "roster" in render(only.reason)
+    assert "vagtplan" in render(only.reason, lang="da")
 
 
 def test_score_objective_lists_only_positive_scores():

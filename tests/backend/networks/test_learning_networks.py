@@ -16,7 +16,7 @@ from backend.networks.services import signup_problem
 from backend.notifications.models import Notification
 from backend.people import models as m
 from backend.people.services import leader_line_ids
-from matching.groups import grouping_objective
+from matching.groups.model import grouping_objective
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db

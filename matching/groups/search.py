@@ -1,9 +1,10 @@
-"""Search engines behind :func:`matching.groups.compose_groups` (private).
+"""Search engines behind :func:`matching.groups.compose.compose_groups`.
 
-Everything here works on a dense score matrix ``W`` (``n x n``, symmetric, zero diagonal) and a
-boolean matrix ``forbidden`` of pairs that must not share a group. A grouping is a label vector
-``labels`` (person -> group index). The objective is the maximally diverse grouping problem
-(MDGP): the sum of ``W[i, j]`` over pairs ``i < j`` with the same label.
+The engines work on a dense score matrix ``W`` (``n x n``, symmetric, zero diagonal) and a
+boolean matrix ``forbidden`` of pairs that must not share a group (both built by
+:mod:`matching.groups.model`). A grouping is a label vector ``labels`` (person -> group index).
+The objective is the maximally diverse grouping problem (MDGP): the sum of ``W[i, j]`` over
+pairs ``i < j`` with the same label (:func:`matching.groups.model.objective_of`).
 
 Two engines:
 
@@ -28,11 +29,18 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
-FloatMatrix = NDArray[np.float64]
-BoolMatrix = NDArray[np.bool_]
-IntVector = NDArray[np.int64]
+from matching.groups.model import BoolMatrix, FloatMatrix, IntVector
+
+__all__ = [
+    "SearchResult",
+    "SearchState",
+    "exhaustive_search",
+    "feasible_group_counts",
+    "initial_labels",
+    "iterated_maxima_search",
+    "violations_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +59,6 @@ def feasible_group_counts(n: int, lo: int, hi: int) -> list[int]:
     if n == 0:
         return []
     return [k for k in range(1, n + 1) if k * lo <= n <= k * hi]
-
-
-def objective_of(W: FloatMatrix, labels: IntVector) -> float:
-    """Sum of ``W`` over same-group pairs."""
-    same = labels[:, None] == labels[None, :]
-    return float(np.triu(np.where(same, W, 0.0), 1).sum())
 
 
 def violations_of(forbidden: BoolMatrix, labels: IntVector) -> int:
@@ -124,7 +126,7 @@ def exhaustive_search(
 # --------------------------------------------------------------------------- local search
 
 
-class _State:
+class SearchState:
     """A grouping with its gain matrix, kept consistent under moves and swaps."""
 
     __slots__ = ("C", "W", "k", "labels", "sizes", "value")
@@ -139,8 +141,8 @@ class _State:
         self.sizes: IntVector = np.bincount(labels, minlength=k).astype(np.int64)
         self.value = float(self.C[np.arange(W.shape[0]), labels].sum() / 2.0)
 
-    def copy(self) -> _State:
-        other = _State.__new__(_State)
+    def copy(self) -> SearchState:
+        other = SearchState.__new__(SearchState)
         other.W = self.W
         other.k = self.k
         other.labels = self.labels.copy()
@@ -172,12 +174,12 @@ class _State:
 
     def resync(self) -> None:
         """Recompute ``C`` and the value from scratch (bounds float drift on long runs)."""
-        fresh = _State(self.W, self.labels, self.k)
+        fresh = SearchState(self.W, self.labels, self.k)
         self.C = fresh.C
         self.value = fresh.value
 
 
-def _local_search(s: _State, lo: int, hi: int, eps: float) -> None:
+def _local_search(s: SearchState, lo: int, hi: int, eps: float) -> None:
     """Steepest ascent over move and swap neighbourhoods until no move improves by > eps."""
     n = s.W.shape[0]
     idx = np.arange(n)
@@ -213,7 +215,7 @@ def _local_search(s: _State, lo: int, hi: int, eps: float) -> None:
             s.swap(i, j)
 
 
-def _perturb(s: _State, strength: int, lo: int, hi: int, rng: np.random.Generator) -> None:
+def _perturb(s: SearchState, strength: int, lo: int, hi: int, rng: np.random.Generator) -> None:
     """Apply ``strength`` random swaps (and, when sizes allow, moves) between groups."""
     n = s.W.shape[0]
     if s.k < 2:
@@ -258,7 +260,7 @@ def iterated_maxima_search(
     rounds: int,
     deadline: float,
     start: IntVector | None = None,
-) -> tuple[_State, int, str]:
+) -> tuple[SearchState, int, str]:
     """Iterated maxima search for ``k`` groups; return the best state, rounds run, stop reason.
 
     One *round* is one perturbation followed by one local search. A round of weak perturbation
@@ -271,7 +273,7 @@ def iterated_maxima_search(
     scale = float(np.abs(W).max()) if n else 0.0
     eps = 1e-9 * (1.0 + scale)
     labels0 = start if start is not None else initial_labels(n, k, rng)
-    cur = _State(W, labels0, k)
+    cur = SearchState(W, labels0, k)
     _local_search(cur, lo, hi, eps)
     best = cur.copy()
     alpha = max(20, int(n * ALPHA_PER_PERSON))
