@@ -433,6 +433,51 @@ def _median(values: Sequence[float]) -> float | None:
     return round(statistics.median(values), 1) if values else None
 
 
+def _figures(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    pairs: Mapping[int, Mapping[str, Any]],
+    needs: Mapping[int, set[str]],
+    strengths: Mapping[int, set[str]],
+) -> dict[str, Any]:
+    """The figures of some enrolments (``rows``), each cell suppressed when too small."""
+    enrolled = len(rows)
+    matched = [r for r in rows if r["id"] in pairs]
+    to_match = [
+        (r["matched_at"] - r["enrolled_at"]).total_seconds() / 86400
+        for r in matched
+        if r["matched_at"]
+    ]
+    to_meet = [
+        (met_on - pairs[r["id"]]["started_on"]).days
+        for r in matched
+        if (met_on := pairs[r["id"]]["first_met_on"])
+    ]
+    active = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ACTIVE)
+    early = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ENDED_EARLY)
+    stated = covered = 0
+    with_needs = 0
+    for r in matched:
+        wanted = needs.get(r["leader_id"], set())
+        if wanted:
+            with_needs += 1
+        stated += len(wanted)
+        covered += len(wanted & strengths.get(pairs[r["id"]]["mentor_id"], set()))
+    return {
+        "enrolled": _cell(enrolled, enrolled),
+        "matched_pct": _cell(
+            round(100 * len(matched) / enrolled, 1) if enrolled else None, enrolled
+        ),
+        "days_to_match": _cell(_median(to_match), len(to_match)),
+        "days_to_first_meeting": _cell(_median(to_meet), len(to_meet)),
+        "active": _cell(active, len(matched)),
+        "ended_early": _cell(early, len(matched)),
+        "needs_covered_pct": _cell(
+            round(100 * covered / stated, 1) if stated else None, with_needs
+        ),
+    }
+
+
 def programme_analytics(*, actor: User, programme_id: int) -> dict[str, Any]:
     """HR's figures for a programme, overall and per administration, small cells suppressed.
 
@@ -472,52 +517,18 @@ def programme_analytics(*, actor: User, programme_id: int) -> dict[str, Any]:
     ):
         strengths.setdefault(leader_id, set()).add(slug)
 
-    def figures(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-        enrolled = len(rows)
-        matched = [r for r in rows if r["id"] in pairs]
-        to_match = [
-            (r["matched_at"] - r["enrolled_at"]).total_seconds() / 86400
-            for r in matched
-            if r["matched_at"]
-        ]
-        to_meet = [
-            (met_on - pairs[r["id"]]["started_on"]).days
-            for r in matched
-            if (met_on := pairs[r["id"]]["first_met_on"])
-        ]
-        active = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ACTIVE)
-        early = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ENDED_EARLY)
-        stated = covered = 0
-        with_needs = 0
-        for r in matched:
-            wanted = needs.get(r["leader_id"], set())
-            if wanted:
-                with_needs += 1
-            stated += len(wanted)
-            covered += len(wanted & strengths.get(pairs[r["id"]]["mentor_id"], set()))
-        return {
-            "enrolled": _cell(enrolled, enrolled),
-            "matched_pct": _cell(
-                round(100 * len(matched) / enrolled, 1) if enrolled else None, enrolled
-            ),
-            "days_to_match": _cell(_median(to_match), len(to_match)),
-            "days_to_first_meeting": _cell(_median(to_meet), len(to_meet)),
-            "active": _cell(active, len(matched)),
-            "ended_early": _cell(early, len(matched)),
-            "needs_covered_pct": _cell(
-                round(100 * covered / stated, 1) if stated else None, with_needs
-            ),
-        }
-
     by_administration: dict[str, list[Mapping[str, Any]]] = {}
     for e in enrolments:
         name = e["leader__unit__department__administration__name"] or "-"
         by_administration.setdefault(name, []).append(e)
     return {
         "programme": programme.id,
-        "total": figures(enrolments),
+        "total": _figures(enrolments, pairs=pairs, needs=needs, strengths=strengths),
         "administrations": [
-            {"administration": name, **figures(rows)}
+            {
+                "administration": name,
+                **_figures(rows, pairs=pairs, needs=needs, strengths=strengths),
+            }
             for name, rows in sorted(by_administration.items())
         ],
     }

@@ -249,40 +249,9 @@ def _write_result(
             raise _LostClaim
         proposals = []
         if programme.mode != Programme.Mode.SELF:
-            for pair in assignment.pairs:
-                if pair.fixed:
-                    continue
-                proposals.append(
-                    Proposal(
-                        programme=programme,
-                        run=run,
-                        origin=Proposal.Origin.RUN,
-                        enrolment_id=built.enrolment_of[pair.mentee],
-                        offer_id=built.offer_of[pair.mentor],
-                        status=Proposal.Status.DRAFT,
-                        score=pair.score,
-                        components=dict(pair.components),
-                        reasons=list(pair.reasons),
-                        reasons_da=list(pair.reasons_da),
-                    )
-                )
+            proposals = _proposals_from(run=run, built=built, assignment=assignment)
         Proposal.objects.bulk_create(proposals)
-        rows = []
-        for suggestion in suggestions:
-            enrolment_id = built.enrolment_of[suggestion.mentee]
-            for rank, pair in enumerate(suggestion.mentors, start=1):
-                rows.append(
-                    Suggestion(
-                        run=run,
-                        enrolment_id=enrolment_id,
-                        offer_id=built.offer_of[pair.mentor],
-                        rank=rank,
-                        score=pair.score,
-                        components=dict(pair.components),
-                        reasons=list(pair.reasons),
-                        reasons_da=list(pair.reasons_da),
-                    )
-                )
+        rows = _suggestions_from(run=run, built=built, suggestions=suggestions)
         _suggestions_insert(rows)
         proposed = [p.enrolment_id for p in proposals]
         Enrolment.objects.filter(id__in=proposed).update(status=Enrolment.Status.PROPOSED)
@@ -305,28 +274,78 @@ def _write_result(
             {**e, "reason_text": EXCLUSION_REASONS.get(e["reason"], e["reason"])}
             for e in built.excluded
         ]
-        run.result = {
-            "proposals": len(proposals),
-            "suggestions": len(rows),
-            "total_score": assignment.total_score,
-            "optimal": assignment.optimal,
-            "unmatched": [
-                {
-                    "leader": int(u.mentee),
-                    "enrolment": built.enrolment_of[u.mentee],
-                    "reason": u.reason,
-                    "reason_da": u.reason_da,
-                    "blocked": dict(u.blocked),
-                }
-                for u in assignment.unmatched
-            ],
-        }
+        run.result = _run_result(
+            built=built, assignment=assignment, proposals=len(proposals), suggestions=len(rows)
+        )
         run.timings = timings
         run.save()
         if programme.mode != Programme.Mode.HR:
             for enrolment_id in suggested:
                 _notify_mentee_suggestions(enrolment_id=enrolment_id, run_id=run.id)
     return run
+
+
+def _proposals_from(*, run: MatchRun, built: Built, assignment: Any) -> list[Proposal]:
+    """The run's draft proposals for HR to review: one per assigned pair not fixed before."""
+    return [
+        Proposal(
+            programme_id=run.programme_id,
+            run=run,
+            origin=Proposal.Origin.RUN,
+            enrolment_id=built.enrolment_of[pair.mentee],
+            offer_id=built.offer_of[pair.mentor],
+            status=Proposal.Status.DRAFT,
+            score=pair.score,
+            components=dict(pair.components),
+            reasons=list(pair.reasons),
+            reasons_da=list(pair.reasons_da),
+        )
+        for pair in assignment.pairs
+        if not pair.fixed
+    ]
+
+
+def _suggestions_from(*, run: MatchRun, built: Built, suggestions: Any) -> list[Suggestion]:
+    """The run's suggested mentors for each mentee, ranked from 1."""
+    rows = []
+    for suggestion in suggestions:
+        enrolment_id = built.enrolment_of[suggestion.mentee]
+        for rank, pair in enumerate(suggestion.mentors, start=1):
+            rows.append(
+                Suggestion(
+                    run=run,
+                    enrolment_id=enrolment_id,
+                    offer_id=built.offer_of[pair.mentor],
+                    rank=rank,
+                    score=pair.score,
+                    components=dict(pair.components),
+                    reasons=list(pair.reasons),
+                    reasons_da=list(pair.reasons_da),
+                )
+            )
+    return rows
+
+
+def _run_result(
+    *, built: Built, assignment: Any, proposals: int, suggestions: int
+) -> dict[str, Any]:
+    """The run's decision log for HR: counts, total score, and why each mentee is unmatched."""
+    return {
+        "proposals": proposals,
+        "suggestions": suggestions,
+        "total_score": assignment.total_score,
+        "optimal": assignment.optimal,
+        "unmatched": [
+            {
+                "leader": int(u.mentee),
+                "enrolment": built.enrolment_of[u.mentee],
+                "reason": u.reason,
+                "reason_da": u.reason_da,
+                "blocked": dict(u.blocked),
+            }
+            for u in assignment.unmatched
+        ],
+    }
 
 
 def _suggestions_insert(rows: list[Suggestion]) -> None:
