@@ -297,3 +297,12 @@ def test_analytics_suppress_small_cells(setup, world):
     rows = {r["administration"]: r for r in data["administrations"]}
     assert rows["Kultur og Teknik"]["enrolled"]["value"] == 8
     assert rows["Børn og Unge"]["enrolled"]["suppressed"] is True
+
+
+def test_match_run_start_sends_its_task_by_name(setup, world, django_capture_on_commit_callbacks):
+    """The service sends the task by name (it does not import the tasks); eager mode runs it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        run = match_run_start(programme=setup.programme, user=world.hr)
+    run.refresh_from_db()
+    assert run.status == MatchRun.Status.SUCCEEDED
+    assert Proposal.objects.filter(run=run).count() == 3
