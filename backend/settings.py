@@ -258,6 +258,12 @@ CELERY_BEAT_SCHEDULE = {
     "networks-roulette": {"task": "networks.roulette_run", "schedule": 86400.0},
 }
 
+# Match runs (backend/mentoring/services/runs.py). Seconds after a running run's last heartbeat
+# when it counts as abandoned and is taken over; seconds to pause after each phase (a test knob
+# that lets the stack tests watch or kill a run mid-way; 0 in production). Empty: the default.
+SPARRING_MATCH_RUN_LEASE = float(env.str("SPARRING_MATCH_RUN_LEASE", default="") or 600.0)
+SPARRING_MATCH_RUN_STEP_DELAY = float(env.str("SPARRING_MATCH_RUN_STEP_DELAY", default="") or 0.0)
+
 # --- Privacy ------------------------------------------------------------------------------
 # Leaders who left are erased this many days after ``left_on`` (privacy.retention_apply).
 SPARRING_RETENTION_DAYS = env.int("SPARRING_RETENTION_DAYS", default=730)

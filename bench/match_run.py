@@ -35,9 +35,10 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from backend.mentoring import services  # noqa: E402
 from backend.mentoring.models import Enrolment, MatchRun, MentorOffer, Proposal  # noqa: E402
 from backend.mentoring.problem import problem_for_programme  # noqa: E402
+from backend.mentoring.services.programmes import programme_create  # noqa: E402
+from backend.mentoring.services.runs import match_run_execute  # noqa: E402
 from backend.people import models as m  # noqa: E402
 from backend.people.services import leader_line_ids, organisation_create  # noqa: E402
 
@@ -224,7 +225,7 @@ def main() -> None:
         f"{time.perf_counter() - t:.1f} s"
     )
     rng = random.Random(args.seed)
-    programme = services.programme_create(
+    programme = programme_create(
         organisation=org,
         created_by=None,
         name="Bench",
@@ -243,7 +244,7 @@ def main() -> None:
     try:
         run = MatchRun.objects.create(programme=programme, policy=programme.policy)
         t = time.perf_counter()
-        run = services.match_run_execute(run_id=run.id)
+        run = match_run_execute(run_id=run.id)
         total = time.perf_counter() - t
         assert run.status == "succeeded", run.error
         proposals = Proposal.objects.filter(run=run).count()

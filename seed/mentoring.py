@@ -9,8 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from backend.mentoring import services
 from backend.mentoring.models import MatchRun, Mentorship, Programme, Proposal
+from backend.mentoring.services.checkins import check_in_log
+from backend.mentoring.services.programmes import (
+    enrolment_ensure_new_leaders,
+    mentor_offer_upsert,
+    programme_create,
+)
+from backend.mentoring.services.proposals import proposal_accept, proposal_approve
+from backend.mentoring.services.runs import match_run_execute
 from backend.people.models import Leader, Organisation, User
 
 PROGRAMME_NAME = "Mentorordning for nye ledere"
@@ -22,7 +29,7 @@ def seed_mentoring(*, organisation: Organisation, rng: random.Random, today: dt.
     if Programme.objects.filter(organisation=organisation, name=PROGRAMME_NAME).exists():
         return
     hr = User.objects.filter(organisation=organisation, role=User.Role.HR).order_by("id").first()
-    programme = services.programme_create(
+    programme = programme_create(
         organisation=organisation,
         created_by=hr,
         name=PROGRAMME_NAME,
@@ -31,7 +38,7 @@ def seed_mentoring(*, organisation: Organisation, rng: random.Random, today: dt.
         enrol_window_days=365,
         proposal_expiry_days=10,
     )
-    services.enrolment_ensure_new_leaders(programme=programme, today=today)
+    enrolment_ensure_new_leaders(programme=programme, today=today)
     mentee_ids = set(programme.enrolments.values_list("leader_id", flat=True))
     demo_mentor = Leader.objects.filter(
         user__username=DEMO_MENTOR, organisation=organisation
@@ -47,14 +54,14 @@ def seed_mentoring(*, organisation: Organisation, rng: random.Random, today: dt.
         capacity = (
             2 if demo_mentor is not None and leader.id == demo_mentor.id else rng.choice([1, 1, 2])
         )
-        services.mentor_offer_upsert(
+        mentor_offer_upsert(
             programme=programme,
             leader=leader,
             capacity=capacity,
             hours_per_month=rng.choice([2, 3, 4]),
         )
     run = MatchRun.objects.create(programme=programme, created_by=hr, policy=programme.policy)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     proposals = list(
         Proposal.objects.filter(run=run).select_related("enrolment", "offer").order_by("id")
     )
@@ -65,11 +72,11 @@ def seed_mentoring(*, organisation: Organisation, rng: random.Random, today: dt.
     for k, proposal in enumerate(proposals):
         if hr is None:
             break
-        services.proposal_approve(proposal=proposal, user=hr)
+        proposal_approve(proposal=proposal, user=hr)
         if proposal == pending_for_demo or k % 3 == 2:
             continue  # left open: the mentor has not answered yet
-        services.proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
-        services.proposal_accept(proposal=proposal, leader=proposal.offer.leader)
+        proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
+        proposal_accept(proposal=proposal, leader=proposal.offer.leader)
     for mentorship in Mentorship.objects.filter(programme=programme).select_related("mentor"):
         # Pairs started some weeks ago: move the dates back and log their meetings.
         started = today - dt.timedelta(days=rng.randint(20, 50))
@@ -78,7 +85,7 @@ def seed_mentoring(*, organisation: Organisation, rng: random.Random, today: dt.
         )
         mentorship.started_on = started
         for week in range(0, (today - started).days // 7, 4):
-            services.check_in_log(
+            check_in_log(
                 mentorship=mentorship,
                 author=mentorship.mentor,
                 met_on=started + dt.timedelta(days=7 * week + 5),

@@ -9,7 +9,11 @@ class MentoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Enrol new leaders and re-check live pairs when the people app reports changes."""
+        """Enrol new leaders and re-check live pairs when the people app reports changes.
+
+        Importing the tasks registers them, so the services can send them by name.
+        """
+        from backend.mentoring import tasks  # noqa: F401
         from backend.mentoring.receivers import on_leaders_changed
         from backend.people import hooks
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,9 +126,7 @@ def problem_for_programme(
     for one mentee); active pairs are always included as ``fixed`` so capacities hold.
     """
     organisation_id = programme.organisation_id
-    boss_of: dict[int, int | None] = dict(
-        Leader.objects.filter(organisation_id=organisation_id).values_list("id", "boss_id")
-    )
+    lines = _Lines(organisation_id)
     excluded: list[dict[str, Any]] = []
 
     enrolments = list(
@@ -139,12 +137,6 @@ def problem_for_programme(
             "enrolment_id", "mentee_id", "mentor_id", "offer_id"
         )
     )
-    paired_enrolments = {p["enrolment_id"] for p in active_pairs}
-    open_enrolments = set(
-        Proposal.objects.filter(programme=programme, status__in=Proposal.OPEN).values_list(
-            "enrolment_id", flat=True
-        )
-    )
     offers = list(
         MentorOffer.objects.filter(programme=programme).values(
             "id", "leader_id", "capacity", "paused", "active_count"
@@ -153,7 +145,90 @@ def problem_for_programme(
     leader_ids = {e["leader_id"] for e in enrolments} | {o["leader_id"] for o in offers}
     rows = {r["id"]: r for r in Leader.objects.filter(id__in=leader_ids).values(*_LEADER_FIELDS)}
 
-    # Offers that can take part: not paused (a paused mentor keeps only their live pairs).
+    mentor_rows, capacity = _mentors_taking_part(
+        offers=offers, rows=rows, enrolments=enrolments, active_pairs=active_pairs, out=excluded
+    )
+    require_other = policy_from_json(programme.policy).require_other_administration
+    fixed_pairs = _fixed_pairs(
+        active_pairs=active_pairs,
+        mentor_rows=mentor_rows,
+        rows=rows,
+        capacity=capacity,
+        lines=lines,
+        require_other=require_other,
+    )
+    open_enrolments = set(
+        Proposal.objects.filter(programme=programme, status__in=Proposal.OPEN).values_list(
+            "enrolment_id", flat=True
+        )
+    )
+    mentee_rows = _mentees_taking_part(
+        enrolments=enrolments,
+        rows=rows,
+        paired_enrolments={p["enrolment_id"] for p in active_pairs},
+        fixed_mentees={mentee for mentee, _mentor in fixed_pairs},
+        open_enrolments=open_enrolments,
+        only_enrolment_ids=only_enrolment_ids,
+        out=excluded,
+    )
+    mentees, mentors = _participants(
+        mentee_rows=mentee_rows, mentor_rows=mentor_rows, rows=rows, capacity=capacity, lines=lines
+    )
+    mentee_ids, mentor_ids = set(mentee_rows), set(mentor_rows)
+    fixed = tuple(sorted((str(a), str(b)) for a, b in fixed_pairs))
+    ties = _ties(mentee_ids=mentee_ids, mentor_ids=mentor_ids, organisation_id=organisation_id)
+    forbidden = _forbidden(programme=programme, mentee_ids=mentee_ids, mentor_ids=mentor_ids)
+    problem = Problem(mentees=mentees, mentors=mentors, ties=ties, forbidden=forbidden, fixed=fixed)
+    summary = {
+        "enrolled": len(enrolments),
+        "mentees": len(mentees),
+        "mentors": len(mentors),
+        "capacity": sum(m.capacity for m in mentors),
+        "live_pairs": len(active_pairs),
+        "fixed": len(fixed),
+        "ties": len(ties),
+        "forbidden": len(forbidden),
+        "excluded": len(excluded),
+    }
+    return Built(
+        problem=problem,
+        enrolment_of={str(k): v["id"] for k, v in mentee_rows.items()},
+        offer_of={str(k): v["id"] for k, v in mentor_rows.items()},
+        excluded=excluded,
+        summary=summary,
+    )
+
+
+class _Lines:
+    """Each leader's line of command (their bosses' ids as strings), read once per leader."""
+
+    def __init__(self, organisation_id: int) -> None:
+        self.boss_of: dict[int, int | None] = dict(
+            Leader.objects.filter(organisation_id=organisation_id).values_list("id", "boss_id")
+        )
+        self.lines: dict[int, tuple[str, ...]] = {}
+
+    def __call__(self, leader_id: int) -> tuple[str, ...]:
+        if leader_id not in self.lines:
+            self.lines[leader_id] = tuple(
+                str(i) for i in leader_line_ids(leader_id=leader_id, boss_of=self.boss_of)
+            )
+        return self.lines[leader_id]
+
+
+def _mentors_taking_part(
+    *,
+    offers: Sequence[Mapping[str, Any]],
+    rows: Mapping[int, Mapping[str, Any]],
+    enrolments: Sequence[Mapping[str, Any]],
+    active_pairs: Sequence[Mapping[str, Any]],
+    out: list[dict[str, Any]],
+) -> tuple[dict[int, Mapping[str, Any]], dict[int, int]]:
+    """The offers that take part (leader id -> offer) and each mentor's capacity.
+
+    Not paused (a paused mentor keeps only their live pairs), not enrolled as a mentee, still
+    active. The others go to ``out`` with the reason.
+    """
     mentor_rows: dict[int, Mapping[str, Any]] = {}  # leader id -> offer
     capacity: dict[int, int] = {}
     live_by_offer: dict[int, int] = defaultdict(int)
@@ -170,25 +245,29 @@ def problem_for_programme(
         elif o["paused"] and not live_by_offer[o["id"]]:
             reason = "paused"
         if reason:
-            excluded.append({"leader": o["leader_id"], "role": "mentor", "reason": reason})
+            out.append({"leader": o["leader_id"], "role": "mentor", "reason": reason})
             continue
         mentor_rows[o["leader_id"]] = o
         capacity[o["leader_id"]] = (
             min(o["capacity"], live_by_offer[o["id"]]) if o["paused"] else o["capacity"]
         )
+    return mentor_rows, capacity
 
-    # Live pairs stay as they are: ``fixed`` when the pair still keeps the hard rules, else
-    # (the organisation changed under it; ``pairs_recheck`` flags it) its slot is just held.
-    lines: dict[int, tuple[str, ...]] = {}
 
-    def line(leader_id: int) -> tuple[str, ...]:
-        if leader_id not in lines:
-            lines[leader_id] = tuple(
-                str(i) for i in leader_line_ids(leader_id=leader_id, boss_of=boss_of)
-            )
-        return lines[leader_id]
+def _fixed_pairs(
+    *,
+    active_pairs: Sequence[Mapping[str, Any]],
+    mentor_rows: Mapping[int, Mapping[str, Any]],
+    rows: Mapping[int, Mapping[str, Any]],
+    capacity: dict[int, int],
+    lines: _Lines,
+    require_other: bool,
+) -> list[tuple[int, int]]:
+    """The live pairs that stay as they are (``fixed``), as (mentee, mentor) leader ids.
 
-    require_other = policy_from_json(programme.policy).require_other_administration
+    A pair that no longer keeps the hard rules (the organisation changed under it;
+    ``pairs_recheck`` flags it) is not fixed: its slot is just held (``capacity`` lowered).
+    """
     fixed_pairs: list[tuple[int, int]] = []
     for p in active_pairs:
         mentee, mentor = p["mentee_id"], p["mentor_id"]
@@ -196,8 +275,8 @@ def problem_for_programme(
             continue
         a, b = rows[mentee], rows[mentor]
         keeps_rules = (
-            str(mentor) not in line(mentee)
-            and str(mentee) not in line(mentor)
+            str(mentor) not in lines(mentee)
+            and str(mentee) not in lines(mentor)
             and (a["unit_id"] is None or a["unit_id"] != b["unit_id"])
             and not (
                 require_other
@@ -210,8 +289,20 @@ def problem_for_programme(
             fixed_pairs.append((mentee, mentor))
         else:
             capacity[mentor] -= 1
+    return fixed_pairs
 
-    fixed_mentees = {mentee for mentee, _mentor in fixed_pairs}
+
+def _mentees_taking_part(
+    *,
+    enrolments: Sequence[Mapping[str, Any]],
+    rows: Mapping[int, Mapping[str, Any]],
+    paired_enrolments: set[int],
+    fixed_mentees: set[int],
+    open_enrolments: set[int],
+    only_enrolment_ids: set[int] | None,
+    out: list[dict[str, Any]],
+) -> dict[int, Mapping[str, Any]]:
+    """The enrolments that take part (leader id -> enrolment); the others go to ``out``."""
     mentee_rows: dict[int, Mapping[str, Any]] = {}  # leader id -> enrolment
     for e in enrolments:
         leader = rows[e["leader_id"]]
@@ -231,10 +322,21 @@ def problem_for_programme(
         elif only_enrolment_ids is not None and e["id"] not in only_enrolment_ids:
             continue
         if reason:
-            excluded.append({"leader": e["leader_id"], "role": "mentee", "reason": reason})
+            out.append({"leader": e["leader_id"], "role": "mentee", "reason": reason})
         else:
             mentee_rows[e["leader_id"]] = e
+    return mentee_rows
 
+
+def _participants(
+    *,
+    mentee_rows: Mapping[int, Mapping[str, Any]],
+    mentor_rows: Mapping[int, Mapping[str, Any]],
+    rows: Mapping[int, Mapping[str, Any]],
+    capacity: Mapping[int, int],
+    lines: _Lines,
+) -> tuple[tuple[Mentee, ...], tuple[Mentor, ...]]:
+    """The matcher's mentees (with their open needs) and mentors (with their strengths)."""
     needs: dict[int, dict[str, float]] = defaultdict(dict)
     for leader_id, slug, weight in SupportNeed.objects.filter(
         leader_id__in=list(mentee_rows), status=SupportNeed.Status.OPEN, topic__active=True
@@ -252,7 +354,7 @@ def problem_for_programme(
             administration=rows[leader_id]["unit__department__administration__name"],
             department=_str(rows[leader_id]["unit__department_id"]),
             unit=_str(rows[leader_id]["unit_id"]),
-            line=line(leader_id),
+            line=lines(leader_id),
             needs=needs.get(leader_id, {}),
             context=_context(rows[leader_id]),
             experience_years=float(rows[leader_id]["years_as_leader"]),
@@ -266,7 +368,7 @@ def problem_for_programme(
             administration=rows[leader_id]["unit__department__administration__name"],
             department=_str(rows[leader_id]["unit__department_id"]),
             unit=_str(rows[leader_id]["unit_id"]),
-            line=line(leader_id),
+            line=lines(leader_id),
             strengths=strengths.get(leader_id, {}),
             context=_context(rows[leader_id]),
             experience_years=float(rows[leader_id]["years_as_leader"]),
@@ -274,10 +376,14 @@ def problem_for_programme(
         )
         for leader_id in sorted(mentor_rows)
     )
-    mentee_ids, mentor_ids = set(mentee_rows), set(mentor_rows)
-    fixed = tuple(sorted((str(a), str(b)) for a, b in fixed_pairs))
-    ties = _ties(mentee_ids=mentee_ids, mentor_ids=mentor_ids, organisation_id=organisation_id)
-    forbidden = tuple(
+    return mentees, mentors
+
+
+def _forbidden(
+    *, programme: Programme, mentee_ids: set[int], mentor_ids: set[int]
+) -> tuple[tuple[str, str], ...]:
+    """Pairs that were declined or rejected in this programme: never proposed again."""
+    return tuple(
         sorted(
             {
                 (str(mentee), str(mentor))
@@ -288,25 +394,6 @@ def problem_for_programme(
                 if mentee in mentee_ids and mentor in mentor_ids
             }
         )
-    )
-    problem = Problem(mentees=mentees, mentors=mentors, ties=ties, forbidden=forbidden, fixed=fixed)
-    summary = {
-        "enrolled": len(enrolments),
-        "mentees": len(mentees),
-        "mentors": len(mentors),
-        "capacity": sum(m.capacity for m in mentors),
-        "live_pairs": len(active_pairs),
-        "fixed": len(fixed),
-        "ties": len(ties),
-        "forbidden": len(forbidden),
-        "excluded": len(excluded),
-    }
-    return Built(
-        problem=problem,
-        enrolment_of={str(k): v["id"] for k, v in mentee_rows.items()},
-        offer_of={str(k): v["id"] for k, v in mentor_rows.items()},
-        excluded=excluded,
-        summary=summary,
     )
 
 

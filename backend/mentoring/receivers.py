@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 from django.db import transaction
 
+from backend.mentoring.tasks import enrolment_ensure_new_leaders_task, pairs_recheck_task
+
 
 def on_leaders_changed(
     *, organisation_id: int, started_role: Sequence[int], line_changed: Sequence[int]
 ) -> None:
     """After commit, queue enrolment of new leaders and a re-check of the organisation's pairs."""
-    from backend.mentoring.tasks import enrolment_ensure_new_leaders_task, pairs_recheck_task
-
     if started_role:
         transaction.on_commit(lambda: enrolment_ensure_new_leaders_task.delay())
     if line_changed:

@@ -13,7 +13,7 @@ ENUM_NAME_OVERRIDES: dict[str, str | list[tuple[str, str]]] = {
     "MatchRunStatusEnum": "backend.mentoring.models.MatchRun.Status",
     "ProposalStatusEnum": "backend.mentoring.models.Proposal.Status",
     # What a mentee or mentor sees: a proposal that went away reads "replaced".
-    "ProposalStatusForLeaderEnum": "backend.mentoring.apis.PROPOSAL_STATUS_FOR_LEADER",
+    "ProposalStatusForLeaderEnum": "backend.mentoring.serializers.PROPOSAL_STATUS_FOR_LEADER",
     "ProposalOriginEnum": "backend.mentoring.models.Proposal.Origin",
     "MentorshipStatusEnum": "backend.mentoring.models.Mentorship.Status",
     "FlagKindEnum": "backend.mentoring.models.Flag.Kind",

@@ -1,16 +1,21 @@
-"""Reads on the mentoring app: what a caller may see, with related rows loaded up front."""
+"""Reads on the mentoring app: what a caller may see, with related rows loaded up front.
+
+Reads of another person's private data (a mentee's support-need topics on a proposal) are
+written to the access log here, where they are read.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
+from backend.mentoring.ics import proposal_invitation
 from backend.mentoring.models import (
     Enrolment,
     Flag,
@@ -22,6 +27,7 @@ from backend.mentoring.models import (
     Suggestion,
 )
 from backend.people.access import hr_scope_q, is_hr, is_hr_for
+from backend.people.hooks import record_access_many
 from backend.people.models import Competency, Leader, SupportNeed, User
 
 
@@ -98,43 +104,93 @@ def meetings_for_leader(*, leader_id: int) -> list[Meeting]:
 
 
 # --- HR and participant reads ------------------------------------------------------------
+#
+# Every read takes the acting user as ``actor`` and is scoped by it: HR sees its organisation
+# (its administrations when scoped), a leader their own proposals, suggestions and pairs. A row
+# outside the actor's scope is not found (``Http404``), never forbidden.
 
 SUPPRESS_BELOW = 5
 
+T = TypeVar("T")
 
-def programmes_visible_to(*, user: User) -> QuerySet[Programme]:
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """A whole (unpaged) list and its length, as ``{"count": ..., "results": [...]}``."""
+
+    results: list[T]
+
+    @property
+    def count(self) -> int:
+        """How many rows the list has."""
+        return len(self.results)
+
+
+def programmes_visible_to(*, actor: User) -> QuerySet[Programme]:
     """HR sees its organisation's programmes; nobody else lists them."""
-    if not is_hr(user) or user.organisation_id is None:
+    if not is_hr(actor) or actor.organisation_id is None:
         return Programme.objects.none()
-    return Programme.objects.filter(organisation_id=user.organisation_id)
+    return Programme.objects.filter(organisation_id=actor.organisation_id)
 
 
-def programme_for_hr_or_404(*, user: User, programme_id: int) -> Programme:
-    """Return the programme if the user is HR of its organisation, else raise 404."""
-    programme = programmes_visible_to(user=user).filter(id=programme_id).first()
+def programme_for_hr_or_404(*, actor: User, programme_id: int) -> Programme:
+    """Return the programme if the actor is HR of its organisation, else raise 404."""
+    programme = programmes_visible_to(actor=actor).filter(id=programme_id).first()
     if programme is None:
         raise Http404
     return programme
 
 
-def enrolments_for_hr(*, user: User, programme: Programme) -> QuerySet[Enrolment]:
-    """The programme's enrolments whose leader is in the HR user's scope."""
+def enrolments_for_hr(*, actor: User, programme_id: int) -> QuerySet[Enrolment]:
+    """The programme's enrolments whose leader is in the HR actor's scope."""
+    programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
     return (
         Enrolment.objects.filter(programme=programme)
-        .filter(hr_scope_q(user, prefix="leader__"))
+        .filter(hr_scope_q(actor, prefix="leader__"))
         .select_related("leader__unit__department__administration")
         .order_by("enrolled_at", "id")
     )
 
 
-def offers_for_hr(*, user: User, programme: Programme) -> QuerySet[MentorOffer]:
-    """The programme's mentor offers whose leader is in the HR user's scope."""
+def manual_queue_for_hr(*, actor: User, programme_id: int) -> QuerySet[Enrolment]:
+    """Mentees HR must match by hand, oldest first."""
+    return enrolments_for_hr(actor=actor, programme_id=programme_id).filter(
+        status=Enrolment.Status.MANUAL
+    )
+
+
+def offers_for_hr(*, actor: User, programme_id: int) -> QuerySet[MentorOffer]:
+    """The programme's mentor offers whose leader is in the HR actor's scope."""
+    programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
     return (
         MentorOffer.objects.filter(programme=programme)
-        .filter(hr_scope_q(user, prefix="leader__"))
+        .filter(hr_scope_q(actor, prefix="leader__"))
         .select_related("leader__unit__department__administration")
         .order_by("id")
     )
+
+
+def match_runs_for_hr(*, actor: User, programme_id: int) -> QuerySet[MatchRun]:
+    """The programme's match runs (HR of its organisation)."""
+    programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
+    return MatchRun.objects.filter(programme=programme).select_related("created_by")
+
+
+def match_run_for_hr_or_404(*, actor: User, run_id: int) -> MatchRun:
+    """Return the run to HR of its organisation, else 404."""
+    if actor.organisation_id is None:
+        raise Http404
+    run = (
+        MatchRun.objects.filter(id=run_id, programme__organisation_id=actor.organisation_id)
+        .select_related("created_by")
+        .first()
+    )
+    if run is None or not is_hr(actor):
+        raise Http404
+    return run
+
+
+# --- proposals ----------------------------------------------------------------------------
 
 
 def _proposal_qs() -> QuerySet[Proposal]:
@@ -153,36 +209,44 @@ def _proposal_qs() -> QuerySet[Proposal]:
     )
 
 
-def proposals_for_hr(*, user: User, programme: Programme) -> QuerySet[Proposal]:
-    """The programme's proposals whose mentee is in the HR user's scope."""
+def proposals_for_hr(*, actor: User, programme_id: int) -> QuerySet[Proposal]:
+    """The programme's proposals whose mentee is in the HR actor's scope.
+
+    Rows only: pass the page shown to ``proposals_seen``, which logs the read of the mentees'
+    topics.
+    """
+    programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
     return (
         _proposal_qs()
         .filter(programme=programme)
-        .filter(hr_scope_q(user, prefix="enrolment__leader__"))
+        .filter(hr_scope_q(actor, prefix="enrolment__leader__"))
         .order_by("-created_at", "-id")
     )
 
 
-def proposals_for_leader(*, user: User) -> QuerySet[Proposal]:
-    """The user's own proposals: as mentee (open or accepted only) and as mentor."""
-    if user.leader_id is None:
+def proposals_for_leader(*, actor: User) -> QuerySet[Proposal]:
+    """The actor's own proposals: as mentee (open or accepted only) and as mentor."""
+    if actor.leader_id is None:
         return Proposal.objects.none()
-    as_mentee = Q(enrolment__leader_id=user.leader_id) & Q(
+    as_mentee = Q(enrolment__leader_id=actor.leader_id) & Q(
         status__in=[Proposal.Status.OFFERED, Proposal.Status.ACCEPTED]
     )
-    as_mentor = Q(offer__leader_id=user.leader_id) & ~Q(status=Proposal.Status.DRAFT)
+    as_mentor = Q(offer__leader_id=actor.leader_id) & ~Q(status=Proposal.Status.DRAFT)
     return _proposal_qs().filter(as_mentee | as_mentor).order_by("-created_at", "-id")
 
 
-def proposal_visible_or_404(*, user: User, proposal_id: int) -> Proposal:
-    """Return the proposal to HR in scope, its mentee or its mentor (not a draft); else 404."""
+def proposal_visible_or_404(*, actor: User, proposal_id: int) -> Proposal:
+    """Return the proposal to HR in scope, its mentee or its mentor (not a draft); else 404.
+
+    Rows only: ``proposal_seen_or_404`` is the read that shows it (and logs it).
+    """
     proposal = _proposal_qs().filter(id=proposal_id).first()
     if proposal is None:
         raise Http404
     mentee = proposal.enrolment.leader
-    if is_hr_for(user, mentee):
+    if is_hr_for(actor, mentee):
         return proposal
-    if proposal.status != Proposal.Status.DRAFT and user.leader_id in (
+    if proposal.status != Proposal.Status.DRAFT and actor.leader_id in (
         mentee.id,
         proposal.offer.leader_id,
     ):
@@ -190,9 +254,84 @@ def proposal_visible_or_404(*, user: User, proposal_id: int) -> Proposal:
     raise Http404
 
 
-def suggestions_for_leader(*, user: User) -> QuerySet[Suggestion]:
+@dataclass(frozen=True)
+class ProposalSeen:
+    """A proposal and who reads it: ``reader`` is ``"hr"``, ``"mentee"`` or ``"mentor"``.
+
+    What the reader is shown (``ProposalOutputSerializer``) depends on it.
+    """
+
+    proposal: Proposal
+    reader: str
+
+
+def proposal_reader(*, actor: User, proposal: Proposal) -> str:
+    """Return as whom the actor reads the proposal: its mentor, its mentee, or HR."""
+    if actor.leader_id == proposal.offer.leader_id:
+        return "mentor"
+    if actor.leader_id == proposal.enrolment.leader_id:
+        return "mentee"
+    return "hr"
+
+
+# What the access log says when a proposal shows someone the mentee's support-need topics.
+_TOPICS_READ = "support_need_topics"
+_TOPICS_PURPOSE = {
+    "mentor": "Mentorforslag: de emner mentee ønsker sparring om",
+    "hr": "Mentormatch: forslag med mentees emner",
+}
+
+
+def proposals_seen(*, actor: User, proposals: Iterable[Proposal]) -> list[ProposalSeen]:
+    """The proposals as ``actor`` reads them, each read of a mentee's topics logged.
+
+    The mentor and HR see the topics the mentee wants help with (from their support needs):
+    that is a read of another person's private data, so each goes to the access log (one
+    insert per page). The mentee's own reads are not logged.
+    """
+    seen = [ProposalSeen(p, proposal_reader(actor=actor, proposal=p)) for p in proposals]
+    for reader, purpose in _TOPICS_PURPOSE.items():
+        mentees = {
+            s.proposal.enrolment.leader_id: s.proposal.enrolment.leader
+            for s in seen
+            if s.reader == reader
+        }
+        record_access_many(
+            actor=actor, subject_leaders=list(mentees.values()), purpose=purpose, what=_TOPICS_READ
+        )
+    return seen
+
+
+def proposal_seen_or_404(*, actor: User, proposal_id: int) -> ProposalSeen:
+    """One proposal as the actor may see it (HR in scope, its mentee or mentor), read logged."""
+    proposal = proposal_visible_or_404(actor=actor, proposal_id=proposal_id)
+    return proposals_seen(actor=actor, proposals=[proposal])[0]
+
+
+def proposals_seen_by_leader(*, actor: User) -> Listing[ProposalSeen]:
+    """The actor's own proposals (as mentee and as mentor), the mentor's reads logged."""
+    return Listing(proposals_seen(actor=actor, proposals=proposals_for_leader(actor=actor)))
+
+
+def proposal_invitation_ics(
+    *, actor: User, proposal_id: int, start: dt.datetime | None, minutes: int, location: str
+) -> bytes:
+    """The ICS invitation to the first meeting, for the proposal's mentee or mentor only.
+
+    Without ``start`` the proposal's first-meeting slot is used; without either, 404.
+    """
+    proposal = proposal_visible_or_404(actor=actor, proposal_id=proposal_id)
+    if actor.leader_id not in (proposal.enrolment.leader_id, proposal.offer.leader_id):
+        raise Http404
+    start = start or proposal.first_meeting_at
+    if start is None:
+        raise Http404
+    return proposal_invitation(proposal=proposal, start=start, minutes=minutes, location=location)
+
+
+def suggestions_for_leader(*, actor: User) -> QuerySet[Suggestion]:
     """The mentee's suggestions from the latest run of each self-match programme."""
-    if user.leader_id is None:
+    if actor.leader_id is None:
         return Suggestion.objects.none()
     latest = (
         Suggestion.objects.filter(enrolment=OuterRef("enrolment"))
@@ -200,7 +339,7 @@ def suggestions_for_leader(*, user: User) -> QuerySet[Suggestion]:
         .values("run_id")[:1]
     )
     return (
-        Suggestion.objects.filter(enrolment__leader_id=user.leader_id)
+        Suggestion.objects.filter(enrolment__leader_id=actor.leader_id)
         .exclude(enrolment__programme__mode=Programme.Mode.HR)
         .exclude(enrolment__status__in=[Enrolment.Status.MATCHED, Enrolment.Status.WITHDRAWN])
         .filter(run_id=Subquery(latest))
@@ -209,77 +348,78 @@ def suggestions_for_leader(*, user: User) -> QuerySet[Suggestion]:
     )
 
 
-def mentorships_visible_to(*, user: User) -> QuerySet[Mentorship]:
+# --- mentorships, check-ins, flags --------------------------------------------------------
+
+
+def mentorships_visible_to(*, actor: User) -> QuerySet[Mentorship]:
     """HR: its scope's pairs; a leader: their own pairs, as mentee or mentor. Bosses: none."""
     qs = Mentorship.objects.select_related(
         "programme",
         "mentee__unit__department__administration",
         "mentor__unit__department__administration",
     )
-    if is_hr(user):
-        return qs.filter(hr_scope_q(user, prefix="mentee__"))
-    if user.leader_id is None:
+    if is_hr(actor):
+        return qs.filter(hr_scope_q(actor, prefix="mentee__"))
+    if actor.leader_id is None:
         return qs.none()
-    return qs.filter(Q(mentee_id=user.leader_id) | Q(mentor_id=user.leader_id))
+    return qs.filter(Q(mentee_id=actor.leader_id) | Q(mentor_id=actor.leader_id))
 
 
-def mentorship_visible_or_404(*, user: User, mentorship_id: int) -> Mentorship:
+def mentorship_visible_or_404(*, actor: User, mentorship_id: int) -> Mentorship:
     """Return the mentorship to its pair or HR in scope; anyone else gets 404."""
-    mentorship = mentorships_visible_to(user=user).filter(id=mentorship_id).first()
+    mentorship = mentorships_visible_to(actor=actor).filter(id=mentorship_id).first()
     if mentorship is None:
         raise Http404
     return mentorship
 
 
-def check_ins_visible_to(*, user: User, mentorship: Mentorship) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class CheckInSeen:
+    """A check-in as one reader sees it: ``note`` is ``None`` when it is not theirs to read."""
+
+    id: int
+    author: str
+    mine: bool
+    met_on: dt.date
+    minutes: int
+    note_shared: bool
+    note: str | None
+
+
+def check_ins_visible_to(*, actor: User, mentorship_id: int) -> Listing[CheckInSeen]:
     """The pair's check-ins; a note only to its writer, or to the pair when shared; HR: none."""
+    mentorship = mentorship_visible_or_404(actor=actor, mentorship_id=mentorship_id)
+    in_pair = actor.leader_id in (mentorship.mentee_id, mentorship.mentor_id)
     rows = []
     for check_in in mentorship.check_ins.select_related("author").order_by("-met_on", "-id"):
-        mine = user.leader_id == check_in.author_id
-        in_pair = user.leader_id in (mentorship.mentee_id, mentorship.mentor_id)
+        mine = actor.leader_id == check_in.author_id
         rows.append(
-            {
-                "id": check_in.id,
-                "author": check_in.author.full_name,
-                "mine": mine,
-                "met_on": check_in.met_on,
-                "minutes": check_in.minutes,
-                "note_shared": check_in.note_shared,
-                "note": check_in.note if mine or (in_pair and check_in.note_shared) else None,
-            }
+            CheckInSeen(
+                id=check_in.id,
+                author=check_in.author.full_name,
+                mine=mine,
+                met_on=check_in.met_on,
+                minutes=check_in.minutes,
+                note_shared=check_in.note_shared,
+                note=check_in.note if mine or (in_pair and check_in.note_shared) else None,
+            )
         )
-    return rows
+    return Listing(rows)
 
 
-def manual_queue_for_hr(*, user: User, programme: Programme) -> QuerySet[Enrolment]:
-    """Mentees HR must match by hand, oldest first."""
-    return enrolments_for_hr(user=user, programme=programme).filter(status=Enrolment.Status.MANUAL)
-
-
-def flags_for_hr(*, user: User) -> QuerySet[Flag]:
-    """Open flags on pairs in the HR user's scope."""
-    if not is_hr(user):
+def flags_for_hr(*, actor: User) -> QuerySet[Flag]:
+    """Open flags on pairs in the HR actor's scope."""
+    if not is_hr(actor):
         return Flag.objects.none()
     return (
         Flag.objects.filter(resolved_at__isnull=True)
-        .filter(hr_scope_q(user, prefix="mentorship__mentee__"))
+        .filter(hr_scope_q(actor, prefix="mentorship__mentee__"))
         .select_related("mentorship__mentee", "mentorship__mentor", "suggested_mentor")
         .order_by("-created_at", "-id")
     )
 
 
-def match_run_for_hr_or_404(*, user: User, run_id: int) -> MatchRun:
-    """Return the run to HR of its organisation, else 404."""
-    if user.organisation_id is None:
-        raise Http404
-    run = (
-        MatchRun.objects.filter(id=run_id, programme__organisation_id=user.organisation_id)
-        .select_related("created_by")
-        .first()
-    )
-    if run is None or not is_hr(user):
-        raise Http404
-    return run
+# --- HR follow-up -------------------------------------------------------------------------
 
 
 def _cell(value: float | int | None, base: int) -> dict[str, Any]:
@@ -293,7 +433,52 @@ def _median(values: Sequence[float]) -> float | None:
     return round(statistics.median(values), 1) if values else None
 
 
-def programme_analytics(*, user: User, programme: Programme) -> dict[str, Any]:
+def _figures(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    pairs: Mapping[int, Mapping[str, Any]],
+    needs: Mapping[int, set[str]],
+    strengths: Mapping[int, set[str]],
+) -> dict[str, Any]:
+    """The figures of some enrolments (``rows``), each cell suppressed when too small."""
+    enrolled = len(rows)
+    matched = [r for r in rows if r["id"] in pairs]
+    to_match = [
+        (r["matched_at"] - r["enrolled_at"]).total_seconds() / 86400
+        for r in matched
+        if r["matched_at"]
+    ]
+    to_meet = [
+        (met_on - pairs[r["id"]]["started_on"]).days
+        for r in matched
+        if (met_on := pairs[r["id"]]["first_met_on"])
+    ]
+    active = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ACTIVE)
+    early = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ENDED_EARLY)
+    stated = covered = 0
+    with_needs = 0
+    for r in matched:
+        wanted = needs.get(r["leader_id"], set())
+        if wanted:
+            with_needs += 1
+        stated += len(wanted)
+        covered += len(wanted & strengths.get(pairs[r["id"]]["mentor_id"], set()))
+    return {
+        "enrolled": _cell(enrolled, enrolled),
+        "matched_pct": _cell(
+            round(100 * len(matched) / enrolled, 1) if enrolled else None, enrolled
+        ),
+        "days_to_match": _cell(_median(to_match), len(to_match)),
+        "days_to_first_meeting": _cell(_median(to_meet), len(to_meet)),
+        "active": _cell(active, len(matched)),
+        "ended_early": _cell(early, len(matched)),
+        "needs_covered_pct": _cell(
+            round(100 * covered / stated, 1) if stated else None, with_needs
+        ),
+    }
+
+
+def programme_analytics(*, actor: User, programme_id: int) -> dict[str, Any]:
     """HR's figures for a programme, overall and per administration, small cells suppressed.
 
     Enrolled, matched %, median days to match and to the first meeting, active, ended early,
@@ -301,8 +486,9 @@ def programme_analytics(*, user: User, programme: Programme) -> dict[str, Any]:
     a figure resting on fewer than five people, is returned as ``null`` with
     ``"suppressed": true`` so that no one can be picked out.
     """
+    programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
     enrolments = list(
-        enrolments_for_hr(user=user, programme=programme)
+        enrolments_for_hr(actor=actor, programme_id=programme.id)
         .exclude(status=Enrolment.Status.WITHDRAWN)
         .values(
             "id",
@@ -331,52 +517,18 @@ def programme_analytics(*, user: User, programme: Programme) -> dict[str, Any]:
     ):
         strengths.setdefault(leader_id, set()).add(slug)
 
-    def figures(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-        enrolled = len(rows)
-        matched = [r for r in rows if r["id"] in pairs]
-        to_match = [
-            (r["matched_at"] - r["enrolled_at"]).total_seconds() / 86400
-            for r in matched
-            if r["matched_at"]
-        ]
-        to_meet = [
-            (met_on - pairs[r["id"]]["started_on"]).days
-            for r in matched
-            if (met_on := pairs[r["id"]]["first_met_on"])
-        ]
-        active = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ACTIVE)
-        early = sum(1 for r in matched if pairs[r["id"]]["status"] == Mentorship.Status.ENDED_EARLY)
-        stated = covered = 0
-        with_needs = 0
-        for r in matched:
-            wanted = needs.get(r["leader_id"], set())
-            if wanted:
-                with_needs += 1
-            stated += len(wanted)
-            covered += len(wanted & strengths.get(pairs[r["id"]]["mentor_id"], set()))
-        return {
-            "enrolled": _cell(enrolled, enrolled),
-            "matched_pct": _cell(
-                round(100 * len(matched) / enrolled, 1) if enrolled else None, enrolled
-            ),
-            "days_to_match": _cell(_median(to_match), len(to_match)),
-            "days_to_first_meeting": _cell(_median(to_meet), len(to_meet)),
-            "active": _cell(active, len(matched)),
-            "ended_early": _cell(early, len(matched)),
-            "needs_covered_pct": _cell(
-                round(100 * covered / stated, 1) if stated else None, with_needs
-            ),
-        }
-
     by_administration: dict[str, list[Mapping[str, Any]]] = {}
     for e in enrolments:
         name = e["leader__unit__department__administration__name"] or "-"
         by_administration.setdefault(name, []).append(e)
     return {
         "programme": programme.id,
-        "total": figures(enrolments),
+        "total": _figures(enrolments, pairs=pairs, needs=needs, strengths=strengths),
         "administrations": [
-            {"administration": name, **figures(rows)}
+            {
+                "administration": name,
+                **_figures(rows, pairs=pairs, needs=needs, strengths=strengths),
+            }
             for name, rows in sorted(by_administration.items())
         ],
     }

@@ -8,8 +8,18 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from backend.mentoring import services
 from backend.mentoring.models import CheckIn, Flag, Mentorship, Programme, Proposal
+from backend.mentoring.services.programmes import (
+    enrolment_create,
+    mentor_offer_upsert,
+    programme_create,
+)
+from backend.mentoring.services.proposals import (
+    proposal_accept,
+    proposal_approve,
+    proposal_create_manual,
+)
+from backend.mentoring.services.runs import match_run_start
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World
@@ -21,14 +31,14 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def programme(world: World) -> Programme:
     """Mette and Lars (new leaders) enrolled; Jens, Søren and Ida offer to mentor."""
-    programme = services.programme_create(
+    programme = programme_create(
         organisation=world.org,
         created_by=world.hr,
         name="Mentorforløb for nye ledere",
         starts_on=dt.date.today(),
         proposal_expiry_days=14,
     )
-    services.enrolment_create(programme=programme, leader=world.new_leader.leader)
+    enrolment_create(programme=programme, leader=world.new_leader.leader)
     social_dept = m.Department.objects.get(administration=world.social)
     lars = f.LeaderFactory(
         unit=f.UnitFactory(department=social_dept, name="Hjemmeplejen Syd"),
@@ -38,7 +48,7 @@ def programme(world: World) -> Programme:
         years_as_leader=0,
     )
     f.SupportNeedFactory(leader=lars, topic=world.roster, weight=2)
-    services.enrolment_create(programme=programme, leader=lars)
+    enrolment_create(programme=programme, leader=lars)
     ida = f.LeaderFactory(
         unit=f.UnitFactory(
             department=social_dept,
@@ -53,7 +63,7 @@ def programme(world: World) -> Programme:
     f.CompetencyFactory(leader=ida, topic=world.roster, level=3)
     f.UserFactory(username="ida", organisation=world.org, leader=ida)
     for leader in (world.mentor.leader, world.outsider.leader, ida):
-        services.mentor_offer_upsert(programme=programme, leader=leader, capacity=1)
+        mentor_offer_upsert(programme=programme, leader=leader, capacity=1)
     return programme
 
 
@@ -91,11 +101,11 @@ def test_hr_runs_a_match_and_approves_a_proposal(
 
 
 def test_mentor_accepts_a_proposal(browser: Browser, world: World, programme: Programme) -> None:
-    services.match_run_start(programme=programme, user=world.hr)
+    match_run_start(programme=programme, user=world.hr)
     proposal = Proposal.objects.select_related("offer__leader").get(
         enrolment__leader=world.new_leader.leader, status="draft"
     )
-    services.proposal_approve(proposal=proposal, user=world.hr)
+    proposal_approve(proposal=proposal, user=world.hr)
     mentor = m.User.objects.get(leader=proposal.offer.leader)
 
     browser.login(mentor)
@@ -120,13 +130,13 @@ def test_mentor_accepts_a_proposal(browser: Browser, world: World, programme: Pr
 def test_mentor_logs_a_meeting_with_the_mentee(
     browser: Browser, world: World, programme: Programme
 ) -> None:
-    services.match_run_start(programme=programme, user=world.hr)
+    match_run_start(programme=programme, user=world.hr)
     proposal = Proposal.objects.select_related("offer__leader", "enrolment__leader").get(
         enrolment__leader=world.new_leader.leader, status="draft"
     )
-    services.proposal_approve(proposal=proposal, user=world.hr)
-    services.proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
-    services.proposal_accept(proposal=proposal, leader=proposal.offer.leader)
+    proposal_approve(proposal=proposal, user=world.hr)
+    proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
+    proposal_accept(proposal=proposal, leader=proposal.offer.leader)
     mentorship = Mentorship.objects.get(proposal=proposal)
     mentor = m.User.objects.get(leader=proposal.offer.leader)
 
@@ -150,13 +160,13 @@ def test_mentor_logs_a_meeting_with_the_mentee(
 def test_mentee_sees_why_and_downloads_the_first_meeting_invitation(
     browser: Browser, world: World, programme: Programme
 ) -> None:
-    services.match_run_start(programme=programme, user=world.hr)
+    match_run_start(programme=programme, user=world.hr)
     proposal = Proposal.objects.select_related("offer__leader", "enrolment__leader").get(
         enrolment__leader=world.new_leader.leader, status="draft"
     )
-    services.proposal_approve(proposal=proposal, user=world.hr)
-    services.proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
-    services.proposal_accept(proposal=proposal, leader=proposal.offer.leader)
+    proposal_approve(proposal=proposal, user=world.hr)
+    proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
+    proposal_accept(proposal=proposal, leader=proposal.offer.leader)
     mentor = proposal.offer.leader
 
     browser.login(world.new_leader)
@@ -193,11 +203,11 @@ def flagged_pair(world: World, programme: Programme) -> Flag:
     """Mette paired with Jens by hand, both accepted; the pair has not met for a long time."""
     enrolment = programme.enrolments.get(leader=world.new_leader.leader)
     offer = programme.mentor_offers.get(leader=world.mentor.leader)
-    proposal = services.proposal_create_manual(
+    proposal = proposal_create_manual(
         enrolment=enrolment, offer=offer, user=world.hr, reason="Stærk i budget"
     )
-    services.proposal_accept(proposal=proposal, leader=world.new_leader.leader)
-    services.proposal_accept(proposal=proposal, leader=world.mentor.leader)
+    proposal_accept(proposal=proposal, leader=world.new_leader.leader)
+    proposal_accept(proposal=proposal, leader=world.mentor.leader)
     return Flag.objects.create(
         mentorship=enrolment.mentorships.get(),
         kind=Flag.Kind.INACTIVE,

@@ -16,7 +16,6 @@ from typing import Any
 
 from django.utils import timezone
 
-from backend.mentoring import services as mentoring
 from backend.mentoring.models import (
     CheckIn,
     Enrolment,
@@ -25,6 +24,13 @@ from backend.mentoring.models import (
     Programme,
     Proposal,
 )
+from backend.mentoring.services.checkins import check_in_log
+from backend.mentoring.services.programmes import (
+    enrolment_create,
+    mentor_offer_upsert,
+    programme_create,
+)
+from backend.mentoring.services.proposals import proposal_accept, proposal_create_manual
 from backend.networks.models import GroupDraft, IntroductionRequest, JoinRequest, SignUp
 from backend.notifications.models import Notification
 from backend.people import models as m
@@ -83,25 +89,25 @@ def build_scene(world: World) -> Scene:
     f.CompetencyFactory(leader=mette, topic=world.roster, level=1)
 
     # Mentoring, through the services: HR pairs Mette with Jens by hand, both accept.
-    programme = mentoring.programme_create(
+    programme = programme_create(
         organisation=world.org,
         created_by=world.hr,
         name="Mentorforløb 2026",
         starts_on=timezone.localdate() - dt.timedelta(days=30),
     )
-    enrolment = mentoring.enrolment_create(programme=programme, leader=mette)
-    offer = mentoring.mentor_offer_upsert(programme=programme, leader=jens, capacity=2)
-    proposal = mentoring.proposal_create_manual(
+    enrolment = enrolment_create(programme=programme, leader=mette)
+    offer = mentor_offer_upsert(programme=programme, leader=jens, capacity=2)
+    proposal = proposal_create_manual(
         enrolment=enrolment, offer=offer, user=world.hr, reason="Budgeterfaring på tværs"
     )
-    mentoring.proposal_accept(proposal=proposal, leader=mette)
-    mentoring.proposal_accept(proposal=proposal, leader=jens)
+    proposal_accept(proposal=proposal, leader=mette)
+    proposal_accept(proposal=proposal, leader=jens)
     mentorship = Mentorship.objects.get(proposal=proposal)
     today = timezone.localdate()
-    mentee_check_in = mentoring.check_in_log(
+    mentee_check_in = check_in_log(
         mentorship=mentorship, author=mette, met_on=today, minutes=60, note=MENTEE_NOTE_CANARY
     )
-    mentor_check_in = mentoring.check_in_log(
+    mentor_check_in = check_in_log(
         mentorship=mentorship, author=jens, met_on=today, minutes=60, note=MENTOR_NOTE_CANARY
     )
 
@@ -285,16 +291,14 @@ def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
     topic = f.TopicFactory(organisation=org, slug="budget")
     need = f.SupportNeedFactory(leader=leader, topic=topic, note=CANARY)
     mentor = f.LeaderFactory(unit__department=leader.unit.department, first_name="Fætter")
-    programme = mentoring.programme_create(
+    programme = programme_create(
         organisation=org, created_by=hr, name="Andeby mentor", starts_on=timezone.localdate()
     )
-    enrolment = mentoring.enrolment_create(programme=programme, leader=leader)
-    offer = mentoring.mentor_offer_upsert(programme=programme, leader=mentor, capacity=1)
-    proposal = mentoring.proposal_create_manual(
-        enrolment=enrolment, offer=offer, user=hr, reason="Andeby"
-    )
-    mentoring.proposal_accept(proposal=proposal, leader=leader)
-    mentoring.proposal_accept(proposal=proposal, leader=mentor)
+    enrolment = enrolment_create(programme=programme, leader=leader)
+    offer = mentor_offer_upsert(programme=programme, leader=mentor, capacity=1)
+    proposal = proposal_create_manual(enrolment=enrolment, offer=offer, user=hr, reason="Andeby")
+    proposal_accept(proposal=proposal, leader=leader)
+    proposal_accept(proposal=proposal, leader=mentor)
     mentorship = Mentorship.objects.get(proposal=proposal)
     network = f.NetworkFactory(organisation=org, name="Andeby ledergruppe")
     f.MembershipFactory(network=network, leader=leader)

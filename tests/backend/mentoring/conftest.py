@@ -7,8 +7,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from backend.mentoring import services
 from backend.mentoring.models import Enrolment, MentorOffer, Programme
+from backend.mentoring.services.programmes import (
+    enrolment_create,
+    mentor_offer_upsert,
+    programme_create,
+)
 from backend.people import models as m
 from tests import factories as f
 from tests.stack import celery_worker, celery_worker_factory  # noqa: F401  (fixtures)
@@ -32,14 +36,14 @@ def setup(world) -> Setup:
     culture = f.AdministrationFactory(organisation=world.org, name="Kultur og Teknik")
     culture_dept = f.DepartmentFactory(administration=culture, name="Kultur")
     social_dept = m.Department.objects.get(administration=world.social)
-    programme = services.programme_create(
+    programme = programme_create(
         organisation=world.org,
         created_by=world.hr,
         name="Mentorforløb 2025",
         starts_on=dt.date(2025, 1, 1),
         proposal_expiry_days=7,
     )
-    mette = services.enrolment_create(programme=programme, leader=world.new_leader.leader)
+    mette = enrolment_create(programme=programme, leader=world.new_leader.leader)
     others = []
     for name, dept in (("Anne", culture_dept), ("Lars", social_dept)):
         leader = f.LeaderFactory(
@@ -49,11 +53,9 @@ def setup(world) -> Setup:
             years_as_leader=0,
         )
         f.SupportNeedFactory(leader=leader, topic=world.roster, weight=2)
-        others.append(services.enrolment_create(programme=programme, leader=leader))
-    jens = services.mentor_offer_upsert(programme=programme, leader=world.mentor.leader, capacity=1)
-    soren = services.mentor_offer_upsert(
-        programme=programme, leader=world.outsider.leader, capacity=2
-    )
+        others.append(enrolment_create(programme=programme, leader=leader))
+    jens = mentor_offer_upsert(programme=programme, leader=world.mentor.leader, capacity=1)
+    soren = mentor_offer_upsert(programme=programme, leader=world.outsider.leader, capacity=2)
     ida_leader = f.LeaderFactory(
         unit=f.UnitFactory(department=culture_dept),
         first_name="Ida",
@@ -63,7 +65,7 @@ def setup(world) -> Setup:
     f.CompetencyFactory(leader=ida_leader, topic=world.roster, level=3)
     f.CompetencyFactory(leader=ida_leader, topic=world.budget, level=2)
     f.UserFactory(username="ida", organisation=world.org, leader=ida_leader)
-    ida = services.mentor_offer_upsert(programme=programme, leader=ida_leader, capacity=2)
+    ida = mentor_offer_upsert(programme=programme, leader=ida_leader, capacity=2)
     return Setup(
         programme=programme,
         mette=mette,

@@ -1,6 +1,9 @@
 """The mentoring API per role: HR, scoped HR, the pair, the boss (never learns), outsiders.
 
 Every endpoint is tried by every persona that must not use it; out-of-scope is 404, not 403.
+A caller who is not the kind of user an endpoint is for (a leader calling an HR endpoint, HR
+without a leader profile calling a leader's own endpoint) gets 403 before any row is read
+(``backend/api/permissions.py``).
 """
 
 from __future__ import annotations
@@ -9,8 +12,10 @@ import datetime as dt
 
 import pytest
 
-from backend.mentoring import services
 from backend.mentoring.models import MatchRun, Mentorship, Proposal
+from backend.mentoring.services.programmes import enrolment_create
+from backend.mentoring.services.proposals import proposal_accept, proposal_approve
+from backend.mentoring.services.runs import match_run_execute
 from tests.conftest import CANARY
 
 pytestmark = pytest.mark.django_db
@@ -23,11 +28,11 @@ STRANGERS = ["boss", "grand_boss", "outsider", "other_organisation"]
 def paired(setup, world):
     """A run, Mette's proposal approved and accepted by both: an active pair (Mette–Jens)."""
     run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     proposal = Proposal.objects.get(enrolment=setup.mette)
-    services.proposal_approve(proposal=proposal, user=world.hr)
-    services.proposal_accept(proposal=proposal, leader=world.new_leader.leader)
-    services.proposal_accept(proposal=proposal, leader=world.mentor.leader)
+    proposal_approve(proposal=proposal, user=world.hr)
+    proposal_accept(proposal=proposal, leader=world.new_leader.leader)
+    proposal_accept(proposal=proposal, leader=world.mentor.leader)
     return run, proposal, Mentorship.objects.get()
 
 
@@ -48,8 +53,8 @@ def test_programme_create_and_list(world, client_for):
     assert client_for(world.other_organisation).get("/api/programmes/").json()["count"] == 0
     for persona in NOT_HR:
         user = getattr(world, persona)
-        assert client_for(user).get("/api/programmes/").status_code == 404
-        assert client_for(user).post("/api/programmes/", body).status_code == 404
+        assert client_for(user).get("/api/programmes/").status_code == 403
+        assert client_for(user).post("/api/programmes/", body).status_code == 403
     assert client_for(None).get("/api/programmes/").status_code == 403
 
 
@@ -62,8 +67,9 @@ def test_programme_detail_and_patch(setup, world, client_for):
         == 10
     )
     assert client_for(world.hr).patch(url, {"ends_on": "2024-01-01"}).status_code == 400
-    for persona in [*NOT_HR, "other_organisation"]:
-        assert client_for(getattr(world, persona)).get(url).status_code == 404
+    for persona in NOT_HR:
+        assert client_for(getattr(world, persona)).get(url).status_code == 403
+    assert client_for(world.other_organisation).get(url).status_code == 404
 
 
 def test_enrolments_and_offers(setup, world, client_for):
@@ -92,10 +98,10 @@ def test_enrolments_and_offers(setup, world, client_for):
             client_for(user).patch(f"/api/mentor-offers/{offer_id}/", {"capacity": 5}).status_code
             == 404
         )
-    for persona in [*NOT_HR, "other_organisation"]:
+    for persona, expected in [*((p, 403) for p in NOT_HR), ("other_organisation", 404)]:
         user = getattr(world, persona)
-        assert client_for(user).get(f"{base}/enrolments/").status_code == 404
-        assert client_for(user).get(f"{base}/mentor-offers/").status_code == 404
+        assert client_for(user).get(f"{base}/enrolments/").status_code == expected
+        assert client_for(user).get(f"{base}/mentor-offers/").status_code == expected
     assert (
         client_for(world.other_organisation)
         .post(f"{base}/mentor-offers/", {"capacity": 1})
@@ -114,20 +120,20 @@ def test_match_run_start_poll_and_conflict(
         again = client_for(world.hr).post(f"{base}/match-runs/")
         assert again.status_code == 409
     run_id = r.json()["id"]
-    services.match_run_execute(run_id=run_id)
+    match_run_execute(run_id=run_id)
     body = client_for(world.hr).get(f"/api/match-runs/{run_id}/").json()
     assert body["status"] == "succeeded" and body["progress"] == 100
     assert body["created_by"] == "hr" and body["result"]["proposals"] == 3
     assert client_for(world.hr_scoped).post(f"{base}/match-runs/").status_code == 403
-    for persona in [*NOT_HR, "other_organisation"]:
+    for persona, expected in [*((p, 403) for p in NOT_HR), ("other_organisation", 404)]:
         user = getattr(world, persona)
-        assert client_for(user).get(f"/api/match-runs/{run_id}/").status_code == 404
-        assert client_for(user).post(f"{base}/match-runs/").status_code == 404
+        assert client_for(user).get(f"/api/match-runs/{run_id}/").status_code == expected
+        assert client_for(user).post(f"{base}/match-runs/").status_code == expected
 
 
 def test_proposal_review_by_hr(setup, world, client_for):
     run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     base = f"/api/programmes/{setup.programme.id}"
     listing = client_for(world.hr).get(f"{base}/proposals/").json()
     assert listing["count"] == 3
@@ -138,7 +144,8 @@ def test_proposal_review_by_hr(setup, world, client_for):
     for persona in [*NOT_HR, "other_organisation"]:
         user = getattr(world, persona)
         assert client_for(user).get(f"/api/proposals/{mette['id']}/").status_code == 404
-        assert client_for(user).post(f"/api/proposals/{mette['id']}/approve/").status_code == 404
+        approve = client_for(user).post(f"/api/proposals/{mette['id']}/approve/")
+        assert approve.status_code == (404 if persona == "other_organisation" else 403)
     # Scoped HR (Social og Sundhed) does not have Mette in scope.
     assert client_for(world.hr_scoped).get(f"/api/proposals/{mette['id']}/").status_code == 404
     assert client_for(world.hr).post(f"/api/proposals/{mette['id']}/reject/", {}).status_code == 400
@@ -149,9 +156,9 @@ def test_proposal_review_by_hr(setup, world, client_for):
 
 def test_mentor_sees_minimal_mentee_profile_and_boss_sees_nothing(setup, world, client_for):
     run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     proposal = Proposal.objects.get(enrolment=setup.mette)
-    services.proposal_approve(proposal=proposal, user=world.hr)
+    proposal_approve(proposal=proposal, user=world.hr)
     url = f"/api/proposals/{proposal.id}/"
     seen = client_for(world.mentor).get(url).json()
     assert seen["mentee"] == {
@@ -166,9 +173,11 @@ def test_mentor_sees_minimal_mentee_profile_and_boss_sees_nothing(setup, world, 
     assert mine["mentor"]["name"] == "Jens Bak" and "mentee" not in mine
     for persona in STRANGERS:
         user = getattr(world, persona)
+        # HR of another organisation has no leader profile: the pair's endpoints are not for it.
+        expected = 403 if persona == "other_organisation" else 404
         assert client_for(user).get(url).status_code == 404
-        assert client_for(user).post(f"{url}accept/").status_code == 404
-        assert client_for(user).get(f"{url}invitation.ics").status_code == 404
+        assert client_for(user).post(f"{url}accept/").status_code == expected
+        assert client_for(user).get(f"{url}invitation.ics").status_code == expected
         assert client_for(user).get("/api/proposals/mine/").json()["count"] == 0
     ics = client_for(world.mentor).get(f"{url}invitation.ics")
     assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.content
@@ -177,9 +186,9 @@ def test_mentor_sees_minimal_mentee_profile_and_boss_sees_nothing(setup, world, 
 
 def test_accept_decline_by_the_pair(setup, world, client_for):
     run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     proposal = Proposal.objects.get(enrolment=setup.mette)
-    services.proposal_approve(proposal=proposal, user=world.hr)
+    proposal_approve(proposal=proposal, user=world.hr)
     url = f"/api/proposals/{proposal.id}"
     assert client_for(world.new_leader).post(f"{url}/accept/").json()["mentorship"] is None
     r = client_for(world.mentor).post(f"{url}/decline/", {"reason": "Ingen tid i år"})
@@ -222,9 +231,10 @@ def test_mentorship_endpoints_per_role(paired, world, client_for):
     assert {r["note"] for r in mentee_view} == {"Mit eget notat", "Delt notat"}
     assert {r["note"] for r in mentor_view} == {None, "Delt notat"}
     assert {r["note"] for r in hr_view} == {None}
+    # HR (no leader profile) cannot log a pair's meeting: not the kind of user it is for.
     assert (
         client_for(world.hr).post(f"{url}check-ins/", {"met_on": today, "minutes": 5}).status_code
-        == 404
+        == 403
     )
     future = client_for(world.mentor).post(
         f"{url}check-ins/", {"met_on": "2999-01-01", "minutes": 5}
@@ -245,27 +255,28 @@ def test_hr_follow_up_endpoints(paired, setup, world, client_for):
     assert client_for(world.hr).get(f"{base}/manual-queue/").status_code == 200
     assert client_for(world.hr).post("/api/mentoring/recheck/").json() == {"flagged": 0}
     assert client_for(world.hr).get("/api/mentoring/flags/").json()["count"] == 0
-    for persona in [*NOT_HR, "other_organisation"]:
+    for persona, expected in [*((p, 403) for p in NOT_HR), ("other_organisation", 404)]:
         user = getattr(world, persona)
-        assert client_for(user).get(f"{base}/analytics/").status_code == 404
-        assert client_for(user).get(f"{base}/manual-queue/").status_code == 404
+        assert client_for(user).get(f"{base}/analytics/").status_code == expected
+        assert client_for(user).get(f"{base}/manual-queue/").status_code == expected
     for persona in NOT_HR:
         user = getattr(world, persona)
-        assert client_for(user).get("/api/mentoring/flags/").status_code == 404
-        assert client_for(user).post("/api/mentoring/recheck/").status_code == 404
+        assert client_for(user).get("/api/mentoring/flags/").status_code == 403
+        assert client_for(user).post("/api/mentoring/recheck/").status_code == 403
 
 
 def test_self_match_suggestions(setup, world, client_for):
     setup.programme.mode = "self"
     setup.programme.save()
     run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     mine = client_for(world.new_leader).get("/api/suggestions/mine/").json()
     assert mine["count"] >= 1 and "score" not in mine["results"][0]
     first = mine["results"][0]["id"]
     for persona in ["boss", "mentor", "outsider", "hr"]:
         user = getattr(world, persona)
-        assert client_for(user).post(f"/api/suggestions/{first}/choose/").status_code == 404
+        expected = 403 if persona == "hr" else 404  # HR has no leader profile to choose with
+        assert client_for(user).post(f"/api/suggestions/{first}/choose/").status_code == expected
     r = client_for(world.new_leader).post(f"/api/suggestions/{first}/choose/")
     assert r.status_code == 201 and r.json()["status"] == "offered"
 
@@ -279,7 +290,7 @@ def test_list_query_counts_are_constant(setup, world, client_for, django_assert_
     counts = {}
     for size in (10, 200):
         while setup.programme.enrolments.count() < size:
-            services.enrolment_create(
+            enrolment_create(
                 programme=setup.programme,
                 leader=f.LeaderFactory(unit=f.UnitFactory(department=dept)),
             )
@@ -309,6 +320,8 @@ def test_first_meeting_invitation_with_time_and_place_per_role(paired, world, cl
         assert "LOCATION:Café Ingolf\\, Torvet 2" in text
         assert "Mette Kjær" in text and "Jens Bak" in text and CANARY not in text
     for persona in [*STRANGERS, "hr"]:
-        assert client_for(getattr(world, persona)).get(url, query).status_code == 404, persona
+        # HR users (no leader profile) are refused before the proposal is looked up.
+        expected = 403 if persona in ("hr", "other_organisation") else 404
+        assert client_for(getattr(world, persona)).get(url, query).status_code == expected, persona
     assert client_for(world.new_leader).get(url, {"minutes": 5}).status_code == 400
     assert client_for(world.new_leader).get(url, {"start": "i morgen"}).status_code == 400

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from backend.mentoring import services
 from backend.mentoring.models import Enrolment, MatchRun, Proposal
 from backend.mentoring.reasons import LEGACY, render_json, topic_labels
+from backend.mentoring.services.runs import match_run_execute
 from backend.people import models as m
 from matching import assign_mentors
 from matching.serialize import reason_from_dict
@@ -50,7 +50,7 @@ def test_an_hr_created_topic_shows_with_hrs_label_in_both_languages(
     own_topic, setup, world, client_for
 ):
     run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     stored = Proposal.objects.get(enrolment=setup.mette)
     covers = next(r for r in stored.reasons if r["code"] == "covers")
     assert "social_media" in covers["params"]["topics"]  # the row keeps the key, no words
@@ -72,7 +72,7 @@ def test_an_hr_created_topic_shows_with_hrs_label_in_both_languages(
 
 def test_danish_reasons_contain_no_english_keys(own_topic, setup, world, client_for):
     run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     danish = mettes_proposal(client_for(world.hr), setup)["reasons"]
     text = " ".join(danish)
     assert "samme type tilbud (dagtilbud)" in text  # not "(daycare)"
@@ -92,7 +92,7 @@ def test_unmatched_reasons_are_rendered_for_hr_in_the_readers_language(
         offer.capacity = 0
         offer.save(update_fields=["capacity"])
     run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
-    services.match_run_execute(run_id=run.id)
+    match_run_execute(run_id=run.id)
     stored = next(u for u in run_reloaded(run).result["unmatched"] if u["leader"] == mette(world))
     assert isinstance(stored["reason"], dict) and "reason_da" not in stored
     client = client_for(world.hr)

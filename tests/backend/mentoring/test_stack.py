@@ -15,8 +15,10 @@ import pytest
 from django.db import connection
 
 from backend.api.exceptions import Conflict
-from backend.mentoring import services
 from backend.mentoring.models import MatchRun, MentorOffer, Mentorship, Programme, Proposal
+from backend.mentoring.services.programmes import enrolment_create
+from backend.mentoring.services.proposals import proposal_accept
+from backend.mentoring.services.runs import match_run_execute
 from tests import factories as f
 from tests.stack import wait_for
 
@@ -108,7 +110,7 @@ def test_worker_killed_mid_run_completes_exactly_once(world, client_for, celery_
     assert proposals.count() == 3
     assert proposals.values("enrolment").distinct().count() == 3  # no duplicates
     # A late redelivery of the original message is harmless.
-    assert services.match_run_execute(run_id=run_id).attempts == 2
+    assert match_run_execute(run_id=run_id).attempts == 2
     assert Proposal.objects.filter(run_id=run_id).count() == 3
 
 
@@ -125,7 +127,7 @@ def test_twenty_concurrent_accepts_against_capacity_three(world):
     proposals = []
     for _ in range(20):
         mentee = f.LeaderFactory(unit=f.UnitFactory(department=world.children.departments.first()))
-        enrolment = services.enrolment_create(programme=programme, leader=mentee)
+        enrolment = enrolment_create(programme=programme, leader=mentee)
         proposals.append(
             Proposal.objects.create(
                 programme=programme,
@@ -143,7 +145,7 @@ def test_twenty_concurrent_accepts_against_capacity_three(world):
     def accept(proposal: Proposal) -> None:
         try:
             barrier.wait()
-            services.proposal_accept(proposal=proposal, leader=world.mentor.leader)
+            proposal_accept(proposal=proposal, leader=world.mentor.leader)
             result = "ok"
         except Conflict:
             result = "full"
