@@ -13,6 +13,7 @@ from django.http import Http404
 
 from backend.people import access
 from backend.people.hooks import record_access_many
+from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Administration,
     Competency,
@@ -28,7 +29,6 @@ from backend.people.models import (
     Unit,
     User,
 )
-from backend.people.services import leader_line_ids
 
 LEADER_RELATED = ("unit__department__administration", "boss")
 

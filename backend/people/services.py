@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
 from backend.people import cached, hooks
+from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Administration,
     Competency,
@@ -99,31 +100,6 @@ def unit_upsert(
         organisation=organisation, code=code, defaults={"department": department, **fields}
     )
     return unit
-
-
-def leader_line_ids(
-    *, leader_id: int, boss_of: Mapping[int, int | None] | None = None
-) -> list[int]:
-    """Return the ids of the leader's managers, nearest first (the line of command).
-
-    ``boss_of`` maps leader id → boss id; when omitted it is read from the database one step at
-    a time. Stops at a cycle rather than looping (cycles are rejected on write, but a line read
-    from an unvalidated import must not hang).
-    """
-    line: list[int] = []
-    seen = {leader_id}
-    current: int | None = leader_id
-    while current is not None:
-        if boss_of is not None:
-            boss_id = boss_of.get(current)
-        else:
-            boss_id = Leader.objects.filter(id=current).values_list("boss_id", flat=True).first()
-        if boss_id is None or boss_id in seen:
-            break
-        line.append(boss_id)
-        seen.add(boss_id)
-        current = boss_id
-    return line
 
 
 def leader_check_boss(*, leader: Leader, boss: Leader | None) -> None:
