@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -194,17 +193,11 @@ DEFAULT_RETENTION_DAYS = 730
 def retention_days() -> int:
     """Days after ``Leader.left_on`` before the leader's data is erased.
 
-    ``settings.SPARRING_RETENTION_DAYS`` if set, else the environment variable of that name,
-    else two years (730 days): long enough for HR to answer questions about a finished
-    programme, short enough that nobody's support needs outlive their employment for long.
+    ``settings.SPARRING_RETENTION_DAYS`` (the environment variable of that name), two years
+    (730 days) by default: long enough for HR to answer questions about a finished programme,
+    short enough that nobody's support needs outlive their employment for long.
     """
-    configured = getattr(settings, "SPARRING_RETENTION_DAYS", None)
-    raw = (
-        str(configured)
-        if configured is not None
-        else os.environ.get("SPARRING_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
-    )
-    days = int(raw)
+    days = int(settings.SPARRING_RETENTION_DAYS)
     if days < 1:
         raise ValueError("SPARRING_RETENTION_DAYS must be at least 1")
     return days
