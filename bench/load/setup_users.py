@@ -15,7 +15,8 @@ from rest_framework.authtoken.models import Token
 from backend.notifications.services import notify
 from backend.people.models import Leader, Organisation, Unit, User
 from backend.people.selectors import leader_list
-from onboarding.services import plan_create_for_leader, templates_load
+from onboarding.services.plans import plan_create_for_leader
+from onboarding.services.templates import templates_load
 from seed.onboarding_content import TEMPLATES
 
 org = Organisation.objects.filter(slug__startswith="scale").order_by("id").first()

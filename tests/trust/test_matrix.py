@@ -244,8 +244,8 @@ onboarding-template-item         PATCH  own     200 200 403 403 403 403 403 403 
 onboarding-template-item         PATCH  andeby  404 404 403 403 403 403 403 403 200 403
 onboarding-settings              GET    -       200 200 403 403 403 403 403 403 200 403
 onboarding-settings              PATCH  -       200 200 403 403 403 403 403 403 200 403
-onboarding-calendar              GET    -       404 404 200 200 200 200 200 200 404 403
-onboarding-calendar-rotate       POST   -       404 404 200 200 200 200 200 200 404 403
+onboarding-calendar              GET    -       403 403 200 200 200 200 200 200 403 403
+onboarding-calendar-rotate       POST   -       403 403 200 200 200 200 200 200 403 403
 onboarding-calendar-ics          GET    own     200 200 200 200 200 200 200 200 200 200
 onboarding-calendar-ics          GET    andeby  200 200 200 200 200 200 200 200 200 200
 schema                           GET    -       200 200 200 200 200 200 200 200 200 200
