@@ -53,6 +53,21 @@ def unit_list(*, user: User) -> QuerySet[Unit]:
     return access.units_visible_to(user).select_related("department__administration")
 
 
+def organisation_detail(*, user: User, organisation_id: int) -> Organisation:
+    """Return the user's own organisation by id; any other is not found."""
+    return organisation_list(user=user).get(id=organisation_id)
+
+
+def administration_detail(*, user: User, administration_id: int) -> Administration:
+    """Return one administration the user may see; any other is not found."""
+    return administration_list(user=user).get(id=administration_id)
+
+
+def department_detail(*, user: User, department_id: int) -> Department:
+    """Return one department the user may see; any other is not found."""
+    return department_list(user=user).get(id=department_id)
+
+
 def unit_detail(*, user: User, unit_id: int) -> Unit:
     """Return one unit the user may see, with its directly linked staff contacts."""
     unit = (
@@ -121,6 +136,11 @@ def staff_contact_list(*, user: User) -> QuerySet[StaffContact]:
     )
 
 
+def staff_contact_detail(*, user: User, contact_id: int) -> StaffContact:
+    """Return one staff consultant of the user's organisation; any other is not found."""
+    return staff_contact_list(user=user).get(id=contact_id)
+
+
 def leader_list(*, user: User) -> QuerySet[Leader]:
     """Return the leaders whose profile the user may see (self, reports at any level, HR),
     with the columns a list row shows (``LeaderSerializer``): a page builds 250 objects."""
@@ -179,6 +199,11 @@ def leader_competency_list(*, user: User, leader_id: int) -> QuerySet[Competency
     return Competency.objects.filter(leader=leader).select_related("topic")
 
 
+def competency_list_own(*, user: User) -> QuerySet[Competency]:
+    """Return the strengths of the user's own leader (none for a user who is not a leader)."""
+    return Competency.objects.filter(leader_id=user.leader_id or 0).select_related("topic")
+
+
 def leader_membership_list(*, user: User, leader_id: int) -> QuerySet[Membership]:
     """Return the memberships of a leader the user may see (only open networks unless self)."""
     leader = access.leader_visible_or_404(user, leader_id)
@@ -191,6 +216,11 @@ def topic_list(*, user: User) -> QuerySet[Topic]:
     if not access.is_hr(user):
         qs = qs.filter(active=True)
     return qs
+
+
+def topic_detail(*, user: User, topic_id: int) -> Topic:
+    """Return one topic of the user's organisation (leaders: an active one), else not found."""
+    return topic_list(user=user).get(id=topic_id)
 
 
 def topic_choosable(*, user: User) -> QuerySet[Topic]:
