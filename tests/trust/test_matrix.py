@@ -217,8 +217,8 @@ mentoring-recheck                POST   -       200 403 404 404 404 404 404 404 
 access-log-own                   GET    -       200 200 200 200 200 200 200 200 200 403
 privacy-leader-export            GET    own     200 404 200 404 404 404 404 404 404 403
 privacy-leader-export            GET    andeby  404 404 404 404 404 404 404 404 200 403
-privacy-leader-erase             POST   own     200 404 404 404 404 404 404 404 404 403
-privacy-leader-erase             POST   andeby  404 404 404 404 404 404 404 404 200 403
+privacy-leader-erase             POST   own     200 404 403 403 403 403 403 403 404 403
+privacy-leader-erase             POST   andeby  404 404 403 403 403 403 403 403 200 403
 notification-list                GET    -       200 200 200 200 200 200 200 200 200 403
 notification-read                POST   own     404 404 200 404 404 404 404 404 404 403
 notification-read                POST   andeby  404 404 404 404 404 404 404 404 200 403
