@@ -16,13 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from backend.people.imports.parsing import (
-    COLUMNS_BY_KEY,
-    LEADER_KEYS,
-    ParsedRow,
-    ParseResult,
-    RowError,
-)
+from backend.people.imports.columns import COLUMNS_BY_KEY, LEADER_KEYS
+from backend.people.imports.parsing import ParsedRow, ParseResult, RowError
 from backend.people.imports.reading import Table
 from backend.people.imports.results import ImportResult, RowAction
 from backend.people.imports.writes import ImportPlan
