@@ -21,9 +21,9 @@ from typing import IO
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from backend.people.imports.parsing import RowError, table_parse
+from backend.people.imports.parsing import ParseResult, RowError, table_parse
 from backend.people.imports.planning import plan_build
-from backend.people.imports.reading import MAX_FILE_BYTES, FileRejected, table_read
+from backend.people.imports.reading import MAX_FILE_BYTES, FileRejected, Table, table_read
 from backend.people.imports.results import ImportResult
 from backend.people.models import Organisation, User
 
@@ -72,7 +72,33 @@ def leaders_import(
     if any(e.row == 1 for e in parsed.errors):  # the header is wrong: rows mean nothing
         return _finish(result, organisation=organisation, actor=actor, started=started)
 
-    scope = _scope_administration_ids(actor)
+    _plan_and_write(
+        result,
+        organisation=organisation,
+        parsed=parsed,
+        table=table,
+        scope=_scope_administration_ids(actor),
+        deactivate_missing=deactivate_missing,
+    )
+    result.errors.sort(key=lambda e: (e.row or 0, e.column or ""))
+    return _finish(result, organisation=organisation, actor=actor, started=started)
+
+
+def _plan_and_write(
+    result: ImportResult,
+    *,
+    organisation: Organisation,
+    parsed: ParseResult,
+    table: Table,
+    scope: set[int] | None,
+    deactivate_missing: bool,
+) -> None:
+    """Plan the import (``planning.plan_build``); unless a dry run or in error, write it all.
+
+    A real import plans and writes in one transaction, with the organisation's rows locked; a
+    conflict with a concurrent change is reported as an error and nothing is written.
+    """
+    dry_run = result.dry_run
     try:
         if dry_run:
             plan_build(
@@ -113,13 +139,12 @@ def leaders_import(
                 ),
             )
         )
-    result.errors.sort(key=lambda e: (e.row or 0, e.column or ""))
-    return _finish(result, organisation=organisation, actor=actor, started=started)
 
 
 def _finish(
     result: ImportResult, *, organisation: Organisation, actor: User | None, started: float
 ) -> ImportResult:
+    """Time the result, zero its counts when in error (nothing was written), log the counts."""
     result.seconds = time.perf_counter() - started
     if result.errors:
         result.leaders_created = result.leaders_updated = result.leaders_unchanged = 0
