@@ -63,6 +63,16 @@ class ImportResult:
         """True when the import changed the database."""
         return self.ok and not self.dry_run
 
+    @property
+    def errors_total(self) -> int:
+        """How many errors the file had (the result lists at most ``MAX_ERRORS_LISTED``)."""
+        return len(self.errors)
+
+    @property
+    def errors_listed(self) -> list[RowError]:
+        """The errors the result shows: the first ``MAX_ERRORS_LISTED``."""
+        return self.errors[:MAX_ERRORS_LISTED]
+
     def summary(self) -> dict[str, Any]:
         """Return the counts (no row contents: safe to log)."""
         return {
@@ -80,14 +90,14 @@ class ImportResult:
             "units_unchanged": self.units_unchanged,
             "administrations_created": self.administrations_created,
             "departments_created": self.departments_created,
-            "errors_total": len(self.errors),
+            "errors_total": self.errors_total,
             "seconds": round(self.seconds, 3),
         }
 
     def as_dict(self, *, with_actions: bool = True) -> dict[str, Any]:
         """Return the result as the API shows it (errors capped at ``MAX_ERRORS_LISTED``)."""
         body = {"filename": self.filename, "delimiter": self.delimiter, **self.summary()}
-        body["errors"] = [e.as_dict() for e in self.errors[:MAX_ERRORS_LISTED]]
+        body["errors"] = [e.as_dict() for e in self.errors_listed]
         if with_actions:
             body["actions"] = [a.as_dict() for a in self.actions]
         return body

@@ -20,6 +20,7 @@ from typing import IO
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from rest_framework.exceptions import PermissionDenied
 
 from backend.people.imports.parsing import ParseResult, RowError, table_parse
 from backend.people.imports.planning import plan_build
@@ -145,7 +146,7 @@ def _finish(
     result: ImportResult, *, organisation: Organisation, actor: User | None, started: float
 ) -> ImportResult:
     """Time the result, zero its counts when in error (nothing was written), log the counts."""
-    result.seconds = time.perf_counter() - started
+    result.seconds = round(time.perf_counter() - started, 3)
     if result.errors:
         result.leaders_created = result.leaders_updated = result.leaders_unchanged = 0
         result.leaders_deactivated = result.units_created = result.units_updated = 0
@@ -167,3 +168,25 @@ def _scope_administration_ids(actor: User | None) -> set[int] | None:
         return None
     ids = set(actor.hr_administrations.values_list("id", flat=True))
     return ids or None
+
+
+def leaders_import_as(
+    *,
+    actor: User,
+    file: IO[bytes] | bytes,
+    filename: str,
+    dry_run: bool,
+    deactivate_missing: bool = False,
+) -> ImportResult:
+    """``leaders_import`` into the HR actor's own organisation (HR: the API's permission)."""
+    organisation = actor.organisation
+    if organisation is None:  # HR always has one; this guards the data, not the role
+        raise PermissionDenied
+    return leaders_import(
+        organisation=organisation,
+        file=file,
+        filename=filename,
+        dry_run=dry_run,
+        actor=actor,
+        deactivate_missing=deactivate_missing,
+    )
