@@ -364,7 +364,7 @@ def leader_create_as(*, actor: User, **fields: Any) -> Leader:
         raise ServiceError(_("Choose a unit in your administrations."), field="unit")
     organisation = access.organisations_visible_to(actor).get()
     leader = leader_create(organisation=organisation, **fields)
-    return selectors.leader_detail(user=actor, leader_id=leader.id)
+    return selectors.leader_detail(actor=actor, leader_id=leader.id)
 
 
 def leader_edit_as(
@@ -384,7 +384,7 @@ def leader_edit_as(
         if locked:
             raise ValidationError({name: [_("Only HR can change this field.")] for name in locked})
     leader_update(leader=leader, **fields)
-    return selectors.leader_detail(user=actor, leader_id=leader.id)
+    return selectors.leader_detail(actor=actor, leader_id=leader.id)
 
 
 def competencies_set_as(
@@ -405,18 +405,18 @@ def support_need_raise_as(
     if leader is None:
         raise PermissionDenied
     need = support_need_raise(leader=leader, topic=topic, weight=weight, note=note)
-    return selectors.support_need_own_or_404(user=actor, need_id=need.id)
+    return selectors.support_need_own_or_404(actor=actor, need_id=need.id)
 
 
 def support_need_update_as(*, actor: User, need_id: int, **fields: Any) -> SupportNeed:
     """Change one of the actor's own support needs (anyone else's is not found)."""
-    need = selectors.support_need_own_or_404(user=actor, need_id=need_id)
+    need = selectors.support_need_own_or_404(actor=actor, need_id=need_id)
     return support_need_update(need=need, **fields)
 
 
 def support_need_delete_as(*, actor: User, need_id: int) -> None:
     """Delete one of the actor's own support needs for good (anyone else's is not found)."""
-    support_need_delete(need=selectors.support_need_own_or_404(user=actor, need_id=need_id))
+    support_need_delete(need=selectors.support_need_own_or_404(actor=actor, need_id=need_id))
 
 
 def topic_create_as(*, actor: User, **fields: Any) -> Topic:
@@ -426,9 +426,9 @@ def topic_create_as(*, actor: User, **fields: Any) -> Topic:
 
 def topic_update_as(*, actor: User, topic_id: int, **fields: Any) -> Topic:
     """HR edits one of its organisation's topics (another organisation's is not found)."""
-    return topic_update(topic=selectors.topic_detail(user=actor, topic_id=topic_id), **fields)
+    return topic_update(topic=selectors.topic_detail(actor=actor, topic_id=topic_id), **fields)
 
 
 def topic_retire_as(*, actor: User, topic_id: int) -> Topic:
     """HR retires one of its organisation's topics (another organisation's is not found)."""
-    return topic_retire(topic=selectors.topic_detail(user=actor, topic_id=topic_id))
+    return topic_retire(topic=selectors.topic_detail(actor=actor, topic_id=topic_id))

@@ -38,7 +38,7 @@ class AccessLogOwnListApi(ListAPIView[AccessLogEntry]):
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
             return AccessLogEntry.objects.none()
-        return access_log_for_self(user=request_user(self.request))
+        return access_log_for_self(actor=request_user(self.request))
 
 
 class LeaderExportApi(APIView):

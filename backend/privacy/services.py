@@ -231,11 +231,11 @@ def retention_apply(*, today: dt.date | None = None) -> list[int]:
 
 def leader_export_as(*, actor: User, leader_id: int, purpose: str = "") -> dict[str, Any]:
     """Export a leader's data for the leader themself or HR in scope (anyone else: 404)."""
-    leader = selectors.leader_exportable_or_404(user=actor, leader_id=leader_id)
+    leader = selectors.leader_exportable_or_404(actor=actor, leader_id=leader_id)
     return leader_export(leader=leader, actor=actor, purpose=purpose)
 
 
 def leader_erase_as(*, actor: User, leader_id: int, reason: str) -> Erasure:
     """HR erases a leader in its scope (a leader out of its scope is not found)."""
-    leader = selectors.leader_erasable_or_404(user=actor, leader_id=leader_id)
+    leader = selectors.leader_erasable_or_404(actor=actor, leader_id=leader_id)
     return leader_erase(leader=leader, actor=actor, reason=reason)

@@ -50,7 +50,7 @@ data = {
     "leaders": leader_tokens,
     # Pages of the leaders list each login sees (50 a page), so users need not ask first.
     "pages": {
-        token: max(1, -(-leader_list(user=user).count() // 50))
+        token: max(1, -(-leader_list(actor=user).count() // 50))
         for token, user in [(hr_token, hr), *zip(leader_tokens, users, strict=True)]
     },
     "leader_ids": list(

@@ -103,7 +103,7 @@ class LeaderListApi(ListAPIView[Leader]):
     def get_queryset(self) -> QuerySet[Leader]:
         if getattr(self, "swagger_fake_view", False):
             return Leader.objects.none()
-        return selectors.leader_list(user=request_user(self.request))
+        return selectors.leader_list(actor=request_user(self.request))
 
     @extend_schema(request=LeaderHrInputSerializer, responses={201: LeaderDetailSerializer})
     def post(self, request: Request) -> Response:
@@ -121,7 +121,7 @@ class LeaderDetailApi(APIView):
 
     @extend_schema(responses=LeaderDetailSerializer)
     def get(self, request: Request, leader_id: int) -> Response:
-        leader = selectors.leader_detail(user=request_user(request), leader_id=leader_id)
+        leader = selectors.leader_detail(actor=request_user(request), leader_id=leader_id)
         return Response(LeaderDetailSerializer(leader).data)
 
     @extend_schema(request=LeaderHrInputSerializer, responses=LeaderDetailSerializer)
@@ -144,7 +144,7 @@ class LeaderLineApi(APIView):
 
     @extend_schema(responses=LeaderRefSerializer(many=True))
     def get(self, request: Request, leader_id: int) -> Response:
-        line = selectors.leader_line(user=request_user(request), leader_id=leader_id)
+        line = selectors.leader_line(actor=request_user(request), leader_id=leader_id)
         return Response(LeaderRefSerializer(line, many=True).data)
 
 
@@ -170,7 +170,7 @@ class LeaderCompetencyApi(APIView):
 
     @extend_schema(responses=CompetencySerializer(many=True))
     def get(self, request: Request, leader_id: int) -> Response:
-        rows = selectors.leader_competency_list(user=request_user(request), leader_id=leader_id)
+        rows = selectors.leader_competency_list(actor=request_user(request), leader_id=leader_id)
         return Response(CompetencySerializer(rows, many=True).data)
 
     @extend_schema(request=CompetenciesInputSerializer, responses=CompetencySerializer(many=True))
@@ -185,7 +185,7 @@ class MyCompetencyApi(APIView):
 
     @extend_schema(responses=CompetencySerializer(many=True))
     def get(self, request: Request) -> Response:
-        rows = selectors.competency_list_own(user=request_user(request))
+        rows = selectors.competency_list_own(actor=request_user(request))
         return Response(CompetencySerializer(rows, many=True).data)
 
     @extend_schema(request=CompetenciesInputSerializer, responses=CompetencySerializer(many=True))

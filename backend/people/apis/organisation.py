@@ -67,7 +67,7 @@ class OrganisationListApi(_ScopedList):
     ordering_fields = ["name"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.organisation_list(user=user)
+        return selectors.organisation_list(actor=user)
 
 
 class OrganisationDetailApi(APIView):
@@ -78,7 +78,7 @@ class OrganisationDetailApi(APIView):
     @extend_schema(responses=OrganisationSerializer)
     def get(self, request: Request, organisation_id: int) -> Response:
         organisation = selectors.organisation_detail(
-            user=request_user(request), organisation_id=organisation_id
+            actor=request_user(request), organisation_id=organisation_id
         )
         return Response(OrganisationSerializer(organisation).data)
 
@@ -92,7 +92,7 @@ class AdministrationListApi(_ScopedList):
     ordering_fields = ["name", "code"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.administration_list(user=user)
+        return selectors.administration_list(actor=user)
 
 
 class AdministrationDetailApi(APIView):
@@ -103,7 +103,7 @@ class AdministrationDetailApi(APIView):
     @extend_schema(responses=AdministrationSerializer)
     def get(self, request: Request, administration_id: int) -> Response:
         row = selectors.administration_detail(
-            user=request_user(request), administration_id=administration_id
+            actor=request_user(request), administration_id=administration_id
         )
         return Response(AdministrationSerializer(row).data)
 
@@ -117,7 +117,7 @@ class DepartmentListApi(_ScopedList):
     ordering_fields = ["name"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.department_list(user=user)
+        return selectors.department_list(actor=user)
 
 
 class DepartmentDetailApi(APIView):
@@ -127,7 +127,7 @@ class DepartmentDetailApi(APIView):
 
     @extend_schema(responses=DepartmentSerializer)
     def get(self, request: Request, department_id: int) -> Response:
-        row = selectors.department_detail(user=request_user(request), department_id=department_id)
+        row = selectors.department_detail(actor=request_user(request), department_id=department_id)
         return Response(DepartmentSerializer(row).data)
 
 
@@ -141,7 +141,7 @@ class UnitListApi(_ScopedList):
     ordering_fields = ["name", "code", "staff_count", "sites"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.unit_list(user=user)
+        return selectors.unit_list(actor=user)
 
 
 class UnitDetailApi(APIView):
@@ -151,7 +151,7 @@ class UnitDetailApi(APIView):
 
     @extend_schema(responses=UnitDetailSerializer)
     def get(self, request: Request, unit_id: int) -> Response:
-        unit = selectors.unit_detail(user=request_user(request), unit_id=unit_id)
+        unit = selectors.unit_detail(actor=request_user(request), unit_id=unit_id)
         return Response(UnitDetailSerializer(unit).data)
 
 
@@ -174,7 +174,7 @@ class UnitStaffContactListApi(APIView):
 
     @extend_schema(responses=StaffDirectoryEntrySerializer(many=True))
     def get(self, request: Request, unit_id: int) -> Response:
-        entries = selectors.unit_staff_directory(user=request_user(request), unit_id=unit_id)
+        entries = selectors.unit_staff_directory(actor=request_user(request), unit_id=unit_id)
         return Response(StaffDirectoryEntrySerializer(entries, many=True).data)
 
 
@@ -187,7 +187,7 @@ class StaffFunctionListApi(_ScopedList):
     ordering_fields = ["kind", "name"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.staff_function_list(user=user)
+        return selectors.staff_function_list(actor=user)
 
 
 class StaffContactListApi(_ScopedList):
@@ -199,7 +199,7 @@ class StaffContactListApi(_ScopedList):
     ordering_fields = ["name", "staff_function__kind"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.staff_contact_list(user=user)
+        return selectors.staff_contact_list(actor=user)
 
 
 class StaffContactDetailApi(APIView):
@@ -209,5 +209,5 @@ class StaffContactDetailApi(APIView):
 
     @extend_schema(responses=StaffContactSerializer)
     def get(self, request: Request, contact_id: int) -> Response:
-        row = selectors.staff_contact_detail(user=request_user(request), contact_id=contact_id)
+        row = selectors.staff_contact_detail(actor=request_user(request), contact_id=contact_id)
         return Response(StaffContactSerializer(row).data)

@@ -43,7 +43,7 @@ class SupportNeedCreateInputSerializer(serializers.Serializer):
         super().__init__(*args, **kwargs)
         if user is None:  # the schema generator instantiates without a user
             return
-        self.fields["topic"].queryset = selectors.topic_choosable(user=user)  # type: ignore[attr-defined]
+        self.fields["topic"].queryset = selectors.topic_choosable(actor=user)  # type: ignore[attr-defined]
 
 
 class SupportNeedUpdateInputSerializer(serializers.Serializer):
@@ -65,7 +65,7 @@ class MySupportNeedListApi(ListAPIView[SupportNeed]):
     def get_queryset(self) -> QuerySet[SupportNeed]:
         if getattr(self, "swagger_fake_view", False):
             return SupportNeed.objects.none()
-        return selectors.support_need_list_own(user=request_user(self.request))
+        return selectors.support_need_list_own(actor=request_user(self.request))
 
     @extend_schema(
         request=SupportNeedCreateInputSerializer, responses={201: SupportNeedDetailSerializer}
@@ -85,7 +85,7 @@ class MySupportNeedDetailApi(APIView):
 
     @extend_schema(responses=SupportNeedDetailSerializer)
     def get(self, request: Request, need_id: int) -> Response:
-        need = selectors.support_need_own_or_404(user=request_user(request), need_id=need_id)
+        need = selectors.support_need_own_or_404(actor=request_user(request), need_id=need_id)
         return Response(SupportNeedDetailSerializer(need).data)
 
     @extend_schema(request=SupportNeedUpdateInputSerializer, responses=SupportNeedDetailSerializer)
@@ -130,7 +130,7 @@ class SupportNeedHrListApi(ListAPIView[SupportNeed]):
     def get_queryset(self) -> QuerySet[SupportNeed]:
         if getattr(self, "swagger_fake_view", False):
             return SupportNeed.objects.none()
-        return selectors.support_need_list_for_hr(user=request_user(self.request))
+        return selectors.support_need_list_for_hr(actor=request_user(self.request))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         purpose = PurposeInputSerializer(data={"purpose": request.query_params.get("purpose")})
@@ -142,7 +142,7 @@ class SupportNeedHrListApi(ListAPIView[SupportNeed]):
         page = self.paginate_queryset(queryset)
         rows = list(page) if page is not None else list(queryset)
         selectors.support_needs_record_read(
-            user=request_user(request), needs=rows, purpose=purpose.validated_data["purpose"]
+            actor=request_user(request), needs=rows, purpose=purpose.validated_data["purpose"]
         )
         data = self.get_serializer(rows, many=True).data
         return self.get_paginated_response(data) if page is not None else Response(data)

@@ -53,7 +53,7 @@ class TopicListApi(ListAPIView[Topic]):
     def get_queryset(self) -> QuerySet[Topic]:
         if getattr(self, "swagger_fake_view", False):
             return Topic.objects.none()
-        return selectors.topic_list(user=request_user(self.request))
+        return selectors.topic_list(actor=request_user(self.request))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Every user reads the plain list: it comes from the cache (``cached.py``)."""
@@ -80,7 +80,7 @@ class TopicDetailApi(APIView):
 
     @extend_schema(responses=TopicSerializer)
     def get(self, request: Request, topic_id: int) -> Response:
-        topic = selectors.topic_detail(user=request_user(request), topic_id=topic_id)
+        topic = selectors.topic_detail(actor=request_user(request), topic_id=topic_id)
         return Response(TopicSerializer(topic).data)
 
     @extend_schema(request=TopicUpdateInputSerializer, responses=TopicSerializer)
