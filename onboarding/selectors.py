@@ -113,10 +113,10 @@ def _plans() -> QuerySet[Plan]:
     return Plan.objects.select_related("leader__unit__department__administration", "leader__boss")
 
 
-def plan_for_user_or_404(user: User, plan_id: int) -> tuple[Plan, Viewer]:
+def plan_for_user_or_404(*, actor: User, plan_id: int) -> tuple[Plan, Viewer]:
     """Return the plan and how the user sees it; 404 when out of scope (or unknown)."""
     plan = _plans().filter(id=plan_id).first()
-    viewer = plan_viewer(user, plan) if plan is not None else None
+    viewer = plan_viewer(actor, plan) if plan is not None else None
     if plan is None or viewer is None:
         raise Http404
     return plan, viewer
@@ -136,7 +136,7 @@ def plan_items_for(*, plan: Plan, viewer: Viewer) -> list[PlanItem]:
     return list(items)
 
 
-def item_for_user_or_404(user: User, item_id: int) -> tuple[PlanItem, Viewer]:
+def item_for_user_or_404(*, actor: User, item_id: int) -> tuple[PlanItem, Viewer]:
     """Return a plan item and how the user sees it: via the plan, or as the item's owner."""
     item = (
         PlanItem.objects.select_related(
@@ -152,10 +152,10 @@ def item_for_user_or_404(user: User, item_id: int) -> tuple[PlanItem, Viewer]:
     )
     if item is None:
         raise Http404
-    viewer = plan_viewer(user, item.plan)
+    viewer = plan_viewer(actor, item.plan)
     if viewer is Viewer.BOSS and item.owner_role == OwnerRole.MENTOR:
         viewer = None  # a boss never sees the mentor's items
-    if viewer is None and user.leader_id is not None and item.owner_leader_id == user.leader_id:
+    if viewer is None and actor.leader_id is not None and item.owner_leader_id == actor.leader_id:
         viewer = Viewer.OWNER
     if viewer is None:
         raise Http404
@@ -177,7 +177,7 @@ class PlanDetail:
 
 def plan_detail(*, actor: User, plan_id: int) -> PlanDetail:
     """One plan with progress and items as ``actor`` may see it; 404 when out of scope."""
-    plan, viewer = plan_for_user_or_404(actor, plan_id)
+    plan, viewer = plan_for_user_or_404(actor=actor, plan_id=plan_id)
     items = plan_items_for(plan=plan, viewer=viewer)
     return PlanDetail(
         id=plan.id,
@@ -192,7 +192,7 @@ def plan_detail(*, actor: User, plan_id: int) -> PlanDetail:
 
 def item_history(*, actor: User, item_id: int) -> list[PlanItemEvent]:
     """The history of an item ``actor`` sees (help requests only for the leader and HR)."""
-    item, viewer = item_for_user_or_404(actor, item_id)
+    item, viewer = item_for_user_or_404(actor=actor, item_id=item_id)
     return item_events_for(item=item, viewer=viewer)
 
 
@@ -334,10 +334,9 @@ def plans_visible_to(
     fields (for a leader's own plan the detail endpoint shows them). Queries: constant.
     """
     today = today or timezone.localdate()
-    user = actor
-    if not user.is_authenticated:
+    if not actor.is_authenticated:
         return Plan.objects.none(), False
-    private = access.is_hr(user)
+    private = access.is_hr(actor)
     # The columns a dashboard row shows: the grouped query is otherwise built over every
     # column of five tables.
     rows = Plan.objects.select_related("leader__unit__department__administration").only(
@@ -350,9 +349,9 @@ def plans_visible_to(
         "leader__unit__department__administration__name",
     )
     if private:
-        plans = rows.filter(access.hr_scope_q(user, prefix="leader__"))
+        plans = rows.filter(access.hr_scope_q(actor, prefix="leader__"))
     else:
-        plans = rows.filter(access.self_and_reports_q(user, field="leader_id"))
+        plans = rows.filter(access.self_and_reports_q(actor, field="leader_id"))
     if status:
         plans = plans.filter(status=status)
     if first_days_only:

@@ -218,7 +218,7 @@ def plan_item_add_as(
     plan (either unknown: 404). A boss may not add items for the mentor (a boss never learns
     of a pairing). Returns the new item and how the actor sees it.
     """
-    plan, viewer = selectors.plan_for_user_or_404(actor, plan_id)
+    plan, viewer = selectors.plan_for_user_or_404(actor=actor, plan_id=plan_id)
     _require(viewer, EDITORS)
     if viewer is Viewer.BOSS and owner_role == OwnerRole.MENTOR:
         raise PermissionDenied(_("Only the leader and HR can add items for the mentor."))
@@ -232,7 +232,7 @@ def plan_item_add_as(
         depends_on=PlanItem.objects.get(id=depends_on, plan=plan) if depends_on else None,
         **fields,
     )
-    return selectors.item_for_user_or_404(actor, item.id)
+    return selectors.item_for_user_or_404(actor=actor, item_id=item.id)
 
 
 def plan_item_change_as(
@@ -244,27 +244,27 @@ def plan_item_change_as(
     reason: str = "",
 ) -> tuple[PlanItem, Viewer]:
     """Reschedule an item (editors) and/or set its status (editors and the item's owner)."""
-    item, viewer = selectors.item_for_user_or_404(actor, item_id)
+    item, viewer = selectors.item_for_user_or_404(actor=actor, item_id=item_id)
     if due_date is not None:
         _require(viewer, EDITORS)
         plan_item_reschedule(item=item, actor=actor, due_date=due_date, reason=reason)
     if status is not None:
         _require(viewer, (*EDITORS, Viewer.OWNER))
         plan_item_status_set(item=item, actor=actor, status=status, reason=reason)
-    return selectors.item_for_user_or_404(actor, item_id)
+    return selectors.item_for_user_or_404(actor=actor, item_id=item_id)
 
 
 def plan_item_drop_as(*, actor: User, item_id: int, reason: str = "") -> PlanItem:
     """Drop an item from a plan the actor edits (kept in the history)."""
-    item, viewer = selectors.item_for_user_or_404(actor, item_id)
+    item, viewer = selectors.item_for_user_or_404(actor=actor, item_id=item_id)
     _require(viewer, EDITORS)
     return plan_item_drop(item=item, actor=actor, reason=reason)
 
 
 def plan_item_need_help_as(*, actor: User, item_id: int, weight: int) -> tuple[PlanItem, Viewer]:
     """The leader's "I need help with this"; for anyone else the item is not found (404)."""
-    item, viewer = selectors.item_for_user_or_404(actor, item_id)
+    item, viewer = selectors.item_for_user_or_404(actor=actor, item_id=item_id)
     if viewer is not Viewer.SELF:
         raise Http404
     plan_item_need_help(item=item, actor=actor, weight=weight)
-    return selectors.item_for_user_or_404(actor, item_id)
+    return selectors.item_for_user_or_404(actor=actor, item_id=item_id)

@@ -211,5 +211,5 @@ def plan_create_on_request(*, actor: User, leader_id: int) -> tuple[Plan, bool]:
         else False
     )
     plan = plan_create_for_leader(leader=leader, actor=actor)
-    plan, _viewer = selectors.plan_for_user_or_404(actor, plan.id)
+    plan, _viewer = selectors.plan_for_user_or_404(actor=actor, plan_id=plan.id)
     return plan, not existed
