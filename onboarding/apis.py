@@ -1,7 +1,8 @@
 """Onboarding API: plans, items, history, dashboards, templates, settings and calendar feed.
 
-Every view finds its objects through ``onboarding.selectors`` (out of scope → 404) and writes
-through ``onboarding.services``. Who may do what:
+Every view parses its input and calls one selector (reads) or one service (writes) with the
+caller as ``actor``; those find the rows in the caller's sight (out of scope → 404) and refuse
+what the caller may not do (403). Who may do what:
 
 - read a plan: the leader, HR in scope, anyone above the leader in the line (no private fields);
 - add, drop, reschedule items: the leader, HR in scope, the boss line;
@@ -14,22 +15,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 from drf_spectacular.utils import extend_schema
-from rest_framework import permissions, serializers, status
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.people import access
-from backend.people.models import Organisation, SupportNeed, Topic, User
-from onboarding import calendar, selectors, services
-from onboarding.models import CalendarFeed, OwnerRole, Plan, PlanItem, Template, TemplateItem
+from backend.api.permissions import IsAuthenticatedUser, IsHR, IsLeaderUser, request_user
+from backend.people.models import SupportNeed
+from onboarding import calendar, selectors
+from onboarding.models import OwnerRole, Plan, PlanItem
 from onboarding.selectors import Viewer
 from onboarding.serializers import (
     CalendarFeedUrlSerializer,
@@ -38,30 +36,19 @@ from onboarding.serializers import (
     PlanItemSerializer,
     PlanListSerializer,
     PlanSerializer,
-    ProgressSerializer,
     TemplateItemSerializer,
     TemplateSerializer,
 )
-
-EDITORS = (Viewer.SELF, Viewer.HR, Viewer.BOSS)
-
-
-def _require(viewer: Viewer, allowed: tuple[Viewer, ...]) -> None:
-    if viewer not in allowed:
-        raise PermissionDenied(_("You may not change this item."))
-
-
-def _user(request: Request) -> User:
-    # IsAuthenticated runs first on every view here, so the user is never anonymous.
-    return request.user  # type: ignore[return-value]
-
-
-def _require_hr(request: Request) -> Organisation:
-    """Return the HR caller's organisation; anyone else is refused."""
-    user = _user(request)
-    if not access.is_hr(user) or user.organisation is None:
-        raise PermissionDenied(_("Only HR may do this."))
-    return user.organisation
+from onboarding.services.calendar_feeds import calendar_feed_get_or_create, calendar_feed_rotate
+from onboarding.services.items import (
+    plan_item_add_as,
+    plan_item_change_as,
+    plan_item_drop_as,
+    plan_item_need_help_as,
+)
+from onboarding.services.organisation_settings import onboarding_settings_update
+from onboarding.services.plans import plan_create_on_request
+from onboarding.services.templates import template_item_edit
 
 
 class PlanListApi(ListAPIView):
@@ -71,7 +58,7 @@ class PlanListApi(ListAPIView):
     """
 
     serializer_class = PlanListSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
     filter_backends: list[Any] = []
     first_days_only = False
 
@@ -82,7 +69,7 @@ class PlanListApi(ListAPIView):
             "true",
         )
         plans, self.private = selectors.plans_visible_to(
-            _user(self.request),
+            actor=request_user(self.request),
             status=None if status_ == "all" else status_,
             first_days_only=first_days,
         )
@@ -104,7 +91,7 @@ class DashboardApi(PlanListApi):
 class PlanCreateApi(APIView):
     """HR creates a leader's plan on demand (idempotent: returns the existing plan)."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsHR]
 
     class OnboardingPlanCreateInputSerializer(serializers.Serializer):
         leader_id = serializers.IntegerField()
@@ -113,45 +100,32 @@ class PlanCreateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PlanSerializer)
     def post(self, request: Request) -> Response:
-        _require_hr(request)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        leader = access.leader_visible_or_404(_user(request), data.validated_data["leader_id"])
-        if not access.is_hr_for(_user(request), leader):
-            raise Http404
-        existed = (
-            Plan.objects.filter(leader=leader, role_start_date=leader.role_start_date).exists()
-            if leader.role_start_date
-            else False
+        plan, created = plan_create_on_request(
+            actor=request_user(request), leader_id=data.validated_data["leader_id"]
         )
-        plan = services.plan_create_for_leader(leader=leader, actor=_user(request))
-        plan, _viewer = selectors.plan_for_user_or_404(_user(request), plan.id)
         return Response(
             PlanSerializer(plan).data,
-            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
 
 class PlanDetailApi(APIView):
     """One plan with progress and items, as the caller may see it."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     @extend_schema(responses=PlanDetailSerializer)
     def get(self, request: Request, plan_id: int) -> Response:
-        plan, viewer = selectors.plan_for_user_or_404(_user(request), plan_id)
-        items = selectors.plan_items_for(plan=plan, viewer=viewer)
-        data = dict(PlanSerializer(plan).data)
-        data["viewer"] = viewer.value
-        data["progress"] = ProgressSerializer(selectors.progress_of(items)).data
-        data["items"] = PlanItemSerializer(items, many=True, context={"viewer": viewer}).data
-        return Response(data)
+        detail = selectors.plan_detail(actor=request_user(request), plan_id=plan_id)
+        return Response(PlanDetailSerializer(detail, context={"viewer": detail.viewer}).data)
 
 
 class PlanItemAddApi(APIView):
     """Add a personal item to a plan (the leader, HR or the boss line)."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     class OnboardingPlanItemAddInputSerializer(serializers.Serializer):
         title_da = serializers.CharField(max_length=200)
@@ -171,25 +145,11 @@ class PlanItemAddApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def post(self, request: Request, plan_id: int) -> Response:
-        plan, viewer = selectors.plan_for_user_or_404(_user(request), plan_id)
-        _require(viewer, EDITORS)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        if viewer is Viewer.BOSS and fields["owner_role"] == OwnerRole.MENTOR:
-            raise PermissionDenied(_("Only the leader and HR can add items for the mentor."))
-        slug = fields.pop("topic")
-        fields["topic"] = (
-            get_object_or_404(Topic, organisation_id=plan.organisation_id, slug=slug)
-            if slug
-            else None
+        item, viewer = plan_item_add_as(
+            actor=request_user(request), plan_id=plan_id, **data.validated_data
         )
-        depends_on_id = fields.pop("depends_on")
-        fields["depends_on"] = (
-            get_object_or_404(PlanItem, id=depends_on_id, plan=plan) if depends_on_id else None
-        )
-        item = services.plan_item_add(plan=plan, actor=_user(request), **fields)
-        item, viewer = selectors.item_for_user_or_404(_user(request), item.id)
         return Response(
             PlanItemSerializer(item, context={"viewer": viewer}).data,
             status=status.HTTP_201_CREATED,
@@ -199,7 +159,7 @@ class PlanItemAddApi(APIView):
 class PlanItemUpdateApi(APIView):
     """Change an item's status (with a reason for "not applicable") or reschedule it."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     class OnboardingPlanItemUpdateInputSerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=PlanItem.Status.choices, required=False)
@@ -210,31 +170,18 @@ class PlanItemUpdateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def patch(self, request: Request, item_id: int) -> Response:
-        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        values = data.validated_data
-        if "due_date" in values:
-            _require(viewer, EDITORS)
-            services.plan_item_reschedule(
-                item=item,
-                actor=_user(request),
-                due_date=values["due_date"],
-                reason=values["reason"],
-            )
-        if "status" in values:
-            _require(viewer, (*EDITORS, Viewer.OWNER))
-            services.plan_item_status_set(
-                item=item, actor=_user(request), status=values["status"], reason=values["reason"]
-            )
-        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
+        item, viewer = plan_item_change_as(
+            actor=request_user(request), item_id=item_id, **data.validated_data
+        )
         return Response(PlanItemSerializer(item, context={"viewer": viewer}).data)
 
 
 class PlanItemDropApi(APIView):
     """Drop an item from the plan (kept in the history)."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     class OnboardingPlanItemDropInputSerializer(serializers.Serializer):
         reason = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
@@ -243,12 +190,10 @@ class PlanItemDropApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=None)
     def post(self, request: Request, item_id: int) -> Response:
-        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
-        _require(viewer, EDITORS)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.plan_item_drop(
-            item=item, actor=_user(request), reason=data.validated_data["reason"]
+        plan_item_drop_as(
+            actor=request_user(request), item_id=item_id, reason=data.validated_data["reason"]
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -259,7 +204,7 @@ class PlanItemNeedHelpApi(APIView):
     Only the leader: for anyone else the item is "not found", so the feature leaks nothing.
     """
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     class OnboardingPlanItemNeedHelpInputSerializer(serializers.Serializer):
         weight = serializers.ChoiceField(
@@ -270,27 +215,22 @@ class PlanItemNeedHelpApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=PlanItemSerializer)
     def post(self, request: Request, item_id: int) -> Response:
-        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
-        if viewer is not Viewer.SELF:
-            raise Http404
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.plan_item_need_help(
-            item=item, actor=_user(request), weight=data.validated_data["weight"]
+        item, viewer = plan_item_need_help_as(
+            actor=request_user(request), item_id=item_id, weight=data.validated_data["weight"]
         )
-        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
         return Response(PlanItemSerializer(item, context={"viewer": viewer}).data)
 
 
 class PlanItemHistoryApi(APIView):
     """An item's history: who changed what, when (help requests hidden from the boss line)."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     @extend_schema(responses=PlanItemEventSerializer(many=True))
     def get(self, request: Request, item_id: int) -> Response:
-        item, viewer = selectors.item_for_user_or_404(_user(request), item_id)
-        events = selectors.item_events_for(item=item, viewer=viewer)
+        events = selectors.item_history(actor=request_user(request), item_id=item_id)
         return Response(PlanItemEventSerializer(events, many=True).data)
 
 
@@ -298,12 +238,11 @@ class MyItemsApi(ListAPIView):
     """Open items the caller owns in other leaders' plans (a mentor's, a boss's)."""
 
     serializer_class = PlanItemSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> Any:
-        user = _user(self.request)
-        return selectors.items_owned_by(user).exclude(plan__leader_id=user.leader_id or 0)
+        return selectors.items_owned_in_others_plans(actor=request_user(self.request))
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "viewer": Viewer.OWNER}
@@ -313,19 +252,17 @@ class TemplateListApi(ListAPIView):
     """The organisation's templates with their items (read: any user; edit: HR, admin)."""
 
     serializer_class = TemplateSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> Any:
-        return Template.objects.filter(
-            organisation_id=_user(self.request).organisation_id or 0
-        ).prefetch_related("administrations", "items__topic", "items__administrations")
+        return selectors.template_list(actor=request_user(self.request))
 
 
 class TemplateItemUpdateApi(APIView):
     """HR edits a template item; running plans keep their snapshot."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsHR]
 
     class OnboardingTemplateItemUpdateInputSerializer(serializers.Serializer):
         title_da = serializers.CharField(max_length=200, required=False)
@@ -340,15 +277,11 @@ class TemplateItemUpdateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=TemplateItemSerializer)
     def patch(self, request: Request, item_id: int) -> Response:
-        organisation = _require_hr(request)
-        item = get_object_or_404(
-            TemplateItem.objects.select_related("template"),
-            id=item_id,
-            template__organisation_id=organisation.id,
-        )
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        item = services.template_item_update(item=item, **data.validated_data)
+        item = template_item_edit(
+            actor=request_user(request), item_id=item_id, **data.validated_data
+        )
         return Response(TemplateItemSerializer(item).data)
 
 
@@ -364,57 +297,41 @@ class SettingsSerializer(serializers.Serializer):
 class SettingsApi(APIView):
     """HR reads and changes the organisation's reminder settings."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsHR]
 
     @extend_schema(responses=SettingsSerializer)
     def get(self, request: Request) -> Response:
-        organisation = _require_hr(request)
-        found = services.onboarding_settings_for(organisation_id=organisation.id)
+        found = selectors.onboarding_settings_of(actor=request_user(request))
         return Response(SettingsSerializer(found).data)
 
     @extend_schema(request=SettingsSerializer, responses=SettingsSerializer)
     def patch(self, request: Request) -> Response:
-        organisation = _require_hr(request)
         data = SettingsSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        updated = services.onboarding_settings_update(
-            organisation=organisation, **data.validated_data
-        )
+        updated = onboarding_settings_update(actor=request_user(request), **data.validated_data)
         return Response(SettingsSerializer(updated).data)
-
-
-def _feed_payload(request: Request, feed: CalendarFeed) -> dict[str, str]:
-    url = request.build_absolute_uri(f"/api/onboarding/calendar/{feed.token}.ics")
-    return {
-        "url": url,
-        "webcal_url": url.replace("https://", "webcal://").replace("http://", "webcal://"),
-    }
 
 
 class CalendarFeedApi(APIView):
     """The leader's own secret calendar-feed URL (subscribe to it in any calendar app)."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsLeaderUser]
 
     @extend_schema(responses=CalendarFeedUrlSerializer)
     def get(self, request: Request) -> Response:
-        leader = access.actor_leader(_user(request))
-        if leader is None:
-            raise Http404
-        return Response(_feed_payload(request, services.calendar_feed_get_or_create(leader=leader)))
+        feed = calendar_feed_get_or_create(actor=request_user(request))
+        return Response(CalendarFeedUrlSerializer(feed, context={"request": request}).data)
 
 
 class CalendarFeedRotateApi(APIView):
     """Give the leader a new feed URL; the old one stops working."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsLeaderUser]
 
     @extend_schema(request=None, responses=CalendarFeedUrlSerializer)
     def post(self, request: Request) -> Response:
-        leader = access.actor_leader(_user(request))
-        if leader is None:
-            raise Http404
-        return Response(_feed_payload(request, services.calendar_feed_rotate(leader=leader)))
+        feed = calendar_feed_rotate(actor=request_user(request))
+        return Response(CalendarFeedUrlSerializer(feed, context={"request": request}).data)
 
 
 @require_GET
@@ -424,8 +341,7 @@ def calendar_ics(request: HttpRequest, token: str) -> HttpResponse:
     A plain Django view (not DRF) so calendar clients' ``Accept`` headers never meet content
     negotiation. An unknown or rotated token is 404.
     """
-    feed = get_object_or_404(CalendarFeed.objects.select_related("leader"), token=token)
-    body = calendar.leader_calendar_ics(leader=feed.leader)
+    body = calendar.calendar_ics_for_token(token=token)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     return response

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -18,7 +19,7 @@ from backend.people.models import Leader
 
 if TYPE_CHECKING:
     from backend.mentoring.selectors import Meeting
-from onboarding.models import Plan, PlanItem
+from onboarding.models import CalendarFeed, Plan, PlanItem
 from onboarding.selectors import item_owner_label, item_title
 
 
@@ -76,3 +77,14 @@ def leader_calendar_ics(*, leader: Leader) -> bytes:
         event.add("summary", f"{title} med {meeting.with_name}")
         cal.add_component(event)
     return cal.to_ical()
+
+
+def calendar_ics_for_token(*, token: str) -> bytes:
+    """Return the feed behind a secret token; an unknown or rotated token is not found (404).
+
+    The token is the credential: whoever holds the URL reads the feed, which is why it carries
+    nothing private.
+    """
+    # Http404, not DoesNotExist: the feed is a plain Django view, outside DRF's handler.
+    feed = get_object_or_404(CalendarFeed.objects.select_related("leader"), token=token)
+    return leader_calendar_ics(leader=feed.leader)

@@ -30,7 +30,7 @@ from backend.notifications.services import notify
 from backend.people.models import Organisation, User
 from onboarding.models import OnboardingSettings, OwnerRole, Plan, PlanItem
 from onboarding.selectors import item_title
-from onboarding.services import plan_ensure_for_new_leaders, plan_owners_refresh
+from onboarding.services.plans import plan_ensure_for_new_leaders, plan_owners_refresh
 
 #: Leaders whose role started this many days ago or later get a plan in the hourly sweep.
 SWEEP_DAYS = 30

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import PermissionDenied
 
 from backend.people import access
-from backend.people.models import User
-from onboarding.models import OwnerRole, Plan, PlanItem, PlanItemEvent
+from backend.people.models import Leader, User
+from onboarding.models import OnboardingSettings, OwnerRole, Plan, PlanItem, PlanItemEvent, Template
 from onboarding.owners import owner_label, owner_name, render_title
 
 FIRST_DAYS = 90
@@ -111,10 +113,10 @@ def _plans() -> QuerySet[Plan]:
     return Plan.objects.select_related("leader__unit__department__administration", "leader__boss")
 
 
-def plan_for_user_or_404(user: User, plan_id: int) -> tuple[Plan, Viewer]:
+def plan_for_user_or_404(*, actor: User, plan_id: int) -> tuple[Plan, Viewer]:
     """Return the plan and how the user sees it; 404 when out of scope (or unknown)."""
     plan = _plans().filter(id=plan_id).first()
-    viewer = plan_viewer(user, plan) if plan is not None else None
+    viewer = plan_viewer(actor, plan) if plan is not None else None
     if plan is None or viewer is None:
         raise Http404
     return plan, viewer
@@ -134,7 +136,7 @@ def plan_items_for(*, plan: Plan, viewer: Viewer) -> list[PlanItem]:
     return list(items)
 
 
-def item_for_user_or_404(user: User, item_id: int) -> tuple[PlanItem, Viewer]:
+def item_for_user_or_404(*, actor: User, item_id: int) -> tuple[PlanItem, Viewer]:
     """Return a plan item and how the user sees it: via the plan, or as the item's owner."""
     item = (
         PlanItem.objects.select_related(
@@ -150,14 +152,48 @@ def item_for_user_or_404(user: User, item_id: int) -> tuple[PlanItem, Viewer]:
     )
     if item is None:
         raise Http404
-    viewer = plan_viewer(user, item.plan)
+    viewer = plan_viewer(actor, item.plan)
     if viewer is Viewer.BOSS and item.owner_role == OwnerRole.MENTOR:
         viewer = None  # a boss never sees the mentor's items
-    if viewer is None and user.leader_id is not None and item.owner_leader_id == user.leader_id:
+    if viewer is None and actor.leader_id is not None and item.owner_leader_id == actor.leader_id:
         viewer = Viewer.OWNER
     if viewer is None:
         raise Http404
     return item, viewer
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDetail:
+    """A plan as one viewer sees it: the plan's fields, how they see it, progress and items."""
+
+    id: int
+    leader: Leader
+    role_start_date: dt.date
+    status: str
+    viewer: Viewer
+    progress: Progress
+    items: list[PlanItem]
+
+
+def plan_detail(*, actor: User, plan_id: int) -> PlanDetail:
+    """One plan with progress and items as ``actor`` may see it; 404 when out of scope."""
+    plan, viewer = plan_for_user_or_404(actor=actor, plan_id=plan_id)
+    items = plan_items_for(plan=plan, viewer=viewer)
+    return PlanDetail(
+        id=plan.id,
+        leader=plan.leader,
+        role_start_date=plan.role_start_date,
+        status=plan.status,
+        viewer=viewer,
+        progress=progress_of(items),
+        items=items,
+    )
+
+
+def item_history(*, actor: User, item_id: int) -> list[PlanItemEvent]:
+    """The history of an item ``actor`` sees (help requests only for the leader and HR)."""
+    item, viewer = item_for_user_or_404(actor=actor, item_id=item_id)
+    return item_events_for(item=item, viewer=viewer)
 
 
 def item_events_for(*, item: PlanItem, viewer: Viewer) -> list[PlanItemEvent]:
@@ -186,6 +222,11 @@ def items_owned_by(user: User) -> QuerySet[PlanItem]:
         .only(*_ITEM_ROW_FIELDS)
         .order_by("due_date", "id")
     )
+
+
+def items_owned_in_others_plans(*, actor: User) -> QuerySet[PlanItem]:
+    """Open items ``actor`` owns in other leaders' plans (as mentor or boss), not their own."""
+    return items_owned_by(actor).exclude(plan__leader_id=actor.leader_id or 0)
 
 
 _ITEM_ROW_FIELDS = (
@@ -280,8 +321,8 @@ def _progress_annotations(*, private: bool, today: dt.date) -> dict[str, object]
 
 
 def plans_visible_to(
-    user: User,
     *,
+    actor: User,
     today: dt.date | None = None,
     status: str | None = Plan.Status.ACTIVE,
     first_days_only: bool = False,
@@ -293,9 +334,9 @@ def plans_visible_to(
     fields (for a leader's own plan the detail endpoint shows them). Queries: constant.
     """
     today = today or timezone.localdate()
-    if not user.is_authenticated:
+    if not actor.is_authenticated:
         return Plan.objects.none(), False
-    private = access.is_hr(user)
+    private = access.is_hr(actor)
     # The columns a dashboard row shows: the grouped query is otherwise built over every
     # column of five tables.
     rows = Plan.objects.select_related("leader__unit__department__administration").only(
@@ -308,9 +349,9 @@ def plans_visible_to(
         "leader__unit__department__administration__name",
     )
     if private:
-        plans = rows.filter(access.hr_scope_q(user, prefix="leader__"))
+        plans = rows.filter(access.hr_scope_q(actor, prefix="leader__"))
     else:
-        plans = rows.filter(access.self_and_reports_q(user, field="leader_id"))
+        plans = rows.filter(access.self_and_reports_q(actor, field="leader_id"))
     if status:
         plans = plans.filter(status=status)
     if first_days_only:
@@ -322,3 +363,22 @@ def plans_visible_to(
 def plan_progress_for(*, plan: Plan, viewer: Viewer, today: dt.date | None = None) -> Progress:
     """Progress of one plan as the viewer may see it."""
     return progress_of(plan_items_for(plan=plan, viewer=viewer), today=today)
+
+
+# --- templates and settings ----------------------------------------------------------------------
+
+
+def template_list(*, actor: User) -> QuerySet[Template]:
+    """The templates of ``actor``'s organisation, with their items and rules."""
+    return Template.objects.filter(organisation_id=actor.organisation_id or 0).prefetch_related(
+        "administrations", "items__topic", "items__administrations"
+    )
+
+
+def onboarding_settings_of(*, actor: User) -> OnboardingSettings:
+    """The reminder settings of ``actor``'s organisation (defaults, unsaved, when HR set none)."""
+    organisation_id = actor.organisation_id
+    if organisation_id is None:  # HR always has one; this guards the data, not the role
+        raise PermissionDenied(_("Only HR may do this."))
+    found = OnboardingSettings.objects.filter(organisation_id=organisation_id).first()
+    return found or OnboardingSettings(organisation_id=organisation_id)

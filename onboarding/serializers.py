@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from rest_framework import serializers
 
-from onboarding.models import Plan, PlanItem, PlanItemEvent, Template, TemplateItem
+from onboarding.models import CalendarFeed, Plan, PlanItem, PlanItemEvent, Template, TemplateItem
 from onboarding.selectors import (
     FIRST_DAYS,
     Progress,
@@ -175,6 +175,16 @@ class CalendarFeedUrlSerializer(serializers.Serializer):
 
     url = serializers.URLField()
     webcal_url = serializers.CharField()
+
+    def to_representation(self, instance: CalendarFeed) -> dict[str, Any]:
+        """The feed's URLs on the host the request came to (``context["request"]``)."""
+        url = self.context["request"].build_absolute_uri(
+            f"/api/onboarding/calendar/{instance.token}.ics"
+        )
+        return {
+            "url": url,
+            "webcal_url": url.replace("https://", "webcal://").replace("http://", "webcal://"),
+        }
 
 
 class PlanItemEventSerializer(serializers.Serializer):

@@ -8,7 +8,7 @@ from celery import shared_task
 
 from backend.people.models import Leader, Organisation
 from onboarding.reminders import reminders_send
-from onboarding.services import plan_create_for_leader, plan_ensure_for_new_leaders
+from onboarding.services.plans import plan_create_for_leader, plan_ensure_for_new_leaders
 
 
 @shared_task(name="onboarding.reminders_send", acks_late=True)

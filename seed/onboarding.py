@@ -15,12 +15,9 @@ import random
 
 from backend.people.models import Leader, Organisation, User
 from onboarding.models import Plan, PlanItem
-from onboarding.services import (
-    plan_create_for_leader,
-    plan_item_need_help,
-    plan_item_status_set,
-    templates_load,
-)
+from onboarding.services.items import plan_item_need_help, plan_item_status_set
+from onboarding.services.plans import plan_create_for_leader
+from onboarding.services.templates import templates_load
 from seed.onboarding_content import TEMPLATES
 
 #: Leaders who started this many days ago or later get a plan in the demo.

@@ -7,8 +7,8 @@ serves them and employment law, with HR as agreement holder (report lines 689-69
 1006, 1359). Each template below carries applicability rules; ``{owner}`` in a title is replaced
 by the resolved owner's name ("Mød din økonomikonsulent Hanne Sørensen").
 
-Loaded by ``onboarding.services.templates_load`` (idempotent: missing templates and items are
-created, HR's edits to existing ones are left alone).
+Loaded by ``onboarding.services.templates.templates_load`` (idempotent: missing templates and
+items are created, HR's edits to existing ones are left alone).
 """
 
 from __future__ import annotations

@@ -1,19 +1,19 @@
 """The user's own notifications."""
 
-from typing import Any, cast
+from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.permissions import IsAuthenticatedUser, request_user
 from backend.api.serializers import FastReadMixin
 from backend.notifications.models import Notification
+from backend.notifications.selectors import notification_list
 from backend.notifications.services import notification_mark_read
-from backend.people.models import User
 
 
 class NotificationOutputSerializer(FastReadMixin, serializers.ModelSerializer[Notification]):
@@ -27,7 +27,7 @@ class NotificationOutputSerializer(FastReadMixin, serializers.ModelSerializer[No
 class NotificationListApi(ListAPIView[Notification]):
     """List the caller's notifications, newest first."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
     serializer_class = NotificationOutputSerializer
     filterset_fields = ["kind"]
     ordering_fields = ["created_at"]
@@ -35,17 +35,17 @@ class NotificationListApi(ListAPIView[Notification]):
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
             return Notification.objects.none()
-        return Notification.objects.filter(user=cast(User, self.request.user))
+        return notification_list(actor=request_user(self.request))
 
 
 class NotificationReadApi(APIView):
     """Mark one of the caller's notifications as read."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     @extend_schema(request=None, responses=NotificationOutputSerializer)
     def post(self, request: Request, notification_id: int) -> Response:
         notification = notification_mark_read(
-            user=cast(User, request.user), notification_id=notification_id
+            actor=request_user(request), notification_id=notification_id
         )
         return Response(NotificationOutputSerializer(notification).data)

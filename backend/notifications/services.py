@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from backend.notifications.models import Notification
 from backend.people.models import User
@@ -61,11 +62,9 @@ def _email(notification_id: int) -> None:
     Notification.objects.filter(id=notification_id).update(emailed=True)
 
 
-def notification_mark_read(*, user: User, notification_id: int) -> Notification:
-    """Mark one of the user's notifications as read (another user's is not found)."""
-    from django.utils import timezone
-
-    notification = Notification.objects.get(id=notification_id, user=user)
+def notification_mark_read(*, actor: User, notification_id: int) -> Notification:
+    """Mark one of the actor's notifications as read (another user's is not found)."""
+    notification = Notification.objects.get(id=notification_id, user=actor)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])

@@ -19,6 +19,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
+from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Administration,
     Department,
@@ -31,7 +32,6 @@ from backend.people.models import (
     Unit,
     User,
 )
-from backend.people.services import leader_line_ids
 
 
 def actor_leader(user: User) -> Leader | None:

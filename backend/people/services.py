@@ -11,11 +11,14 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from rest_framework.exceptions import PermissionDenied
 
 from backend.api.exceptions import ServiceError
-from backend.people import cached, hooks
+from backend.people import access, cached, hooks, selectors
+from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Administration,
     Competency,
@@ -99,31 +102,6 @@ def unit_upsert(
         organisation=organisation, code=code, defaults={"department": department, **fields}
     )
     return unit
-
-
-def leader_line_ids(
-    *, leader_id: int, boss_of: Mapping[int, int | None] | None = None
-) -> list[int]:
-    """Return the ids of the leader's managers, nearest first (the line of command).
-
-    ``boss_of`` maps leader id → boss id; when omitted it is read from the database one step at
-    a time. Stops at a cycle rather than looping (cycles are rejected on write, but a line read
-    from an unvalidated import must not hang).
-    """
-    line: list[int] = []
-    seen = {leader_id}
-    current: int | None = leader_id
-    while current is not None:
-        if boss_of is not None:
-            boss_id = boss_of.get(current)
-        else:
-            boss_id = Leader.objects.filter(id=current).values_list("boss_id", flat=True).first()
-        if boss_id is None or boss_id in seen:
-            break
-        line.append(boss_id)
-        seen.add(boss_id)
-        current = boss_id
-    return line
 
 
 def leader_check_boss(*, leader: Leader, boss: Leader | None) -> None:
@@ -366,3 +344,91 @@ def user_set_language(*, user: User, language: str) -> User:
     user.language = language
     user.save(update_fields=["language"])
     return user
+
+
+# --- As the API's caller: find the row in the actor's sight, check the actor may do this -------
+# Out of sight: ``Http404`` (404). In sight but not theirs to change: ``PermissionDenied`` (403).
+# Role checks (HR only, leaders only) are the views' permission classes and run before these.
+
+#: The profile fields a leader edits themselves; the rest is HR's.
+SELF_EDITABLE = ("bio", "languages", "discoverable", "email", "phone")
+
+
+def leader_create_as(*, actor: User, **fields: Any) -> Leader:
+    """HR creates a leader in its organisation; returns the profile as HR sees it.
+
+    Scoped HR must place the leader in a unit of its administrations, or would lose sight of
+    them at once.
+    """
+    if access.hr_administration_ids(actor) and fields.get("unit") is None:
+        raise ServiceError(_("Choose a unit in your administrations."), field="unit")
+    organisation = access.organisations_visible_to(actor).get()
+    leader = leader_create(organisation=organisation, **fields)
+    return selectors.leader_detail(actor=actor, leader_id=leader.id)
+
+
+def leader_edit_as(
+    *, actor: User, leader_id: int, fields: Mapping[str, Any], sent: Iterable[str]
+) -> Leader:
+    """Edit a leader's profile: HR in scope every field, the leader only ``SELF_EDITABLE``.
+
+    ``fields`` are the validated values, ``sent`` the names the request carried: a leader who
+    sends a field only HR may change is refused field by field (400), rather than having it
+    silently dropped. Anyone else who sees the profile (a boss) may not edit it (403).
+    """
+    leader = access.leader_visible_or_404(actor, leader_id)
+    if not access.is_hr_for(actor, leader):
+        if not access.is_self(actor, leader):
+            raise PermissionDenied
+        locked = sorted(set(sent) - set(SELF_EDITABLE))
+        if locked:
+            raise ValidationError({name: [_("Only HR can change this field.")] for name in locked})
+    leader_update(leader=leader, **fields)
+    return selectors.leader_detail(actor=actor, leader_id=leader.id)
+
+
+def competencies_set_as(
+    *, actor: User, leader_id: int, levels: Mapping[str, int]
+) -> list[Competency]:
+    """Set a leader's strengths: the leader themself or HR in scope; a boss may not (403)."""
+    leader = access.leader_visible_or_404(actor, leader_id)
+    if not (access.is_self(actor, leader) or access.is_hr_for(actor, leader)):
+        raise PermissionDenied
+    return competencies_set(leader=leader, levels=levels)
+
+
+def support_need_raise_as(
+    *, actor: User, topic: Topic, weight: int = SupportNeed.Weight.SOME, note: str | None = None
+) -> SupportNeed:
+    """The actor (a leader) states a support need of their own; returns it with its topic."""
+    leader = access.actor_leader(actor)
+    if leader is None:
+        raise PermissionDenied
+    need = support_need_raise(leader=leader, topic=topic, weight=weight, note=note)
+    return selectors.support_need_own_or_404(actor=actor, need_id=need.id)
+
+
+def support_need_update_as(*, actor: User, need_id: int, **fields: Any) -> SupportNeed:
+    """Change one of the actor's own support needs (anyone else's is not found)."""
+    need = selectors.support_need_own_or_404(actor=actor, need_id=need_id)
+    return support_need_update(need=need, **fields)
+
+
+def support_need_delete_as(*, actor: User, need_id: int) -> None:
+    """Delete one of the actor's own support needs for good (anyone else's is not found)."""
+    support_need_delete(need=selectors.support_need_own_or_404(actor=actor, need_id=need_id))
+
+
+def topic_create_as(*, actor: User, **fields: Any) -> Topic:
+    """HR adds a topic to its organisation's taxonomy."""
+    return topic_create(organisation=access.organisations_visible_to(actor).get(), **fields)
+
+
+def topic_update_as(*, actor: User, topic_id: int, **fields: Any) -> Topic:
+    """HR edits one of its organisation's topics (another organisation's is not found)."""
+    return topic_update(topic=selectors.topic_detail(actor=actor, topic_id=topic_id), **fields)
+
+
+def topic_retire_as(*, actor: User, topic_id: int) -> Topic:
+    """HR retires one of its organisation's topics (another organisation's is not found)."""
+    return topic_retire(topic=selectors.topic_detail(actor=actor, topic_id=topic_id))

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.people.models import User
+from backend.api.permissions import IsAuthenticatedUser, IsHR, request_user
 from backend.privacy.models import AccessLogEntry, Erasure
 from backend.privacy.renderers import ExportHtmlRenderer
-from backend.privacy.selectors import (
-    access_log_for_self,
-    leader_erasable_or_404,
-    leader_exportable_or_404,
-)
-from backend.privacy.services import leader_erase, leader_export
+from backend.privacy.selectors import access_log_for_self
+from backend.privacy.services import leader_erase_as, leader_export_as
 
 
 class AccessLogOutputSerializer(serializers.ModelSerializer[AccessLogEntry]):
@@ -35,7 +30,7 @@ class AccessLogOutputSerializer(serializers.ModelSerializer[AccessLogEntry]):
 class AccessLogOwnListApi(ListAPIView[AccessLogEntry]):
     """List who has read the caller's private data (support needs), when and why."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
     serializer_class = AccessLogOutputSerializer
     filterset_fields = ["what", "channel"]
     ordering_fields = ["at"]
@@ -43,7 +38,7 @@ class AccessLogOwnListApi(ListAPIView[AccessLogEntry]):
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
             return AccessLogEntry.objects.none()
-        return access_log_for_self(user=cast(User, self.request.user))
+        return access_log_for_self(actor=request_user(self.request))
 
 
 class LeaderExportApi(APIView):
@@ -53,7 +48,7 @@ class LeaderExportApi(APIView):
     to the leader's access log (channel ``export``). Anyone else gets 404.
     """
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
     renderer_classes = [JSONRenderer, ExportHtmlRenderer]
 
     @extend_schema(
@@ -64,12 +59,12 @@ class LeaderExportApi(APIView):
         responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request: Request, leader_id: int) -> Response:
-        user = cast(User, request.user)
-        leader = leader_exportable_or_404(user=user, leader_id=leader_id)
-        data = leader_export(
-            leader=leader, actor=user, purpose=str(request.query_params.get("purpose", ""))
+        data = leader_export_as(
+            actor=request_user(request),
+            leader_id=leader_id,
+            purpose=str(request.query_params.get("purpose", "")),
         )
-        filename = f"sparring-export-{leader.id}"
+        filename = f"sparring-export-{leader_id}"
         response = Response(data)
         extension = "html" if request.accepted_renderer.format == "html" else "json"
         response["Content-Disposition"] = f'inline; filename="{filename}.{extension}"'
@@ -83,7 +78,7 @@ class LeaderEraseApi(APIView):
     Needs a ``reason`` (kept, so it must not name the person) and ``confirm: true``.
     """
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsHR]
 
     class InputSerializer(serializers.Serializer[Any]):
         reason = serializers.CharField(max_length=300)
@@ -105,11 +100,11 @@ class LeaderEraseApi(APIView):
         operation_id="privacy_leaders_erase_create",
     )
     def post(self, request: Request, leader_id: int) -> Response:
-        user = cast(User, request.user)
-        leader = leader_erasable_or_404(user=user, leader_id=leader_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        erasure = leader_erase(
-            leader=leader, actor=user, reason=serializer.validated_data["reason"]
+        erasure = leader_erase_as(
+            actor=request_user(request),
+            leader_id=leader_id,
+            reason=serializer.validated_data["reason"],
         )
         return Response(self.OutputSerializer(erasure).data)

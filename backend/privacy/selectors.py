@@ -10,28 +10,28 @@ from backend.people.models import Leader, User
 from backend.privacy.models import AccessLogEntry
 
 
-def access_log_for_self(*, user: User) -> QuerySet[AccessLogEntry]:
+def access_log_for_self(*, actor: User) -> QuerySet[AccessLogEntry]:
     """Return who read the user's own private data, newest first (none for users not leaders)."""
-    if user.leader_id is None:
+    if actor.leader_id is None:
         return AccessLogEntry.objects.none()
-    return AccessLogEntry.objects.filter(subject_id=user.leader_id)
+    return AccessLogEntry.objects.filter(subject_id=actor.leader_id)
 
 
-def leader_exportable_or_404(*, user: User, leader_id: int) -> Leader:
+def leader_exportable_or_404(*, actor: User, leader_id: int) -> Leader:
     """Return the leader if the user may export their data (the leader, or HR in scope).
 
     Anyone else, a boss included, gets ``Http404``: the export holds the private data.
     """
-    return leader_private_or_404(user, leader_id)
+    return leader_private_or_404(actor, leader_id)
 
 
-def leader_erasable_or_404(*, user: User, leader_id: int) -> Leader:
+def leader_erasable_or_404(*, actor: User, leader_id: int) -> Leader:
     """Return the leader if the user is HR with the leader in scope, else ``Http404``.
 
     HR keeps sight of a leader it has erased (the anonymised row has no unit any more, so a
     scoped HR user loses it; a repeated request from them is then a 404, which is harmless).
     """
     leader = Leader.objects.select_related("unit__department").filter(id=leader_id).first()
-    if leader is None or not is_hr_for(user, leader):
+    if leader is None or not is_hr_for(actor, leader):
         raise Http404
     return leader

@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
 from backend.people.models import Leader, User
+from backend.privacy import selectors
 from backend.privacy.models import AccessLogEntry, Erasure
 from backend.privacy.registry import contributors
 
@@ -194,17 +194,11 @@ DEFAULT_RETENTION_DAYS = 730
 def retention_days() -> int:
     """Days after ``Leader.left_on`` before the leader's data is erased.
 
-    ``settings.SPARRING_RETENTION_DAYS`` if set, else the environment variable of that name,
-    else two years (730 days): long enough for HR to answer questions about a finished
-    programme, short enough that nobody's support needs outlive their employment for long.
+    ``settings.SPARRING_RETENTION_DAYS`` (the environment variable of that name), two years
+    (730 days) by default: long enough for HR to answer questions about a finished programme,
+    short enough that nobody's support needs outlive their employment for long.
     """
-    configured = getattr(settings, "SPARRING_RETENTION_DAYS", None)
-    raw = (
-        str(configured)
-        if configured is not None
-        else os.environ.get("SPARRING_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
-    )
-    days = int(raw)
+    days = int(settings.SPARRING_RETENTION_DAYS)
     if days < 1:
         raise ValueError("SPARRING_RETENTION_DAYS must be at least 1")
     return days
@@ -233,3 +227,15 @@ def retention_apply(*, today: dt.date | None = None) -> list[int]:
         )
         erased.append(leader_id)
     return erased
+
+
+def leader_export_as(*, actor: User, leader_id: int, purpose: str = "") -> dict[str, Any]:
+    """Export a leader's data for the leader themself or HR in scope (anyone else: 404)."""
+    leader = selectors.leader_exportable_or_404(actor=actor, leader_id=leader_id)
+    return leader_export(leader=leader, actor=actor, purpose=purpose)
+
+
+def leader_erase_as(*, actor: User, leader_id: int, reason: str) -> Erasure:
+    """HR erases a leader in its scope (a leader out of its scope is not found)."""
+    leader = selectors.leader_erasable_or_404(actor=actor, leader_id=leader_id)
+    return leader_erase(leader=leader, actor=actor, reason=reason)

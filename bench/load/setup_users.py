@@ -15,7 +15,8 @@ from rest_framework.authtoken.models import Token
 from backend.notifications.services import notify
 from backend.people.models import Leader, Organisation, Unit, User
 from backend.people.selectors import leader_list
-from onboarding.services import plan_create_for_leader, templates_load
+from onboarding.services.plans import plan_create_for_leader
+from onboarding.services.templates import templates_load
 from seed.onboarding_content import TEMPLATES
 
 org = Organisation.objects.filter(slug__startswith="scale").order_by("id").first()
@@ -49,7 +50,7 @@ data = {
     "leaders": leader_tokens,
     # Pages of the leaders list each login sees (50 a page), so users need not ask first.
     "pages": {
-        token: max(1, -(-leader_list(user=user).count() // 50))
+        token: max(1, -(-leader_list(actor=user).count() // 50))
         for token, user in [(hr_token, hr), *zip(leader_tokens, users, strict=True)]
     },
     "leader_ids": list(

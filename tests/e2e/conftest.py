@@ -23,7 +23,8 @@ from django.core.cache import cache
 from backend.people import models as m
 from backend.people.services import staff_contact_set_units, staff_function_get_or_create
 from onboarding.models import Plan
-from onboarding.services import plan_create_for_leader, templates_load
+from onboarding.services.plans import plan_create_for_leader
+from onboarding.services.templates import templates_load
 from seed.onboarding_content import TEMPLATES
 from tests import factories as f
 from tests.conftest import World

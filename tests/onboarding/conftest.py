@@ -11,7 +11,7 @@ from backend.mentoring.models import Mentorship
 from backend.people import models as m
 from backend.people.services import staff_function_get_or_create
 from onboarding.models import Template
-from onboarding.services import templates_load
+from onboarding.services.templates import templates_load
 from seed.onboarding_content import TEMPLATES
 from tests import factories as f
 from tests.conftest import World
@@ -108,6 +108,6 @@ def mentorship(world: World) -> Mentorship:
 @pytest.fixture
 def mette_plan(templates, world: World, mentorship):
     """Mette's plan, created after her mentor was matched."""
-    from onboarding.services import plan_create_for_leader
+    from onboarding.services.plans import plan_create_for_leader
 
     return plan_create_for_leader(leader=world.new_leader.leader)

@@ -9,7 +9,8 @@ import pytest
 
 from backend.people.models import SupportNeed
 from onboarding.models import OwnerRole, PlanItem
-from onboarding.services import plan_create_for_leader, plan_item_need_help
+from onboarding.services.items import plan_item_need_help
+from onboarding.services.plans import plan_create_for_leader
 from tests.conftest import CANARY, World
 
 pytestmark = pytest.mark.django_db

@@ -10,14 +10,14 @@ from backend.api.exceptions import ServiceError
 from backend.people.models import SupportNeed
 from onboarding.models import PlanItem, PlanItemEvent
 from onboarding.selectors import Viewer, plan_items_for, progress_of
-from onboarding.services import (
-    plan_create_for_leader,
+from onboarding.services.items import (
     plan_item_add,
     plan_item_drop,
     plan_item_need_help,
     plan_item_reschedule,
     plan_item_status_set,
 )
+from onboarding.services.plans import plan_create_for_leader
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,8 @@ import pytest
 
 from backend.people import models as m
 from onboarding.models import OwnerRole, Plan, PlanItem, PlanItemEvent, TemplateItem
-from onboarding.services import (
-    plan_create_for_leader,
-    plan_ensure_for_new_leaders,
-    template_item_update,
-)
+from onboarding.services.plans import plan_create_for_leader, plan_ensure_for_new_leaders
+from onboarding.services.templates import template_item_update
 from tests import factories as f
 from tests.conftest import World
 

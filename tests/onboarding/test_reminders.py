@@ -10,7 +10,8 @@ import time_machine
 from backend.notifications.models import Notification
 from onboarding.models import OnboardingSettings, PlanItem
 from onboarding.reminders import reminders_send
-from onboarding.services import plan_create_for_leader, plan_item_need_help, plan_item_reschedule
+from onboarding.services.items import plan_item_need_help, plan_item_reschedule
+from onboarding.services.plans import plan_create_for_leader
 from onboarding.tasks import reminders_send_task
 from tests.conftest import CANARY, World
 

@@ -23,7 +23,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from backend.people import models as m
-from backend.people.imports.parsing import COLUMNS
+from backend.people.imports.columns import COLUMNS
 from backend.people.imports.reading import MAX_FILE_BYTES
 from backend.people.imports.sample import rows_to_csv, rows_to_xlsx, sample_rows
 from tests.conftest import World

@@ -5,21 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.exceptions import ServiceError
 from backend.api.pagination import KeysFirstPagination
+from backend.api.permissions import (
+    IsAuthenticatedUser,
+    IsLeaderUser,
+    ReadOrgWriteHR,
+    request_leader,
+    request_user,
+)
 from backend.people import access, selectors
 from backend.people.filters import LeaderFilter
-from backend.people.models import Competency, Leader, LeadershipEducation, Membership, User
+from backend.people.models import Leader, LeadershipEducation, Membership, User
 from backend.people.serializers import (
     CompetencySerializer,
     LeaderDetailSerializer,
@@ -27,13 +30,11 @@ from backend.people.serializers import (
     LeaderRefSerializer,
     LeaderSerializer,
 )
-from backend.people.services import competencies_set, leader_create, leader_update
-
-SELF_EDITABLE = ("bio", "languages", "discoverable", "email", "phone")
-
-
-def _user(request: Request) -> User:
-    return request.user  # type: ignore[return-value]
+from backend.people.services import (
+    competencies_set_as,
+    leader_create_as,
+    leader_edit_as,
+)
 
 
 class LeaderSelfInputSerializer(serializers.Serializer):
@@ -46,15 +47,6 @@ class LeaderSelfInputSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=40), required=False, max_length=20
     )
     discoverable = serializers.BooleanField(required=False)
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        # Refuse, rather than silently drop, fields only HR may change (boss, unit, ...).
-        locked = sorted(set(self.initial_data) - set(SELF_EDITABLE))
-        if locked:
-            raise serializers.ValidationError(
-                {name: [_("Only HR can change this field.")] for name in locked}
-            )
-        return attrs
 
 
 class LeaderHrInputSerializer(LeaderSelfInputSerializer):
@@ -91,14 +83,11 @@ class LeaderHrInputSerializer(LeaderSelfInputSerializer):
             organisation__in=access.organisations_visible_to(user)
         )
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        return attrs
-
 
 class LeaderListApi(ListAPIView[Leader]):
     """List the leaders whose profile the caller may see; HR creates leaders with POST."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [ReadOrgWriteHR]
     serializer_class = LeaderSerializer
     filterset_class = LeaderFilter
     pagination_class = KeysFirstPagination
@@ -114,61 +103,48 @@ class LeaderListApi(ListAPIView[Leader]):
     def get_queryset(self) -> QuerySet[Leader]:
         if getattr(self, "swagger_fake_view", False):
             return Leader.objects.none()
-        return selectors.leader_list(user=_user(self.request))
+        return selectors.leader_list(actor=request_user(self.request))
 
     @extend_schema(request=LeaderHrInputSerializer, responses={201: LeaderDetailSerializer})
     def post(self, request: Request) -> Response:
-        user = _user(request)
-        if not access.is_hr(user):
-            raise PermissionDenied
+        user = request_user(request)
         data = LeaderHrInputSerializer(data=request.data, user=user)
         data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        if access.hr_administration_ids(user) and fields.get("unit") is None:
-            # Scoped HR would lose sight of a leader without a unit in its administrations.
-            raise ServiceError(_("Choose a unit in your administrations."), field="unit")
-        organisation = access.organisations_visible_to(user).get()
-        leader = leader_create(organisation=organisation, **fields)
-        detail = selectors.leader_detail(user=user, leader_id=leader.id)
-        return Response(LeaderDetailSerializer(detail).data, status=status.HTTP_201_CREATED)
+        leader = leader_create_as(actor=user, **data.validated_data)
+        return Response(LeaderDetailSerializer(leader).data, status=status.HTTP_201_CREATED)
 
 
 class LeaderDetailApi(APIView):
     """A leader's profile. HR edits every field; the leader edits bio, languages, contact."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     @extend_schema(responses=LeaderDetailSerializer)
     def get(self, request: Request, leader_id: int) -> Response:
-        leader = selectors.leader_detail(user=_user(request), leader_id=leader_id)
+        leader = selectors.leader_detail(actor=request_user(request), leader_id=leader_id)
         return Response(LeaderDetailSerializer(leader).data)
 
     @extend_schema(request=LeaderHrInputSerializer, responses=LeaderDetailSerializer)
     def patch(self, request: Request, leader_id: int) -> Response:
-        user = _user(request)
-        leader = access.leader_visible_or_404(user, leader_id)
-        data: serializers.Serializer
-        if access.is_hr_for(user, leader):
-            data = LeaderHrInputSerializer(data=request.data, user=user, partial=True)
-        elif access.is_self(user, leader):
-            data = LeaderSelfInputSerializer(data=request.data, partial=True)
-        else:
-            # A boss sees the profile (so 403, not 404) but does not edit it.
-            raise PermissionDenied
+        user = request_user(request)
+        # Every field HR may send; the service refuses those the leader may not change (400),
+        # and a boss, who sees the profile, any change (403).
+        data = LeaderHrInputSerializer(data=request.data, user=user, partial=True)
         data.is_valid(raise_exception=True)
-        leader_update(leader=leader, **data.validated_data)
-        detail = selectors.leader_detail(user=user, leader_id=leader.id)
-        return Response(LeaderDetailSerializer(detail).data)
+        leader = leader_edit_as(
+            actor=user, leader_id=leader_id, fields=data.validated_data, sent=request.data
+        )
+        return Response(LeaderDetailSerializer(leader).data)
 
 
 class LeaderLineApi(APIView):
     """The leader's line of command, nearest boss first."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     @extend_schema(responses=LeaderRefSerializer(many=True))
     def get(self, request: Request, leader_id: int) -> Response:
-        line = selectors.leader_line(user=_user(request), leader_id=leader_id)
+        line = selectors.leader_line(actor=request_user(request), leader_id=leader_id)
         return Response(LeaderRefSerializer(line, many=True).data)
 
 
@@ -178,53 +154,43 @@ class CompetenciesInputSerializer(serializers.Serializer):
     levels = serializers.DictField(child=serializers.IntegerField(min_value=1, max_value=3))
 
 
-def _competencies_put(request: Request, leader: Leader) -> Response:
+def _competencies_put(request: Request, leader_id: int) -> Response:
     data = CompetenciesInputSerializer(data=request.data)
     data.is_valid(raise_exception=True)
-    competencies_set(leader=leader, levels=data.validated_data["levels"])
-    rows = Competency.objects.filter(leader=leader).select_related("topic")
+    rows = competencies_set_as(
+        actor=request_user(request), leader_id=leader_id, levels=data.validated_data["levels"]
+    )
     return Response(CompetencySerializer(rows, many=True).data)
 
 
 class LeaderCompetencyApi(APIView):
     """A leader's strengths: read with the profile; set by the leader or HR."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
 
     @extend_schema(responses=CompetencySerializer(many=True))
     def get(self, request: Request, leader_id: int) -> Response:
-        rows = selectors.leader_competency_list(user=_user(request), leader_id=leader_id)
+        rows = selectors.leader_competency_list(actor=request_user(request), leader_id=leader_id)
         return Response(CompetencySerializer(rows, many=True).data)
 
     @extend_schema(request=CompetenciesInputSerializer, responses=CompetencySerializer(many=True))
     def put(self, request: Request, leader_id: int) -> Response:
-        user = _user(request)
-        leader = access.leader_visible_or_404(user, leader_id)
-        if not (access.is_self(user, leader) or access.is_hr_for(user, leader)):
-            raise PermissionDenied
-        return _competencies_put(request, leader)
+        return _competencies_put(request, leader_id)
 
 
 class MyCompetencyApi(APIView):
     """The caller's own strengths."""
 
-    permission_classes = [IsAuthenticated]
-
-    def _leader(self, request: Request) -> Leader:
-        leader = access.actor_leader(_user(request))
-        if leader is None:
-            raise PermissionDenied(_("Only leaders have competencies."))
-        return leader
+    permission_classes = [IsLeaderUser]
 
     @extend_schema(responses=CompetencySerializer(many=True))
     def get(self, request: Request) -> Response:
-        leader = self._leader(request)
-        rows = Competency.objects.filter(leader=leader).select_related("topic")
+        rows = selectors.competency_list_own(actor=request_user(request))
         return Response(CompetencySerializer(rows, many=True).data)
 
     @extend_schema(request=CompetenciesInputSerializer, responses=CompetencySerializer(many=True))
     def put(self, request: Request) -> Response:
-        return _competencies_put(request, self._leader(request))
+        return _competencies_put(request, request_leader(request).id)
 
 
 class LeaderMembershipListApi(ListAPIView[Membership]):
@@ -234,7 +200,7 @@ class LeaderMembershipListApi(ListAPIView[Membership]):
     members-only ones.
     """
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticatedUser]
     serializer_class = LeaderMembershipSerializer
     ordering_fields = ["since", "network__name"]
 
@@ -242,5 +208,5 @@ class LeaderMembershipListApi(ListAPIView[Membership]):
         if getattr(self, "swagger_fake_view", False):
             return Membership.objects.none()
         return selectors.leader_membership_list(
-            user=_user(self.request), leader_id=self.kwargs["leader_id"]
+            user=request_user(self.request), leader_id=self.kwargs["leader_id"]
         )

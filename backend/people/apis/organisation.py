@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.pagination import KeysFirstPagination
-from backend.api.permissions import IsOrganisationMember
+from backend.api.permissions import IsOrganisationMember, request_user
 from backend.people import selectors
 from backend.people.filters import (
     AdministrationFilter,
@@ -44,10 +44,6 @@ from backend.people.serializers import (
 )
 
 
-def _user(request: Request) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 class _ScopedList(ListAPIView[Any]):
     """A list of rows the selector ``select`` scopes to the caller."""
 
@@ -60,7 +56,7 @@ class _ScopedList(ListAPIView[Any]):
     def get_queryset(self) -> QuerySet[Any]:
         if getattr(self, "swagger_fake_view", False):
             return self.model.objects.none()
-        return self.select(_user(self.request))
+        return self.select(request_user(self.request))
 
 
 class OrganisationListApi(_ScopedList):
@@ -71,7 +67,7 @@ class OrganisationListApi(_ScopedList):
     ordering_fields = ["name"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.organisation_list(user=user)
+        return selectors.organisation_list(actor=user)
 
 
 class OrganisationDetailApi(APIView):
@@ -81,7 +77,9 @@ class OrganisationDetailApi(APIView):
 
     @extend_schema(responses=OrganisationSerializer)
     def get(self, request: Request, organisation_id: int) -> Response:
-        organisation = selectors.organisation_list(user=_user(request)).get(id=organisation_id)
+        organisation = selectors.organisation_detail(
+            actor=request_user(request), organisation_id=organisation_id
+        )
         return Response(OrganisationSerializer(organisation).data)
 
 
@@ -94,7 +92,7 @@ class AdministrationListApi(_ScopedList):
     ordering_fields = ["name", "code"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.administration_list(user=user)
+        return selectors.administration_list(actor=user)
 
 
 class AdministrationDetailApi(APIView):
@@ -104,7 +102,9 @@ class AdministrationDetailApi(APIView):
 
     @extend_schema(responses=AdministrationSerializer)
     def get(self, request: Request, administration_id: int) -> Response:
-        row = selectors.administration_list(user=_user(request)).get(id=administration_id)
+        row = selectors.administration_detail(
+            actor=request_user(request), administration_id=administration_id
+        )
         return Response(AdministrationSerializer(row).data)
 
 
@@ -117,7 +117,7 @@ class DepartmentListApi(_ScopedList):
     ordering_fields = ["name"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.department_list(user=user)
+        return selectors.department_list(actor=user)
 
 
 class DepartmentDetailApi(APIView):
@@ -127,7 +127,7 @@ class DepartmentDetailApi(APIView):
 
     @extend_schema(responses=DepartmentSerializer)
     def get(self, request: Request, department_id: int) -> Response:
-        row = selectors.department_list(user=_user(request)).get(id=department_id)
+        row = selectors.department_detail(actor=request_user(request), department_id=department_id)
         return Response(DepartmentSerializer(row).data)
 
 
@@ -141,7 +141,7 @@ class UnitListApi(_ScopedList):
     ordering_fields = ["name", "code", "staff_count", "sites"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.unit_list(user=user)
+        return selectors.unit_list(actor=user)
 
 
 class UnitDetailApi(APIView):
@@ -151,7 +151,7 @@ class UnitDetailApi(APIView):
 
     @extend_schema(responses=UnitDetailSerializer)
     def get(self, request: Request, unit_id: int) -> Response:
-        unit = selectors.unit_detail(user=_user(request), unit_id=unit_id)
+        unit = selectors.unit_detail(actor=request_user(request), unit_id=unit_id)
         return Response(UnitDetailSerializer(unit).data)
 
 
@@ -174,7 +174,7 @@ class UnitStaffContactListApi(APIView):
 
     @extend_schema(responses=StaffDirectoryEntrySerializer(many=True))
     def get(self, request: Request, unit_id: int) -> Response:
-        entries = selectors.unit_staff_directory(user=_user(request), unit_id=unit_id)
+        entries = selectors.unit_staff_directory(actor=request_user(request), unit_id=unit_id)
         return Response(StaffDirectoryEntrySerializer(entries, many=True).data)
 
 
@@ -187,7 +187,7 @@ class StaffFunctionListApi(_ScopedList):
     ordering_fields = ["kind", "name"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.staff_function_list(user=user)
+        return selectors.staff_function_list(actor=user)
 
 
 class StaffContactListApi(_ScopedList):
@@ -199,7 +199,7 @@ class StaffContactListApi(_ScopedList):
     ordering_fields = ["name", "staff_function__kind"]
 
     def select(self, user: User) -> QuerySet[Any]:
-        return selectors.staff_contact_list(user=user)
+        return selectors.staff_contact_list(actor=user)
 
 
 class StaffContactDetailApi(APIView):
@@ -209,5 +209,5 @@ class StaffContactDetailApi(APIView):
 
     @extend_schema(responses=StaffContactSerializer)
     def get(self, request: Request, contact_id: int) -> Response:
-        row = selectors.staff_contact_list(user=_user(request)).get(id=contact_id)
+        row = selectors.staff_contact_detail(actor=request_user(request), contact_id=contact_id)
         return Response(StaffContactSerializer(row).data)

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.permissions import IsHR, IsLeaderUser
+from backend.api.permissions import IsHR, IsLeaderUser, request_user
 from backend.people import selectors
 from backend.people.filters import SupportNeedFilter
 from backend.people.models import SupportNeed, Topic, User
@@ -23,11 +23,11 @@ from backend.people.serializers import (
     SupportNeedHrSerializer,
     SupportNeedSerializer,
 )
-from backend.people.services import support_need_delete, support_need_raise, support_need_update
-
-
-def _user(request: Request) -> User:
-    return request.user  # type: ignore[return-value]
+from backend.people.services import (
+    support_need_delete_as,
+    support_need_raise_as,
+    support_need_update_as,
+)
 
 
 class SupportNeedCreateInputSerializer(serializers.Serializer):
@@ -43,7 +43,7 @@ class SupportNeedCreateInputSerializer(serializers.Serializer):
         super().__init__(*args, **kwargs)
         if user is None:  # the schema generator instantiates without a user
             return
-        self.fields["topic"].queryset = selectors.topic_choosable(user=user)  # type: ignore[attr-defined]
+        self.fields["topic"].queryset = selectors.topic_choosable(actor=user)  # type: ignore[attr-defined]
 
 
 class SupportNeedUpdateInputSerializer(serializers.Serializer):
@@ -65,17 +65,16 @@ class MySupportNeedListApi(ListAPIView[SupportNeed]):
     def get_queryset(self) -> QuerySet[SupportNeed]:
         if getattr(self, "swagger_fake_view", False):
             return SupportNeed.objects.none()
-        return selectors.support_need_list_own(user=_user(self.request))
+        return selectors.support_need_list_own(actor=request_user(self.request))
 
     @extend_schema(
         request=SupportNeedCreateInputSerializer, responses={201: SupportNeedDetailSerializer}
     )
     def post(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         data = SupportNeedCreateInputSerializer(data=request.data, user=user)
         data.is_valid(raise_exception=True)
-        need = support_need_raise(leader=user.leader, **data.validated_data)  # type: ignore[arg-type]
-        need = selectors.support_need_own_or_404(user=user, need_id=need.id)
+        need = support_need_raise_as(actor=user, **data.validated_data)
         return Response(SupportNeedDetailSerializer(need).data, status=status.HTTP_201_CREATED)
 
 
@@ -86,21 +85,21 @@ class MySupportNeedDetailApi(APIView):
 
     @extend_schema(responses=SupportNeedDetailSerializer)
     def get(self, request: Request, need_id: int) -> Response:
-        need = selectors.support_need_own_or_404(user=_user(request), need_id=need_id)
+        need = selectors.support_need_own_or_404(actor=request_user(request), need_id=need_id)
         return Response(SupportNeedDetailSerializer(need).data)
 
     @extend_schema(request=SupportNeedUpdateInputSerializer, responses=SupportNeedDetailSerializer)
     def patch(self, request: Request, need_id: int) -> Response:
-        need = selectors.support_need_own_or_404(user=_user(request), need_id=need_id)
         data = SupportNeedUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        need = support_need_update(need=need, **data.validated_data)
+        need = support_need_update_as(
+            actor=request_user(request), need_id=need_id, **data.validated_data
+        )
         return Response(SupportNeedDetailSerializer(need).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, need_id: int) -> Response:
-        need = selectors.support_need_own_or_404(user=_user(request), need_id=need_id)
-        support_need_delete(need=need)
+        support_need_delete_as(actor=request_user(request), need_id=need_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -131,7 +130,7 @@ class SupportNeedHrListApi(ListAPIView[SupportNeed]):
     def get_queryset(self) -> QuerySet[SupportNeed]:
         if getattr(self, "swagger_fake_view", False):
             return SupportNeed.objects.none()
-        return selectors.support_need_list_for_hr(user=_user(self.request))
+        return selectors.support_need_list_for_hr(actor=request_user(self.request))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         purpose = PurposeInputSerializer(data={"purpose": request.query_params.get("purpose")})
@@ -143,7 +142,7 @@ class SupportNeedHrListApi(ListAPIView[SupportNeed]):
         page = self.paginate_queryset(queryset)
         rows = list(page) if page is not None else list(queryset)
         selectors.support_needs_record_read(
-            user=_user(request), needs=rows, purpose=purpose.validated_data["purpose"]
+            actor=request_user(request), needs=rows, purpose=purpose.validated_data["purpose"]
         )
         data = self.get_serializer(rows, many=True).data
         return self.get_paginated_response(data) if page is not None else Response(data)

@@ -12,16 +12,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.permissions import ReadOrgWriteHR
-from backend.people import access, cached, selectors
+from backend.api.permissions import ReadOrgWriteHR, request_user
+from backend.people import cached, selectors
 from backend.people.filters import TopicFilter
-from backend.people.models import Topic, User
+from backend.people.models import Topic
 from backend.people.serializers import TopicSerializer
-from backend.people.services import topic_create, topic_retire, topic_update
-
-
-def _user(request: Request) -> User:
-    return request.user  # type: ignore[return-value]
+from backend.people.services import topic_create_as, topic_retire_as, topic_update_as
 
 
 class TopicCreateInputSerializer(serializers.Serializer):
@@ -57,7 +53,7 @@ class TopicListApi(ListAPIView[Topic]):
     def get_queryset(self) -> QuerySet[Topic]:
         if getattr(self, "swagger_fake_view", False):
             return Topic.objects.none()
-        return selectors.topic_list(user=_user(self.request))
+        return selectors.topic_list(actor=request_user(self.request))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Every user reads the plain list: it comes from the cache (``cached.py``)."""
@@ -65,7 +61,7 @@ class TopicListApi(ListAPIView[Topic]):
             return super().list(request, *args, **kwargs)
         return Response(
             cached.topic_list_page(
-                _user(request), lambda: dict(super(TopicListApi, self).list(request).data)
+                request_user(request), lambda: dict(super(TopicListApi, self).list(request).data)
             )
         )
 
@@ -73,8 +69,7 @@ class TopicListApi(ListAPIView[Topic]):
     def post(self, request: Request) -> Response:
         data = TopicCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        organisation = access.organisations_visible_to(_user(request)).get()
-        topic = topic_create(organisation=organisation, **data.validated_data)
+        topic = topic_create_as(actor=request_user(request), **data.validated_data)
         return Response(TopicSerializer(topic).data, status=status.HTTP_201_CREATED)
 
 
@@ -83,21 +78,21 @@ class TopicDetailApi(APIView):
 
     permission_classes = [ReadOrgWriteHR]
 
-    def _topic(self, request: Request, topic_id: int) -> Topic:
-        return selectors.topic_list(user=_user(request)).get(id=topic_id)
-
     @extend_schema(responses=TopicSerializer)
     def get(self, request: Request, topic_id: int) -> Response:
-        return Response(TopicSerializer(self._topic(request, topic_id)).data)
+        topic = selectors.topic_detail(actor=request_user(request), topic_id=topic_id)
+        return Response(TopicSerializer(topic).data)
 
     @extend_schema(request=TopicUpdateInputSerializer, responses=TopicSerializer)
     def patch(self, request: Request, topic_id: int) -> Response:
-        topic = self._topic(request, topic_id)
         data = TopicUpdateInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        return Response(TopicSerializer(topic_update(topic=topic, **data.validated_data)).data)
+        topic = topic_update_as(
+            actor=request_user(request), topic_id=topic_id, **data.validated_data
+        )
+        return Response(TopicSerializer(topic).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, topic_id: int) -> Response:
-        topic_retire(topic=self._topic(request, topic_id))
+        topic_retire_as(actor=request_user(request), topic_id=topic_id)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from django.utils import translation
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.permissions import IsHR
-from backend.people.imports.services import leaders_import
-from backend.people.models import User
+from backend.api.permissions import IsHR, request_user
+from backend.people.imports.services import leaders_import_as
 
 
 @extend_schema_serializer(component_name="LeaderImportError")
@@ -60,7 +56,7 @@ class LeaderImportResultSerializer(serializers.Serializer):
     errors_total = serializers.IntegerField()
     seconds = serializers.FloatField()
     errors = serializers.ListField(  # type: ignore[assignment]
-        child=LeaderImportErrorSerializer()
+        child=LeaderImportErrorSerializer(), source="errors_listed"
     )
     actions = serializers.ListField(child=LeaderImportActionSerializer(), required=False)
 
@@ -85,7 +81,7 @@ class LeaderImportApi(APIView):
     administrations may only import rows within them. See docs/import.md for the columns.
     """
 
-    permission_classes = [IsAuthenticated, IsHR]
+    permission_classes = [IsHR]
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema_serializer(component_name="LeaderImportInput")
@@ -116,21 +112,18 @@ class LeaderImportApi(APIView):
                 {"ok": False, "errors": errors, **serializer.errors},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        user = cast(User, request.user)
-        organisation = user.organisation
-        assert organisation is not None  # IsHR: HR always has an organisation
+        user = request_user(request)
         upload = serializer.validated_data["file"]
         # Messages in the user's chosen language, else the request's (Accept-Language).
         with translation.override(user.language or translation.get_language()):
-            result = leaders_import(
-                organisation=organisation,
+            result = leaders_import_as(
+                actor=user,
                 file=upload,
                 filename=upload.name or "",
                 dry_run=serializer.validated_data["dry_run"],
-                actor=user,
                 deactivate_missing=serializer.validated_data["deactivate_missing"],
             )
         return Response(
-            result.as_dict(),
+            LeaderImportResultSerializer(result).data,
             status=status.HTTP_200_OK if result.ok else status.HTTP_400_BAD_REQUEST,
         )

@@ -334,108 +334,123 @@ def _sheet_cells_fast(workbook: Any, sheet: Any) -> Iterator[tuple[int, dict[int
         epoch = workbook.epoch
     except AttributeError:  # another openpyxl version: use its parser
         return None
-    from openpyxl.utils.datetime import from_excel
+    reader = _SheetXmlReader(shared=shared, date_styles=date_styles, epoch=epoch)
+    return reader.rows(archive, path)
 
-    def generate() -> Iterator[tuple[int, dict[int, object]]]:
+
+class _SheetXmlReader:
+    """Expat callbacks that turn a worksheet part into (row number, {column: value}) pairs."""
+
+    def __init__(self, *, shared: list[str], date_styles: set[int], epoch: Any) -> None:
+        from openpyxl.utils.datetime import from_excel
+
+        self.from_excel = from_excel
+        self.shared = shared
+        self.date_styles = date_styles
+        self.epoch = epoch
+        self.done: list[tuple[int, dict[int, object]]] = []
+        self.row = 0
+        self.col = -1
+        self.cells: dict[int, object] | None = None
+        self.kind = "n"
+        self.style = 0
+        self.text: list[str] | None = None
+        self.inline: list[str] | None = None
+        self.in_t = False
+        self.value: str | None = None
+
+    def rows(self, archive: Any, path: str) -> Iterator[tuple[int, dict[int, object]]]:
+        """Parse the part in chunks, yielding each row as soon as it is complete."""
         parser = expat.ParserCreate()
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         parser.buffer_text = True
-        done: list[tuple[int, dict[int, object]]] = []
-        state: dict[str, Any] = {
-            "row": 0,
-            "col": -1,
-            "cells": None,
-            "type": "n",
-            "style": 0,
-            "text": None,
-            "inline": None,
-            "in_t": False,
-        }
-
-        def forbid(*_args: Any) -> int:
-            raise FileRejected(
-                _("The Excel file contains a document type declaration, which is not allowed.")
-            )
-
-        def start(name: str, attrs: dict[str, str]) -> None:
-            name = name.rpartition(":")[2]
-            if name == "c":
-                ref = attrs.get("r")
-                state["col"] = _column_index(ref) if ref else state["col"] + 1
-                state["type"] = attrs.get("t", "n")
-                state["style"] = int(attrs.get("s", 0))
-                state["text"] = None
-                state["inline"] = None
-            elif name == "v":
-                state["text"] = []
-            elif name == "is":
-                state["inline"] = []
-            elif name == "t" and state["inline"] is not None:
-                state["in_t"] = True
-            elif name == "row":
-                ref = attrs.get("r")
-                state["row"] = int(ref) if ref else state["row"] + 1
-                state["col"] = -1
-                state["cells"] = {}
-
-        def data(text: str) -> None:
-            if state["in_t"]:
-                state["inline"].append(text)
-            elif state["text"] is not None:
-                state["text"].append(text)
-
-        def end(name: str) -> None:
-            name = name.rpartition(":")[2]
-            if name == "t":
-                state["in_t"] = False
-            elif name == "v" and state["text"] is not None:
-                state["value"] = "".join(state["text"])
-                state["text"] = None
-            elif name == "c":
-                value = _cell_value(
-                    state.pop("value", None), state["type"], state["style"], state["inline"]
-                )
-                if value is not None and state["cells"] is not None:
-                    state["cells"][state["col"]] = value
-            elif name == "row":
-                done.append((state["row"], state["cells"] or {}))
-                state["cells"] = None
-
-        def _cell_value(
-            text: str | None, kind: str, style: int, inline: list[str] | None
-        ) -> object:
-            if kind == "inlineStr":
-                return "".join(inline) if inline is not None else None
-            if text is None or text == "":
-                return None
-            if kind == "s":
-                return shared[int(text)]
-            if kind == "b":
-                return text.strip() == "1"
-            if kind in ("str", "e"):
-                return text
-            if kind == "d":
-                return dt.datetime.fromisoformat(text.rstrip("Z"))
-            number: float | int = float(text) if any(c in text for c in ".eE") else int(text)
-            if style in date_styles:
-                try:
-                    return from_excel(number, epoch)
-                except (OverflowError, ValueError):
-                    return "#VALUE!"
-            return number
-
-        parser.StartDoctypeDeclHandler = forbid
-        parser.EntityDeclHandler = forbid
-        parser.ExternalEntityRefHandler = forbid
-        parser.StartElementHandler = start
-        parser.EndElementHandler = end
-        parser.CharacterDataHandler = data
+        parser.StartDoctypeDeclHandler = self.forbid
+        parser.EntityDeclHandler = self.forbid
+        parser.ExternalEntityRefHandler = self.forbid
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.data
         with archive.open(path) as source:
             while chunk := source.read(256 * 1024):
                 parser.Parse(chunk, False)
-                yield from done
-                done.clear()
+                yield from self.done
+                self.done.clear()
             parser.Parse(b"", True)
-            yield from done
+            yield from self.done
 
-    return generate()
+    def forbid(self, *_args: Any) -> int:
+        """Refuse a DTD or an entity: no entity can be declared or expanded."""
+        raise FileRejected(
+            _("The Excel file contains a document type declaration, which is not allowed.")
+        )
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        """An element opens: a cell (its column, type, style), a value, a row."""
+        name = name.rpartition(":")[2]
+        if name == "c":
+            ref = attrs.get("r")
+            self.col = _column_index(ref) if ref else self.col + 1
+            self.kind = attrs.get("t", "n")
+            self.style = int(attrs.get("s", 0))
+            self.text = None
+            self.inline = None
+        elif name == "v":
+            self.text = []
+        elif name == "is":
+            self.inline = []
+        elif name == "t" and self.inline is not None:
+            self.in_t = True
+        elif name == "row":
+            ref = attrs.get("r")
+            self.row = int(ref) if ref else self.row + 1
+            self.col = -1
+            self.cells = {}
+
+    def data(self, text: str) -> None:
+        """Text inside a value or an inline string."""
+        if self.in_t:
+            assert self.inline is not None  # in_t is only set inside <is>
+            self.inline.append(text)
+        elif self.text is not None:
+            self.text.append(text)
+
+    def end(self, name: str) -> None:
+        """An element closes: a value is complete, a cell is stored, a row is done."""
+        name = name.rpartition(":")[2]
+        if name == "t":
+            self.in_t = False
+        elif name == "v" and self.text is not None:
+            self.value = "".join(self.text)
+            self.text = None
+        elif name == "c":
+            value = self.cell_value(self.value, self.kind, self.style, self.inline)
+            self.value = None
+            if value is not None and self.cells is not None:
+                self.cells[self.col] = value
+        elif name == "row":
+            self.done.append((self.row, self.cells or {}))
+            self.cells = None
+
+    def cell_value(
+        self, text: str | None, kind: str, style: int, inline: list[str] | None
+    ) -> object:
+        """A cell's value as openpyxl gives it (``values_only``, ``data_only``)."""
+        if kind == "inlineStr":
+            return "".join(inline) if inline is not None else None
+        if text is None or text == "":
+            return None
+        if kind == "s":
+            return self.shared[int(text)]
+        if kind == "b":
+            return text.strip() == "1"
+        if kind in ("str", "e"):
+            return text
+        if kind == "d":
+            return dt.datetime.fromisoformat(text.rstrip("Z"))
+        number: float | int = float(text) if any(c in text for c in ".eE") else int(text)
+        if style in self.date_styles:
+            try:
+                return self.from_excel(number, self.epoch)
+            except (OverflowError, ValueError):
+                return "#VALUE!"
+        return number

@@ -18,9 +18,11 @@ from django.utils import translation
 from rest_framework.test import APIClient
 
 from backend.people import models as m
-from backend.people.imports.parsing import COLUMNS
+from backend.people.imports.columns import COLUMNS
+from backend.people.imports.planning import boss_cycles
+from backend.people.imports.results import ImportResult
 from backend.people.imports.sample import HEADERS, rows_to_csv, rows_to_xlsx, sample_rows
-from backend.people.imports.services import ImportResult, boss_cycles, leaders_import
+from backend.people.imports.services import leaders_import
 from backend.people.services import BossCycleError, leader_check_boss
 from tests import factories as f
 from tests.conftest import World

@@ -215,7 +215,7 @@ CASES = {
     "unit-staff-directory": Case(seed_unit_directory, 6),
     "topics": Case(seed_topics, 3),
     "own-support-needs": Case(seed_own_needs, 3),
-    "own-competencies": Case(seed_own_competencies, 4),
+    "own-competencies": Case(seed_own_competencies, 3),  # was 4: the leader row is not read
     "leader-competencies": Case(seed_leader_competencies, 7),
     "networks-leader": Case(seed_networks_leader, 3),
     "networks-hr": Case(seed_networks_hr, 3),
