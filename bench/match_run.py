@@ -40,7 +40,8 @@ from backend.mentoring.problem import problem_for_programme  # noqa: E402
 from backend.mentoring.services.programmes import programme_create  # noqa: E402
 from backend.mentoring.services.runs import match_run_execute  # noqa: E402
 from backend.people import models as m  # noqa: E402
-from backend.people.services import leader_line_ids, organisation_create  # noqa: E402
+from backend.people.lines import leader_line_ids  # noqa: E402
+from backend.people.services import organisation_create  # noqa: E402
 
 ADMINISTRATIONS = [
     "Børn og Unge",

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
 from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme, Proposal
+from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Competency,
     Leader,
@@ -37,7 +38,6 @@ from backend.people.models import (
     Membership,
     SupportNeed,
 )
-from backend.people.services import leader_line_ids
 from matching.errors import InputError
 from matching.model import Context, Mentee, Mentor, Policy, Problem
 from matching.serialize import policy_from_dict

@@ -11,7 +11,7 @@ from django.db import transaction
 from rest_framework.test import APIClient
 
 from backend.people import models as m
-from backend.people.services import leader_line_ids
+from backend.people.lines import leader_line_ids
 from seed.demo import DEMO_PASSWORD, demo_run, demo_usernames
 
 TODAY = dt.date(2025, 3, 1)

@@ -12,7 +12,7 @@ from backend.api.permissions import IsAuthenticatedUser, IsLeaderUser, request_u
 from backend.mentoring import selectors
 from backend.mentoring.apis.roles import WriteRolesMixin
 from backend.mentoring.serializers import CheckInCreatedSerializer, CheckInListSerializer
-from backend.mentoring.services.checkins import check_in_log_by
+from backend.mentoring.services.checkins import check_in_log_as
 
 
 class CheckInListCreateApi(WriteRolesMixin, APIView):
@@ -41,7 +41,7 @@ class CheckInListCreateApi(WriteRolesMixin, APIView):
     def post(self, request: Request, mentorship_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        check_in = check_in_log_by(
+        check_in = check_in_log_as(
             actor=request_user(request), mentorship_id=mentorship_id, **data.validated_data
         )
         return Response(CheckInCreatedSerializer(check_in).data, status=status.HTTP_201_CREATED)

@@ -73,7 +73,7 @@ class MentorshipEndApi(APIView):
     def post(self, request: Request, mentorship_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        mentorship = services.mentorship_end_by(
+        mentorship = services.mentorship_end_as(
             actor=request_user(request),
             mentorship_id=mentorship_id,
             completed=data.validated_data["completed"],
@@ -105,7 +105,7 @@ class FlagResolveApi(APIView):
 
     @extend_schema(request=None, responses=FlagResolvedSerializer)
     def post(self, request: Request, flag_id: int) -> Response:
-        flag = services.flag_resolve_by(actor=request_user(request), flag_id=flag_id)
+        flag = services.flag_resolve_as(actor=request_user(request), flag_id=flag_id)
         return Response(FlagResolvedSerializer(flag).data)
 
 
@@ -116,5 +116,5 @@ class RecheckApi(APIView):
 
     @extend_schema(request=None, responses=RecheckOutputSerializer)
     def post(self, request: Request) -> Response:
-        rechecked = services.pairs_recheck_by(actor=request_user(request))
+        rechecked = services.pairs_recheck_as(actor=request_user(request))
         return Response(RecheckOutputSerializer(rechecked).data)

@@ -73,7 +73,7 @@ class ProgrammeListCreateApi(WriteRolesMixin, ListAPIView[Programme]):
     def post(self, request: Request) -> Response:
         data = ProgrammeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        programme = services.programme_create_by(actor=request_user(request), **data.validated_data)
+        programme = services.programme_create_as(actor=request_user(request), **data.validated_data)
         return Response(ProgrammeOutputSerializer(programme).data, status=status.HTTP_201_CREATED)
 
 
@@ -94,7 +94,7 @@ class ProgrammeDetailApi(WriteRolesMixin, APIView):
     def patch(self, request: Request, programme_id: int) -> Response:
         data = ProgrammeInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        programme = services.programme_update_by(
+        programme = services.programme_update_as(
             actor=request_user(request), programme_id=programme_id, **data.validated_data
         )
         return Response(ProgrammeOutputSerializer(programme).data)
@@ -142,7 +142,7 @@ class EnrolmentListCreateApi(ListAPIView[Enrolment]):
     def post(self, request: Request, programme_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        enrolment = services.enrolment_create_by(
+        enrolment = services.enrolment_create_as(
             actor=request_user(request),
             programme_id=programme_id,
             leader_id=data.validated_data["leader"],
@@ -158,7 +158,7 @@ class EnrolmentEnsureApi(APIView):
 
     @extend_schema(request=None, responses=EnrolmentEnsureOutputSerializer)
     def post(self, request: Request, programme_id: int) -> Response:
-        ensured = services.enrolment_ensure_new_leaders_by(
+        ensured = services.enrolment_ensure_new_leaders_as(
             actor=request_user(request), programme_id=programme_id
         )
         return Response(EnrolmentEnsureOutputSerializer(ensured).data)
@@ -171,7 +171,7 @@ class EnrolmentWithdrawApi(APIView):
 
     @extend_schema(request=None, responses=EnrolmentOutputSerializer)
     def post(self, request: Request, enrolment_id: int) -> Response:
-        enrolment = services.enrolment_withdraw_by(
+        enrolment = services.enrolment_withdraw_as(
             actor=request_user(request), enrolment_id=enrolment_id
         )
         return Response(EnrolmentOutputSerializer(enrolment).data)
@@ -229,7 +229,7 @@ class OfferListCreateApi(WriteRolesMixin, ListAPIView[MentorOffer]):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        offer = services.mentor_offer_create_by(
+        offer = services.mentor_offer_create_as(
             actor=request_user(request),
             programme_id=programme_id,
             leader_id=values.pop("leader", None),
@@ -247,7 +247,7 @@ class OfferUpdateApi(APIView):
     def patch(self, request: Request, offer_id: int) -> Response:
         data = OfferInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        offer = services.mentor_offer_update_by(
+        offer = services.mentor_offer_update_as(
             actor=request_user(request), offer_id=offer_id, **data.validated_data
         )
         return Response(OfferOutputSerializer(offer).data)

@@ -84,7 +84,7 @@ class ProposalListCreateApi(ListAPIView[Proposal]):
     def post(self, request: Request, programme_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        seen = services.proposal_create_manual_by(
+        seen = services.proposal_create_manual_as(
             actor=request_user(request),
             programme_id=programme_id,
             enrolment_id=data.validated_data["enrolment"],
@@ -133,7 +133,7 @@ class ProposalApproveApi(APIView):
 
     @extend_schema(request=None, responses=ProposalOutputSerializer)
     def post(self, request: Request, proposal_id: int) -> Response:
-        seen = services.proposal_approve_by(actor=request_user(request), proposal_id=proposal_id)
+        seen = services.proposal_approve_as(actor=request_user(request), proposal_id=proposal_id)
         return Response(ProposalOutputSerializer(seen).data)
 
 
@@ -146,7 +146,7 @@ class ProposalRejectApi(APIView):
     def post(self, request: Request, proposal_id: int) -> Response:
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        seen = services.proposal_reject_by(
+        seen = services.proposal_reject_as(
             actor=request_user(request),
             proposal_id=proposal_id,
             reason=data.validated_data["reason"],
@@ -169,7 +169,7 @@ class ProposalSwapApi(APIView):
     def post(self, request: Request, proposal_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        seen = services.proposal_swap_by(
+        seen = services.proposal_swap_as(
             actor=request_user(request),
             proposal_id=proposal_id,
             offer_id=data.validated_data["offer"],
@@ -185,7 +185,7 @@ class ProposalAcceptApi(APIView):
 
     @extend_schema(request=None, responses=ProposalAcceptedSerializer)
     def post(self, request: Request, proposal_id: int) -> Response:
-        accepted = services.proposal_accept_by(actor=request_user(request), proposal_id=proposal_id)
+        accepted = services.proposal_accept_as(actor=request_user(request), proposal_id=proposal_id)
         return Response(ProposalAcceptedSerializer(accepted).data)
 
 
@@ -204,7 +204,7 @@ class ProposalDeclineApi(APIView):
     def post(self, request: Request, proposal_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        proposal = services.proposal_decline_by(
+        proposal = services.proposal_decline_as(
             actor=request_user(request),
             proposal_id=proposal_id,
             reason=data.validated_data.get("reason", ""),
@@ -273,7 +273,7 @@ class SuggestionChooseApi(APIView):
 
     @extend_schema(request=None, responses={201: ProposalForLeaderSerializer})
     def post(self, request: Request, suggestion_id: int) -> Response:
-        seen = services.suggestion_choose_by(
+        seen = services.suggestion_choose_as(
             actor=request_user(request), suggestion_id=suggestion_id
         )
         return Response(ProposalOutputSerializer(seen).data, status=status.HTTP_201_CREATED)

@@ -15,7 +15,7 @@ from backend.mentoring import selectors
 from backend.mentoring.apis.roles import WriteRolesMixin
 from backend.mentoring.models import MatchRun
 from backend.mentoring.serializers import MatchRunOutputSerializer
-from backend.mentoring.services.runs import match_run_start_by
+from backend.mentoring.services.runs import match_run_start_as
 
 
 class MatchRunListStartApi(WriteRolesMixin, ListAPIView[MatchRun]):
@@ -34,7 +34,7 @@ class MatchRunListStartApi(WriteRolesMixin, ListAPIView[MatchRun]):
 
     @extend_schema(request=None, responses={202: MatchRunOutputSerializer})
     def post(self, request: Request, programme_id: int) -> Response:
-        run = match_run_start_by(actor=request_user(request), programme_id=programme_id)
+        run = match_run_start_as(actor=request_user(request), programme_id=programme_id)
         return Response(MatchRunOutputSerializer(run).data, status=status.HTTP_202_ACCEPTED)
 
 

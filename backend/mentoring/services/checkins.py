@@ -65,7 +65,7 @@ def check_in_log(
     return check_in
 
 
-def check_in_log_by(*, actor: User, mentorship_id: int, **fields: Any) -> CheckIn:
+def check_in_log_as(*, actor: User, mentorship_id: int, **fields: Any) -> CheckIn:
     """A member of the pair logs a meeting (HR and everyone else: 404)."""
     mentorship = mentorship_visible_or_404(actor=actor, mentorship_id=mentorship_id)
     if actor.leader is None or actor.leader_id not in (mentorship.mentee_id, mentorship.mentor_id):

@@ -27,8 +27,8 @@ from backend.mentoring.problem import (
 )
 from backend.mentoring.selectors import flags_for_hr, mentorship_visible_or_404
 from backend.mentoring.services.notices import notify_hr, notify_leader
+from backend.people.lines import leader_line_ids
 from backend.people.models import Leader, User
-from backend.people.services import leader_line_ids
 
 
 def mentorship_start(*, proposal: Proposal, mentee_id: int, mentor_id: int) -> Mentorship:
@@ -290,7 +290,7 @@ def flag_resolve(*, flag: Flag) -> Flag:
 # --- as the caller of the API: scoped by the acting user ----------------------------------
 
 
-def mentorship_end_by(
+def mentorship_end_as(
     *,
     actor: User,
     mentorship_id: int,
@@ -309,7 +309,7 @@ def mentorship_end_by(
     )
 
 
-def flag_resolve_by(*, actor: User, flag_id: int) -> Flag:
+def flag_resolve_as(*, actor: User, flag_id: int) -> Flag:
     """HR marks an open flag on a pair in its scope handled (anyone else: 404)."""
     flag = flags_for_hr(actor=actor).filter(id=flag_id).first()
     if flag is None:
@@ -324,7 +324,7 @@ class PairsRechecked:
     flagged: int
 
 
-def pairs_recheck_by(*, actor: User) -> PairsRechecked:
+def pairs_recheck_as(*, actor: User) -> PairsRechecked:
     """HR for the whole organisation (``IsOrgWideHR``) re-checks its live pairs now."""
     if actor.organisation_id is None:
         raise Http404

@@ -222,7 +222,7 @@ def mentor_offer_update(*, offer: MentorOffer, **fields: Any) -> MentorOffer:
 # --- as the caller of the API: scoped by the acting user ----------------------------------
 
 
-def programme_create_by(*, actor: User, name: str, starts_on: dt.date, **fields: Any) -> Programme:
+def programme_create_as(*, actor: User, name: str, starts_on: dt.date, **fields: Any) -> Programme:
     """HR for the whole organisation (``IsOrgWideHR``) creates a programme in it."""
     organisation = actor.organisation
     if organisation is None:
@@ -232,7 +232,7 @@ def programme_create_by(*, actor: User, name: str, starts_on: dt.date, **fields:
     )
 
 
-def programme_update_by(*, actor: User, programme_id: int, **fields: Any) -> Programme:
+def programme_update_as(*, actor: User, programme_id: int, **fields: Any) -> Programme:
     """HR for the whole organisation changes a programme of its organisation (else 404)."""
     programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
     return programme_update(programme=programme, **fields)
@@ -248,7 +248,7 @@ def _leader_in_scope(actor: User, leader_id: int | None) -> Leader:
     return leader
 
 
-def enrolment_create_by(
+def enrolment_create_as(
     *, actor: User, programme_id: int, leader_id: int, route: str = EntryRoute.HR
 ) -> Enrolment:
     """HR enrols a leader in its scope in a programme of its organisation."""
@@ -264,13 +264,13 @@ class EnrolmentsEnsured:
     enrolled: int
 
 
-def enrolment_ensure_new_leaders_by(*, actor: User, programme_id: int) -> EnrolmentsEnsured:
+def enrolment_ensure_new_leaders_as(*, actor: User, programme_id: int) -> EnrolmentsEnsured:
     """HR for the whole organisation enrols every new leader the programme's rule covers."""
     programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
     return EnrolmentsEnsured(enrolled=len(enrolment_ensure_new_leaders(programme=programme)))
 
 
-def enrolment_withdraw_by(*, actor: User, enrolment_id: int) -> Enrolment:
+def enrolment_withdraw_as(*, actor: User, enrolment_id: int) -> Enrolment:
     """HR with the mentee in scope, or the mentee, withdraws an enrolment (anyone else: 404)."""
     enrolment = (
         Enrolment.objects.select_related("leader__unit__department").filter(id=enrolment_id).first()
@@ -282,7 +282,7 @@ def enrolment_withdraw_by(*, actor: User, enrolment_id: int) -> Enrolment:
     return enrolment_withdraw(enrolment=enrolment)
 
 
-def mentor_offer_create_by(
+def mentor_offer_create_as(
     *, actor: User, programme_id: int, leader_id: int | None = None, **values: Any
 ) -> MentorOffer:
     """A leader offers to mentor in their organisation's programme; HR names a leader in scope."""
@@ -302,7 +302,7 @@ def mentor_offer_create_by(
     return mentor_offer_upsert(programme=programme, leader=leader, **values)
 
 
-def mentor_offer_update_by(*, actor: User, offer_id: int, **fields: Any) -> MentorOffer:
+def mentor_offer_update_as(*, actor: User, offer_id: int, **fields: Any) -> MentorOffer:
     """The mentor, or HR with the mentor in scope, changes an offer (anyone else: 404)."""
     offer = (
         MentorOffer.objects.select_related("programme", "leader__unit__department")

@@ -44,8 +44,8 @@ from backend.mentoring.selectors import (
 from backend.mentoring.services.mentorships import mentorship_start
 from backend.mentoring.services.notices import notify_hr, notify_leader
 from backend.people.access import is_hr_for
+from backend.people.lines import leader_line_ids
 from backend.people.models import Leader, User
-from backend.people.services import leader_line_ids
 
 
 def _locked_proposal(proposal_id: int) -> Proposal:
@@ -471,7 +471,7 @@ def _offer_in(programme_id: int, offer_id: int) -> MentorOffer:
     return offer
 
 
-def proposal_create_manual_by(
+def proposal_create_manual_as(
     *, actor: User, programme_id: int, enrolment_id: int, offer_id: int, reason: str
 ) -> ProposalSeen:
     """HR pairs a mentee in its scope with a mentor of the programme by hand (a reason given)."""
@@ -484,20 +484,20 @@ def proposal_create_manual_by(
     return proposals_seen(actor=actor, proposals=[proposal])[0]
 
 
-def proposal_approve_by(*, actor: User, proposal_id: int) -> ProposalSeen:
+def proposal_approve_as(*, actor: User, proposal_id: int) -> ProposalSeen:
     """HR with the mentee in scope approves a draft."""
     proposal = proposal_approve(proposal=_proposal_for_hr(actor, proposal_id), user=actor)
     return proposals_seen(actor=actor, proposals=[proposal])[0]
 
 
-def proposal_reject_by(*, actor: User, proposal_id: int, reason: str) -> ProposalSeen:
+def proposal_reject_as(*, actor: User, proposal_id: int, reason: str) -> ProposalSeen:
     """HR with the mentee in scope rejects a proposal; the cascade proposes the next best."""
     proposal = _proposal_for_hr(actor, proposal_id)
     proposal = proposal_reject(proposal=proposal, user=actor, reason=reason)
     return proposals_seen(actor=actor, proposals=[proposal])[0]
 
 
-def proposal_swap_by(*, actor: User, proposal_id: int, offer_id: int, reason: str) -> ProposalSeen:
+def proposal_swap_as(*, actor: User, proposal_id: int, offer_id: int, reason: str) -> ProposalSeen:
     """HR with the mentee in scope swaps in another mentor of the programme; the new proposal."""
     proposal = _proposal_for_hr(actor, proposal_id)
     offer = _offer_in(proposal.programme_id, offer_id)
@@ -505,7 +505,7 @@ def proposal_swap_by(*, actor: User, proposal_id: int, offer_id: int, reason: st
     return proposals_seen(actor=actor, proposals=[new])[0]
 
 
-def proposal_accept_by(*, actor: User, proposal_id: int) -> ProposalAccepted:
+def proposal_accept_as(*, actor: User, proposal_id: int) -> ProposalAccepted:
     """The mentee or the mentor accepts; when both have, the mentorship starts."""
     proposal, leader = _proposal_of_leader(actor, proposal_id)
     proposal = proposal_accept(proposal=proposal, leader=leader)
@@ -514,13 +514,13 @@ def proposal_accept_by(*, actor: User, proposal_id: int) -> ProposalAccepted:
     return ProposalAccepted(seen=seen, mentorship=mentorship)
 
 
-def proposal_decline_by(*, actor: User, proposal_id: int, reason: str = "") -> Proposal:
+def proposal_decline_as(*, actor: User, proposal_id: int, reason: str = "") -> Proposal:
     """The mentor (or the mentee) declines, the reason for HR only."""
     proposal, leader = _proposal_of_leader(actor, proposal_id)
     return proposal_decline(proposal=proposal, leader=leader, reason=reason)
 
 
-def suggestion_choose_by(*, actor: User, suggestion_id: int) -> ProposalSeen:
+def suggestion_choose_as(*, actor: User, suggestion_id: int) -> ProposalSeen:
     """The mentee picks one of their suggested mentors (anyone else's suggestion: 404)."""
     suggestion = suggestions_for_leader(actor=actor).filter(id=suggestion_id).first()
     if suggestion is None or actor.leader is None:

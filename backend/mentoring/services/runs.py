@@ -407,7 +407,7 @@ def match_runs_recover() -> list[int]:
     return ids
 
 
-def match_run_start_by(*, actor: User, programme_id: int) -> MatchRun:
+def match_run_start_as(*, actor: User, programme_id: int) -> MatchRun:
     """HR for the whole organisation (``IsOrgWideHR``) starts a run of its programme."""
     programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
     return match_run_start(programme=programme, user=actor)

@@ -15,7 +15,7 @@ from backend.networks.models import GroupDraft, SignUp, SignUpRegistration
 from backend.networks.services import signup_problem
 from backend.notifications.models import Notification
 from backend.people import models as m
-from backend.people.services import leader_line_ids
+from backend.people.lines import leader_line_ids
 from matching.groups.model import grouping_objective
 from tests.conftest import World
 
