@@ -38,6 +38,7 @@ from django.db import connection  # noqa: E402
 from backend.mentoring import services  # noqa: E402
 from backend.mentoring.models import Enrolment, MatchRun, MentorOffer, Proposal  # noqa: E402
 from backend.mentoring.problem import problem_for_programme  # noqa: E402
+from backend.networks import models as nm  # noqa: E402
 from backend.people import models as m  # noqa: E402
 from backend.people.services import leader_line_ids, organisation_create  # noqa: E402
 
@@ -158,15 +159,15 @@ def generate(*, mentees: int, mentors: int, seed: int) -> m.Organisation:
         ],
         batch_size=5000,
     )
-    networks = m.Network.objects.bulk_create(
+    networks = nm.Network.objects.bulk_create(
         [
-            m.Network(organisation=org, name=f"Ledergruppe {k}", kind="leader_group")
+            nm.Network(organisation=org, name=f"Ledergruppe {k}", kind="leader_group")
             for k in range(total // 20)
         ]
     )
-    m.Membership.objects.bulk_create(
+    nm.Membership.objects.bulk_create(
         [
-            m.Membership(network=networks[k // 20], leader=leader)
+            nm.Membership(network=networks[k // 20], leader=leader)
             for k, leader in enumerate(leaders[: len(networks) * 20])
         ],
         batch_size=5000,

@@ -7,6 +7,7 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
+from backend.networks import models as nm
 from backend.people import models as m
 
 
@@ -102,16 +103,16 @@ class SupportNeedFactory(DjangoModelFactory):
 
 class NetworkFactory(DjangoModelFactory):
     class Meta:
-        model = m.Network
+        model = nm.Network
 
     organisation = factory.SubFactory(OrganisationFactory)
     name = factory.Sequence(lambda n: f"Ledergruppe {n}")
-    kind = m.NetworkKind.LEADER_GROUP
+    kind = nm.NetworkKind.LEADER_GROUP
 
 
 class MembershipFactory(DjangoModelFactory):
     class Meta:
-        model = m.Membership
+        model = nm.Membership
 
     network = factory.SubFactory(NetworkFactory)
     leader = factory.SubFactory(

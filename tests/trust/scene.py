@@ -28,6 +28,7 @@ from backend.mentoring.models import (
     Proposal,
     Suggestion,
 )
+from backend.networks import models as nm
 from backend.networks.models import (
     GroupDraft,
     IntroductionRequest,
@@ -61,9 +62,9 @@ class Scene:
     mentorship: Mentorship
     mentee_check_in: CheckIn
     mentor_check_in: CheckIn
-    open_network: m.Network
-    informal: m.Network
-    other_network: m.Network
+    open_network: nm.Network
+    informal: nm.Network
+    other_network: nm.Network
     need: m.SupportNeed
     plan: Plan
     item: PlanItem
@@ -122,12 +123,12 @@ def build_scene(world: World) -> Scene:
     # Mette is not in.
     open_network = f.NetworkFactory(organisation=world.org, name="Dagtilbudsledere")
     informal = f.NetworkFactory(
-        organisation=world.org, name="Fredagskaffe", kind=m.NetworkKind.INFORMAL
+        organisation=world.org, name="Fredagskaffe", kind=nm.NetworkKind.INFORMAL
     )
     other_network = f.NetworkFactory(
         organisation=world.org,
         name="Skoleledere",
-        visibility=m.Network.Visibility.MEMBERS_ONLY,
+        visibility=nm.Network.Visibility.MEMBERS_ONLY,
     )
     for network, leader in (
         (open_network, mette),

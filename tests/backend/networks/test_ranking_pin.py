@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from backend.networks.selectors import network_suggestions, peer_list
+from backend.networks.selectors.peers import peer_list
+from backend.networks.selectors.suggestions import network_suggestions
 from backend.people import models as m
 from seed.demo import demo_run
 

@@ -9,7 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from backend.networks.models import GroupDraft, SignUpRegistration
-from backend.networks.services import signup_create
+from backend.networks.services.signups import signup_create
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World

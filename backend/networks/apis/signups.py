@@ -1,0 +1,297 @@
+"""Learning networks from sign-ups: sign-ups, registrations, group drafts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_serializer,
+    inline_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.api.permissions import IsHR, IsLeaderUser, IsOrganisationMember, request_user
+from backend.networks.models import (
+    GroupDraft,
+    SignUp,
+    SignUpRegistration,
+)
+from backend.networks.selectors.signups import (
+    draft_for_hr_or_404,
+    draft_leaders,
+    is_registered,
+    signup_current_draft_id,
+    signup_registrations,
+    signup_visible_or_404,
+    signups_visible_to,
+)
+from backend.networks.serializers import LeaderBriefSerializer
+from backend.networks.services.drafts import (
+    draft_evaluate,
+    draft_move,
+    draft_publish,
+    signup_compose,
+)
+from backend.networks.services.signups import signup_create, signup_register, signup_withdraw
+from backend.people.models import Administration
+
+
+class SignUpOutputSerializer(serializers.ModelSerializer[SignUp]):
+    """A learning-network sign-up."""
+
+    # (At runtime ``many=True`` makes a ManyRelatedField; the stubs type the call as written.)
+    eligible_administrations: serializers.PrimaryKeyRelatedField[Administration] = (
+        serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    )
+    registration_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = SignUp
+        fields = [
+            "id",
+            "theme",
+            "description",
+            "min_size",
+            "max_size",
+            "eligible_administrations",
+            "deadline",
+            "status",
+            "registration_count",
+        ]
+
+
+class SignUpListApi(ListAPIView[SignUp]):
+    """Sign-ups the caller may see (GET); HR opens one (POST)."""
+
+    permission_classes = [IsOrganisationMember]
+    serializer_class = SignUpOutputSerializer
+
+    @extend_schema_serializer(component_name="SignUpCreateInput")
+    class InputSerializer(serializers.Serializer[Any]):
+        theme = serializers.CharField(max_length=200)
+        description = serializers.CharField(required=False, allow_blank=True)
+        min_size = serializers.IntegerField(min_value=2, max_value=50, default=5)
+        max_size = serializers.IntegerField(min_value=2, max_value=50, default=7)
+        deadline = serializers.DateField()
+        eligible_administrations = serializers.ListField(
+            child=serializers.IntegerField(), required=False, default=list
+        )
+
+    def get_queryset(self) -> QuerySet[SignUp]:
+        if getattr(self, "swagger_fake_view", False):
+            return SignUp.objects.none()
+        return signups_visible_to(user=request_user(self.request))
+
+    @extend_schema(request=InputSerializer, responses={201: SignUpOutputSerializer})
+    def post(self, request: Request) -> Response:
+        if not IsHR().has_permission(request, self):
+            return Response(status=status.HTTP_403_FORBIDDEN)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        signup = signup_create(
+            user=request_user(request),
+            theme=v["theme"],
+            description=v.get("description", ""),
+            min_size=v["min_size"],
+            max_size=v["max_size"],
+            deadline=v["deadline"],
+            eligible_administration_ids=v["eligible_administrations"],
+        )
+        signup = signup_visible_or_404(user=request_user(request), signup_id=signup.id)
+        return Response(SignUpOutputSerializer(signup).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_serializer(component_name="SignUpDetail")
+class _SignUpDetailSchema(SignUpOutputSerializer):
+    """Schema only: a sign-up and whether the caller signed up."""
+
+    registered = serializers.BooleanField()
+    draft = serializers.IntegerField(
+        allow_null=True,
+        help_text="HR: the sign-up's current group draft (published or editable); else null.",
+    )
+
+    class Meta(SignUpOutputSerializer.Meta):
+        fields = [*SignUpOutputSerializer.Meta.fields, "registered", "draft"]
+
+
+class SignUpDetailApi(APIView):
+    """One sign-up, with whether the caller signed up and (HR) its current group draft."""
+
+    permission_classes = [IsOrganisationMember]
+
+    @extend_schema(responses=_SignUpDetailSchema)
+    def get(self, request: Request, signup_id: int) -> Response:
+        signup = signup_visible_or_404(user=request_user(request), signup_id=signup_id)
+        data = dict(SignUpOutputSerializer(signup).data)
+        data["registered"] = is_registered(user=request_user(request), signup=signup)
+        data["draft"] = signup_current_draft_id(user=request_user(request), signup=signup)
+        return Response(data)
+
+
+class SignUpRegistrationApi(APIView):
+    """The calling leader signs up (POST) or withdraws (DELETE)."""
+
+    permission_classes = [IsLeaderUser]
+
+    @extend_schema(
+        request=None,
+        responses={
+            201: inline_serializer("SignUpRegistered", {"registered": serializers.BooleanField()})
+        },
+    )
+    def post(self, request: Request, signup_id: int) -> Response:
+        signup_register(user=request_user(request), signup_id=signup_id)
+        return Response({"registered": True}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request: Request, signup_id: int) -> Response:
+        signup_withdraw(user=request_user(request), signup_id=signup_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RegistrationOutputSerializer(serializers.ModelSerializer[SignUpRegistration]):
+    """Who signed up."""
+
+    leader = LeaderBriefSerializer()
+
+    class Meta:
+        model = SignUpRegistration
+        fields = ["id", "leader", "created_at"]
+
+
+class SignUpRegistrationListApi(ListAPIView[SignUpRegistration]):
+    """Who signed up for a learning network (HR in scope)."""
+
+    permission_classes = [IsHR]
+    serializer_class = RegistrationOutputSerializer
+
+    def get_queryset(self) -> QuerySet[SignUpRegistration]:
+        if getattr(self, "swagger_fake_view", False):
+            return SignUpRegistration.objects.none()
+        return signup_registrations(
+            user=request_user(self.request), signup_id=self.kwargs["signup_id"]
+        )
+
+
+@extend_schema_serializer(component_name="GroupDraft")
+class _GroupDraftSchema(serializers.Serializer[Any]):
+    """Schema only: a group draft as ``_draft_payload`` builds it."""
+
+    id = serializers.IntegerField()
+    signup = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=GroupDraft.Status.choices)
+    objective = serializers.FloatField(help_text="After HR's moves.")
+    composer_objective = serializers.FloatField(help_text="As the composer left it.")
+    seed = serializers.IntegerField()
+    violations = inline_serializer(
+        "GroupDraftViolation",
+        {
+            "rule": serializers.CharField(),
+            "leaders": serializers.ListField(child=serializers.IntegerField()),
+        },
+        many=True,
+    )
+    networks = serializers.ListField(
+        child=serializers.IntegerField(), help_text="The published learning networks."
+    )
+    groups = inline_serializer(
+        "GroupDraftGroup",
+        {"number": serializers.IntegerField(), "members": LeaderBriefSerializer(many=True)},
+        many=True,
+    )
+
+
+def _draft_payload(draft: GroupDraft) -> dict[str, Any]:
+    leaders = draft_leaders(draft=draft)
+    evaluation = draft_evaluate(draft=draft)
+    return {
+        "id": draft.id,
+        "signup": draft.signup_id,
+        "status": draft.status,
+        "objective": evaluation["objective"],
+        "composer_objective": draft.composer_objective,
+        "seed": draft.seed,
+        "violations": evaluation["violations"],
+        "networks": list(draft.networks.values_list("id", flat=True)),
+        "groups": [
+            {
+                "number": k,
+                "members": [
+                    LeaderBriefSerializer(leaders[lid]).data for lid in group if lid in leaders
+                ],
+            }
+            for k, group in enumerate(draft.groups)
+        ],
+    }
+
+
+class SignUpComposeApi(APIView):
+    """HR runs the composer on a sign-up whose deadline has passed."""
+
+    permission_classes = [IsHR]
+
+    @extend_schema_serializer(component_name="SignUpComposeInput")
+    class InputSerializer(serializers.Serializer[Any]):
+        seed = serializers.IntegerField(required=False, default=42, min_value=0)
+
+    @extend_schema(request=InputSerializer, responses={201: _GroupDraftSchema})
+    def post(self, request: Request, signup_id: int) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        draft = signup_compose(
+            user=request_user(request), signup_id=signup_id, seed=data.validated_data["seed"]
+        )
+        return Response(_draft_payload(draft), status=status.HTTP_201_CREATED)
+
+
+class DraftDetailApi(APIView):
+    """A group draft with members, objective and broken rules (HR)."""
+
+    permission_classes = [IsHR]
+
+    @extend_schema(responses=_GroupDraftSchema)
+    def get(self, request: Request, draft_id: int) -> Response:
+        draft = draft_for_hr_or_404(user=request_user(request), draft_id=draft_id)
+        return Response(_draft_payload(draft))
+
+
+class DraftMoveApi(APIView):
+    """HR moves a leader to another group; the objective updates."""
+
+    permission_classes = [IsHR]
+
+    @extend_schema_serializer(component_name="DraftMoveInput")
+    class InputSerializer(serializers.Serializer[Any]):
+        leader = serializers.IntegerField()
+        to_group = serializers.IntegerField(min_value=0)
+
+    @extend_schema(request=InputSerializer, responses=_GroupDraftSchema)
+    def post(self, request: Request, draft_id: int) -> Response:
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        draft = draft_move(
+            user=request_user(request),
+            draft_id=draft_id,
+            leader_id=data.validated_data["leader"],
+            to_group=data.validated_data["to_group"],
+        )
+        return Response(_draft_payload(draft))
+
+
+class DraftPublishApi(APIView):
+    """HR publishes the groups as learning networks; members are notified."""
+
+    permission_classes = [IsHR]
+
+    @extend_schema(request=None, responses=_GroupDraftSchema)
+    def post(self, request: Request, draft_id: int) -> Response:
+        draft = draft_publish(user=request_user(request), draft_id=draft_id)
+        return Response(_draft_payload(draft))

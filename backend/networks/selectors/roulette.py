@@ -1,0 +1,40 @@
+"""Coffee roulette: the caller's pairs and a network's settings."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from backend.networks.access import (
+    LEADER_RELATED,
+    actor_leader_or_404,
+    can_see_members,
+    network_visible_or_404,
+)
+from backend.networks.models import (
+    RoulettePair,
+    RouletteSetting,
+)
+from backend.people import access
+from backend.people.models import Leader, User
+
+
+def roulette_pairs_of(*, user: User) -> QuerySet[RoulettePair]:
+    """Return the caller's roulette pairs, newest first (only the pair sees a pair)."""
+    me = actor_leader_or_404(user)
+    return (
+        RoulettePair.objects.filter(leaders=me)
+        .select_related("round__network")
+        .prefetch_related(
+            Prefetch("leaders", queryset=Leader.objects.select_related(*LEADER_RELATED))
+        )
+        .order_by("-round__run_on", "-id")
+    )
+
+
+def roulette_setting_or_404(*, user: User, network_id: int) -> RouletteSetting | None:
+    """Return a network's roulette settings for HR or a member (None if not set up)."""
+    network = network_visible_or_404(user, network_id)
+    if not (access.is_hr(user) or can_see_members(user, network)):
+        raise Http404
+    return RouletteSetting.objects.filter(network=network).first()

@@ -1,0 +1,120 @@
+"""Learning-network sign-ups: HR opens one, leaders sign up or withdraw."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from backend.api.exceptions import Conflict, ServiceError
+from backend.networks.access import (
+    actor_leader_or_404,
+    organisation_id_or_404,
+)
+from backend.networks.models import (
+    SignUp,
+    SignUpRegistration,
+)
+from backend.people import access
+from backend.people.models import Administration, Leader, User
+
+
+def _hr_administrations(user: User, ids: Sequence[int]) -> list[Administration]:
+    organisation_id = organisation_id_or_404(user)
+    found = list(Administration.objects.filter(organisation_id=organisation_id, id__in=ids))
+    if len(found) != len(set(ids)):
+        raise ServiceError(_("Unknown administration."), field="eligible_administrations")
+    scope = set(access.hr_administration_ids(user))
+    if scope:
+        if not found:
+            raise ServiceError(
+                _("Choose the administrations in your scope."), field="eligible_administrations"
+            )
+        if any(a.id not in scope for a in found):
+            raise ServiceError(_("Unknown administration."), field="eligible_administrations")
+    return found
+
+
+@transaction.atomic
+def signup_create(
+    *,
+    user: User,
+    theme: str,
+    deadline: dt.date,
+    min_size: int = 5,
+    max_size: int = 7,
+    description: str = "",
+    eligible_administration_ids: Sequence[int] = (),
+) -> SignUp:
+    """HR opens a sign-up for a learning network."""
+    if not access.is_hr(user):
+        raise Http404
+    if not theme.strip():
+        raise ServiceError(_("Give the learning network a theme."), field="theme")
+    if min_size < 2:
+        raise ServiceError(_("Groups need at least two people."), field="min_size")
+    if max_size < min_size:
+        raise ServiceError(_("The largest group is smaller than the smallest."), field="max_size")
+    administrations = _hr_administrations(user, eligible_administration_ids)
+    signup = SignUp.objects.create(
+        organisation_id=organisation_id_or_404(user),
+        theme=theme.strip(),
+        description=description,
+        min_size=min_size,
+        max_size=max_size,
+        deadline=deadline,
+        created_by=user,
+    )
+    signup.eligible_administrations.set(administrations)
+    return signup
+
+
+@transaction.atomic
+def signup_register(
+    *, user: User, signup_id: int, today: dt.date | None = None
+) -> SignUpRegistration:
+    """A leader signs up (eligible administration, before the deadline)."""
+    today = today or timezone.localdate()
+    me = actor_leader_or_404(user)
+    signup = (
+        SignUp.objects.select_for_update()
+        .filter(id=signup_id, organisation_id=me.organisation_id)
+        .first()
+    )
+    if signup is None:
+        raise Http404
+    eligible = set(signup.eligible_administrations.values_list("id", flat=True))
+    admin_id = (
+        Leader.objects.filter(id=me.id)
+        .values_list("unit__department__administration_id", flat=True)
+        .first()
+    )
+    if eligible and admin_id not in eligible:
+        raise Http404
+    if signup.status != SignUp.Status.OPEN or signup.deadline < today:
+        raise Conflict(_("The sign-up is closed."))
+    registration, created = SignUpRegistration.objects.get_or_create(signup=signup, leader=me)
+    if not created:
+        raise Conflict(_("You have already signed up."))
+    return registration
+
+
+@transaction.atomic
+def signup_withdraw(*, user: User, signup_id: int, today: dt.date | None = None) -> None:
+    """A leader withdraws before the groups are drafted."""
+    today = today or timezone.localdate()
+    me = actor_leader_or_404(user)
+    registration = (
+        SignUpRegistration.objects.select_related("signup")
+        .filter(signup_id=signup_id, leader=me)
+        .first()
+    )
+    if registration is None:
+        raise Http404
+    if registration.signup.status != SignUp.Status.OPEN:
+        raise Conflict(_("The groups are already composed; ask HR."))
+    registration.delete()
