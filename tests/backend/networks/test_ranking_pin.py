@@ -4,7 +4,10 @@
 core (``matching/peers.py``, issue 12): for every active leader of the demo (seed 42, on
 2025-03-01) the top ten peers (employee number, score, reason codes) and every suggestion
 (kind, network, score, reason codes, head count, how to join), and every reason text shown.
-The refactored scoring must give the same rankings and the same words.
+The refactored scoring gives the same rankings and the same words, except that service types are
+now named by their display label from the translation catalogue instead of a hard-coded Danish
+list (issue 12, item 7): two Danish texts changed, "klub og fritid" -> "ungdomsklub / fritid" and
+"landsbyordning" -> "landsbyordning (skole og dagtilbud)"; the pinned texts are the new ones.
 """
 
 from __future__ import annotations
