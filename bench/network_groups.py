@@ -74,7 +74,7 @@ def bench_groups(*, samples: int) -> None:
     hr = m.User.objects.get(organisation=org, username="hr")
     signup = SignUp.objects.get(organisation=org)
     started = time.perf_counter()
-    draft = signup_compose(user=hr, signup_id=signup.id, seed=42)
+    draft = signup_compose(actor=hr, signup_id=signup.id, seed=42)
     seconds = time.perf_counter() - started
     people, ties = signup_problem(signup=signup)
     groups = [[str(x) for x in g] for g in draft.groups]
@@ -137,13 +137,13 @@ def bench_graph(*, leaders: int) -> None:
         username=f"bench-hr-{time.time_ns()}", organisation=org, role=m.User.Role.HR
     )
     started = time.perf_counter()
-    peers = peer_list(user=user)
+    peers = peer_list(actor=user)
     print(f"peer finder: {len(peers)} peers in {time.perf_counter() - started:.2f} s")
     started = time.perf_counter()
-    network_suggestions(user=user)
+    network_suggestions(actor=user)
     print(f"network suggestions: {time.perf_counter() - started:.2f} s")
     started = time.perf_counter()
-    insights = network_insights(user=hr)
+    insights = network_insights(actor=hr)
     print(
         f"HR insights ({len(insights['communities'])} communities, betweenness sampled above "
         f"2 000): {time.perf_counter() - started:.2f} s"

@@ -73,7 +73,7 @@ def _signup(
     *, organisation: Organisation, rng: random.Random, today: dt.date, hr_user: User
 ) -> None:
     signup = signup_create(
-        user=hr_user,
+        actor=hr_user,
         theme=SIGNUP_THEME,
         description=(
             "Tværgående læringsnetværk for erfarne ledere: hvordan skaber vi et arbejdsmiljø, "
@@ -110,10 +110,10 @@ def _signup(
 def _introductions(*, organisation: Organisation, rng: random.Random) -> None:
     lone = User.objects.filter(organisation=organisation, username="lone").first()
     if lone is not None and lone.leader_id is not None:
-        peers = peer_list(user=lone, limit=3)
+        peers = peer_list(actor=lone, limit=3)
         if peers:
             introduction_request(
-                user=lone,
+                actor=lone,
                 to_leader_id=peers[0].leader.id,
                 message="Hej! Jeg leder Madservice og Kostenheden og savner sparring med en "
                 "leder med en lignende kerneopgave. Har du tid til en kop kaffe?",

@@ -39,7 +39,7 @@ def signup(world: World) -> SignUp:
     unit rules and only the group sizes (3 to 5) can be broken.
     """
     signup = signup_create(
-        user=world.hr,
+        actor=world.hr,
         theme=THEME,
         description="Sparring om arbejdsmiljø og tryghed i teamet.",
         deadline=dt.date.today() - dt.timedelta(days=1),

@@ -55,7 +55,7 @@ def test_leader_asks_to_join_a_suggested_network_and_a_member_accepts(
     )
     f.MembershipFactory(network=club, leader=jens, role=nm.Membership.Role.CONVENER)
     roulette_setting_set(
-        user=world.hr, network_id=club.id, next_run_on=dt.date.today() + dt.timedelta(days=7)
+        actor=world.hr, network_id=club.id, next_run_on=dt.date.today() + dt.timedelta(days=7)
     )
 
     browser.login(world.new_leader)
@@ -93,7 +93,7 @@ def test_leader_asks_to_join_a_suggested_network_and_a_member_accepts(
 
 def test_leader_signs_up_for_a_learning_network(browser: Browser, world: World) -> None:
     signup = signup_create(
-        user=world.hr,
+        actor=world.hr,
         theme="Psykologisk tryghed",
         description="Et læringsnetværk på tværs af forvaltninger, fire møder på et halvt år.",
         deadline=dt.date.today() + dt.timedelta(days=14),
@@ -133,7 +133,7 @@ def test_introduction_accepted_then_the_asker_sees_contact_details(
     lone_user = f.UserFactory(username="lone", organisation=world.org, leader=lone)
     tove_user = f.UserFactory(username="tove", organisation=world.org, leader=tove)
     intro = introduction_request(
-        user=lone_user, to_leader_id=tove.id, message="Vi har begge et specialtilbud – kaffe?"
+        actor=lone_user, to_leader_id=tove.id, message="Vi har begge et specialtilbud – kaffe?"
     )
 
     browser.login(tove_user)

@@ -42,7 +42,7 @@ class EgoMapApi(APIView):
         )
     )
     def get(self, request: Request) -> Response:
-        return Response(network_map_ego(user=request_user(request)))
+        return Response(network_map_ego(actor=request_user(request)))
 
 
 class HrMapApi(APIView):
@@ -80,7 +80,7 @@ class HrMapApi(APIView):
         )
     )
     def get(self, request: Request) -> Response:
-        return Response(network_map_hr(user=request_user(request)))
+        return Response(network_map_hr(actor=request_user(request)))
 
 
 class InsightsApi(APIView):
@@ -137,4 +137,4 @@ class InsightsApi(APIView):
         )
     )
     def get(self, request: Request) -> Response:
-        return Response(network_insights(user=request_user(request)))
+        return Response(network_insights(actor=request_user(request)))

@@ -78,18 +78,18 @@ class IntroductionListApi(ListAPIView[IntroductionRequest]):
     def get_queryset(self) -> QuerySet[IntroductionRequest]:
         if getattr(self, "swagger_fake_view", False):
             return IntroductionRequest.objects.none()
-        return introductions_of(user=request_user(self.request))
+        return introductions_of(actor=request_user(self.request))
 
     @extend_schema(request=InputSerializer, responses={201: IntroductionOutputSerializer})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         intro = introduction_request(
-            user=request_user(request),
+            actor=request_user(request),
             to_leader_id=data.validated_data["to_leader"],
             message=data.validated_data.get("message", ""),
         )
-        intro = introduction_of_or_404(user=request_user(request), introduction_id=intro.id)
+        intro = introduction_of_or_404(actor=request_user(request), introduction_id=intro.id)
         return Response(
             IntroductionOutputSerializer(intro, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
@@ -106,10 +106,10 @@ class IntroductionActionApi(APIView):
     def post(self, request: Request, introduction_id: int) -> Response:
         user = request_user(request)
         if self.action == "withdraw":
-            introduction_withdraw(user=user, introduction_id=introduction_id)
+            introduction_withdraw(actor=user, introduction_id=introduction_id)
         else:
             introduction_decide(
-                user=user, introduction_id=introduction_id, accept=self.action == "accept"
+                actor=user, introduction_id=introduction_id, accept=self.action == "accept"
             )
-        intro = introduction_of_or_404(user=user, introduction_id=introduction_id)
+        intro = introduction_of_or_404(actor=user, introduction_id=introduction_id)
         return Response(IntroductionOutputSerializer(intro, context={"request": request}).data)

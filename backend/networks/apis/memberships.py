@@ -66,7 +66,7 @@ class NetworkJoinApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         result = network_join(
-            user=request_user(request),
+            actor=request_user(request),
             network_id=network_id,
             message=data.validated_data.get("message", ""),
         )
@@ -101,7 +101,7 @@ class JoinRequestListApi(ListAPIView[JoinRequest]):
     def get_queryset(self) -> QuerySet[JoinRequest]:
         if getattr(self, "swagger_fake_view", False):
             return JoinRequest.objects.none()
-        return join_requests_for(user=request_user(self.request))
+        return join_requests_for(actor=request_user(self.request))
 
 
 class JoinRequestDecideApi(APIView):
@@ -113,7 +113,7 @@ class JoinRequestDecideApi(APIView):
     @extend_schema(request=None, responses=JoinRequestOutputSerializer)
     def post(self, request: Request, request_id: int) -> Response:
         decided = join_request_decide(
-            user=request_user(request), request_id=request_id, accept=self.accept
+            actor=request_user(request), request_id=request_id, accept=self.accept
         )
-        decided = join_requests_for(user=request_user(request)).get(id=decided.id)
+        decided = join_requests_for(actor=request_user(request)).get(id=decided.id)
         return Response(JoinRequestOutputSerializer(decided).data)

@@ -40,7 +40,7 @@ class NetworkListApi(ListAPIView[Network]):
     def get_queryset(self) -> QuerySet[Network]:
         if getattr(self, "swagger_fake_view", False):
             return Network.objects.none()
-        return network_list(user=request_user(self.request))
+        return network_list(actor=request_user(self.request))
 
 
 class NetworkDetailApi(APIView):
@@ -50,7 +50,7 @@ class NetworkDetailApi(APIView):
 
     @extend_schema(responses=NetworkSerializer)
     def get(self, request: Request, network_id: int) -> Response:
-        network = network_detail(user=request_user(request), network_id=network_id)
+        network = network_detail(actor=request_user(request), network_id=network_id)
         return Response(NetworkSerializer(network).data)
 
 
@@ -66,7 +66,7 @@ class NetworkMembershipListApi(ListAPIView[Membership]):
         if getattr(self, "swagger_fake_view", False):
             return Membership.objects.none()
         return network_membership_list(
-            user=request_user(self.request), network_id=self.kwargs["network_id"]
+            actor=request_user(self.request), network_id=self.kwargs["network_id"]
         )
 
 
@@ -85,5 +85,5 @@ class LeaderMembershipListApi(ListAPIView[Membership]):
         if getattr(self, "swagger_fake_view", False):
             return Membership.objects.none()
         return leader_membership_list(
-            user=request_user(self.request), leader_id=self.kwargs["leader_id"]
+            actor=request_user(self.request), leader_id=self.kwargs["leader_id"]
         )

@@ -51,7 +51,7 @@ class PeerListApi(APIView):
         params.is_valid(raise_exception=True)
         data = params.validated_data
         peers = peer_list(
-            user=request_user(request),
+            actor=request_user(request),
             service_type=data.get("service_type"),
             specialist=data.get("specialist"),
             round_the_clock=data.get("round_the_clock"),

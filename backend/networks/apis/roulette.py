@@ -66,7 +66,7 @@ class RouletteSettingApi(APIView):
         )
     )
     def get(self, request: Request, network_id: int) -> Response:
-        setting = roulette_setting_or_404(user=request_user(request), network_id=network_id)
+        setting = roulette_setting_or_404(actor=request_user(request), network_id=network_id)
         if setting is None:  # not set up: the defaults, switched off, no next run
             setting = RouletteSetting(network_id=network_id, active=False)
         return Response(self._out(setting))
@@ -76,7 +76,7 @@ class RouletteSettingApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         setting = roulette_setting_set(
-            user=request_user(request), network_id=network_id, **data.validated_data
+            actor=request_user(request), network_id=network_id, **data.validated_data
         )
         return Response(self._out(setting))
 
@@ -93,7 +93,7 @@ class RouletteOptOutApi(APIView):
         },
     )
     def post(self, request: Request, network_id: int) -> Response:
-        number = roulette_opt_out(user=request_user(request), network_id=network_id)
+        number = roulette_opt_out(actor=request_user(request), network_id=network_id)
         return Response({"round": number}, status=status.HTTP_201_CREATED)
 
 
@@ -119,4 +119,4 @@ class MyRoulettePairListApi(ListAPIView[RoulettePair]):
     def get_queryset(self) -> QuerySet[RoulettePair]:
         if getattr(self, "swagger_fake_view", False):
             return RoulettePair.objects.none()
-        return roulette_pairs_of(user=request_user(self.request))
+        return roulette_pairs_of(actor=request_user(self.request))

@@ -86,7 +86,7 @@ class SignUpListApi(ListAPIView[SignUp]):
     def get_queryset(self) -> QuerySet[SignUp]:
         if getattr(self, "swagger_fake_view", False):
             return SignUp.objects.none()
-        return signups_visible_to(user=request_user(self.request))
+        return signups_visible_to(actor=request_user(self.request))
 
     @extend_schema(request=InputSerializer, responses={201: SignUpOutputSerializer})
     def post(self, request: Request) -> Response:
@@ -96,7 +96,7 @@ class SignUpListApi(ListAPIView[SignUp]):
         data.is_valid(raise_exception=True)
         v = data.validated_data
         signup = signup_create(
-            user=request_user(request),
+            actor=request_user(request),
             theme=v["theme"],
             description=v.get("description", ""),
             min_size=v["min_size"],
@@ -104,7 +104,7 @@ class SignUpListApi(ListAPIView[SignUp]):
             deadline=v["deadline"],
             eligible_administration_ids=v["eligible_administrations"],
         )
-        signup = signup_visible_or_404(user=request_user(request), signup_id=signup.id)
+        signup = signup_visible_or_404(actor=request_user(request), signup_id=signup.id)
         return Response(SignUpOutputSerializer(signup).data, status=status.HTTP_201_CREATED)
 
 
@@ -129,10 +129,10 @@ class SignUpDetailApi(APIView):
 
     @extend_schema(responses=_SignUpDetailSchema)
     def get(self, request: Request, signup_id: int) -> Response:
-        signup = signup_visible_or_404(user=request_user(request), signup_id=signup_id)
+        signup = signup_visible_or_404(actor=request_user(request), signup_id=signup_id)
         data = dict(SignUpOutputSerializer(signup).data)
-        data["registered"] = is_registered(user=request_user(request), signup=signup)
-        data["draft"] = signup_current_draft_id(user=request_user(request), signup=signup)
+        data["registered"] = is_registered(actor=request_user(request), signup=signup)
+        data["draft"] = signup_current_draft_id(actor=request_user(request), signup=signup)
         return Response(data)
 
 
@@ -148,12 +148,12 @@ class SignUpRegistrationApi(APIView):
         },
     )
     def post(self, request: Request, signup_id: int) -> Response:
-        signup_register(user=request_user(request), signup_id=signup_id)
+        signup_register(actor=request_user(request), signup_id=signup_id)
         return Response({"registered": True}, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request, signup_id: int) -> Response:
-        signup_withdraw(user=request_user(request), signup_id=signup_id)
+        signup_withdraw(actor=request_user(request), signup_id=signup_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -177,7 +177,7 @@ class SignUpRegistrationListApi(ListAPIView[SignUpRegistration]):
         if getattr(self, "swagger_fake_view", False):
             return SignUpRegistration.objects.none()
         return signup_registrations(
-            user=request_user(self.request), signup_id=self.kwargs["signup_id"]
+            actor=request_user(self.request), signup_id=self.kwargs["signup_id"]
         )
 
 
@@ -247,7 +247,7 @@ class SignUpComposeApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         draft = signup_compose(
-            user=request_user(request), signup_id=signup_id, seed=data.validated_data["seed"]
+            actor=request_user(request), signup_id=signup_id, seed=data.validated_data["seed"]
         )
         return Response(_draft_payload(draft), status=status.HTTP_201_CREATED)
 
@@ -259,7 +259,7 @@ class DraftDetailApi(APIView):
 
     @extend_schema(responses=_GroupDraftSchema)
     def get(self, request: Request, draft_id: int) -> Response:
-        draft = draft_for_hr_or_404(user=request_user(request), draft_id=draft_id)
+        draft = draft_for_hr_or_404(actor=request_user(request), draft_id=draft_id)
         return Response(_draft_payload(draft))
 
 
@@ -278,7 +278,7 @@ class DraftMoveApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         draft = draft_move(
-            user=request_user(request),
+            actor=request_user(request),
             draft_id=draft_id,
             leader_id=data.validated_data["leader"],
             to_group=data.validated_data["to_group"],
@@ -293,5 +293,5 @@ class DraftPublishApi(APIView):
 
     @extend_schema(request=None, responses=_GroupDraftSchema)
     def post(self, request: Request, draft_id: int) -> Response:
-        draft = draft_publish(user=request_user(request), draft_id=draft_id)
+        draft = draft_publish(actor=request_user(request), draft_id=draft_id)
         return Response(_draft_payload(draft))

@@ -57,7 +57,7 @@ class NetworkSuggestionListApi(APIView):
         )
     )
     def get(self, request: Request) -> Response:
-        suggestions = network_suggestions(user=request_user(request))
+        suggestions = network_suggestions(actor=request_user(request))
         return Response(
             {
                 "count": len(suggestions),
@@ -79,14 +79,14 @@ class CohortSettingApi(APIView):
 
     @extend_schema(responses=Serializer)
     def get(self, request: Request) -> Response:
-        setting = cohort_setting_update(user=request_user(request))
+        setting = cohort_setting_update(actor=request_user(request))
         return Response(self.Serializer(setting).data)
 
     @extend_schema(request=Serializer, responses=Serializer)
     def put(self, request: Request) -> Response:
         data = self.Serializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        setting = cohort_setting_update(user=request_user(request), **data.validated_data)
+        setting = cohort_setting_update(actor=request_user(request), **data.validated_data)
         return Response(self.Serializer(setting).data)
 
 
@@ -110,7 +110,7 @@ class CohortCircleListApi(ListAPIView[CohortCircle]):
     def get_queryset(self) -> QuerySet[CohortCircle]:
         if getattr(self, "swagger_fake_view", False):
             return CohortCircle.objects.none()
-        return cohort_circles(user=request_user(self.request))
+        return cohort_circles(actor=request_user(self.request))
 
 
 class CohortCircleFormApi(APIView):
@@ -120,8 +120,8 @@ class CohortCircleFormApi(APIView):
 
     @extend_schema(request=None, responses=CohortCircleOutputSerializer(many=True))
     def post(self, request: Request) -> Response:
-        circles = cohort_circles_form(user=request_user(request))
-        rows = cohort_circles(user=request_user(request)).filter(id__in=[c.id for c in circles])
+        circles = cohort_circles_form(actor=request_user(request))
+        rows = cohort_circles(actor=request_user(request)).filter(id__in=[c.id for c in circles])
         return Response(
             CohortCircleOutputSerializer(rows, many=True).data, status=status.HTTP_201_CREATED
         )

@@ -20,8 +20,8 @@ from backend.people import access
 from backend.people.models import Administration, User
 
 
-def _scope_leader_ids(user: User, graph: LeaderGraph) -> set[int]:
-    scope = set(access.hr_administration_ids(user))
+def _scope_leader_ids(actor: User, graph: LeaderGraph) -> set[int]:
+    scope = set(access.hr_administration_ids(actor))
     if not scope:
         return set(graph.leaders)
     return {lid for lid, info in graph.leaders.items() if info.administration_id in scope}
@@ -110,7 +110,7 @@ def _structure(
     return brokers, bridges, communities
 
 
-def network_insights(*, user: User, seed: int = 42) -> dict[str, Any]:
+def network_insights(*, actor: User, seed: int = 42) -> dict[str, Any]:
     """Return HR's figures on the leader network (HR only; scoped HR: its administrations).
 
     Per-leader lists (isolated, solo, brokers, bridges, specialists without peers, communities)
@@ -118,11 +118,11 @@ def network_insights(*, user: User, seed: int = 42) -> dict[str, Any]:
     enter only as aggregates: per administration, the number of leaders in private networks and
     how many isolated leaders do have a private sparring network, each shown when >= 5.
     """
-    hr_or_404(user)
-    organisation_id = access.organisation_id_of(user)
+    hr_or_404(actor)
+    organisation_id = access.organisation_id_of(actor)
     assert organisation_id is not None
     graph = leader_graph(organisation_id=organisation_id)
-    scope = _scope_leader_ids(user, graph)
+    scope = _scope_leader_ids(actor, graph)
     P = graph.G_public
     isolated = _isolated(graph, scope, public_only=True)
     isolated_all = _isolated(graph, scope, public_only=False)
@@ -147,8 +147,8 @@ def network_insights(*, user: User, seed: int = 42) -> dict[str, Any]:
     wanted |= {x for e in bridges for x in e}
     rows = leader_rows(sorted(wanted))
     administrations = Administration.objects.filter(organisation_id=organisation_id)
-    if access.hr_administration_ids(user):
-        administrations = administrations.filter(id__in=access.hr_administration_ids(user))
+    if access.hr_administration_ids(actor):
+        administrations = administrations.filter(id__in=access.hr_administration_ids(actor))
     private_members: Counter[int] = Counter()
     private_people: set[int] = set()
     for nid in graph.private_networks:

@@ -14,9 +14,9 @@ from backend.networks.models import (
 from backend.people.models import User
 
 
-def introductions_of(*, user: User) -> QuerySet[IntroductionRequest]:
+def introductions_of(*, actor: User) -> QuerySet[IntroductionRequest]:
     """Return the introduction requests the calling leader sent or received."""
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     return (
         IntroductionRequest.objects.filter(Q(from_leader=me) | Q(to_leader=me))
         .select_related(
@@ -27,9 +27,9 @@ def introductions_of(*, user: User) -> QuerySet[IntroductionRequest]:
     )
 
 
-def introduction_of_or_404(*, user: User, introduction_id: int) -> IntroductionRequest:
+def introduction_of_or_404(*, actor: User, introduction_id: int) -> IntroductionRequest:
     """Return one introduction request the caller is part of, else 404."""
-    found = introductions_of(user=user).filter(id=introduction_id).first()
+    found = introductions_of(actor=actor).filter(id=introduction_id).first()
     if found is None:
         raise Http404
     return found

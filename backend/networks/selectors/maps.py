@@ -17,18 +17,18 @@ from backend.people import access
 from backend.people.models import Administration, Leader, User
 
 
-def network_map_hr(*, user: User) -> dict[str, Any]:
+def network_map_hr(*, actor: User) -> dict[str, Any]:
     """Return the leader network aggregated by administration (HR only).
 
     Nodes: administrations with their leader counts. Edges: public ties between (and within)
     administrations. Private ties are added per edge only as a count over >= 5 distinct people,
     otherwise suppressed (``null``).
     """
-    hr_or_404(user)
-    organisation_id = access.organisation_id_of(user)
+    hr_or_404(actor)
+    organisation_id = access.organisation_id_of(actor)
     assert organisation_id is not None
     graph = leader_graph(organisation_id=organisation_id)
-    scope_admins = set(access.hr_administration_ids(user))
+    scope_admins = set(access.hr_administration_ids(actor))
     administrations = {
         a.id: a.name
         for a in Administration.objects.filter(organisation_id=organisation_id)
@@ -93,9 +93,9 @@ class EgoTie:
     ties: list[str] = field(default_factory=list)
 
 
-def network_map_ego(*, user: User) -> dict[str, Any]:
+def network_map_ego(*, actor: User) -> dict[str, Any]:
     """Return the caller's own network: their ties, each with its kinds (leaders only)."""
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     graph = leader_graph(organisation_id=me.organisation_id)
     G = graph.G
     if me.id not in G:

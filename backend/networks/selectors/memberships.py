@@ -15,9 +15,9 @@ from backend.networks.models import (
 from backend.people.models import User
 
 
-def join_requests_for(*, user: User) -> QuerySet[JoinRequest]:
+def join_requests_for(*, actor: User) -> QuerySet[JoinRequest]:
     """Return the caller's own join requests and those to networks the caller is a member of."""
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     my_networks = Membership.objects.filter(leader=me).values("network_id")
     return (
         JoinRequest.objects.filter(Q(leader=me) | Q(network_id__in=my_networks))

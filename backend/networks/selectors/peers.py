@@ -26,7 +26,7 @@ class Peer:
 
 def peer_list(
     *,
-    user: User,
+    actor: User,
     service_type: str | None = None,
     specialist: bool | None = None,
     round_the_clock: bool | None = None,
@@ -44,7 +44,7 @@ def peer_list(
     """
     me = (
         Leader.objects.select_related(*LEADER_RELATED)
-        .filter(id=actor_leader_or_404(user).id, unit__isnull=False)
+        .filter(id=actor_leader_or_404(actor).id, unit__isnull=False)
         .first()
     )
     if me is None or me.unit is None:

@@ -19,9 +19,9 @@ from backend.people import access
 from backend.people.models import Leader, User
 
 
-def roulette_pairs_of(*, user: User) -> QuerySet[RoulettePair]:
+def roulette_pairs_of(*, actor: User) -> QuerySet[RoulettePair]:
     """Return the caller's roulette pairs, newest first (only the pair sees a pair)."""
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     return (
         RoulettePair.objects.filter(leaders=me)
         .select_related("round__network")
@@ -32,9 +32,9 @@ def roulette_pairs_of(*, user: User) -> QuerySet[RoulettePair]:
     )
 
 
-def roulette_setting_or_404(*, user: User, network_id: int) -> RouletteSetting | None:
+def roulette_setting_or_404(*, actor: User, network_id: int) -> RouletteSetting | None:
     """Return a network's roulette settings for HR or a member (None if not set up)."""
-    network = network_visible_or_404(user, network_id)
-    if not (access.is_hr(user) or can_see_members(user, network)):
+    network = network_visible_or_404(actor, network_id)
+    if not (access.is_hr(actor) or can_see_members(actor, network)):
         raise Http404
     return RouletteSetting.objects.filter(network=network).first()

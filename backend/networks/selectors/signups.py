@@ -19,17 +19,17 @@ from backend.people import access
 from backend.people.models import Administration, Leader, User
 
 
-def signups_visible_to(*, user: User) -> QuerySet[SignUp]:
+def signups_visible_to(*, actor: User) -> QuerySet[SignUp]:
     """HR: the organisation's sign-ups (scoped HR: those within its administrations).
 
     Leaders: the sign-ups they are eligible for or registered to.
     """
-    organisation_id = access.organisation_id_of(user)
+    organisation_id = access.organisation_id_of(actor)
     if organisation_id is None:
         return SignUp.objects.none()
     qs = SignUp.objects.filter(organisation_id=organisation_id)
-    if access.is_hr(user):
-        scope = access.hr_administration_ids(user)
+    if access.is_hr(actor):
+        scope = access.hr_administration_ids(actor)
         if scope:
             outside = Administration.objects.filter(organisation_id=organisation_id).exclude(
                 id__in=scope
@@ -38,7 +38,7 @@ def signups_visible_to(*, user: User) -> QuerySet[SignUp]:
                 eligible_administrations__in=outside
             )
     else:
-        me = actor_leader_or_404(user)
+        me = actor_leader_or_404(actor)
         admin_id = (
             Leader.objects.filter(id=me.id)
             .values_list("unit__department__administration_id", flat=True)
@@ -58,39 +58,39 @@ def signups_visible_to(*, user: User) -> QuerySet[SignUp]:
     )
 
 
-def signup_visible_or_404(*, user: User, signup_id: int) -> SignUp:
+def signup_visible_or_404(*, actor: User, signup_id: int) -> SignUp:
     """Return a sign-up the caller may see, else 404."""
-    found = signups_visible_to(user=user).filter(id=signup_id).first()
+    found = signups_visible_to(actor=actor).filter(id=signup_id).first()
     if found is None:
         raise Http404
     return found
 
 
-def signup_for_hr_or_404(*, user: User, signup_id: int) -> SignUp:
+def signup_for_hr_or_404(*, actor: User, signup_id: int) -> SignUp:
     """Return a sign-up HR in scope may manage, else 404."""
-    hr_or_404(user)
-    return signup_visible_or_404(user=user, signup_id=signup_id)
+    hr_or_404(actor)
+    return signup_visible_or_404(actor=actor, signup_id=signup_id)
 
 
-def signup_registrations(*, user: User, signup_id: int) -> QuerySet[SignUpRegistration]:
+def signup_registrations(*, actor: User, signup_id: int) -> QuerySet[SignUpRegistration]:
     """Return who signed up (HR in scope only)."""
-    signup = signup_for_hr_or_404(user=user, signup_id=signup_id)
+    signup = signup_for_hr_or_404(actor=actor, signup_id=signup_id)
     return signup.registrations.select_related("leader__unit__department__administration").order_by(
         "leader__last_name", "leader__id"
     )
 
 
-def is_registered(*, user: User, signup: SignUp) -> bool:
+def is_registered(*, actor: User, signup: SignUp) -> bool:
     """True when the caller's leader signed up."""
-    return bool(user.leader_id and signup.registrations.filter(leader_id=user.leader_id).exists())
+    return bool(actor.leader_id and signup.registrations.filter(leader_id=actor.leader_id).exists())
 
 
-def signup_current_draft_id(*, user: User, signup: SignUp) -> int | None:
+def signup_current_draft_id(*, actor: User, signup: SignUp) -> int | None:
     """HR: the id of the sign-up's newest draft that is not discarded, so HR can come back to it.
 
     ``None`` for everyone else (leaders never see drafts) and before the first compose.
     """
-    if not access.is_hr(user):
+    if not access.is_hr(actor):
         return None
     return (
         GroupDraft.objects.filter(signup=signup)
@@ -101,13 +101,13 @@ def signup_current_draft_id(*, user: User, signup: SignUp) -> int | None:
     )
 
 
-def draft_for_hr_or_404(*, user: User, draft_id: int) -> GroupDraft:
+def draft_for_hr_or_404(*, actor: User, draft_id: int) -> GroupDraft:
     """Return a group draft of a sign-up HR in scope manages, else 404."""
-    hr_or_404(user)
+    hr_or_404(actor)
     draft = GroupDraft.objects.select_related("signup").filter(id=draft_id).first()
     if draft is None:
         raise Http404
-    signup_visible_or_404(user=user, signup_id=draft.signup_id)
+    signup_visible_or_404(actor=actor, signup_id=draft.signup_id)
     return draft
 
 

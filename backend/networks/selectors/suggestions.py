@@ -127,7 +127,7 @@ def _cohort_to_form(leader: Leader, graph: LeaderGraph) -> Suggestion | None:
     )
 
 
-def network_suggestions(*, user: User, today: dt.date | None = None) -> list[Suggestion]:
+def network_suggestions(*, actor: User, today: dt.date | None = None) -> list[Suggestion]:
     """Return networks to join for the calling leader, best first, each with reasons.
 
     Open leader groups and learning networks, private networks that welcome newcomers, and the
@@ -140,7 +140,7 @@ def network_suggestions(*, user: User, today: dt.date | None = None) -> list[Sug
     today = today or timezone.localdate()
     me = (
         Leader.objects.select_related(*LEADER_RELATED)
-        .filter(id=actor_leader_or_404(user).id)
+        .filter(id=actor_leader_or_404(actor).id)
         .first()
     )
     if me is None:
@@ -197,11 +197,11 @@ def network_suggestions(*, user: User, today: dt.date | None = None) -> list[Sug
     return out
 
 
-def cohort_circles(*, user: User) -> QuerySet[CohortCircle]:
+def cohort_circles(*, actor: User) -> QuerySet[CohortCircle]:
     """Return the organisation's cohort circles (HR)."""
-    hr_or_404(user)
+    hr_or_404(actor)
     return (
-        CohortCircle.objects.filter(network__organisation_id=organisation_id_or_404(user))
+        CohortCircle.objects.filter(network__organisation_id=organisation_id_or_404(actor))
         .select_related("network")
         .annotate(member_count=Count("network__memberships"))
         .order_by("-period_start", "id")

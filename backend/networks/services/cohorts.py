@@ -34,17 +34,17 @@ from matching.groups import (
 @transaction.atomic
 def cohort_setting_update(
     *,
-    user: User,
+    actor: User,
     enabled: bool | None = None,
     window_days: int | None = None,
     min_size: int | None = None,
     max_size: int | None = None,
 ) -> CohortSetting:
     """HR sets how cohort circles are formed."""
-    if not access.is_hr(user):
+    if not access.is_hr(actor):
         raise Http404
     setting, _created = CohortSetting.objects.get_or_create(
-        organisation_id=organisation_id_or_404(user)
+        organisation_id=organisation_id_or_404(actor)
     )
     for name, value in (
         ("enabled", enabled),
@@ -66,7 +66,7 @@ def cohort_setting_update(
 
 @transaction.atomic
 def cohort_circles_form(
-    *, user: User, today: dt.date | None = None, seed: int = 42
+    *, actor: User, today: dt.date | None = None, seed: int = 42
 ) -> list[CohortCircle]:
     """HR forms cohort circles in one step from leaders who started in the last period.
 
@@ -74,10 +74,10 @@ def cohort_circles_form(
     split by the group composer into circles within the size bounds that mix administrations and
     never seat a leader with their boss. Running it again finds nobody new and forms nothing.
     """
-    if not access.is_hr(user):
+    if not access.is_hr(actor):
         raise Http404
     today = today or timezone.localdate()
-    organisation_id = access.organisation_id_of(user)
+    organisation_id = access.organisation_id_of(actor)
     assert organisation_id is not None
     setting = CohortSetting.objects.filter(organisation_id=organisation_id).first() or (
         CohortSetting(organisation_id=organisation_id)

@@ -78,7 +78,7 @@ def signup_problem(*, signup: SignUp) -> tuple[list[Person], list[tuple[str, str
 @transaction.atomic
 def signup_compose(
     *,
-    user: User,
+    actor: User,
     signup_id: int,
     seed: int = 42,
     today: dt.date | None = None,
@@ -86,7 +86,7 @@ def signup_compose(
 ) -> GroupDraft:
     """HR runs the composer once the deadline has passed; returns a new draft."""
     today = today or timezone.localdate()
-    signup = signup_for_hr_or_404(user=user, signup_id=signup_id)
+    signup = signup_for_hr_or_404(actor=actor, signup_id=signup_id)
     signup = SignUp.objects.select_for_update().get(id=signup.id)
     if signup.status == SignUp.Status.PUBLISHED:
         raise Conflict(_("The learning networks are already published."))
@@ -138,9 +138,9 @@ def draft_evaluate(*, draft: GroupDraft) -> dict[str, Any]:
 
 
 @transaction.atomic
-def draft_move(*, user: User, draft_id: int, leader_id: int, to_group: int) -> GroupDraft:
+def draft_move(*, actor: User, draft_id: int, leader_id: int, to_group: int) -> GroupDraft:
     """HR moves a leader to another group (``to_group == len(groups)`` opens a new group)."""
-    draft = draft_for_hr_or_404(user=user, draft_id=draft_id)
+    draft = draft_for_hr_or_404(actor=actor, draft_id=draft_id)
     draft = GroupDraft.objects.select_for_update().select_related("signup").get(id=draft.id)
     if draft.status != GroupDraft.Status.DRAFT:
         raise Conflict(_("The draft is no longer editable."))
@@ -161,12 +161,12 @@ def draft_move(*, user: User, draft_id: int, leader_id: int, to_group: int) -> G
 
 
 @transaction.atomic
-def draft_publish(*, user: User, draft_id: int) -> GroupDraft:
+def draft_publish(*, actor: User, draft_id: int) -> GroupDraft:
     """HR publishes: one learning network per group, memberships, members notified.
 
     Refused while the draft breaks a hard rule. Publishing twice changes nothing.
     """
-    draft = draft_for_hr_or_404(user=user, draft_id=draft_id)
+    draft = draft_for_hr_or_404(actor=actor, draft_id=draft_id)
     draft = GroupDraft.objects.select_for_update().select_related("signup").get(id=draft.id)
     if draft.status == GroupDraft.Status.PUBLISHED:
         return draft

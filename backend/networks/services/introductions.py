@@ -21,10 +21,10 @@ from backend.people.models import Leader, User
 
 @transaction.atomic
 def introduction_request(
-    *, user: User, to_leader_id: int, message: str = ""
+    *, actor: User, to_leader_id: int, message: str = ""
 ) -> IntroductionRequest:
     """Ask a discoverable peer of the same organisation for an introduction."""
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     other = Leader.objects.filter(
         id=to_leader_id, organisation_id=me.organisation_id, active=True, discoverable=True
     ).first()
@@ -56,9 +56,9 @@ def introduction_request(
 
 
 @transaction.atomic
-def introduction_decide(*, user: User, introduction_id: int, accept: bool) -> IntroductionRequest:
+def introduction_decide(*, actor: User, introduction_id: int, accept: bool) -> IntroductionRequest:
     """The asked leader accepts (contact details are then shared both ways) or declines."""
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     intro = (
         IntroductionRequest.objects.select_for_update()
         .filter(id=introduction_id, to_leader=me)
@@ -83,9 +83,9 @@ def introduction_decide(*, user: User, introduction_id: int, accept: bool) -> In
 
 
 @transaction.atomic
-def introduction_withdraw(*, user: User, introduction_id: int) -> IntroductionRequest:
+def introduction_withdraw(*, actor: User, introduction_id: int) -> IntroductionRequest:
     """The asking leader withdraws a pending request."""
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     intro = (
         IntroductionRequest.objects.select_for_update()
         .filter(id=introduction_id, from_leader=me)

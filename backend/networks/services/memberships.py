@@ -22,13 +22,13 @@ from backend.people.models import Leader, User
 
 
 @transaction.atomic
-def network_join(*, user: User, network_id: int, message: str = "") -> Membership | JoinRequest:
+def network_join(*, actor: User, network_id: int, message: str = "") -> Membership | JoinRequest:
     """Join an open network at once; ask to join a private one that welcomes newcomers.
 
     A private network (informal or members-only) is joined when one of its members accepts the
     request; until then the asker sees neither its members nor its head count below five.
     """
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     network = Network.objects.filter(
         id=network_id, organisation_id=me.organisation_id, active=True
     ).first()
@@ -62,9 +62,9 @@ def network_join(*, user: User, network_id: int, message: str = "") -> Membershi
 
 
 @transaction.atomic
-def join_request_decide(*, user: User, request_id: int, accept: bool) -> JoinRequest:
+def join_request_decide(*, actor: User, request_id: int, accept: bool) -> JoinRequest:
     """A member of the network accepts or declines a pending join request."""
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     request = (
         JoinRequest.objects.select_for_update()
         .select_related("network", "leader")

@@ -32,7 +32,7 @@ from backend.people.models import Leader, User
 @transaction.atomic
 def roulette_setting_set(
     *,
-    user: User,
+    actor: User,
     network_id: int,
     active: bool = True,
     every_weeks: int = 4,
@@ -40,14 +40,14 @@ def roulette_setting_set(
     next_run_on: dt.date | None = None,
 ) -> RouletteSetting:
     """HR or a convener switches roulette on for a network (or changes its rhythm)."""
-    network = network_visible_or_404(user, network_id)
+    network = network_visible_or_404(actor, network_id)
     convener = (
-        user.leader_id is not None
+        actor.leader_id is not None
         and network.memberships.filter(
-            leader_id=user.leader_id, role=Membership.Role.CONVENER
+            leader_id=actor.leader_id, role=Membership.Role.CONVENER
         ).exists()
     )
-    if not (access.is_hr(user) or convener):
+    if not (access.is_hr(actor) or convener):
         raise Http404
     if not 1 <= every_weeks <= 52:
         raise ServiceError(_("Choose between 1 and 52 weeks."), field="every_weeks")
@@ -71,10 +71,10 @@ def _next_round_number(network_id: int) -> int:
 
 
 @transaction.atomic
-def roulette_opt_out(*, user: User, network_id: int, round_number: int | None = None) -> int:
+def roulette_opt_out(*, actor: User, network_id: int, round_number: int | None = None) -> int:
     """A member sits out the next round (or a given one); returns the round number."""
-    me = actor_leader_or_404(user)
-    network = network_visible_or_404(user, network_id)
+    me = actor_leader_or_404(actor)
+    network = network_visible_or_404(actor, network_id)
     if not network.memberships.filter(leader=me).exists():
         raise Http404
     if not RouletteSetting.objects.filter(network=network).exists():

@@ -23,12 +23,12 @@ from backend.people import access
 from backend.people.models import Administration, Leader, User
 
 
-def _hr_administrations(user: User, ids: Sequence[int]) -> list[Administration]:
-    organisation_id = organisation_id_or_404(user)
+def _hr_administrations(actor: User, ids: Sequence[int]) -> list[Administration]:
+    organisation_id = organisation_id_or_404(actor)
     found = list(Administration.objects.filter(organisation_id=organisation_id, id__in=ids))
     if len(found) != len(set(ids)):
         raise ServiceError(_("Unknown administration."), field="eligible_administrations")
-    scope = set(access.hr_administration_ids(user))
+    scope = set(access.hr_administration_ids(actor))
     if scope:
         if not found:
             raise ServiceError(
@@ -42,7 +42,7 @@ def _hr_administrations(user: User, ids: Sequence[int]) -> list[Administration]:
 @transaction.atomic
 def signup_create(
     *,
-    user: User,
+    actor: User,
     theme: str,
     deadline: dt.date,
     min_size: int = 5,
@@ -51,7 +51,7 @@ def signup_create(
     eligible_administration_ids: Sequence[int] = (),
 ) -> SignUp:
     """HR opens a sign-up for a learning network."""
-    if not access.is_hr(user):
+    if not access.is_hr(actor):
         raise Http404
     if not theme.strip():
         raise ServiceError(_("Give the learning network a theme."), field="theme")
@@ -59,15 +59,15 @@ def signup_create(
         raise ServiceError(_("Groups need at least two people."), field="min_size")
     if max_size < min_size:
         raise ServiceError(_("The largest group is smaller than the smallest."), field="max_size")
-    administrations = _hr_administrations(user, eligible_administration_ids)
+    administrations = _hr_administrations(actor, eligible_administration_ids)
     signup = SignUp.objects.create(
-        organisation_id=organisation_id_or_404(user),
+        organisation_id=organisation_id_or_404(actor),
         theme=theme.strip(),
         description=description,
         min_size=min_size,
         max_size=max_size,
         deadline=deadline,
-        created_by=user,
+        created_by=actor,
     )
     signup.eligible_administrations.set(administrations)
     return signup
@@ -75,11 +75,11 @@ def signup_create(
 
 @transaction.atomic
 def signup_register(
-    *, user: User, signup_id: int, today: dt.date | None = None
+    *, actor: User, signup_id: int, today: dt.date | None = None
 ) -> SignUpRegistration:
     """A leader signs up (eligible administration, before the deadline)."""
     today = today or timezone.localdate()
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     signup = (
         SignUp.objects.select_for_update()
         .filter(id=signup_id, organisation_id=me.organisation_id)
@@ -104,10 +104,10 @@ def signup_register(
 
 
 @transaction.atomic
-def signup_withdraw(*, user: User, signup_id: int, today: dt.date | None = None) -> None:
+def signup_withdraw(*, actor: User, signup_id: int, today: dt.date | None = None) -> None:
     """A leader withdraws before the groups are drafted."""
     today = today or timezone.localdate()
-    me = actor_leader_or_404(user)
+    me = actor_leader_or_404(actor)
     registration = (
         SignUpRegistration.objects.select_related("signup")
         .filter(signup_id=signup_id, leader=me)

@@ -38,12 +38,12 @@ def test_rankings_on_the_demo_are_as_pinned() -> None:
     leaders = m.Leader.objects.filter(organisation=org, active=True, unit__isnull=False)
     for leader in leaders.order_by("employee_number"):
         user = m.User(username=f"u{leader.id}", organisation=org, leader=leader)
-        found = peer_list(user=user, limit=100)
+        found = peer_list(actor=user, limit=100)
         peers[leader.employee_number] = [
             [p.leader.employee_number, p.score, [r["code"] for r in p.reasons]] for p in found[:10]
         ]
         texts |= {(r["code"], r["da"], r["en"]) for p in found for r in p.reasons}
-        suggested = network_suggestions(user=user, today=TODAY)
+        suggested = network_suggestions(actor=user, today=TODAY)
         suggestions[leader.employee_number] = [
             [
                 s.kind,

@@ -21,7 +21,7 @@ Client = Callable[[m.User | None], APIClient]
 
 def test_signup_detail_names_the_current_draft_to_hr_only(world: World, client_for: Client) -> None:
     signup = signup_create(
-        user=world.hr,
+        actor=world.hr,
         theme="Psykologisk tryghed",
         deadline=dt.date.today() - dt.timedelta(days=1),
         min_size=2,
