@@ -44,10 +44,11 @@ from django.utils import timezone  # noqa: E402
 
 from backend.networks.graph import graph_cache_clear, leader_graph, leader_graph_build  # noqa: E402
 from backend.networks.models import SignUp  # noqa: E402
+from backend.networks.selectors.drafts import signup_problem  # noqa: E402
 from backend.networks.selectors.insights import network_insights  # noqa: E402
 from backend.networks.selectors.peers import peer_list  # noqa: E402
 from backend.networks.selectors.suggestions import network_suggestions  # noqa: E402
-from backend.networks.services.drafts import signup_compose, signup_problem  # noqa: E402
+from backend.networks.services.drafts import signup_compose  # noqa: E402
 from backend.people import models as m  # noqa: E402
 from matching.groups import grouping_objective, grouping_violations  # noqa: E402
 

@@ -9,7 +9,6 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_serializer,
-    inline_serializer,
 )
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
@@ -27,6 +26,19 @@ from backend.networks.serializers import LeaderBriefSerializer
 from backend.networks.services.memberships import join_request_decide, network_join
 
 
+@extend_schema_serializer(component_name="NetworkJoined")
+class NetworkJoinedOutputSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=["member"])
+    network = serializers.IntegerField()
+
+
+@extend_schema_serializer(component_name="NetworkJoinRequested")
+class NetworkJoinRequestedOutputSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=["requested"])
+    request = serializers.IntegerField()
+    network = serializers.IntegerField()
+
+
 class NetworkJoinApi(APIView):
     """Join an open network, or ask to join a private one (its members decide)."""
 
@@ -40,24 +52,10 @@ class NetworkJoinApi(APIView):
         request=InputSerializer,
         responses={
             201: OpenApiResponse(
-                inline_serializer(
-                    "NetworkJoined",
-                    {
-                        "status": serializers.ChoiceField(choices=["member"]),
-                        "network": serializers.IntegerField(),
-                    },
-                ),
-                description="Joined an open network.",
+                NetworkJoinedOutputSerializer, description="Joined an open network."
             ),
             202: OpenApiResponse(
-                inline_serializer(
-                    "NetworkJoinRequested",
-                    {
-                        "status": serializers.ChoiceField(choices=["requested"]),
-                        "request": serializers.IntegerField(),
-                        "network": serializers.IntegerField(),
-                    },
-                ),
+                NetworkJoinRequestedOutputSerializer,
                 description="Asked to join a private network; its members decide.",
             ),
         },
@@ -71,11 +69,13 @@ class NetworkJoinApi(APIView):
             message=data.validated_data.get("message", ""),
         )
         if isinstance(result, Membership):
+            joined = {"status": "member", "network": network_id}
             return Response(
-                {"status": "member", "network": network_id}, status=status.HTTP_201_CREATED
+                NetworkJoinedOutputSerializer(joined).data, status=status.HTTP_201_CREATED
             )
+        requested = {"status": "requested", "request": result.id, "network": network_id}
         return Response(
-            {"status": "requested", "request": result.id, "network": network_id},
+            NetworkJoinRequestedOutputSerializer(requested).data,
             status=status.HTTP_202_ACCEPTED,
         )
 

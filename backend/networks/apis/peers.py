@@ -7,7 +7,6 @@ from typing import Any
 from drf_spectacular.utils import (
     extend_schema,
     extend_schema_serializer,
-    inline_serializer,
 )
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -18,6 +17,20 @@ from backend.api.permissions import IsLeaderUser, request_user
 from backend.networks.selectors.peers import peer_list
 from backend.networks.serializers import LeaderBriefSerializer, ReasonSerializer
 from backend.people.models import ServiceType
+
+
+@extend_schema_serializer(component_name="Peer")
+class PeerOutputSerializer(serializers.Serializer[Any]):
+    leader = LeaderBriefSerializer()
+    score = serializers.FloatField()
+    reasons = ReasonSerializer(many=True)
+
+
+# The whole ranked list (at most ``limit`` peers), not paginated.
+@extend_schema_serializer(component_name="PeerList")
+class PeerListOutputSerializer(serializers.Serializer[Any]):
+    count = serializers.IntegerField()
+    results = PeerOutputSerializer(many=True)
 
 
 class PeerListApi(APIView):
@@ -33,19 +46,7 @@ class PeerListApi(APIView):
         other_administration = serializers.BooleanField(required=False, default=False)
         limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
 
-    @extend_schema_serializer(component_name="Peer")
-    class OutputSerializer(serializers.Serializer[Any]):
-        leader = LeaderBriefSerializer()
-        score = serializers.FloatField()
-        reasons = ReasonSerializer(many=True)
-
-    @extend_schema(
-        parameters=[FilterSerializer],
-        responses=inline_serializer(
-            "PeerList",
-            {"count": serializers.IntegerField(), "results": OutputSerializer(many=True)},
-        ),
-    )
+    @extend_schema(parameters=[FilterSerializer], responses=PeerListOutputSerializer)
     def get(self, request: Request) -> Response:
         params = self.FilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -59,6 +60,4 @@ class PeerListApi(APIView):
             other_administration_only=data["other_administration"],
             limit=data["limit"],
         )
-        return Response(
-            {"count": len(peers), "results": self.OutputSerializer(peers, many=True).data}
-        )
+        return Response(PeerListOutputSerializer({"count": len(peers), "results": peers}).data)

@@ -9,7 +9,6 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_serializer,
-    inline_serializer,
 )
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
@@ -40,23 +39,14 @@ class RouletteSettingApi(APIView):
         next_run_on = serializers.DateField(required=False)
 
     @extend_schema_serializer(component_name="RouletteSetting")
-    class OutputSerializer(serializers.Serializer[Any]):
-        """Schema only: what ``_out`` returns."""
+    class OutputSerializer(serializers.Serializer[RouletteSetting]):
+        """A network's roulette settings."""
 
-        network = serializers.IntegerField()
+        network = serializers.IntegerField(source="network_id")
         active = serializers.BooleanField()
         every_weeks = serializers.IntegerField()
         cooldown_weeks = serializers.IntegerField()
         next_run_on = serializers.DateField(allow_null=True)
-
-    def _out(self, setting: Any) -> dict[str, Any]:
-        return {
-            "network": setting.network_id,
-            "active": setting.active,
-            "every_weeks": setting.every_weeks,
-            "cooldown_weeks": setting.cooldown_weeks,
-            "next_run_on": setting.next_run_on,
-        }
 
     @extend_schema(
         responses=OpenApiResponse(
@@ -69,7 +59,7 @@ class RouletteSettingApi(APIView):
         setting = roulette_setting_or_404(actor=request_user(request), network_id=network_id)
         if setting is None:  # not set up: the defaults, switched off, no next run
             setting = RouletteSetting(network_id=network_id, active=False)
-        return Response(self._out(setting))
+        return Response(self.OutputSerializer(setting).data)
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer)
     def put(self, request: Request, network_id: int) -> Response:
@@ -78,7 +68,7 @@ class RouletteSettingApi(APIView):
         setting = roulette_setting_set(
             actor=request_user(request), network_id=network_id, **data.validated_data
         )
-        return Response(self._out(setting))
+        return Response(self.OutputSerializer(setting).data)
 
 
 class RouletteOptOutApi(APIView):
@@ -86,15 +76,17 @@ class RouletteOptOutApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema(
-        request=None,
-        responses={
-            201: inline_serializer("RouletteOptedOut", {"round": serializers.IntegerField()})
-        },
-    )
+    # The round the member sits out.
+    @extend_schema_serializer(component_name="RouletteOptedOut")
+    class OutputSerializer(serializers.Serializer[Any]):
+        round = serializers.IntegerField()
+
+    @extend_schema(request=None, responses={201: OutputSerializer})
     def post(self, request: Request, network_id: int) -> Response:
         number = roulette_opt_out(actor=request_user(request), network_id=network_id)
-        return Response({"round": number}, status=status.HTTP_201_CREATED)
+        return Response(
+            self.OutputSerializer({"round": number}).data, status=status.HTTP_201_CREATED
+        )
 
 
 class RoulettePairOutputSerializer(serializers.ModelSerializer[RoulettePair]):

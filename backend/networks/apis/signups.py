@@ -8,7 +8,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import (
     extend_schema,
     extend_schema_serializer,
-    inline_serializer,
 )
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
@@ -22,18 +21,15 @@ from backend.networks.models import (
     SignUp,
     SignUpRegistration,
 )
+from backend.networks.selectors.drafts import DraftDetail, draft_detail, draft_for_hr_or_404
 from backend.networks.selectors.signups import (
-    draft_for_hr_or_404,
-    draft_leaders,
-    is_registered,
-    signup_current_draft_id,
+    signup_detail,
     signup_registrations,
     signup_visible_or_404,
     signups_visible_to,
 )
 from backend.networks.serializers import LeaderBriefSerializer
 from backend.networks.services.drafts import (
-    draft_evaluate,
     draft_move,
     draft_publish,
     signup_compose,
@@ -109,8 +105,8 @@ class SignUpListApi(ListAPIView[SignUp]):
 
 
 @extend_schema_serializer(component_name="SignUpDetail")
-class _SignUpDetailSchema(SignUpOutputSerializer):
-    """Schema only: a sign-up and whether the caller signed up."""
+class SignUpDetailOutputSerializer(SignUpOutputSerializer):
+    """A sign-up, whether the caller signed up and (HR) its current group draft."""
 
     registered = serializers.BooleanField()
     draft = serializers.IntegerField(
@@ -127,13 +123,10 @@ class SignUpDetailApi(APIView):
 
     permission_classes = [IsOrganisationMember]
 
-    @extend_schema(responses=_SignUpDetailSchema)
+    @extend_schema(responses=SignUpDetailOutputSerializer)
     def get(self, request: Request, signup_id: int) -> Response:
-        signup = signup_visible_or_404(actor=request_user(request), signup_id=signup_id)
-        data = dict(SignUpOutputSerializer(signup).data)
-        data["registered"] = is_registered(actor=request_user(request), signup=signup)
-        data["draft"] = signup_current_draft_id(actor=request_user(request), signup=signup)
-        return Response(data)
+        signup = signup_detail(actor=request_user(request), signup_id=signup_id)
+        return Response(SignUpDetailOutputSerializer(signup).data)
 
 
 class SignUpRegistrationApi(APIView):
@@ -141,15 +134,16 @@ class SignUpRegistrationApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema(
-        request=None,
-        responses={
-            201: inline_serializer("SignUpRegistered", {"registered": serializers.BooleanField()})
-        },
-    )
+    @extend_schema_serializer(component_name="SignUpRegistered")
+    class OutputSerializer(serializers.Serializer[Any]):
+        registered = serializers.BooleanField()
+
+    @extend_schema(request=None, responses={201: OutputSerializer})
     def post(self, request: Request, signup_id: int) -> Response:
         signup_register(actor=request_user(request), signup_id=signup_id)
-        return Response({"registered": True}, status=status.HTTP_201_CREATED)
+        return Response(
+            self.OutputSerializer({"registered": True}).data, status=status.HTTP_201_CREATED
+        )
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request, signup_id: int) -> Response:
@@ -181,9 +175,21 @@ class SignUpRegistrationListApi(ListAPIView[SignUpRegistration]):
         )
 
 
+@extend_schema_serializer(component_name="GroupDraftViolation")
+class GroupDraftViolationOutputSerializer(serializers.Serializer[Any]):
+    rule = serializers.CharField()
+    leaders = serializers.ListField(child=serializers.IntegerField())
+
+
+@extend_schema_serializer(component_name="GroupDraftGroup")
+class GroupDraftGroupOutputSerializer(serializers.Serializer[Any]):
+    number = serializers.IntegerField()
+    members = LeaderBriefSerializer(many=True)
+
+
 @extend_schema_serializer(component_name="GroupDraft")
-class _GroupDraftSchema(serializers.Serializer[Any]):
-    """Schema only: a group draft as ``_draft_payload`` builds it."""
+class GroupDraftOutputSerializer(serializers.Serializer[DraftDetail]):
+    """A group draft: its groups with their members, the objective and the rules it breaks."""
 
     id = serializers.IntegerField()
     signup = serializers.IntegerField()
@@ -191,46 +197,15 @@ class _GroupDraftSchema(serializers.Serializer[Any]):
     objective = serializers.FloatField(help_text="After HR's moves.")
     composer_objective = serializers.FloatField(help_text="As the composer left it.")
     seed = serializers.IntegerField()
-    violations = inline_serializer(
-        "GroupDraftViolation",
-        {
-            "rule": serializers.CharField(),
-            "leaders": serializers.ListField(child=serializers.IntegerField()),
-        },
-        many=True,
-    )
+    violations = GroupDraftViolationOutputSerializer(many=True)
     networks = serializers.ListField(
         child=serializers.IntegerField(), help_text="The published learning networks."
     )
-    groups = inline_serializer(
-        "GroupDraftGroup",
-        {"number": serializers.IntegerField(), "members": LeaderBriefSerializer(many=True)},
-        many=True,
-    )
+    groups = GroupDraftGroupOutputSerializer(many=True)
 
 
-def _draft_payload(draft: GroupDraft) -> dict[str, Any]:
-    leaders = draft_leaders(draft=draft)
-    evaluation = draft_evaluate(draft=draft)
-    return {
-        "id": draft.id,
-        "signup": draft.signup_id,
-        "status": draft.status,
-        "objective": evaluation["objective"],
-        "composer_objective": draft.composer_objective,
-        "seed": draft.seed,
-        "violations": evaluation["violations"],
-        "networks": list(draft.networks.values_list("id", flat=True)),
-        "groups": [
-            {
-                "number": k,
-                "members": [
-                    LeaderBriefSerializer(leaders[lid]).data for lid in group if lid in leaders
-                ],
-            }
-            for k, group in enumerate(draft.groups)
-        ],
-    }
+def _draft_response(draft: GroupDraft, **kwargs: Any) -> Response:
+    return Response(GroupDraftOutputSerializer(draft_detail(draft=draft)).data, **kwargs)
 
 
 class SignUpComposeApi(APIView):
@@ -242,14 +217,14 @@ class SignUpComposeApi(APIView):
     class InputSerializer(serializers.Serializer[Any]):
         seed = serializers.IntegerField(required=False, default=42, min_value=0)
 
-    @extend_schema(request=InputSerializer, responses={201: _GroupDraftSchema})
+    @extend_schema(request=InputSerializer, responses={201: GroupDraftOutputSerializer})
     def post(self, request: Request, signup_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         draft = signup_compose(
             actor=request_user(request), signup_id=signup_id, seed=data.validated_data["seed"]
         )
-        return Response(_draft_payload(draft), status=status.HTTP_201_CREATED)
+        return _draft_response(draft, status=status.HTTP_201_CREATED)
 
 
 class DraftDetailApi(APIView):
@@ -257,10 +232,10 @@ class DraftDetailApi(APIView):
 
     permission_classes = [IsHR]
 
-    @extend_schema(responses=_GroupDraftSchema)
+    @extend_schema(responses=GroupDraftOutputSerializer)
     def get(self, request: Request, draft_id: int) -> Response:
         draft = draft_for_hr_or_404(actor=request_user(request), draft_id=draft_id)
-        return Response(_draft_payload(draft))
+        return _draft_response(draft)
 
 
 class DraftMoveApi(APIView):
@@ -273,7 +248,7 @@ class DraftMoveApi(APIView):
         leader = serializers.IntegerField()
         to_group = serializers.IntegerField(min_value=0)
 
-    @extend_schema(request=InputSerializer, responses=_GroupDraftSchema)
+    @extend_schema(request=InputSerializer, responses=GroupDraftOutputSerializer)
     def post(self, request: Request, draft_id: int) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -283,7 +258,7 @@ class DraftMoveApi(APIView):
             leader_id=data.validated_data["leader"],
             to_group=data.validated_data["to_group"],
         )
-        return Response(_draft_payload(draft))
+        return _draft_response(draft)
 
 
 class DraftPublishApi(APIView):
@@ -291,7 +266,7 @@ class DraftPublishApi(APIView):
 
     permission_classes = [IsHR]
 
-    @extend_schema(request=None, responses=_GroupDraftSchema)
+    @extend_schema(request=None, responses=GroupDraftOutputSerializer)
     def post(self, request: Request, draft_id: int) -> Response:
         draft = draft_publish(actor=request_user(request), draft_id=draft_id)
-        return Response(_draft_payload(draft))
+        return _draft_response(draft)

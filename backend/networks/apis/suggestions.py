@@ -8,7 +8,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import (
     extend_schema,
     extend_schema_serializer,
-    inline_serializer,
 )
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
@@ -26,43 +25,45 @@ from backend.networks.serializers import ReasonSerializer
 from backend.networks.services.cohorts import cohort_circles_form, cohort_setting_update
 
 
+@extend_schema_serializer(component_name="NetworkSuggestion")
+class NetworkSuggestionOutputSerializer(serializers.Serializer[Any]):
+    kind = serializers.CharField()
+    network_id = serializers.IntegerField(source="network.id", default=None)
+    name = serializers.SerializerMethodField()
+    description = serializers.CharField(source="network.description", default="")
+    theme = serializers.CharField(source="network.theme", default="")
+    is_private = serializers.BooleanField()
+    join = serializers.CharField()
+    member_count = serializers.IntegerField(allow_null=True)
+    cohort = serializers.DictField(allow_null=True)
+    score = serializers.FloatField()
+    reasons = ReasonSerializer(many=True)
+
+    def get_name(self, obj: Suggestion) -> str:
+        if obj.network is not None:
+            return obj.network.name
+        return "Kohortecirkel for nye ledere"
+
+
+# Every suggestion, best first, not paginated.
+@extend_schema_serializer(component_name="NetworkSuggestionList")
+class NetworkSuggestionListOutputSerializer(serializers.Serializer[Any]):
+    count = serializers.IntegerField()
+    results = NetworkSuggestionOutputSerializer(many=True)
+
+
 class NetworkSuggestionListApi(APIView):
     """Networks to join for the calling leader, ranked, with reasons (no private members)."""
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema_serializer(component_name="NetworkSuggestion")
-    class OutputSerializer(serializers.Serializer[Any]):
-        kind = serializers.CharField()
-        network_id = serializers.IntegerField(source="network.id", default=None)
-        name = serializers.SerializerMethodField()
-        description = serializers.CharField(source="network.description", default="")
-        theme = serializers.CharField(source="network.theme", default="")
-        is_private = serializers.BooleanField()
-        join = serializers.CharField()
-        member_count = serializers.IntegerField(allow_null=True)
-        cohort = serializers.DictField(allow_null=True)
-        score = serializers.FloatField()
-        reasons = ReasonSerializer(many=True)
-
-        def get_name(self, obj: Suggestion) -> str:
-            if obj.network is not None:
-                return obj.network.name
-            return "Kohortecirkel for nye ledere"
-
-    @extend_schema(
-        responses=inline_serializer(
-            "NetworkSuggestionList",
-            {"count": serializers.IntegerField(), "results": OutputSerializer(many=True)},
-        )
-    )
+    @extend_schema(responses=NetworkSuggestionListOutputSerializer)
     def get(self, request: Request) -> Response:
         suggestions = network_suggestions(actor=request_user(request))
         return Response(
-            {
-                "count": len(suggestions),
-                "results": self.OutputSerializer(suggestions, many=True).data,
-            }
+            NetworkSuggestionListOutputSerializer(
+                {"count": len(suggestions), "results": suggestions}
+            ).data
         )
 
 

@@ -6,7 +6,6 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from backend.networks.access import (
-    LEADER_RELATED,
     actor_leader_or_404,
     hr_or_404,
 )
@@ -101,20 +100,10 @@ def signup_current_draft_id(*, actor: User, signup: SignUp) -> int | None:
     )
 
 
-def draft_for_hr_or_404(*, actor: User, draft_id: int) -> GroupDraft:
-    """Return a group draft of a sign-up HR in scope manages, else 404."""
-    hr_or_404(actor)
-    draft = GroupDraft.objects.select_related("signup").filter(id=draft_id).first()
-    if draft is None:
-        raise Http404
-    signup_visible_or_404(actor=actor, signup_id=draft.signup_id)
-    return draft
-
-
-def draft_leaders(*, draft: GroupDraft) -> dict[int, Leader]:
-    """Return the leaders of a draft, by id (one query)."""
-    ids = [lid for group in draft.groups for lid in group]
-    return {
-        leader.id: leader
-        for leader in Leader.objects.filter(id__in=ids).select_related(*LEADER_RELATED)
-    }
+def signup_detail(*, actor: User, signup_id: int) -> SignUp:
+    """Return a sign-up the caller may see, with ``registered`` (the caller signed up) and
+    ``draft`` (HR: the current group draft's id, else ``None``) set on it."""
+    signup = signup_visible_or_404(actor=actor, signup_id=signup_id)
+    signup.registered = is_registered(actor=actor, signup=signup)  # type: ignore[attr-defined]
+    signup.draft = signup_current_draft_id(actor=actor, signup=signup)  # type: ignore[attr-defined]
+    return signup

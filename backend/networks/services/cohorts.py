@@ -21,7 +21,7 @@ from backend.networks.models import (
     Network,
     NetworkKind,
 )
-from backend.networks.services.drafts import people_for, ties_among
+from backend.networks.selectors.drafts import people_for, ties_among
 from backend.networks.services.notices import notify_leader
 from backend.people import access
 from backend.people.models import Leader, User

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import Conflict, ServiceError
-from backend.networks.graph import LeaderGraph, leader_graph
 from backend.networks.models import (
     GroupDraft,
     Membership,
@@ -20,59 +18,19 @@ from backend.networks.models import (
     NetworkKind,
     SignUp,
 )
-from backend.networks.selectors.signups import (
+from backend.networks.selectors.drafts import (
+    draft_evaluate,
     draft_for_hr_or_404,
     draft_leaders,
-    signup_for_hr_or_404,
+    signup_problem,
 )
+from backend.networks.selectors.signups import signup_for_hr_or_404
 from backend.networks.services.notices import notify_leader
-from backend.people.models import Leader, User
+from backend.people.models import User
 from matching.errors import InputError
 from matching.groups import (
-    Person,
     compose_groups,
-    grouping_objective,
-    grouping_violations,
 )
-
-
-def people_for(leaders: Sequence[Leader], graph: LeaderGraph) -> list[Person]:
-    people = []
-    for leader in leaders:
-        info = graph.leaders.get(leader.id)
-        people.append(
-            Person(
-                id=str(leader.id),
-                administration=str(info.administration_id)
-                if info and info.administration_id
-                else None,
-                unit=str(info.unit_id) if info and info.unit_id else None,
-                line=tuple(str(b) for b in graph.line_above(leader.id)),
-                attributes={
-                    "experience_years": float(leader.years_as_leader),
-                    "service_type": info.service_type if info else None,
-                },
-            )
-        )
-    return people
-
-
-def ties_among(ids: set[int], graph: LeaderGraph) -> list[tuple[str, str]]:
-    """Existing ties between the people (line and department ties aside: the rules cover them)."""
-    out = []
-    for u, v, data in graph.G.subgraph(ids).edges(data=True):
-        if data["ties"] - {"department", "line"}:
-            out.append((str(min(u, v)), str(max(u, v))))
-    return sorted(out)
-
-
-def signup_problem(*, signup: SignUp) -> tuple[list[Person], list[tuple[str, str]]]:
-    """Map a sign-up's registrations to the composer's people and ties (plain data)."""
-    leaders = list(
-        Leader.objects.filter(network_registrations__signup=signup, active=True).order_by("id")
-    )
-    graph = leader_graph(organisation_id=signup.organisation_id)
-    return people_for(leaders, graph), ties_among({x.id for x in leaders}, graph)
 
 
 @transaction.atomic
@@ -119,22 +77,6 @@ def signup_compose(
     signup.status = SignUp.Status.DRAFTED
     signup.save(update_fields=["status"])
     return draft
-
-
-def draft_evaluate(*, draft: GroupDraft) -> dict[str, Any]:
-    """Return a draft's objective and the hard rules it breaks (after HR's moves)."""
-    people, ties = signup_problem(signup=draft.signup)
-    ids = {p.id for p in people}
-    groups = [[str(x) for x in group if str(x) in ids] for group in draft.groups]
-    groups = [g for g in groups if g]
-    objective = grouping_objective(people, groups, ties=ties)
-    violations = grouping_violations(
-        people, groups, group_size=(draft.signup.min_size, draft.signup.max_size)
-    )
-    return {
-        "objective": objective,
-        "violations": [{"rule": v.rule, "leaders": [int(x) for x in v.people]} for v in violations],
-    }
 
 
 @transaction.atomic

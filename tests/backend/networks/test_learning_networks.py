@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from backend.networks import models as nm
 from backend.networks.models import GroupDraft, SignUp, SignUpRegistration
-from backend.networks.services.drafts import signup_problem
+from backend.networks.selectors.drafts import signup_problem
 from backend.notifications.models import Notification
 from backend.people import models as m
 from backend.people.services import leader_line_ids
