@@ -99,8 +99,8 @@ class LeaderBriefSerializer(serializers.ModelSerializer[Leader]):
 
 
 @extend_schema_serializer(component_name="NetworkMapLeader")
-class MapLeaderSchema(serializers.Serializer[Any]):
-    """Schema only: a leader on a map or in the insights (``selectors.leaders.leader_brief``)."""
+class MapLeaderSerializer(serializers.Serializer[Any]):
+    """A leader on a map or in the insights: name, title, unit (``selectors.leaders``)."""
 
     id = serializers.IntegerField()
     name = serializers.CharField()

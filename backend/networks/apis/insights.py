@@ -1,11 +1,14 @@
-"""HR's map and insights of the leader network, and a leader's own map."""
+"""HR's map and insights of the leader network, and a leader's own map.
+
+The selectors compute the figures as plain dicts; the serializers here document them and build
+the responses.
+"""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import (
-    extend_schema,
-    inline_serializer,
-)
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,7 +17,22 @@ from rest_framework.views import APIView
 from backend.api.permissions import IsHR, IsLeaderUser, request_user
 from backend.networks.selectors.insights import network_insights
 from backend.networks.selectors.maps import network_map_ego, network_map_hr
-from backend.networks.serializers import MapLeaderSchema
+from backend.networks.serializers import MapLeaderSerializer
+
+
+@extend_schema_serializer(component_name="EgoMapEdge")
+class EgoMapEdgeOutputSerializer(serializers.Serializer[Any]):
+    source = serializers.IntegerField()  # type: ignore[assignment]  # a field named "source"
+    target = serializers.IntegerField()
+    weight = serializers.FloatField()
+    ties = serializers.ListField(child=serializers.CharField())
+
+
+@extend_schema_serializer(component_name="EgoMap")
+class EgoMapOutputSerializer(serializers.Serializer[Any]):
+    me = serializers.IntegerField()
+    nodes = MapLeaderSerializer(many=True)
+    edges = EgoMapEdgeOutputSerializer(many=True)
 
 
 class EgoMapApi(APIView):
@@ -22,27 +40,33 @@ class EgoMapApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema(
-        responses=inline_serializer(
-            "EgoMap",
-            {
-                "me": serializers.IntegerField(),
-                "nodes": MapLeaderSchema(many=True),
-                "edges": inline_serializer(
-                    "EgoMapEdge",
-                    {
-                        "source": serializers.IntegerField(),
-                        "target": serializers.IntegerField(),
-                        "weight": serializers.FloatField(),
-                        "ties": serializers.ListField(child=serializers.CharField()),
-                    },
-                    many=True,
-                ),
-            },
-        )
-    )
+    @extend_schema(responses=EgoMapOutputSerializer)
     def get(self, request: Request) -> Response:
-        return Response(network_map_ego(actor=request_user(request)))
+        return Response(EgoMapOutputSerializer(network_map_ego(actor=request_user(request))).data)
+
+
+@extend_schema_serializer(component_name="HrMapNode")
+class HrMapNodeOutputSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    leaders = serializers.IntegerField()
+
+
+@extend_schema_serializer(component_name="HrMapEdge")
+class HrMapEdgeOutputSerializer(serializers.Serializer[Any]):
+    source = serializers.IntegerField()  # type: ignore[assignment]  # a field named "source"
+    target = serializers.IntegerField()
+    ties = serializers.IntegerField()
+    private_ties = serializers.IntegerField(
+        allow_null=True, help_text="null under min_aggregate people."
+    )
+
+
+@extend_schema_serializer(component_name="HrMap")
+class HrMapOutputSerializer(serializers.Serializer[Any]):
+    nodes = HrMapNodeOutputSerializer(many=True)
+    edges = HrMapEdgeOutputSerializer(many=True)
+    min_aggregate = serializers.IntegerField()
 
 
 class HrMapApi(APIView):
@@ -50,37 +74,58 @@ class HrMapApi(APIView):
 
     permission_classes = [IsHR]
 
-    @extend_schema(
-        responses=inline_serializer(
-            "HrMap",
-            {
-                "nodes": inline_serializer(
-                    "HrMapNode",
-                    {
-                        "id": serializers.IntegerField(),
-                        "name": serializers.CharField(),
-                        "leaders": serializers.IntegerField(),
-                    },
-                    many=True,
-                ),
-                "edges": inline_serializer(
-                    "HrMapEdge",
-                    {
-                        "source": serializers.IntegerField(),
-                        "target": serializers.IntegerField(),
-                        "ties": serializers.IntegerField(),
-                        "private_ties": serializers.IntegerField(
-                            allow_null=True, help_text="null under min_aggregate people."
-                        ),
-                    },
-                    many=True,
-                ),
-                "min_aggregate": serializers.IntegerField(),
-            },
-        )
-    )
+    @extend_schema(responses=HrMapOutputSerializer)
     def get(self, request: Request) -> Response:
-        return Response(network_map_hr(actor=request_user(request)))
+        return Response(HrMapOutputSerializer(network_map_hr(actor=request_user(request))).data)
+
+
+@extend_schema_serializer(component_name="NetworkInsightsAdministration")
+class InsightsAdministrationOutputSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    leaders = serializers.IntegerField()
+    internal = serializers.IntegerField()
+    external = serializers.IntegerField()
+    ei_index = serializers.FloatField(allow_null=True)
+    isolated = serializers.IntegerField()
+    in_private_networks = serializers.IntegerField(allow_null=True)
+
+
+@extend_schema_serializer(component_name="NetworkInsightsBroker")
+class InsightsBrokerOutputSerializer(serializers.Serializer[Any]):
+    # A map leader and their betweenness (no docstring: the schema has no description here).
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    role_title = serializers.CharField()
+    unit = serializers.CharField(allow_null=True)
+    administration = serializers.CharField(allow_null=True)
+    betweenness = serializers.FloatField()
+
+
+@extend_schema_serializer(component_name="NetworkInsightsCommunity")
+class InsightsCommunityOutputSerializer(serializers.Serializer[Any]):
+    size = serializers.IntegerField()
+    administrations = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Members per administration id."
+    )
+
+
+@extend_schema_serializer(component_name="NetworkInsights")
+class InsightsOutputSerializer(serializers.Serializer[Any]):
+    leaders = serializers.IntegerField()
+    isolated = MapLeaderSerializer(many=True)
+    isolated_with_private_network = serializers.IntegerField(allow_null=True)
+    solo = MapLeaderSerializer(many=True)
+    administrations = InsightsAdministrationOutputSerializer(many=True)
+    brokers = InsightsBrokerOutputSerializer(many=True)
+    bridges = serializers.ListField(
+        child=serializers.ListField(child=MapLeaderSerializer()),
+        help_text="Pairs of leaders whose tie is a bridge.",
+    )
+    communities = InsightsCommunityOutputSerializer(many=True)
+    specialists_without_peers = MapLeaderSerializer(many=True)
+    min_aggregate = serializers.IntegerField()
+    seed = serializers.IntegerField()
 
 
 class InsightsApi(APIView):
@@ -88,53 +133,8 @@ class InsightsApi(APIView):
 
     permission_classes = [IsHR]
 
-    @extend_schema(
-        responses=inline_serializer(
-            "NetworkInsights",
-            {
-                "leaders": serializers.IntegerField(),
-                "isolated": MapLeaderSchema(many=True),
-                "isolated_with_private_network": serializers.IntegerField(allow_null=True),
-                "solo": MapLeaderSchema(many=True),
-                "administrations": inline_serializer(
-                    "NetworkInsightsAdministration",
-                    {
-                        "id": serializers.IntegerField(),
-                        "name": serializers.CharField(),
-                        "leaders": serializers.IntegerField(),
-                        "internal": serializers.IntegerField(),
-                        "external": serializers.IntegerField(),
-                        "ei_index": serializers.FloatField(allow_null=True),
-                        "isolated": serializers.IntegerField(),
-                        "in_private_networks": serializers.IntegerField(allow_null=True),
-                    },
-                    many=True,
-                ),
-                "brokers": inline_serializer(
-                    "NetworkInsightsBroker",
-                    {**MapLeaderSchema().get_fields(), "betweenness": serializers.FloatField()},
-                    many=True,
-                ),
-                "bridges": serializers.ListField(
-                    child=serializers.ListField(child=MapLeaderSchema()),
-                    help_text="Pairs of leaders whose tie is a bridge.",
-                ),
-                "communities": inline_serializer(
-                    "NetworkInsightsCommunity",
-                    {
-                        "size": serializers.IntegerField(),
-                        "administrations": serializers.DictField(
-                            child=serializers.IntegerField(),
-                            help_text="Members per administration id.",
-                        ),
-                    },
-                    many=True,
-                ),
-                "specialists_without_peers": MapLeaderSchema(many=True),
-                "min_aggregate": serializers.IntegerField(),
-                "seed": serializers.IntegerField(),
-            },
-        )
-    )
+    @extend_schema(responses=InsightsOutputSerializer)
     def get(self, request: Request) -> Response:
-        return Response(network_insights(actor=request_user(request)))
+        return Response(
+            InsightsOutputSerializer(network_insights(actor=request_user(request))).data
+        )

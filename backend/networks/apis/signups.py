@@ -11,6 +11,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
+from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -68,6 +69,12 @@ class SignUpListApi(ListAPIView[SignUp]):
     permission_classes = [IsOrganisationMember]
     serializer_class = SignUpOutputSerializer
 
+    def get_permissions(self) -> list[BasePermission]:
+        """Anyone in the organisation lists; only HR opens a sign-up (403 for the rest)."""
+        if self.request.method == "POST":
+            return [IsHR()]
+        return [IsOrganisationMember()]
+
     @extend_schema_serializer(component_name="SignUpCreateInput")
     class InputSerializer(serializers.Serializer[Any]):
         theme = serializers.CharField(max_length=200)
@@ -86,8 +93,6 @@ class SignUpListApi(ListAPIView[SignUp]):
 
     @extend_schema(request=InputSerializer, responses={201: SignUpOutputSerializer})
     def post(self, request: Request) -> Response:
-        if not IsHR().has_permission(request, self):
-            return Response(status=status.HTTP_403_FORBIDDEN)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
