@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -166,6 +167,38 @@ def _add(G: nx.Graph, a: int, b: int, weight: float, tie: str) -> None:
         G.add_edge(a, b, weight=weight, ties={tie})
 
 
+def _network_ties(
+    organisation_id: int,
+    leaders: dict[int, LeaderInfo],
+    both: Callable[[int, int, float, str, bool], None],
+) -> tuple[dict[int, str], set[int], dict[int, set[int]]]:
+    """Add the ties of co-membership (two queries); return kinds, private networks, members."""
+    networks = Network.objects.filter(organisation_id=organisation_id, active=True).values_list(
+        "id", "kind", "visibility"
+    )
+    kinds: dict[int, str] = {}
+    private: set[int] = set()
+    for nid, kind, visibility in networks:
+        kinds[nid] = kind
+        if kind == NetworkKind.INFORMAL or visibility != Network.Visibility.OPEN:
+            private.add(nid)
+    memberships: dict[int, set[int]] = defaultdict(set)
+    for nid, lid in Membership.objects.filter(
+        network_id__in=list(kinds), leader__active=True
+    ).values_list("network_id", "leader_id"):
+        if lid in leaders:
+            memberships[nid].add(lid)
+    for nid, network_members in memberships.items():
+        if len(network_members) > CLIQUE_LIMIT:
+            continue
+        weight = KIND_WEIGHTS.get(kinds[nid], 0.5)
+        tie = f"network:{kinds[nid]}"
+        for a, b in combinations(sorted(network_members), 2):
+            both(a, b, weight, tie, nid in private)
+
+    return kinds, private, memberships
+
+
 def leader_graph_build(*, organisation_id: int) -> LeaderGraph:
     """Build the leader graph from the database (five queries)."""
     rows = Leader.objects.filter(organisation_id=organisation_id, active=True).values_list(
@@ -218,28 +251,7 @@ def leader_graph_build(*, organisation_id: int) -> LeaderGraph:
             for a, b in combinations(sorted(members), 2):
                 both(a, b, DEPARTMENT_WEIGHT, "department")
 
-    networks = Network.objects.filter(organisation_id=organisation_id, active=True).values_list(
-        "id", "kind", "visibility"
-    )
-    kinds: dict[int, str] = {}
-    private: set[int] = set()
-    for nid, kind, visibility in networks:
-        kinds[nid] = kind
-        if kind == NetworkKind.INFORMAL or visibility != Network.Visibility.OPEN:
-            private.add(nid)
-    memberships: dict[int, set[int]] = defaultdict(set)
-    for nid, lid in Membership.objects.filter(
-        network_id__in=list(kinds), leader__active=True
-    ).values_list("network_id", "leader_id"):
-        if lid in leaders:
-            memberships[nid].add(lid)
-    for nid, network_members in memberships.items():
-        if len(network_members) > CLIQUE_LIMIT:
-            continue
-        weight = KIND_WEIGHTS.get(kinds[nid], 0.5)
-        tie = f"network:{kinds[nid]}"
-        for a, b in combinations(sorted(network_members), 2):
-            both(a, b, weight, tie, nid in private)
+    kinds, private, memberships = _network_ties(organisation_id, leaders, both)
 
     for pair in hooks.mentorship_ties(organisation_id=organisation_id):
         if pair.mentee_id in leaders and pair.mentor_id in leaders:

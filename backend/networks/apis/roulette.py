@@ -57,8 +57,6 @@ class RouletteSettingApi(APIView):
     )
     def get(self, request: Request, network_id: int) -> Response:
         setting = roulette_setting_or_404(actor=request_user(request), network_id=network_id)
-        if setting is None:  # not set up: the defaults, switched off, no next run
-            setting = RouletteSetting(network_id=network_id, active=False)
         return Response(self.OutputSerializer(setting).data)
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer)

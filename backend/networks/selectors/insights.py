@@ -110,6 +110,40 @@ def _structure(
     return brokers, bridges, communities
 
 
+def _per_administration(
+    actor: User, graph: LeaderGraph, scope: set[int], isolated: set[int], organisation_id: int
+) -> list[dict[str, Any]]:
+    """Per administration in scope: leaders, E-I index, isolated leaders, and (as an
+    aggregate over >= ``MIN_AGGREGATE``) leaders in private networks."""
+    P = graph.G_public
+    administrations = Administration.objects.filter(organisation_id=organisation_id)
+    if access.hr_administration_ids(actor):
+        administrations = administrations.filter(id__in=access.hr_administration_ids(actor))
+    private_members: Counter[int] = Counter()
+    private_people: set[int] = set()
+    for nid in graph.private_networks:
+        private_people |= graph.memberships.get(nid, set())
+    for lid in private_people & scope:
+        private_members[graph.leaders[lid].administration_id or 0] += 1
+    per_admin = []
+    for admin in administrations.order_by("name"):
+        count = sum(1 for lid in scope if graph.leaders[lid].administration_id == admin.id)
+        in_private = private_members.get(admin.id, 0)
+        per_admin.append(
+            {
+                "id": admin.id,
+                "name": admin.name,
+                "leaders": count,
+                **ei_index(P, graph.leaders, admin.id),
+                "isolated": sum(
+                    1 for lid in isolated if graph.leaders[lid].administration_id == admin.id
+                ),
+                "in_private_networks": in_private if in_private >= MIN_AGGREGATE else None,
+            }
+        )
+    return per_admin
+
+
 def network_insights(*, actor: User, seed: int = 42) -> dict[str, Any]:
     """Return HR's figures on the leader network (HR only; scoped HR: its administrations).
 
@@ -146,31 +180,7 @@ def network_insights(*, actor: User, seed: int = 42) -> dict[str, Any]:
     wanted = set(isolated) | set(solo) | {b for b, _ in brokers} | set(lonely_specialists)
     wanted |= {x for e in bridges for x in e}
     rows = leader_rows(sorted(wanted))
-    administrations = Administration.objects.filter(organisation_id=organisation_id)
-    if access.hr_administration_ids(actor):
-        administrations = administrations.filter(id__in=access.hr_administration_ids(actor))
-    private_members: Counter[int] = Counter()
-    private_people: set[int] = set()
-    for nid in graph.private_networks:
-        private_people |= graph.memberships.get(nid, set())
-    for lid in private_people & scope:
-        private_members[graph.leaders[lid].administration_id or 0] += 1
-    per_admin = []
-    for admin in administrations.order_by("name"):
-        count = sum(1 for lid in scope if graph.leaders[lid].administration_id == admin.id)
-        in_private = private_members.get(admin.id, 0)
-        per_admin.append(
-            {
-                "id": admin.id,
-                "name": admin.name,
-                "leaders": count,
-                **ei_index(P, graph.leaders, admin.id),
-                "isolated": sum(
-                    1 for lid in isolated if graph.leaders[lid].administration_id == admin.id
-                ),
-                "in_private_networks": in_private if in_private >= MIN_AGGREGATE else None,
-            }
-        )
+    per_admin = _per_administration(actor, graph, scope, isolated, organisation_id)
     rescued = len(isolated - isolated_all)
     return {
         "leaders": len(scope),

@@ -32,9 +32,14 @@ def roulette_pairs_of(*, actor: User) -> QuerySet[RoulettePair]:
     )
 
 
-def roulette_setting_or_404(*, actor: User, network_id: int) -> RouletteSetting | None:
-    """Return a network's roulette settings for HR or a member (None if not set up)."""
+def roulette_setting_or_404(*, actor: User, network_id: int) -> RouletteSetting:
+    """Return a network's roulette settings for HR or a member.
+
+    A network without a roulette gets the defaults, switched off and with no next run (an
+    unsaved row).
+    """
     network = network_visible_or_404(actor, network_id)
     if not (access.is_hr(actor) or can_see_members(actor, network)):
         raise Http404
-    return RouletteSetting.objects.filter(network=network).first()
+    setting = RouletteSetting.objects.filter(network=network).first()
+    return setting or RouletteSetting(network_id=network.id, active=False)
