@@ -20,7 +20,7 @@ from backend.networks.models import (
     IntroductionRequest,
     RequestStatus,
 )
-from backend.networks.selectors.introductions import introduction_of_or_404, introductions_of
+from backend.networks.selectors.introductions import introductions_of
 from backend.networks.serializers import LeaderBriefSerializer
 from backend.networks.services.introductions import (
     introduction_decide,
@@ -89,7 +89,6 @@ class IntroductionListApi(ListAPIView[IntroductionRequest]):
             to_leader_id=data.validated_data["to_leader"],
             message=data.validated_data.get("message", ""),
         )
-        intro = introduction_of_or_404(actor=request_user(request), introduction_id=intro.id)
         return Response(
             IntroductionOutputSerializer(intro, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
@@ -106,10 +105,9 @@ class IntroductionActionApi(APIView):
     def post(self, request: Request, introduction_id: int) -> Response:
         user = request_user(request)
         if self.action == "withdraw":
-            introduction_withdraw(actor=user, introduction_id=introduction_id)
+            intro = introduction_withdraw(actor=user, introduction_id=introduction_id)
         else:
-            introduction_decide(
+            intro = introduction_decide(
                 actor=user, introduction_id=introduction_id, accept=self.action == "accept"
             )
-        intro = introduction_of_or_404(actor=user, introduction_id=introduction_id)
         return Response(IntroductionOutputSerializer(intro, context={"request": request}).data)

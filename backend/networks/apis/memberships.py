@@ -115,5 +115,4 @@ class JoinRequestDecideApi(APIView):
         decided = join_request_decide(
             actor=request_user(request), request_id=request_id, accept=self.accept
         )
-        decided = join_requests_for(actor=request_user(request)).get(id=decided.id)
         return Response(JoinRequestOutputSerializer(decided).data)

@@ -26,7 +26,6 @@ from backend.networks.selectors.drafts import DraftDetail, draft_detail, draft_f
 from backend.networks.selectors.signups import (
     signup_detail,
     signup_registrations,
-    signup_visible_or_404,
     signups_visible_to,
 )
 from backend.networks.serializers import LeaderBriefSerializer
@@ -105,7 +104,6 @@ class SignUpListApi(ListAPIView[SignUp]):
             deadline=v["deadline"],
             eligible_administration_ids=v["eligible_administrations"],
         )
-        signup = signup_visible_or_404(actor=request_user(request), signup_id=signup.id)
         return Response(SignUpOutputSerializer(signup).data, status=status.HTTP_201_CREATED)
 
 

@@ -122,7 +122,6 @@ class CohortCircleFormApi(APIView):
     @extend_schema(request=None, responses=CohortCircleOutputSerializer(many=True))
     def post(self, request: Request) -> Response:
         circles = cohort_circles_form(actor=request_user(request))
-        rows = cohort_circles(actor=request_user(request)).filter(id__in=[c.id for c in circles])
         return Response(
-            CohortCircleOutputSerializer(rows, many=True).data, status=status.HTTP_201_CREATED
+            CohortCircleOutputSerializer(circles, many=True).data, status=status.HTTP_201_CREATED
         )

@@ -22,6 +22,7 @@ from backend.networks.models import (
     NetworkKind,
 )
 from backend.networks.selectors.drafts import people_for, ties_among
+from backend.networks.selectors.suggestions import cohort_circles
 from backend.networks.services.notices import notify_leader
 from backend.people import access
 from backend.people.models import Leader, User
@@ -136,4 +137,5 @@ def cohort_circles_form(
                 url=f"/networks/{network.id}",
                 dedupe_key=f"cohort:{network.id}:{x}",
             )
-    return circles
+    # Read back with their head counts, as HR lists them.
+    return list(cohort_circles(actor=actor).filter(id__in=[c.id for c in circles]))

@@ -15,6 +15,7 @@ from backend.networks.models import (
     IntroductionRequest,
     RequestStatus,
 )
+from backend.networks.selectors.introductions import introduction_of_or_404
 from backend.networks.services.notices import notify_leader
 from backend.people.models import Leader, User
 
@@ -52,7 +53,8 @@ def introduction_request(
         url="/peers/introductions",
         dedupe_key=f"introduction:{intro.id}",
     )
-    return intro
+    # Read back as the caller sees it (both leaders with their units), for the response.
+    return introduction_of_or_404(actor=actor, introduction_id=intro.id)
 
 
 @transaction.atomic
@@ -79,7 +81,8 @@ def introduction_decide(*, actor: User, introduction_id: int, accept: bool) -> I
             url="/peers/introductions",
             dedupe_key=f"introduction-accepted:{intro.id}",
         )
-    return intro
+    # Read back as the caller sees it (both leaders with their units), for the response.
+    return introduction_of_or_404(actor=actor, introduction_id=intro.id)
 
 
 @transaction.atomic
@@ -98,4 +101,5 @@ def introduction_withdraw(*, actor: User, introduction_id: int) -> IntroductionR
     intro.status = RequestStatus.WITHDRAWN
     intro.decided_at = timezone.now()
     intro.save(update_fields=["status", "decided_at"])
-    return intro
+    # Read back as the caller sees it (both leaders with their units), for the response.
+    return introduction_of_or_404(actor=actor, introduction_id=intro.id)

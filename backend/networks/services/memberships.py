@@ -17,6 +17,7 @@ from backend.networks.models import (
     Network,
     RequestStatus,
 )
+from backend.networks.selectors.memberships import join_requests_for
 from backend.networks.services.notices import notify_leader
 from backend.people.models import Leader, User
 
@@ -92,4 +93,5 @@ def join_request_decide(*, actor: User, request_id: int, accept: bool) -> JoinRe
             url=f"/networks/{request.network_id}",
             dedupe_key=f"join-accepted:{request.id}",
         )
-    return request
+    # Read back as the caller sees it (the network and the asker), for the response.
+    return join_requests_for(actor=actor).get(id=request.id)

@@ -19,6 +19,7 @@ from backend.networks.models import (
     SignUp,
     SignUpRegistration,
 )
+from backend.networks.selectors.signups import signup_visible_or_404
 from backend.people import access
 from backend.people.models import Administration, Leader, User
 
@@ -70,7 +71,8 @@ def signup_create(
         created_by=actor,
     )
     signup.eligible_administrations.set(administrations)
-    return signup
+    # Read back with its registration count, as the caller lists it.
+    return signup_visible_or_404(actor=actor, signup_id=signup.id)
 
 
 @transaction.atomic
