@@ -39,6 +39,7 @@ from backend.mentoring.models import Enrolment, MatchRun, MentorOffer, Proposal 
 from backend.mentoring.problem import problem_for_programme  # noqa: E402
 from backend.mentoring.services.programmes import programme_create  # noqa: E402
 from backend.mentoring.services.runs import match_run_execute  # noqa: E402
+from backend.networks import models as nm  # noqa: E402
 from backend.people import models as m  # noqa: E402
 from backend.people.lines import leader_line_ids  # noqa: E402
 from backend.people.services import organisation_create  # noqa: E402
@@ -160,15 +161,15 @@ def generate(*, mentees: int, mentors: int, seed: int) -> m.Organisation:
         ],
         batch_size=5000,
     )
-    networks = m.Network.objects.bulk_create(
+    networks = nm.Network.objects.bulk_create(
         [
-            m.Network(organisation=org, name=f"Ledergruppe {k}", kind="leader_group")
+            nm.Network(organisation=org, name=f"Ledergruppe {k}", kind="leader_group")
             for k in range(total // 20)
         ]
     )
-    m.Membership.objects.bulk_create(
+    nm.Membership.objects.bulk_create(
         [
-            m.Membership(network=networks[k // 20], leader=leader)
+            nm.Membership(network=networks[k // 20], leader=leader)
             for k, leader in enumerate(leaders[: len(networks) * 20])
         ],
         batch_size=5000,

@@ -43,9 +43,13 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from backend.networks import selectors, services  # noqa: E402
 from backend.networks.graph import graph_cache_clear, leader_graph, leader_graph_build  # noqa: E402
 from backend.networks.models import SignUp  # noqa: E402
+from backend.networks.selectors.drafts import signup_problem  # noqa: E402
+from backend.networks.selectors.insights import network_insights  # noqa: E402
+from backend.networks.selectors.peers import peer_list  # noqa: E402
+from backend.networks.selectors.suggestions import network_suggestions  # noqa: E402
+from backend.networks.services.drafts import signup_compose  # noqa: E402
 from backend.people import models as m  # noqa: E402
 from matching.groups.model import grouping_objective, grouping_violations  # noqa: E402
 
@@ -72,9 +76,9 @@ def bench_groups(*, samples: int) -> None:
     hr = m.User.objects.get(organisation=org, username="hr")
     signup = SignUp.objects.get(organisation=org)
     started = time.perf_counter()
-    draft = services.signup_compose(user=hr, signup_id=signup.id, seed=42)
+    draft = signup_compose(actor=hr, signup_id=signup.id, seed=42)
     seconds = time.perf_counter() - started
-    people, ties = services.signup_problem(signup=signup)
+    people, ties = signup_problem(signup=signup)
     groups = [[str(x) for x in g] for g in draft.groups]
     sizes = [len(g) for g in groups]
     rng = random.Random(7)
@@ -135,13 +139,13 @@ def bench_graph(*, leaders: int) -> None:
         username=f"bench-hr-{time.time_ns()}", organisation=org, role=m.User.Role.HR
     )
     started = time.perf_counter()
-    peers = selectors.peer_list(user=user)
+    peers = peer_list(actor=user)
     print(f"peer finder: {len(peers)} peers in {time.perf_counter() - started:.2f} s")
     started = time.perf_counter()
-    selectors.network_suggestions(user=user)
+    network_suggestions(actor=user)
     print(f"network suggestions: {time.perf_counter() - started:.2f} s")
     started = time.perf_counter()
-    insights = selectors.network_insights(user=hr)
+    insights = network_insights(actor=hr)
     print(
         f"HR insights ({len(insights['communities'])} communities, betweenness sampled above "
         f"2 000): {time.perf_counter() - started:.2f} s"

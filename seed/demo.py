@@ -25,15 +25,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from backend.networks.models import Membership, Network, NetworkKind
 from backend.people import services as people
 from backend.people.models import (
     Administration,
     Department,
     Leader,
     LeadershipEducation,
-    Membership,
-    Network,
-    NetworkKind,
     Organisation,
     StaffContact,
     StaffFunctionKind,

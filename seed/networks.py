@@ -22,15 +22,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from backend.networks import selectors, services
 from backend.networks.models import (
     CohortSetting,
     IntroductionRequest,
+    Network,
     RequestStatus,
     RouletteSetting,
     SignUpRegistration,
 )
-from backend.people.models import Leader, Network, Organisation, User
+from backend.networks.selectors.peers import peer_list
+from backend.networks.services.introductions import introduction_request
+from backend.networks.services.signups import signup_create
+from backend.people.models import Leader, Organisation, User
 
 SIGNUP_THEME = "Psykologisk tryghed i hverdagen"
 SIGNUP_SIZE = 40
@@ -69,8 +72,8 @@ def seed_networks(*, organisation: Organisation, rng: random.Random, today: dt.d
 def _signup(
     *, organisation: Organisation, rng: random.Random, today: dt.date, hr_user: User
 ) -> None:
-    signup = services.signup_create(
-        user=hr_user,
+    signup = signup_create(
+        actor=hr_user,
         theme=SIGNUP_THEME,
         description=(
             "Tværgående læringsnetværk for erfarne ledere: hvordan skaber vi et arbejdsmiljø, "
@@ -107,10 +110,10 @@ def _signup(
 def _introductions(*, organisation: Organisation, rng: random.Random) -> None:
     lone = User.objects.filter(organisation=organisation, username="lone").first()
     if lone is not None and lone.leader_id is not None:
-        peers = selectors.peer_list(user=lone, limit=3)
+        peers = peer_list(actor=lone, limit=3)
         if peers:
-            services.introduction_request(
-                user=lone,
+            introduction_request(
+                actor=lone,
                 to_leader_id=peers[0].leader.id,
                 message="Hej! Jeg leder Madservice og Kostenheden og savner sparring med en "
                 "leder med en lignende kerneopgave. Har du tid til en kop kaffe?",

@@ -16,14 +16,13 @@ from typing import Any, Final
 
 from django.db import transaction
 
+from backend.networks.models import Membership, Network
 from backend.people import services as people
 from backend.people.models import (
     Administration,
     Competency,
     Department,
     Leader,
-    Membership,
-    Network,
     Organisation,
     SupportNeed,
     Topic,

@@ -4,10 +4,6 @@
 ``SubFactory`` kept inside one organisation, and every optional field keeps its *model* default
 (so ``XFactory(a=1)`` saves the same row as ``X.objects.create(a=1, <required fields>)``).
 Many-to-many fields are set with a list: ``StaffContactFactory(units=[unit])``.
-
-``Network``, ``Membership`` and ``NetworkKind`` are imported here and nowhere else in the
-fixtures and scenes (use ``f.Network``, ``f.NetworkKind``): they move to
-``backend.networks.models``, and then only the import below changes.
 """
 
 from __future__ import annotations
@@ -22,9 +18,9 @@ from factory.django import DjangoModelFactory
 
 from backend.mentoring import models as mentoring
 from backend.networks import models as networks
+from backend.networks.models import Membership, Network, NetworkKind
 from backend.notifications.models import Notification
 from backend.people import models as m
-from backend.people.models import Membership, Network, NetworkKind
 from backend.privacy import models as privacy
 from onboarding import models as onboarding
 

@@ -30,12 +30,12 @@ from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
 from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme, Proposal
+from backend.networks.models import Membership
 from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Competency,
     Leader,
     LeadershipEducation,
-    Membership,
     SupportNeed,
 )
 from matching.errors import InputError

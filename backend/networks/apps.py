@@ -7,3 +7,10 @@ class NetworksConfig(AppConfig):
     name = "backend.networks"
     label = "networks"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        """Add the leader's memberships to the people section of the GDPR export."""
+        from backend.networks.privacy import memberships_export
+        from backend.people import hooks
+
+        hooks.leader_export_part_register("memberships", memberships_export)

@@ -10,7 +10,7 @@ informal network              1.0     co-members of an ``informal`` network (pri
 learning network              0.8     co-members of a ``learning_network``
 leader group                  0.6     co-members of a ``leader_group``
 external network              0.5     co-members of an ``external`` network
-mentorship (active / past)    1.0/.5  ``backend.mentoring`` mentorships, read-only
+mentorship (active / past)    1.0/.5  mentorships, through ``hooks`` (mentoring registers)
 line                          1.0     boss and report
 unit                          1.0     two leaders of one unit
 department                    0.2     two leaders of one department
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -39,8 +40,9 @@ from typing import Any
 import networkx as nx
 from django.db.models import Count, Max, Q
 
-from backend.mentoring.models import Mentorship
-from backend.people.models import Leader, Membership, Network, NetworkKind
+from backend.networks import hooks
+from backend.networks.models import Membership, Network, NetworkKind
+from backend.people.models import Leader
 
 CLIQUE_LIMIT = 60
 
@@ -135,14 +137,11 @@ def graph_fingerprint(*, organisation_id: int) -> tuple[Any, ...]:
         a=Count("id", filter=Q(active=True)),
         p=Count("id", filter=Q(visibility=Network.Visibility.OPEN)),
     )
-    mentorships = Mentorship.objects.filter(mentee__organisation_id=organisation_id).aggregate(
-        n=Count("id"), m=Max("id"), a=Count("id", filter=Q(status=Mentorship.Status.ACTIVE))
-    )
     return (
         tuple(leaders.values()),
         tuple(memberships.values()),
         tuple(networks.values()),
-        tuple(mentorships.values()),
+        hooks.mentorship_fingerprint(organisation_id=organisation_id),
     )
 
 
@@ -166,6 +165,38 @@ def _add(G: nx.Graph, a: int, b: int, weight: float, tie: str) -> None:
         data["ties"].add(tie)
     else:
         G.add_edge(a, b, weight=weight, ties={tie})
+
+
+def _network_ties(
+    organisation_id: int,
+    leaders: dict[int, LeaderInfo],
+    both: Callable[[int, int, float, str, bool], None],
+) -> tuple[dict[int, str], set[int], dict[int, set[int]]]:
+    """Add the ties of co-membership (two queries); return kinds, private networks, members."""
+    networks = Network.objects.filter(organisation_id=organisation_id, active=True).values_list(
+        "id", "kind", "visibility"
+    )
+    kinds: dict[int, str] = {}
+    private: set[int] = set()
+    for nid, kind, visibility in networks:
+        kinds[nid] = kind
+        if kind == NetworkKind.INFORMAL or visibility != Network.Visibility.OPEN:
+            private.add(nid)
+    memberships: dict[int, set[int]] = defaultdict(set)
+    for nid, lid in Membership.objects.filter(
+        network_id__in=list(kinds), leader__active=True
+    ).values_list("network_id", "leader_id"):
+        if lid in leaders:
+            memberships[nid].add(lid)
+    for nid, network_members in memberships.items():
+        if len(network_members) > CLIQUE_LIMIT:
+            continue
+        weight = KIND_WEIGHTS.get(kinds[nid], 0.5)
+        tie = f"network:{kinds[nid]}"
+        for a, b in combinations(sorted(network_members), 2):
+            both(a, b, weight, tie, nid in private)
+
+    return kinds, private, memberships
 
 
 def leader_graph_build(*, organisation_id: int) -> LeaderGraph:
@@ -220,39 +251,15 @@ def leader_graph_build(*, organisation_id: int) -> LeaderGraph:
             for a, b in combinations(sorted(members), 2):
                 both(a, b, DEPARTMENT_WEIGHT, "department")
 
-    networks = Network.objects.filter(organisation_id=organisation_id, active=True).values_list(
-        "id", "kind", "visibility"
-    )
-    kinds: dict[int, str] = {}
-    private: set[int] = set()
-    for nid, kind, visibility in networks:
-        kinds[nid] = kind
-        if kind == NetworkKind.INFORMAL or visibility != Network.Visibility.OPEN:
-            private.add(nid)
-    memberships: dict[int, set[int]] = defaultdict(set)
-    for nid, lid in Membership.objects.filter(
-        network_id__in=list(kinds), leader__active=True
-    ).values_list("network_id", "leader_id"):
-        if lid in leaders:
-            memberships[nid].add(lid)
-    for nid, network_members in memberships.items():
-        if len(network_members) > CLIQUE_LIMIT:
-            continue
-        weight = KIND_WEIGHTS.get(kinds[nid], 0.5)
-        tie = f"network:{kinds[nid]}"
-        for a, b in combinations(sorted(network_members), 2):
-            both(a, b, weight, tie, nid in private)
+    kinds, private, memberships = _network_ties(organisation_id, leaders, both)
 
-    for mentee, mentor, status in Mentorship.objects.filter(
-        mentee__organisation_id=organisation_id
-    ).values_list("mentee_id", "mentor_id", "status"):
-        if mentee in leaders and mentor in leaders:
-            active = status == Mentorship.Status.ACTIVE
+    for pair in hooks.mentorship_ties(organisation_id=organisation_id):
+        if pair.mentee_id in leaders and pair.mentor_id in leaders:
             both(
-                mentee,
-                mentor,
-                MENTORSHIP_WEIGHT if active else PAST_MENTORSHIP_WEIGHT,
-                "mentorship" if active else "past_mentorship",
+                pair.mentee_id,
+                pair.mentor_id,
+                MENTORSHIP_WEIGHT if pair.active else PAST_MENTORSHIP_WEIGHT,
+                "mentorship" if pair.active else "past_mentorship",
                 # HR knows the pairings it made; the boss never sees these graphs at all.
                 private=False,
             )

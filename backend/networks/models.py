@@ -1,7 +1,8 @@
 """Models of the networks app: requests, learning-network sign-ups, cohort circles, roulette.
 
-``Network`` and ``Membership`` themselves live in ``backend.people.models``; the rows here hang
-off them (and off ``Leader``) with foreign keys.
+``Network`` and ``Membership`` (moved here from ``people`` in issue 12; their tables keep the
+names ``people_network`` and ``people_membership``) are the ties between leaders; the other rows
+hang off them (and off ``Leader``) with foreign keys.
 """
 
 from __future__ import annotations
@@ -12,7 +13,79 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from backend.people.models import Administration, Leader, Network, Organisation
+from backend.people.models import Administration, Leader, Organisation
+
+
+class NetworkKind(models.TextChoices):
+    """The kinds of network the report names."""
+
+    LEADER_GROUP = "leader_group", _("Leader group")
+    LEARNING_NETWORK = "learning_network", _("Learning network")
+    LEADERSHIP_TEAM = "leadership_team", _("Leadership team")
+    INFORMAL = "informal", _("Informal network")
+    EXTERNAL = "external", _("External network")
+
+
+class Network(models.Model):
+    """A group leaders get sparring in: formal or informal, open or members-only."""
+
+    class Visibility(models.TextChoices):
+        """Who may see the network and its members."""
+
+        OPEN = "open", _("Open")
+        MEMBERS_ONLY = "members_only", _("Members only")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="networks"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=NetworkKind.choices)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.OPEN
+    )
+    description = models.TextField(_("description"), blank=True)
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    welcomes_newcomers = models.BooleanField(_("welcomes new leaders"), default=False)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The table keeps the name it had when the model lived in ``people`` (issue 12).
+        db_table = "people_network"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_private(self) -> bool:
+        """Informal and members-only networks: their members are visible to members only."""
+        return self.kind == NetworkKind.INFORMAL or self.visibility == self.Visibility.MEMBERS_ONLY
+
+
+class Membership(models.Model):
+    """A leader's membership of a network."""
+
+    class Role(models.TextChoices):
+        """The member's role in the network."""
+
+        MEMBER = "member", _("Member")
+        CONVENER = "convener", _("Convener")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+    since = models.DateField(_("member since"), null=True, blank=True)
+
+    class Meta:
+        db_table = "people_membership"
+        ordering = ["network__name", "leader__last_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "leader"], name="membership_unique_leader")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader} in {self.network}"
 
 
 class RequestStatus(models.TextChoices):

@@ -1,7 +1,8 @@
 """GDPR contribution of the networks app: requests, sign-ups and roulette.
 
-Called by ``backend.privacy`` (see ``backend/privacy/registry.py``). Memberships themselves are
-people rows (``backend.people.privacy``).
+Called by ``backend.privacy`` (see ``backend/privacy/registry.py``). Memberships are exported in
+the people section, as before they moved here (``memberships_export``, registered with
+``backend.people.hooks.leader_export_part_register`` in ``apps.py``), and erased here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from backend.networks.models import (
     GroupDraft,
     IntroductionRequest,
     JoinRequest,
+    Membership,
     RouletteOptOut,
     RoulettePair,
     SignUpRegistration,
@@ -78,9 +80,25 @@ def export_leader(leader: Leader) -> dict[str, Any]:
     }
 
 
+def memberships_export(leader: Leader) -> list[dict[str, Any]]:
+    """Return the leader's memberships: network, kind, visibility, role, since."""
+    return [
+        {
+            "network": ms.network.name,
+            "kind": ms.network.kind,
+            "visibility": ms.network.visibility,
+            "role": ms.role,
+            "since": _iso(ms.since),
+        }
+        for ms in Membership.objects.filter(leader=leader).select_related("network")
+    ]
+
+
 @transaction.atomic
 def erase_leader(leader: Leader) -> None:
-    """Delete the leader's requests, sign-ups and opt-outs; drop them from pairs and drafts."""
+    """Delete the leader's memberships, requests, sign-ups and opt-outs; drop them from pairs
+    and drafts."""
+    Membership.objects.filter(leader=leader).delete()
     JoinRequest.objects.filter(leader=leader).delete()
     JoinRequest.objects.filter(decided_by=leader).update(decided_by=None)
     IntroductionRequest.objects.filter(Q(from_leader=leader) | Q(to_leader=leader)).delete()

@@ -8,6 +8,9 @@ models.
 """
 
 ENUM_NAME_OVERRIDES: dict[str, str | list[tuple[str, str]]] = {
+    "MembershipRoleEnum": "backend.networks.models.Membership.Role",
+    "NetworkKindEnum": "backend.networks.models.NetworkKind",
+    "NetworkVisibilityEnum": "backend.networks.models.Network.Visibility",
     "RequestStatusEnum": "backend.networks.models.RequestStatus",
     "SignUpStatusEnum": "backend.networks.models.SignUp.Status",
     "GroupDraftStatusEnum": "backend.networks.models.GroupDraft.Status",

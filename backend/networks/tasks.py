@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from backend.networks.services import roulette_due_run, roulette_round_run
+from backend.networks.services.roulette import roulette_due_run, roulette_round_run
 
 
 @shared_task(name="networks.roulette_run", acks_late=True, max_retries=3)

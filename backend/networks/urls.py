@@ -2,87 +2,121 @@
 
 from django.urls import path
 
-from backend.networks import apis
+from backend.networks.apis import (
+    insights,
+    introductions,
+    memberships,
+    networks,
+    peers,
+    roulette,
+    signups,
+    suggestions,
+)
 
 urlpatterns = [
+    # Networks and their members (moved from the people app, same paths)
+    path("networks/", networks.NetworkListApi.as_view(), name="network-list"),
+    path("networks/<int:network_id>/", networks.NetworkDetailApi.as_view(), name="network-detail"),
+    path(
+        "networks/<int:network_id>/memberships/",
+        networks.NetworkMembershipListApi.as_view(),
+        name="network-memberships",
+    ),
+    path(
+        "leaders/<int:leader_id>/memberships/",
+        networks.LeaderMembershipListApi.as_view(),
+        name="leader-memberships",
+    ),
     # Peer finder and introductions
-    path("peers/", apis.PeerListApi.as_view(), name="peer-list"),
-    path("peers/introductions/", apis.IntroductionListApi.as_view(), name="introduction-list"),
+    path("peers/", peers.PeerListApi.as_view(), name="peer-list"),
+    path(
+        "peers/introductions/",
+        introductions.IntroductionListApi.as_view(),
+        name="introduction-list",
+    ),
     path(
         "peers/introductions/<int:introduction_id>/accept/",
-        apis.IntroductionActionApi.as_view(action="accept"),
+        introductions.IntroductionActionApi.as_view(action="accept"),
         name="introduction-accept",
     ),
     path(
         "peers/introductions/<int:introduction_id>/decline/",
-        apis.IntroductionActionApi.as_view(action="decline"),
+        introductions.IntroductionActionApi.as_view(action="decline"),
         name="introduction-decline",
     ),
     path(
         "peers/introductions/<int:introduction_id>/withdraw/",
-        apis.IntroductionActionApi.as_view(action="withdraw"),
+        introductions.IntroductionActionApi.as_view(action="withdraw"),
         name="introduction-withdraw",
     ),
     # Suggestions, joining, the leader's own map and roulette pairs
     path(
         "me/network-suggestions/",
-        apis.NetworkSuggestionListApi.as_view(),
+        suggestions.NetworkSuggestionListApi.as_view(),
         name="network-suggestions",
     ),
-    path("me/network-map/", apis.EgoMapApi.as_view(), name="network-map-ego"),
-    path("me/roulette-pairs/", apis.MyRoulettePairListApi.as_view(), name="my-roulette-pairs"),
-    path("networks/<int:network_id>/join/", apis.NetworkJoinApi.as_view(), name="network-join"),
+    path("me/network-map/", insights.EgoMapApi.as_view(), name="network-map-ego"),
+    path("me/roulette-pairs/", roulette.MyRoulettePairListApi.as_view(), name="my-roulette-pairs"),
+    path(
+        "networks/<int:network_id>/join/", memberships.NetworkJoinApi.as_view(), name="network-join"
+    ),
     path(
         "networks/<int:network_id>/roulette/",
-        apis.RouletteSettingApi.as_view(),
+        roulette.RouletteSettingApi.as_view(),
         name="network-roulette",
     ),
     path(
         "networks/<int:network_id>/roulette/opt-out/",
-        apis.RouletteOptOutApi.as_view(),
+        roulette.RouletteOptOutApi.as_view(),
         name="network-roulette-opt-out",
     ),
-    path("network-join-requests/", apis.JoinRequestListApi.as_view(), name="join-request-list"),
+    path(
+        "network-join-requests/", memberships.JoinRequestListApi.as_view(), name="join-request-list"
+    ),
     path(
         "network-join-requests/<int:request_id>/accept/",
-        apis.JoinRequestDecideApi.as_view(accept=True),
+        memberships.JoinRequestDecideApi.as_view(accept=True),
         name="join-request-accept",
     ),
     path(
         "network-join-requests/<int:request_id>/decline/",
-        apis.JoinRequestDecideApi.as_view(accept=False),
+        memberships.JoinRequestDecideApi.as_view(accept=False),
         name="join-request-decline",
     ),
     # HR: map and insights
-    path("network-map/", apis.HrMapApi.as_view(), name="network-map"),
-    path("network-insights/", apis.InsightsApi.as_view(), name="network-insights"),
+    path("network-map/", insights.HrMapApi.as_view(), name="network-map"),
+    path("network-insights/", insights.InsightsApi.as_view(), name="network-insights"),
     # Learning networks from sign-ups
-    path("network-signups/", apis.SignUpListApi.as_view(), name="signup-list"),
-    path("network-signups/<int:signup_id>/", apis.SignUpDetailApi.as_view(), name="signup-detail"),
+    path("network-signups/", signups.SignUpListApi.as_view(), name="signup-list"),
+    path(
+        "network-signups/<int:signup_id>/", signups.SignUpDetailApi.as_view(), name="signup-detail"
+    ),
     path(
         "network-signups/<int:signup_id>/registration/",
-        apis.SignUpRegistrationApi.as_view(),
+        signups.SignUpRegistrationApi.as_view(),
         name="signup-registration",
     ),
     path(
         "network-signups/<int:signup_id>/registrations/",
-        apis.SignUpRegistrationListApi.as_view(),
+        signups.SignUpRegistrationListApi.as_view(),
         name="signup-registrations",
     ),
     path(
         "network-signups/<int:signup_id>/compose/",
-        apis.SignUpComposeApi.as_view(),
+        signups.SignUpComposeApi.as_view(),
         name="signup-compose",
     ),
-    path("network-drafts/<int:draft_id>/", apis.DraftDetailApi.as_view(), name="draft-detail"),
-    path("network-drafts/<int:draft_id>/move/", apis.DraftMoveApi.as_view(), name="draft-move"),
+    path("network-drafts/<int:draft_id>/", signups.DraftDetailApi.as_view(), name="draft-detail"),
+    path("network-drafts/<int:draft_id>/move/", signups.DraftMoveApi.as_view(), name="draft-move"),
     path(
         "network-drafts/<int:draft_id>/publish/",
-        apis.DraftPublishApi.as_view(),
+        signups.DraftPublishApi.as_view(),
         name="draft-publish",
     ),
     # Cohort circles
-    path("cohort-settings/", apis.CohortSettingApi.as_view(), name="cohort-settings"),
-    path("cohort-circles/", apis.CohortCircleListApi.as_view(), name="cohort-circle-list"),
-    path("cohort-circles/form/", apis.CohortCircleFormApi.as_view(), name="cohort-circle-form"),
+    path("cohort-settings/", suggestions.CohortSettingApi.as_view(), name="cohort-settings"),
+    path("cohort-circles/", suggestions.CohortCircleListApi.as_view(), name="cohort-circle-list"),
+    path(
+        "cohort-circles/form/", suggestions.CohortCircleFormApi.as_view(), name="cohort-circle-form"
+    ),
 ]

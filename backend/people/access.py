@@ -4,7 +4,8 @@ The rules (brief, "Who uses it"; issue 2, "Permissions"):
 
 - a leader reads and edits their own profile, competencies and support needs;
 - anyone above a leader in the line of command sees the profile, never the support needs, the
-  mentor pairing, or memberships of informal or members-only networks;
+  mentor pairing, or memberships of informal or members-only networks (those rules live with
+  the networks, in ``backend.networks.access``);
 - HR sees its own organisation, only its administrations when scoped;
 - anything else is out of scope, and out-of-scope objects are reported as *not found* (404),
   never *forbidden*, so their existence does not leak.
@@ -24,9 +25,6 @@ from backend.people.models import (
     Administration,
     Department,
     Leader,
-    Membership,
-    Network,
-    NetworkKind,
     Organisation,
     SupportNeed,
     Unit,
@@ -239,64 +237,6 @@ def staff_directory_unit_or_404(user: User, unit_id: int) -> Unit:
     if leader is not None and leader.unit_id == unit.id:
         return unit
     raise Http404
-
-
-# --- Networks and memberships ----------------------------------------------------------------
-
-
-def public_network_q(*, prefix: str = "") -> Q:
-    """Return a filter for networks whose members any user of the organisation may see."""
-    return Q(**{f"{prefix}visibility": Network.Visibility.OPEN}) & ~Q(
-        **{f"{prefix}kind": NetworkKind.INFORMAL}
-    )
-
-
-def networks_visible_to(user: User) -> QuerySet[Network]:
-    """Return the networks the user may see by name.
-
-    Open networks: everyone in the organisation. Informal and members-only networks: their
-    members, and HR (as a name and a head count, never the member list).
-    """
-    organisation_id = organisation_id_of(user)
-    if organisation_id is None:
-        return Network.objects.none()
-    qs = Network.objects.filter(organisation_id=organisation_id)
-    if is_hr(user):
-        return qs
-    q = public_network_q()
-    if user.leader_id is not None:
-        q |= Q(memberships__leader_id=user.leader_id)
-    # The membership join could repeat a network; filter by id to keep one row each.
-    return qs.filter(id__in=Network.objects.filter(q).values("id"))
-
-
-def network_visible_or_404(user: User, network_id: int) -> Network:
-    """Return the network if the user may see it, else raise ``Http404``."""
-    network = networks_visible_to(user).filter(id=network_id).first()
-    if network is None:
-        raise Http404
-    return network
-
-
-def can_see_members(user: User, network: Network) -> bool:
-    """Members of a private network see each other; open networks show members to the org."""
-    if not network.is_private:
-        return organisation_id_of(user) == network.organisation_id
-    return (
-        user.leader_id is not None and network.memberships.filter(leader_id=user.leader_id).exists()
-    )
-
-
-def memberships_of_leader_visible_to(user: User, leader: Leader) -> QuerySet[Membership]:
-    """Return the leader's memberships the user may see (call after a profile check).
-
-    The leader sees all of their own; anyone else (a boss, HR) only open networks' memberships:
-    informal ties are not the boss's business (brief, finding 3).
-    """
-    qs = Membership.objects.filter(leader=leader)
-    if is_self(user, leader):
-        return qs
-    return qs.filter(public_network_q(prefix="network__"))
 
 
 # --- Support needs -----------------------------------------------------------------------------

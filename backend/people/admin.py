@@ -1,5 +1,7 @@
 """Django admin for every people model: HR's fallback when the web app lacks a screen.
 
+Networks and memberships are the networks app's (``backend/networks/admin.py``).
+
 Support-need notes never appear in a list view (only on the change form of one need). Every
 admin page that shows support needs reports the read to the access log (channel "admin"), as the
 API does: the leaders on a list page, the leader of a need opened.
@@ -21,8 +23,6 @@ from backend.people.models import (
     Competency,
     Department,
     Leader,
-    Membership,
-    Network,
     Organisation,
     StaffContact,
     StaffFunction,
@@ -201,29 +201,6 @@ def _record_admin_read(request: HttpRequest, leaders: list[Leader]) -> None:
             what="support_needs",
             channel=hooks.CHANNEL_ADMIN,
         )
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    autocomplete_fields = ["leader"]
-
-
-@admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "visibility", "welcomes_newcomers", "active", "organisation"]
-    list_filter = ["organisation", "kind", "visibility", "active", "welcomes_newcomers"]
-    search_fields = ["name", "theme", "description"]
-    inlines = [MembershipInline]
-
-
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["leader", "network", "role", "since"]
-    list_filter = ["role", "network__kind"]
-    search_fields = ["leader__first_name", "leader__last_name", "network__name"]
-    list_select_related = ["leader", "network"]
-    autocomplete_fields = ["leader", "network"]
 
 
 @admin.register(User)

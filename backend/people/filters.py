@@ -10,9 +10,6 @@ from backend.people.models import (
     Department,
     Leader,
     LeadershipEducation,
-    Membership,
-    Network,
-    NetworkKind,
     ServiceType,
     StaffContact,
     StaffFunctionKind,
@@ -115,22 +112,3 @@ class SupportNeedFilter(df.FilterSet):
     class Meta:
         model = SupportNeed
         fields = ["status", "weight", "source", "leader"]
-
-
-class NetworkFilter(_SearchMixin):
-    """Filters for networks."""
-
-    search_fields = ("name", "theme", "description")
-    kind = df.MultipleChoiceFilter(choices=NetworkKind.choices)
-
-    class Meta:
-        model = Network
-        fields = ["visibility", "active", "welcomes_newcomers"]
-
-
-class MembershipFilter(df.FilterSet):
-    """Filters for memberships."""
-
-    class Meta:
-        model = Membership
-        fields = ["role"]

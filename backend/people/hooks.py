@@ -10,6 +10,10 @@ app registers one in its ``AppConfig.ready`` to write the access log::
 Receivers take the same keyword arguments as ``record_access`` and must never raise for a normal
 read nor log the content read (support-need notes appear in no log line).
 
+``leader_export_parts`` lets another app add a part to the people section of a leader's GDPR
+export: the networks app adds the leader's ``memberships`` (they were people rows once, and the
+export keeps its shape). Erasing them is that app's own ``privacy.erase_leader``.
+
 A list read (HR's support-need list) reports every leader on the page through
 ``record_access_many``. A receiver registered with ``access_bulk_recorder_register`` gets the
 whole page in one call (``subject_leaders``), so it can write the log with one ``bulk_create``
@@ -19,7 +23,7 @@ and the list keeps a constant query count; plain receivers are called once per l
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from backend.people.models import Leader, User
@@ -162,3 +166,23 @@ def leaders_changed(
             started_role=list(started_role),
             line_changed=list(line_changed),
         )
+
+
+class LeaderExportPart(Protocol):
+    """A part of the people section of a leader's GDPR export, contributed by another app."""
+
+    def __call__(self, leader: Leader) -> list[dict[str, Any]]:
+        """Return the rows the app holds about ``leader``, JSON-ready."""
+
+
+_export_parts: dict[str, LeaderExportPart] = {}
+
+
+def leader_export_part_register(name: str, part: LeaderExportPart | Callable[..., Any]) -> None:
+    """Register ``part`` under ``name`` in the people section of the export (last one wins)."""
+    _export_parts[name] = part
+
+
+def leader_export_parts(leader: Leader) -> dict[str, list[dict[str, Any]]]:
+    """Return every registered part for ``leader``, by name, in registration order."""
+    return {name: part(leader) for name, part in _export_parts.items()}

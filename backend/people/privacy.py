@@ -1,4 +1,7 @@
-"""GDPR contribution of the people app: the profile, login, competencies, needs, memberships.
+"""GDPR contribution of the people app: the profile, login, competencies, needs (and memberships).
+
+The networks app adds the leader's memberships to this section through
+``hooks.leader_export_parts`` and erases them itself.
 
 Called by ``backend.privacy`` (see ``backend/privacy/registry.py``); erasure runs last, after
 every other app has removed its rows, because it anonymises the leader and removes the login.
@@ -11,7 +14,8 @@ from typing import Any
 
 from django.db import transaction
 
-from backend.people.models import Competency, Leader, Membership, SupportNeed, User
+from backend.people import hooks
+from backend.people.models import Competency, Leader, SupportNeed, User
 
 ERASED_FIRST_NAME = "Slettet"
 ERASED_LAST_NAME = "leder"
@@ -79,29 +83,22 @@ def export_leader(leader: Leader) -> dict[str, Any]:
             }
             for n in SupportNeed.objects.filter(leader=leader).select_related("topic")
         ],
-        "memberships": [
-            {
-                "network": ms.network.name,
-                "kind": ms.network.kind,
-                "visibility": ms.network.visibility,
-                "role": ms.role,
-                "since": _iso(ms.since),
-            }
-            for ms in Membership.objects.filter(leader=leader).select_related("network")
-        ],
+        # Parts other apps hold about the leader (the networks app: "memberships").
+        **hooks.leader_export_parts(leader),
     }
 
 
 @transaction.atomic
 def erase_leader(leader: Leader) -> None:
-    """Anonymise the leader row and delete their login, strengths, needs and memberships.
+    """Anonymise the leader row and delete their login, strengths and needs.
+
+    Memberships are erased before, by the networks app (``backend.networks.privacy``).
 
     The row itself stays (as "Slettet leder", inactive, with a random employee number) so that
     counts in programme statistics still add up; nothing in it identifies the person.
     """
     SupportNeed.objects.filter(leader=leader).delete()
     Competency.objects.filter(leader=leader).delete()
-    Membership.objects.filter(leader=leader).delete()
     # Deleting the login cascades to its API token and notifications; rows that merely point
     # at it (created_by, decided_by ...) are SET_NULL.
     User.objects.filter(leader=leader).delete()

@@ -8,9 +8,6 @@ module from settings loads no models.
 
 ENUM_NAME_OVERRIDES: dict[str, str | list[tuple[str, str]]] = {
     "UserRoleEnum": "backend.people.models.User.Role",
-    "MembershipRoleEnum": "backend.people.models.Membership.Role",
-    "NetworkKindEnum": "backend.people.models.NetworkKind",
-    "NetworkVisibilityEnum": "backend.people.models.Network.Visibility",
     "StaffFunctionKindEnum": "backend.people.models.StaffFunctionKind",
     "SupportNeedStatusEnum": "backend.people.models.SupportNeed.Status",
     "SupportNeedSourceEnum": "backend.people.models.SupportNeed.Source",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from backend.people import access
@@ -19,8 +19,6 @@ from backend.people.models import (
     Competency,
     Department,
     Leader,
-    Membership,
-    Network,
     Organisation,
     StaffContact,
     StaffFunction,
@@ -204,12 +202,6 @@ def competency_list_own(*, actor: User) -> QuerySet[Competency]:
     return Competency.objects.filter(leader_id=actor.leader_id or 0).select_related("topic")
 
 
-def leader_membership_list(*, user: User, leader_id: int) -> QuerySet[Membership]:
-    """Return the memberships of a leader the user may see (only open networks unless self)."""
-    leader = access.leader_visible_or_404(user, leader_id)
-    return access.memberships_of_leader_visible_to(user, leader).select_related("network")
-
-
 def topic_list(*, actor: User) -> QuerySet[Topic]:
     """Return the organisation's topics: active ones, or all of them for HR."""
     qs = Topic.objects.filter(organisation__in=access.organisations_visible_to(actor))
@@ -252,27 +244,6 @@ def support_needs_record_read(*, actor: User, needs: list[SupportNeed], purpose:
     """Report HR's read of these needs to the access log, once per leader read."""
     leaders = list({need.leader_id: need.leader for need in needs}.values())
     record_access_many(actor=actor, subject_leaders=leaders, purpose=purpose, what="support_needs")
-
-
-def network_list(*, user: User) -> QuerySet[Network]:
-    """Return the networks the user may see by name, with their head count."""
-    return access.networks_visible_to(user).annotate(member_count=Count("memberships"))
-
-
-def network_detail(*, user: User, network_id: int) -> Network:
-    """Return one network the user may see, with its head count."""
-    network = network_list(user=user).filter(id=network_id).first()
-    if network is None:
-        raise Http404
-    return network
-
-
-def network_membership_list(*, user: User, network_id: int) -> QuerySet[Membership]:
-    """Return a network's members, if the user may see them (else 404)."""
-    network = access.network_visible_or_404(user, network_id)
-    if not access.can_see_members(user, network):
-        raise Http404
-    return Membership.objects.filter(network=network).select_related("leader")
 
 
 def user_is_boss(*, actor: User) -> bool:

@@ -15,8 +15,6 @@ from backend.people.models import (
     Competency,
     Department,
     Leader,
-    Membership,
-    Network,
     Organisation,
     StaffContact,
     StaffFunction,
@@ -289,56 +287,6 @@ class SupportNeedHrSerializer(SupportNeedSerializer):
 
     class Meta(SupportNeedSerializer.Meta):
         fields = [*SupportNeedSerializer.Meta.fields, "leader"]
-
-
-class NetworkSerializer(FastReadMixin, serializers.ModelSerializer[Network]):
-    """A network; ``member_count`` is annotated by the selector."""
-
-    member_count = serializers.IntegerField(read_only=True)
-    is_private = serializers.BooleanField(read_only=True)
-
-    class Meta:
-        model = Network
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "visibility",
-            "is_private",
-            "description",
-            "theme",
-            "welcomes_newcomers",
-            "active",
-            "member_count",
-        ]
-
-
-class NetworkRefSerializer(FastReadMixin, serializers.ModelSerializer[Network]):
-    """A network in brief."""
-
-    class Meta:
-        model = Network
-        fields = ["id", "name", "kind", "visibility"]
-
-
-class MembershipSerializer(FastReadMixin, serializers.ModelSerializer[Membership]):
-    """A membership as seen from a network: the member."""
-
-    leader = LeaderRefSerializer(read_only=True)
-
-    class Meta:
-        model = Membership
-        fields = ["id", "leader", "role", "since"]
-
-
-class LeaderMembershipSerializer(FastReadMixin, serializers.ModelSerializer[Membership]):
-    """A membership as seen from a leader: the network."""
-
-    network = NetworkRefSerializer(read_only=True)
-
-    class Meta:
-        model = Membership
-        fields = ["id", "network", "role", "since"]
 
 
 class MeSerializer(FastReadMixin, serializers.ModelSerializer[User]):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from backend.people.apis import auth, leaders, networks, organisation, support_needs, topics
+from backend.people.apis import auth, leaders, organisation, support_needs, topics
 
 urlpatterns = [
     # Auth and the caller
@@ -30,11 +30,6 @@ urlpatterns = [
         "leaders/<int:leader_id>/competencies/",
         leaders.LeaderCompetencyApi.as_view(),
         name="leader-competencies",
-    ),
-    path(
-        "leaders/<int:leader_id>/memberships/",
-        leaders.LeaderMembershipListApi.as_view(),
-        name="leader-memberships",
     ),
     # Support needs (HR, purpose-bound)
     path("support-needs/", support_needs.SupportNeedHrListApi.as_view(), name="support-need-list"),
@@ -78,12 +73,4 @@ urlpatterns = [
     # Topics
     path("topics/", topics.TopicListApi.as_view(), name="topic-list"),
     path("topics/<int:topic_id>/", topics.TopicDetailApi.as_view(), name="topic-detail"),
-    # Networks
-    path("networks/", networks.NetworkListApi.as_view(), name="network-list"),
-    path("networks/<int:network_id>/", networks.NetworkDetailApi.as_view(), name="network-detail"),
-    path(
-        "networks/<int:network_id>/memberships/",
-        networks.NetworkMembershipListApi.as_view(),
-        name="network-memberships",
-    ),
 ]

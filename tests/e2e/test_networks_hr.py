@@ -9,9 +9,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import expect
 
+from backend.networks import models as nm
 from backend.networks.graph import graph_cache_clear
 from backend.networks.models import GroupDraft, SignUp, SignUpRegistration
-from backend.networks.services import signup_create
+from backend.networks.services.signups import signup_create
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World
@@ -38,7 +39,7 @@ def signup(world: World) -> SignUp:
     unit rules and only the group sizes (3 to 5) can be broken.
     """
     signup = signup_create(
-        user=world.hr,
+        actor=world.hr,
         theme=THEME,
         description="Sparring om arbejdsmiljø og tryghed i teamet.",
         deadline=dt.date.today() - dt.timedelta(days=1),
@@ -142,8 +143,8 @@ def test_hr_composes_moves_one_leader_and_publishes_learning_networks(
     # In the database: one learning network per group, the moved leader in the chosen one.
     draft.refresh_from_db()
     assert draft.status == GroupDraft.Status.PUBLISHED
-    networks = m.Network.objects.filter(
-        organisation=world.org, kind=m.NetworkKind.LEARNING_NETWORK, theme=THEME
+    networks = nm.Network.objects.filter(
+        organisation=world.org, kind=nm.NetworkKind.LEARNING_NETWORK, theme=THEME
     )
     assert networks.count() == count
     chosen = networks.get(name=f"Læringsnetværk: {THEME} ({target + 1})")
@@ -151,7 +152,7 @@ def test_hr_composes_moves_one_leader_and_publishes_learning_networks(
     assert mover.id in members
     assert members == set(draft.groups[target])
     assert (
-        not m.Membership.objects.filter(leader=mover, network__theme=THEME)
+        not nm.Membership.objects.filter(leader=mover, network__theme=THEME)
         .exclude(network=chosen)
         .exists()
     )
@@ -165,7 +166,7 @@ def test_hr_sees_the_network_picture_and_charts_with_their_tables(
     browser: Browser, world: World
 ) -> None:
     group = f.NetworkFactory(
-        organisation=world.org, name="Ledergruppe på tværs", kind=m.NetworkKind.LEADER_GROUP
+        organisation=world.org, name="Ledergruppe på tværs", kind=nm.NetworkKind.LEADER_GROUP
     )
     for user in (world.new_leader, world.outsider, world.mentor):
         f.MembershipFactory(network=group, leader=user.leader)
@@ -173,8 +174,8 @@ def test_hr_sees_the_network_picture_and_charts_with_their_tables(
     club = f.NetworkFactory(
         organisation=world.org,
         name="Frokostklubben",
-        kind=m.NetworkKind.INFORMAL,
-        visibility=m.Network.Visibility.MEMBERS_ONLY,
+        kind=nm.NetworkKind.INFORMAL,
+        visibility=nm.Network.Visibility.MEMBERS_ONLY,
     )
     for user in (world.grand_boss, world.boss, world.mentor):
         f.MembershipFactory(network=club, leader=user.leader)

@@ -9,13 +9,16 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from backend.networks import services
+from backend.networks import models as nm
 from backend.networks.models import (
     IntroductionRequest,
     JoinRequest,
     RouletteOptOut,
     SignUpRegistration,
 )
+from backend.networks.services.introductions import introduction_request
+from backend.networks.services.roulette import roulette_setting_set
+from backend.networks.services.signups import signup_create
 from backend.people import models as m
 from onboarding.models import Plan
 from tests import factories as f
@@ -45,14 +48,14 @@ def test_leader_asks_to_join_a_suggested_network_and_a_member_accepts(
     club = f.NetworkFactory(
         organisation=world.org,
         name="Frokostklubben",
-        kind=m.NetworkKind.INFORMAL,
-        visibility=m.Network.Visibility.MEMBERS_ONLY,
+        kind=nm.NetworkKind.INFORMAL,
+        visibility=nm.Network.Visibility.MEMBERS_ONLY,
         welcomes_newcomers=True,
         description="Vi spiser frokost sammen den første torsdag i måneden.",
     )
-    f.MembershipFactory(network=club, leader=jens, role=m.Membership.Role.CONVENER)
-    services.roulette_setting_set(
-        user=world.hr, network_id=club.id, next_run_on=dt.date.today() + dt.timedelta(days=7)
+    f.MembershipFactory(network=club, leader=jens, role=nm.Membership.Role.CONVENER)
+    roulette_setting_set(
+        actor=world.hr, network_id=club.id, next_run_on=dt.date.today() + dt.timedelta(days=7)
     )
 
     browser.login(world.new_leader)
@@ -78,7 +81,7 @@ def test_leader_asks_to_join_a_suggested_network_and_a_member_accepts(
     browser.check("network-join-requests")
     browser.page.get_by_role("button", name=f"Sig ja – {mette.full_name}").click()
     expect(browser.page.get_by_role("status").filter(has_text="er nu medlem")).to_be_visible()
-    assert m.Membership.objects.filter(network=club, leader=mette).exists()
+    assert nm.Membership.objects.filter(network=club, leader=mette).exists()
     # The convener sits out the next coffee-roulette round.
     browser.page.get_by_role("button", name="Spring næste runde over – Frokostklubben").click()
     expect(browser.page.get_by_role("status")).to_contain_text("springer runde 1")
@@ -89,8 +92,8 @@ def test_leader_asks_to_join_a_suggested_network_and_a_member_accepts(
 
 
 def test_leader_signs_up_for_a_learning_network(browser: Browser, world: World) -> None:
-    signup = services.signup_create(
-        user=world.hr,
+    signup = signup_create(
+        actor=world.hr,
         theme="Psykologisk tryghed",
         description="Et læringsnetværk på tværs af forvaltninger, fire møder på et halvt år.",
         deadline=dt.date.today() + dt.timedelta(days=14),
@@ -129,8 +132,8 @@ def test_introduction_accepted_then_the_asker_sees_contact_details(
     )
     lone_user = f.UserFactory(username="lone", organisation=world.org, leader=lone)
     tove_user = f.UserFactory(username="tove", organisation=world.org, leader=tove)
-    intro = services.introduction_request(
-        user=lone_user, to_leader_id=tove.id, message="Vi har begge et specialtilbud – kaffe?"
+    intro = introduction_request(
+        actor=lone_user, to_leader_id=tove.id, message="Vi har begge et specialtilbud – kaffe?"
     )
 
     browser.login(tove_user)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from backend.networks import models as nm
 from backend.people import models as m
 
 
@@ -87,7 +88,7 @@ def canonical_dump(organisation: m.Organisation) -> list[tuple[Any, ...]]:
     ]
     rows += [
         ("member", ms.network.name, ms.leader.employee_number, ms.role, ms.since)
-        for ms in m.Membership.objects.filter(network__organisation=org).select_related(
+        for ms in nm.Membership.objects.filter(network__organisation=org).select_related(
             "network", "leader"
         )
     ]

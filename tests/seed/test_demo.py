@@ -10,6 +10,7 @@ import pytest
 from django.db import transaction
 from rest_framework.test import APIClient
 
+from backend.networks import models as nm
 from backend.people import models as m
 from backend.people.lines import leader_line_ids
 from seed.demo import DEMO_PASSWORD, demo_run, demo_usernames
@@ -133,20 +134,22 @@ def test_staff_functions_each_have_consultants_who_serve_someone(demo: m.Organis
 
 def test_networks_of_every_kind_and_the_lunch_club_is_private(demo: m.Organisation) -> None:
     kinds = set(demo.networks.values_list("kind", flat=True))
-    assert kinds == set(m.NetworkKind)
+    assert kinds == set(nm.NetworkKind)
     lunch = demo.networks.get(name="Frokostklubben")
     assert lunch.is_private
     members = set(lunch.memberships.values_list("leader__user__username", flat=True))
     assert {"torben", "amalie"} <= members
     assert "henrik" not in members  # Amalie's boss is not in her informal network
-    learning = demo.networks.filter(kind=m.NetworkKind.LEARNING_NETWORK, theme__icontains="tryghed")
+    learning = demo.networks.filter(
+        kind=nm.NetworkKind.LEARNING_NETWORK, theme__icontains="tryghed"
+    )
     administrations = set(
         learning.get().memberships.values_list(
             "leader__unit__department__administration__name", flat=True
         )
     )
     assert len(administrations) >= 3  # cross-administration, as the report asks
-    for ms in m.Membership.objects.filter(network__organisation=demo).select_related("leader"):
+    for ms in nm.Membership.objects.filter(network__organisation=demo).select_related("leader"):
         assert ms.since is not None and ms.since <= TODAY
         assert ms.leader.active
 

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import F
 
+from backend.networks import models as nm
 from backend.people import models as m
 from seed.scale import generate_leaders, generate_networks
 from seed.scale_db import scale_load
@@ -95,8 +96,8 @@ def test_scale_load_writes_n_leaders_without_cycles() -> None:
     # Every organisation got the default topics, and needs and strengths point at its own.
     assert not m.Competency.objects.exclude(topic__organisation=F("leader__organisation")).exists()
     assert m.SupportNeed.objects.count() == sum(len(r["needs"]) for r in leaders)
-    assert m.Network.objects.filter(kind="informal").exists()
-    assert m.Membership.objects.count() == counts["memberships"]
+    assert nm.Network.objects.filter(kind="informal").exists()
+    assert nm.Membership.objects.count() == counts["memberships"]
 
 
 @pytest.mark.django_db

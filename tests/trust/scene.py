@@ -31,6 +31,7 @@ from backend.mentoring.services.programmes import (
     programme_create,
 )
 from backend.mentoring.services.proposals import proposal_accept, proposal_create_manual
+from backend.networks import models as nm
 from backend.networks.models import GroupDraft, IntroductionRequest, JoinRequest, SignUp
 from backend.notifications.models import Notification
 from backend.people import models as m
@@ -54,9 +55,9 @@ class Scene:
     mentorship: Mentorship
     mentee_check_in: CheckIn
     mentor_check_in: CheckIn
-    open_network: f.Network
-    informal: f.Network
-    other_network: f.Network
+    open_network: nm.Network
+    informal: nm.Network
+    other_network: nm.Network
     need: m.SupportNeed
     plan: Plan
     item: PlanItem
@@ -115,12 +116,12 @@ def build_scene(world: World) -> Scene:
     # Mette is not in.
     open_network = f.NetworkFactory(organisation=world.org, name="Dagtilbudsledere")
     informal = f.NetworkFactory(
-        organisation=world.org, name="Fredagskaffe", kind=f.NetworkKind.INFORMAL
+        organisation=world.org, name="Fredagskaffe", kind=nm.NetworkKind.INFORMAL
     )
     other_network = f.NetworkFactory(
         organisation=world.org,
         name="Skoleledere",
-        visibility=f.Network.Visibility.MEMBERS_ONLY,
+        visibility=nm.Network.Visibility.MEMBERS_ONLY,
     )
     for network, leader in (
         (open_network, mette),

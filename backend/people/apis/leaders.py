@@ -1,4 +1,7 @@
-"""Leaders: list, profile, create and edit, line of command, competencies and memberships."""
+"""Leaders: list, profile, create and edit, line of command and competencies.
+
+A leader's memberships are the networks app's (``backend.networks.apis.networks``).
+"""
 
 from __future__ import annotations
 
@@ -22,11 +25,10 @@ from backend.api.permissions import (
 )
 from backend.people import access, selectors
 from backend.people.filters import LeaderFilter
-from backend.people.models import Leader, LeadershipEducation, Membership, User
+from backend.people.models import Leader, LeadershipEducation, User
 from backend.people.serializers import (
     CompetencySerializer,
     LeaderDetailSerializer,
-    LeaderMembershipSerializer,
     LeaderRefSerializer,
     LeaderSerializer,
 )
@@ -191,22 +193,3 @@ class MyCompetencyApi(APIView):
     @extend_schema(request=CompetenciesInputSerializer, responses=CompetencySerializer(many=True))
     def put(self, request: Request) -> Response:
         return _competencies_put(request, request_leader(request).id)
-
-
-class LeaderMembershipListApi(ListAPIView[Membership]):
-    """The networks a leader belongs to, as far as the caller may see them.
-
-    The leader sees all of their own; a boss or HR sees only open networks, never informal or
-    members-only ones.
-    """
-
-    permission_classes = [IsAuthenticatedUser]
-    serializer_class = LeaderMembershipSerializer
-    ordering_fields = ["since", "network__name"]
-
-    def get_queryset(self) -> QuerySet[Membership]:
-        if getattr(self, "swagger_fake_view", False):
-            return Membership.objects.none()
-        return selectors.leader_membership_list(
-            user=request_user(self.request), leader_id=self.kwargs["leader_id"]
-        )

@@ -2157,7 +2157,7 @@ export interface components {
             /** Format: date-time */
             resolved_at: string;
         };
-        /** @description Schema only: a group draft as ``_draft_payload`` builds it. */
+        /** @description A group draft: its groups with their members, the objective and the rules it breaks. */
         GroupDraft: {
             id: number;
             signup: number;
@@ -2707,7 +2707,7 @@ export interface components {
          * @enum {string}
          */
         NetworkKindEnum: "leader_group" | "learning_network" | "leadership_team" | "informal" | "external";
-        /** @description Schema only: a leader on a map or in the insights (``selectors._leader_brief``). */
+        /** @description A leader on a map or in the insights: name, title, unit (``selectors.leaders``). */
         NetworkMapLeader: {
             id: number;
             name: string;
@@ -3851,7 +3851,7 @@ export interface components {
             run_on: string;
             leaders: components["schemas"]["LeaderBrief"][];
         };
-        /** @description Schema only: what ``_out`` returns. */
+        /** @description A network's roulette settings. */
         RouletteSetting: {
             network: number;
             active: boolean;
@@ -3917,7 +3917,7 @@ export interface components {
             deadline: string;
             eligible_administrations?: number[];
         };
-        /** @description Schema only: a sign-up and whether the caller signed up. */
+        /** @description A sign-up, whether the caller signed up and (HR) its current group draft. */
         SignUpDetail: {
             readonly id: number;
             /** Tema */

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
+from backend.networks import models as nm
 from backend.networks.graph import graph_cache_clear
 from backend.people import models as m
 from tests import factories as f
@@ -31,7 +32,7 @@ class Peers:
     ppr: m.Leader  # specialist in Børn og Unge
     cafe: m.Leader  # specialist in Børn og Unge, not discoverable
     connected: m.Leader  # specialist in Børn og Unge, shares a network with nutrition
-    lunch_club: f.Network  # informal network: mentor, outsider, and three more
+    lunch_club: nm.Network  # informal network: mentor, outsider, and three more
 
 
 @pytest.fixture
@@ -59,15 +60,15 @@ def peers(world: World) -> Peers:
     cafe = specialist(children_special, "social_cafe", "unge med særlige behov", discoverable=False)
     connected = specialist(children_special, "family", "familier med særlige behov")
     group = f.NetworkFactory(
-        organisation=world.org, name="Specialnetværket", kind=f.NetworkKind.LEARNING_NETWORK
+        organisation=world.org, name="Specialnetværket", kind=nm.NetworkKind.LEARNING_NETWORK
     )
     f.MembershipFactory(network=group, leader=nutrition)
     f.MembershipFactory(network=group, leader=connected)
     club = f.NetworkFactory(
         organisation=world.org,
         name="Frokostklubben",
-        kind=f.NetworkKind.INFORMAL,
-        visibility=f.Network.Visibility.MEMBERS_ONLY,
+        kind=nm.NetworkKind.INFORMAL,
+        visibility=nm.Network.Visibility.MEMBERS_ONLY,
         welcomes_newcomers=True,
     )
     for leader in (world.mentor.leader, world.outsider.leader, treatment, ppr, connected):

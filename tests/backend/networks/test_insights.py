@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from rest_framework.test import APIClient
 
+from backend.networks import models as nm
 from backend.networks.graph import leader_graph
 from backend.people import models as m
 from tests import factories as f
@@ -31,9 +32,9 @@ ROLES = [
 
 
 @pytest.fixture
-def small_club(world: World) -> m.Network:
+def small_club(world: World) -> nm.Network:
     """An informal network of three: the new leader, the mentor and the outsider."""
-    club = f.NetworkFactory(organisation=world.org, name="Gå-og-snak", kind=m.NetworkKind.INFORMAL)
+    club = f.NetworkFactory(organisation=world.org, name="Gå-og-snak", kind=nm.NetworkKind.INFORMAL)
     for user in (world.new_leader, world.mentor, world.outsider):
         f.MembershipFactory(network=club, leader=user.leader)
     return club
@@ -41,7 +42,7 @@ def small_club(world: World) -> m.Network:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_insights_and_map_per_role(
-    role: str, world: World, small_club: m.Network, client_for: Client
+    role: str, world: World, small_club: nm.Network, client_for: Client
 ) -> None:
     user = getattr(world, role)
     client = client_for(user)
@@ -68,7 +69,7 @@ def test_insights_and_map_per_role(
 
 
 def test_isolation_ignores_private_networks_and_aggregates_from_five(
-    world: World, peers: Peers, small_club: m.Network, client_for: Client
+    world: World, peers: Peers, small_club: nm.Network, client_for: Client
 ) -> None:
     data = client_for(world.hr).get("/api/network-insights/").json()
     isolated = {x["id"] for x in data["isolated"]}
@@ -91,7 +92,7 @@ def test_private_ties_enter_the_hr_map_only_over_five_people(
     world: World, client_for: Client
 ) -> None:
     club = f.NetworkFactory(
-        organisation=world.org, name="Stort netværk", kind=m.NetworkKind.INFORMAL
+        organisation=world.org, name="Stort netværk", kind=nm.NetworkKind.INFORMAL
     )
     for k in range(6):
         dept = m.Department.objects.filter(organisation=world.org).order_by("id")[k % 3]
@@ -106,7 +107,7 @@ def test_private_ties_enter_the_hr_map_only_over_five_people(
 
 
 def test_leader_sees_own_network_boss_sees_no_informal_tie(
-    world: World, small_club: m.Network, client_for: Client
+    world: World, small_club: nm.Network, client_for: Client
 ) -> None:
     mine = client_for(world.new_leader).get("/api/me/network-map/").json()
     neighbours = {e["target"]: e["ties"] for e in mine["edges"]}
@@ -120,15 +121,15 @@ def test_leader_sees_own_network_boss_sees_no_informal_tie(
 def test_graph_is_rebuilt_when_memberships_change(world: World) -> None:
     first = leader_graph(organisation_id=world.org.id)
     assert leader_graph(organisation_id=world.org.id) is first
-    club = f.NetworkFactory(organisation=world.org, kind=m.NetworkKind.LEARNING_NETWORK)
+    club = f.NetworkFactory(organisation=world.org, kind=nm.NetworkKind.LEARNING_NETWORK)
     f.MembershipFactory(network=club, leader=world.mentor.leader)
     f.MembershipFactory(network=club, leader=world.outsider.leader)
     second = leader_graph(organisation_id=world.org.id)
     assert second is not first
     assert second.G.has_edge(world.mentor.leader_id, world.outsider.leader_id)
     assert second.G_public.has_edge(world.mentor.leader_id, world.outsider.leader_id)
-    club.kind = m.NetworkKind.INFORMAL
-    club.visibility = m.Network.Visibility.MEMBERS_ONLY
+    club.kind = nm.NetworkKind.INFORMAL
+    club.visibility = nm.Network.Visibility.MEMBERS_ONLY
     club.save()
     third = leader_graph(organisation_id=world.org.id)
     assert third.G.has_edge(world.mentor.leader_id, world.outsider.leader_id)
@@ -142,7 +143,7 @@ def test_the_costly_structure_is_computed_once_per_data(
     the data gives a new graph and a fresh result."""
     import networkx as nx
 
-    from backend.networks import selectors
+    from backend.networks.selectors import insights
 
     calls: list[int] = []
     real = nx.betweenness_centrality
@@ -151,7 +152,7 @@ def test_the_costly_structure_is_computed_once_per_data(
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(selectors.nx, "betweenness_centrality", counting)
+    monkeypatch.setattr(insights.nx, "betweenness_centrality", counting)
     hr = client_for(world.hr)
     first = hr.get("/api/network-insights/").json()
     again = hr.get("/api/network-insights/").json()
@@ -159,7 +160,7 @@ def test_the_costly_structure_is_computed_once_per_data(
     assert len(calls) == 1
 
     # A public network of three joins leaders that had no tie: the structure changes.
-    club = f.NetworkFactory(organisation=world.org, kind=m.NetworkKind.LEADER_GROUP)
+    club = f.NetworkFactory(organisation=world.org, kind=nm.NetworkKind.LEADER_GROUP)
     for user in (world.new_leader, world.mentor, world.outsider):
         f.MembershipFactory(network=club, leader=user.leader)
     after = hr.get("/api/network-insights/").json()

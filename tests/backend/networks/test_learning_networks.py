@@ -11,8 +11,9 @@ from collections.abc import Callable
 import pytest
 from rest_framework.test import APIClient
 
+from backend.networks import models as nm
 from backend.networks.models import GroupDraft, SignUp, SignUpRegistration
-from backend.networks.services import signup_problem
+from backend.networks.selectors.drafts import signup_problem
 from backend.notifications.models import Notification
 from backend.people import models as m
 from backend.people.lines import leader_line_ids
@@ -132,17 +133,17 @@ def test_demo_sign_up_of_40_composes_into_valid_diverse_groups(
     assert back["objective"] == pytest.approx(draft["objective"])
     published = client.post(f"/api/network-drafts/{draft['id']}/publish/")
     assert published.status_code == 200
-    networks = m.Network.objects.filter(id__in=published.json()["networks"])
+    networks = nm.Network.objects.filter(id__in=published.json()["networks"])
     assert networks.count() == len(groups)
-    assert {n.kind for n in networks} == {m.NetworkKind.LEARNING_NETWORK}
-    assert m.Membership.objects.filter(network__in=networks).count() == 40
+    assert {n.kind for n in networks} == {nm.NetworkKind.LEARNING_NETWORK}
+    assert nm.Membership.objects.filter(network__in=networks).count() == 40
     # Members with a login were notified; publishing twice adds nothing.
     notified = Notification.objects.filter(kind="networks.learning_network").count()
     with_login = m.User.objects.filter(leader_id__in=everyone).count()
     assert notified == with_login
     assert client.post(f"/api/network-drafts/{draft['id']}/publish/").status_code == 200
-    assert m.Network.objects.filter(organisation=demo).count() == networks.count() + (
-        m.Network.objects.filter(organisation=demo).exclude(id__in=networks).count()
+    assert nm.Network.objects.filter(organisation=demo).count() == networks.count() + (
+        nm.Network.objects.filter(organisation=demo).exclude(id__in=networks).count()
     )
     assert GroupDraft.objects.get(id=draft["id"]).status == GroupDraft.Status.PUBLISHED
     # Leaders and bosses cannot read drafts; another organisation's HR gets not-found.

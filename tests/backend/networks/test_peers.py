@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from rest_framework.test import APIClient
 
+from backend.networks import models as nm
 from backend.people import models as m
 from tests.backend.networks.conftest import Peers, login_for
 from tests.conftest import World
@@ -118,7 +119,7 @@ def test_demo_nutrition_leader_gets_specialists_in_other_administrations(
     assert leader is not None and leader.unit.service_type == "nutrition"
     results = client_for(lone).get("/api/peers/?limit=5").json()["results"]
     assert len(results) == 5
-    mine = set(m.Membership.objects.filter(leader=leader).values_list("network_id", flat=True))
+    mine = set(nm.Membership.objects.filter(leader=leader).values_list("network_id", flat=True))
     my_admin = leader.unit.department.administration.name
     for row in results:
         peer = m.Leader.objects.select_related("unit__department__administration").get(

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from backend.networks import models as nm
 from backend.networks.models import SignUp
 from backend.people import models as m
 from tests import factories as f
@@ -21,7 +22,7 @@ Client = Callable[[m.User | None], APIClient]
 
 def _rows(world: World, n: int) -> None:
     me = world.new_leader.leader
-    club = f.NetworkFactory(organisation=world.org, kind=m.NetworkKind.INFORMAL)
+    club = f.NetworkFactory(organisation=world.org, kind=nm.NetworkKind.INFORMAL)
     f.MembershipFactory(network=club, leader=me)
     signup = f.SignUpFactory(organisation=world.org, theme="T", deadline="2030-01-01")
     dept = m.Department.objects.get(organisation=world.org, name="Ældre og Sundhed")

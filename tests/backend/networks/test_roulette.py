@@ -8,8 +8,9 @@ from collections.abc import Callable
 import pytest
 from rest_framework.test import APIClient
 
+from backend.networks import models as nm
 from backend.networks.models import RoulettePair, RouletteRound
-from backend.networks.services import roulette_pairs_compose, roulette_round_run
+from backend.networks.services.roulette import roulette_pairs_compose, roulette_round_run
 from backend.networks.tasks import roulette_run_task
 from backend.people import models as m
 from tests import factories as f
@@ -21,9 +22,9 @@ pytestmark = pytest.mark.django_db
 START = dt.date(2026, 1, 5)
 
 
-def _club(world: World, size: int) -> m.Network:
+def _club(world: World, size: int) -> nm.Network:
     club = f.NetworkFactory(
-        organisation=world.org, name="Kaffeklubben", kind=m.NetworkKind.INFORMAL
+        organisation=world.org, name="Kaffeklubben", kind=nm.NetworkKind.INFORMAL
     )
     departments = [
         f.DepartmentFactory(administration=world.children, name="Klub A"),

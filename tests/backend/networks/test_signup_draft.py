@@ -9,7 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from backend.networks.models import GroupDraft, SignUpRegistration
-from backend.networks.services import signup_create
+from backend.networks.services.signups import signup_create
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World
@@ -21,7 +21,7 @@ Client = Callable[[m.User | None], APIClient]
 
 def test_signup_detail_names_the_current_draft_to_hr_only(world: World, client_for: Client) -> None:
     signup = signup_create(
-        user=world.hr,
+        actor=world.hr,
         theme="Psykologisk tryghed",
         deadline=dt.date.today() - dt.timedelta(days=1),
         min_size=2,

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from backend.networks import models as nm
 from backend.networks.models import CohortCircle, JoinRequest
 from backend.people import models as m
 from tests.backend.networks.conftest import Peers, login_for
@@ -25,7 +26,7 @@ def test_demo_new_day_care_leader_gets_the_lunch_club_and_a_cohort_circle(
     """Done-when: a new day-care leader of the demo is offered the area's school and day-care
     leaders' network and a cohort circle, with reasons, and sees no member of the private club
     until a member has accepted them."""
-    club = m.Network.objects.get(organisation=demo, name="Frokostklubben")
+    club = nm.Network.objects.get(organisation=demo, name="Frokostklubben")
     today = timezone.localdate()
     newcomer = (
         m.Leader.objects.filter(
@@ -74,11 +75,11 @@ def test_demo_new_day_care_leader_gets_the_lunch_club_and_a_cohort_circle(
 def test_ranking_reasons_and_open_networks_join_directly(
     world: World, peers: Peers, client_for: Client
 ) -> None:
-    group = m.Network.objects.create(
-        organisation=world.org, name="Ledergruppen Dagtilbud", kind=m.NetworkKind.LEADER_GROUP
+    group = nm.Network.objects.create(
+        organisation=world.org, name="Ledergruppen Dagtilbud", kind=nm.NetworkKind.LEADER_GROUP
     )
     for leader in (world.boss.leader, world.outsider.leader):
-        m.Membership.objects.create(network=group, leader=leader)
+        nm.Membership.objects.create(network=group, leader=leader)
     client = client_for(world.new_leader)
     results = client.get("/api/me/network-suggestions/").json()["results"]
     names = [r["name"] for r in results]
@@ -89,10 +90,10 @@ def test_ranking_reasons_and_open_networks_join_directly(
     assert client.post(f"/api/networks/{group.id}/join/").status_code == 201
     assert client.post(f"/api/networks/{group.id}/join/").status_code == 409
     # A private network that does not welcome newcomers does not exist for outsiders.
-    closed = m.Network.objects.create(
-        organisation=world.org, name="Hemmelig", kind=m.NetworkKind.INFORMAL
+    closed = nm.Network.objects.create(
+        organisation=world.org, name="Hemmelig", kind=nm.NetworkKind.INFORMAL
     )
-    m.Membership.objects.create(network=closed, leader=world.mentor.leader)
+    nm.Membership.objects.create(network=closed, leader=world.mentor.leader)
     assert client.post(f"/api/networks/{closed.id}/join/").status_code == 404
     assert "Hemmelig" not in [
         r["name"] for r in client.get("/api/me/network-suggestions/").json()["results"]

@@ -9,6 +9,7 @@ import pytest
 from django.conf import LazySettings
 from django.core.cache import cache
 
+from backend.networks import models as nm
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World
@@ -32,10 +33,10 @@ def _fresh_throttle() -> Iterator[None]:
 class Extras:
     """Networks and a staff directory on top of the persona municipality."""
 
-    open_group: f.Network
-    informal: f.Network
-    members_only: f.Network
-    other_org_network: f.Network
+    open_group: nm.Network
+    informal: nm.Network
+    members_only: nm.Network
+    other_org_network: nm.Network
     finance: m.StaffFunction
     unit_contact: m.StaffContact
     administration_contact: m.StaffContact
@@ -59,13 +60,15 @@ def extras(world: World) -> Extras:
     org = world.org
     open_group = f.NetworkFactory(organisation=org, name="Ledergruppe Dagtilbud Nord")
     informal = f.NetworkFactory(
-        organisation=org, name="Frokost for skole- og dagtilbudsledere", kind=f.NetworkKind.INFORMAL
+        organisation=org,
+        name="Frokost for skole- og dagtilbudsledere",
+        kind=nm.NetworkKind.INFORMAL,
     )
     members_only = f.NetworkFactory(
         organisation=org,
         name="Læringsnetværk Psykologisk tryghed",
-        kind=f.NetworkKind.LEARNING_NETWORK,
-        visibility=f.Network.Visibility.MEMBERS_ONLY,
+        kind=nm.NetworkKind.LEARNING_NETWORK,
+        visibility=nm.Network.Visibility.MEMBERS_ONLY,
     )
     other_org_network = f.NetworkFactory(
         organisation=world.other_organisation.organisation, name="Andeby ledergruppe"

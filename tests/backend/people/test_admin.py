@@ -6,6 +6,7 @@ import pytest
 from django.contrib import admin
 from django.test import Client
 
+from backend.networks import models as nm
 from backend.people import models as m
 from tests.backend.people.conftest import Extras
 from tests.conftest import CANARY, World
@@ -21,8 +22,8 @@ PEOPLE_MODELS = [
     m.Topic,
     m.Competency,
     m.SupportNeed,
-    m.Network,
-    m.Membership,
+    nm.Network,
+    nm.Membership,
     m.User,
 ]
 
@@ -45,7 +46,7 @@ def test_every_people_model_is_registered() -> None:
 def test_changelist_search_and_add_form_work(
     admin_client_: Client, extras: Extras, model: type
 ) -> None:
-    base = f"/admin/people/{model._meta.model_name}/"
+    base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
     assert admin_client_.get(base).status_code == 200
     assert admin_client_.get(base, {"q": "Mette"}).status_code == 200
     assert admin_client_.get(f"{base}add/").status_code == 200

@@ -16,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from backend.networks import models as nm
 from backend.people import models as m
 from tests.conftest import World
 
@@ -156,9 +157,9 @@ def seed_leader_competencies(world: World, n: int, start: int) -> tuple[m.User, 
     return world.boss, f"/api/leaders/{world.new_leader.leader_id}/competencies/"
 
 
-def _networks(world: World, n: int, start: int, **fields: Any) -> list[m.Network]:
-    return m.Network.objects.bulk_create(
-        m.Network(
+def _networks(world: World, n: int, start: int, **fields: Any) -> list[nm.Network]:
+    return nm.Network.objects.bulk_create(
+        nm.Network(
             organisation=world.org, name=f"Netværk {start + i}", kind="leader_group", **fields
         )
         for i in range(n)
@@ -167,8 +168,8 @@ def _networks(world: World, n: int, start: int, **fields: Any) -> list[m.Network
 
 def seed_networks_leader(world: World, n: int, start: int) -> tuple[m.User, str]:
     networks = _networks(world, n, start, visibility="members_only")
-    m.Membership.objects.bulk_create(
-        m.Membership(network=network, leader=world.new_leader.leader) for network in networks
+    nm.Membership.objects.bulk_create(
+        nm.Membership(network=network, leader=world.new_leader.leader) for network in networks
     )
     return world.new_leader, "/api/networks/"
 
@@ -179,11 +180,11 @@ def seed_networks_hr(world: World, n: int, start: int) -> tuple[m.User, str]:
 
 
 def seed_network_members(world: World, n: int, start: int) -> tuple[m.User, str]:
-    network, _ = m.Network.objects.get_or_create(
+    network, _ = nm.Network.objects.get_or_create(
         organisation=world.org, name="Stort netværk", defaults={"kind": "learning_network"}
     )
-    m.Membership.objects.bulk_create(
-        m.Membership(network=network, leader=leader, since=dt.date(2024, 1, 1))
+    nm.Membership.objects.bulk_create(
+        nm.Membership(network=network, leader=leader, since=dt.date(2024, 1, 1))
         for leader in _leaders(world, n, start)
     )
     return world.outsider, f"/api/networks/{network.id}/memberships/"
@@ -191,8 +192,8 @@ def seed_network_members(world: World, n: int, start: int) -> tuple[m.User, str]
 
 def seed_leader_memberships(world: World, n: int, start: int) -> tuple[m.User, str]:
     networks = _networks(world, n, start)
-    m.Membership.objects.bulk_create(
-        m.Membership(network=network, leader=world.new_leader.leader) for network in networks
+    nm.Membership.objects.bulk_create(
+        nm.Membership(network=network, leader=world.new_leader.leader) for network in networks
     )
     return world.boss, f"/api/leaders/{world.new_leader.leader_id}/memberships/"
 

@@ -1,4 +1,4 @@
-"""Networks and their members, as far as the caller may see them.
+"""Networks and their members, and a leader's memberships, as far as the caller may see them.
 
 Open networks and their members: everyone in the organisation. Informal and members-only
 networks: the name to members and to HR (with a head count), the members to members only.
@@ -13,15 +13,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.permissions import IsOrganisationMember
-from backend.people import selectors
-from backend.people.filters import MembershipFilter, NetworkFilter
-from backend.people.models import Membership, Network, User
-from backend.people.serializers import MembershipSerializer, NetworkSerializer
-
-
-def _user(request: Request) -> User:
-    return request.user  # type: ignore[return-value]
+from backend.api.permissions import IsAuthenticatedUser, IsOrganisationMember, request_user
+from backend.networks.filters import MembershipFilter, NetworkFilter
+from backend.networks.models import Membership, Network
+from backend.networks.selectors.networks import (
+    leader_membership_list,
+    network_detail,
+    network_list,
+    network_membership_list,
+)
+from backend.networks.serializers import (
+    LeaderMembershipSerializer,
+    MembershipSerializer,
+    NetworkSerializer,
+)
 
 
 class NetworkListApi(ListAPIView[Network]):
@@ -35,7 +40,7 @@ class NetworkListApi(ListAPIView[Network]):
     def get_queryset(self) -> QuerySet[Network]:
         if getattr(self, "swagger_fake_view", False):
             return Network.objects.none()
-        return selectors.network_list(user=_user(self.request))
+        return network_list(actor=request_user(self.request))
 
 
 class NetworkDetailApi(APIView):
@@ -45,7 +50,7 @@ class NetworkDetailApi(APIView):
 
     @extend_schema(responses=NetworkSerializer)
     def get(self, request: Request, network_id: int) -> Response:
-        network = selectors.network_detail(user=_user(request), network_id=network_id)
+        network = network_detail(actor=request_user(request), network_id=network_id)
         return Response(NetworkSerializer(network).data)
 
 
@@ -60,6 +65,25 @@ class NetworkMembershipListApi(ListAPIView[Membership]):
     def get_queryset(self) -> QuerySet[Membership]:
         if getattr(self, "swagger_fake_view", False):
             return Membership.objects.none()
-        return selectors.network_membership_list(
-            user=_user(self.request), network_id=self.kwargs["network_id"]
+        return network_membership_list(
+            actor=request_user(self.request), network_id=self.kwargs["network_id"]
+        )
+
+
+class LeaderMembershipListApi(ListAPIView[Membership]):
+    """The networks a leader belongs to, as far as the caller may see them.
+
+    The leader sees all of their own; a boss or HR sees only open networks, never informal or
+    members-only ones.
+    """
+
+    permission_classes = [IsAuthenticatedUser]
+    serializer_class = LeaderMembershipSerializer
+    ordering_fields = ["since", "network__name"]
+
+    def get_queryset(self) -> QuerySet[Membership]:
+        if getattr(self, "swagger_fake_view", False):
+            return Membership.objects.none()
+        return leader_membership_list(
+            actor=request_user(self.request), leader_id=self.kwargs["leader_id"]
         )

@@ -1,0 +1,30 @@
+"""Django admin for networks and memberships: HR's fallback when the web app lacks a screen."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from backend.networks.models import Membership, Network
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["leader"]
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "visibility", "welcomes_newcomers", "active", "organisation"]
+    list_filter = ["organisation", "kind", "visibility", "active", "welcomes_newcomers"]
+    search_fields = ["name", "theme", "description"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["leader", "network", "role", "since"]
+    list_filter = ["role", "network__kind"]
+    search_fields = ["leader__first_name", "leader__last_name", "network__name"]
+    list_select_related = ["leader", "network"]
+    autocomplete_fields = ["leader", "network"]
