@@ -21,5 +21,7 @@ class MentoringConfig(AppConfig):
 
         hooks.leaders_changed_receiver_register(on_leaders_changed)
         network_hooks.mentorship_source_register(
-            fingerprint=network_ties.mentorship_fingerprint, ties=network_ties.mentorship_ties
+            fingerprint=network_ties.mentorship_fingerprint,
+            ties=network_ties.mentorship_ties,
+            mentor_of=network_ties.mentor_of,
         )

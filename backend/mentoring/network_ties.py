@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import Count, Max, Q
 
 from backend.mentoring.models import Mentorship
+from backend.mentoring.selectors import mentor_for_leader
 from backend.networks.hooks import MentorshipTie
 
 
@@ -28,3 +29,9 @@ def mentorship_ties(*, organisation_id: int) -> list[MentorshipTie]:
             mentee__organisation_id=organisation_id
         ).values_list("mentee_id", "mentor_id", "status")
     ]
+
+
+def mentor_of(*, leader_id: int) -> int | None:
+    """The id of the mentor of the leader's active mentorship (the newest), else None."""
+    mentor = mentor_for_leader(leader_id=leader_id)
+    return mentor.id if mentor is not None else None

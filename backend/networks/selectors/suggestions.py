@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from backend.mentoring.selectors import mentor_for_leader
+from backend.networks import hooks
 from backend.networks.access import (
     LEADER_RELATED,
     actor_leader_or_404,
@@ -147,7 +147,7 @@ def network_suggestions(*, actor: User, today: dt.date | None = None) -> list[Su
         raise Http404
     graph = leader_graph(organisation_id=me.organisation_id)
     mine = {nid for nid, members in graph.memberships.items() if me.id in members}
-    mentor = mentor_for_leader(leader_id=me.id)
+    mentor_id = hooks.mentor_of(leader_id=me.id)
     networks = _candidate_networks(me, mine)
     facts = _member_facts({m for n in networks for m in graph.memberships.get(n.id, ())})
     new = me.role_start_date is not None and (today - me.role_start_date).days <= 365
@@ -164,7 +164,7 @@ def network_suggestions(*, actor: User, today: dt.date | None = None) -> list[Su
                 members=members,
                 graph=graph,
                 member_facts=facts,
-                mentor_id=mentor.id if mentor is not None else None,
+                mentor_id=mentor_id,
             ),
         )
         is_cohort = getattr(network, "cohort", None) is not None
