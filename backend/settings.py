@@ -177,7 +177,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
         "backend.people.tokens.CachedTokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["backend.api.permissions.IsAuthenticatedUser"],
     "DEFAULT_PAGINATION_CLASS": "backend.api.pagination.Pagination",
     "DEFAULT_FILTER_BACKENDS": [
         "backend.api.filters.FilterBackend",

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 
 from backend.people import access
 from backend.people.models import Leader, User
 
 __all__ = [
+    "Anyone",
     "IsAuthenticatedUser",
     "IsHR",
     "IsLeaderUser",
@@ -59,6 +60,11 @@ def request_leader(request: Request) -> Leader:
     leader = request_user(request).leader
     assert leader is not None, "request_leader needs IsLeaderUser on the view"
     return leader
+
+
+# Anyone, logged in or not: only for logging in and out and the CSRF cookie. DRF's own class, as
+# drf-spectacular marks exactly ``AllowAny`` endpoints as open to anonymous callers.
+Anyone = AllowAny
 
 
 class IsAuthenticatedUser(BasePermission):

@@ -203,8 +203,8 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
 
 # What ``ProposalOutputSerializer`` gives the mentee or the mentor, for the schema: it drops the
 # HR fields, drops ``mentee`` for the mentee and the mentee's ``id`` for the mentor, and shows a
-# mentee every proposal that went away as "replaced". The docstrings below are the components'
-# descriptions in the API schema, kept word for word.
+# mentee every proposal that went away as "replaced". The classes marked "schema only" describe
+# those per-reader shapes; ``ProposalOutputSerializer`` builds them.
 PROPOSAL_STATUS_FOR_LEADER = [*Proposal.Status.choices, ("replaced", "Replaced")]
 
 
@@ -228,7 +228,7 @@ class ProposalForLeaderSerializer(ProposalOutputSerializer):
 
 @extend_schema_serializer(component_name="ProposalAccepted")
 class ProposalAcceptedSerializer(ProposalForLeaderSerializer):
-    """Schema only: the accepted proposal and its mentorship once both have accepted."""
+    """The accepted proposal as its reader sees it, and the mentorship once both have accepted."""
 
     mentorship = serializers.IntegerField(allow_null=True)
 
@@ -341,10 +341,9 @@ class CheckInCreatedSerializer(serializers.Serializer):
 # --- HR follow-up -------------------------------------------------------------------------
 
 
-# The docstring is the component's description in the API schema, kept word for word.
 @extend_schema_serializer(component_name="AnalyticsCell")
 class AnalyticsCellSerializer(serializers.Serializer):
-    """Schema only: a figure, ``null`` and ``suppressed`` when it rests on under five people."""
+    """A figure: ``null`` and ``suppressed`` when it rests on under five people."""
 
     value = serializers.FloatField(allow_null=True)
     suppressed = serializers.BooleanField()

@@ -9,13 +9,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from backend.api.permissions import IsAuthenticatedUser, request_user
+from backend.api.permissions import Anyone, IsAuthenticatedUser, request_user
 from backend.people.models import User
 from backend.people.serializers import MeSerializer
 from backend.people.services import user_set_language
@@ -62,7 +61,7 @@ class CsrfApi(APIView):
     """Set the CSRF cookie (for a web app served from elsewhere in development)."""
 
     authentication_classes = []
-    permission_classes = [AllowAny]
+    permission_classes = [Anyone]
 
     @extend_schema(responses=CsrfOutputSerializer)
     def get(self, request: Request) -> Response:
@@ -76,7 +75,7 @@ class LoginApi(APIView):
     # No authentication class: the caller is anonymous; CSRF is enforced explicitly below so a
     # third-party page cannot log the browser into someone else's account (login CSRF).
     authentication_classes = []
-    permission_classes = [AllowAny]
+    permission_classes = [Anyone]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "login"
 
@@ -91,7 +90,7 @@ class LoginApi(APIView):
 class LogoutApi(APIView):
     """End the session."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [Anyone]
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request: Request) -> Response:
@@ -103,7 +102,7 @@ class TokenApi(APIView):
     """Return the caller's API token (created on first use) for non-browser clients."""
 
     authentication_classes = []
-    permission_classes = [AllowAny]
+    permission_classes = [Anyone]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "login"
 

@@ -1949,7 +1949,7 @@ export interface components {
             ended_early: components["schemas"]["AnalyticsCell"];
             needs_covered_pct: components["schemas"]["AnalyticsCell"];
         };
-        /** @description Schema only: a figure, ``null`` and ``suppressed`` when it rests on under five people. */
+        /** @description A figure: ``null`` and ``suppressed`` when it rests on under five people. */
         AnalyticsCell: {
             /** Format: double */
             value: number | null;
@@ -3634,7 +3634,7 @@ export interface components {
             /** Format: date */
             next_due: string | null;
         };
-        /** @description Schema only: the accepted proposal and its mentorship once both have accepted. */
+        /** @description The accepted proposal as its reader sees it, and the mentorship once both have accepted. */
         ProposalAccepted: {
             readonly id: number;
             programme: number;
