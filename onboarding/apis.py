@@ -24,10 +24,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.filters import FilterBackend
 from backend.api.permissions import IsAuthenticatedUser, IsHR, IsLeaderUser, request_user
 from backend.people.models import SupportNeed
 from onboarding import calendar, selectors
-from onboarding.models import OwnerRole, Plan, PlanItem
+from onboarding.filters import PlanFilter
+from onboarding.models import OwnerRole, PlanItem
 from onboarding.selectors import Viewer
 from onboarding.serializers import (
     CalendarFeedUrlSerializer,
@@ -52,26 +54,17 @@ from onboarding.services.templates import template_item_edit
 
 
 class PlanListApi(ListAPIView):
-    """Plans the caller may see with progress: HR its scope, a leader their own and their line's.
-
-    ``?status=active|completed|archived|all`` (default active), ``?first_90_days=1``.
-    """
+    """Plans the caller may see with progress: HR its scope, a leader their own and their line's."""
 
     serializer_class = PlanListSerializer
     permission_classes = [IsAuthenticatedUser]
-    filter_backends: list[Any] = []
+    filter_backends = [FilterBackend]
+    filterset_class = PlanFilter
     first_days_only = False
 
     def get_queryset(self) -> Any:
-        status_ = self.request.query_params.get("status", Plan.Status.ACTIVE)
-        first_days = self.first_days_only or self.request.query_params.get("first_90_days") in (
-            "1",
-            "true",
-        )
         plans, self.private = selectors.plans_visible_to(
-            actor=request_user(self.request),
-            status=None if status_ == "all" else status_,
-            first_days_only=first_days,
+            actor=request_user(self.request), first_days_only=self.first_days_only
         )
         return plans
 

@@ -320,11 +320,16 @@ def _progress_annotations(*, private: bool, today: dt.date) -> dict[str, object]
     return annotations
 
 
+def first_days_q(*, today: dt.date | None = None) -> Q:
+    """Plans of leaders in their first ``FIRST_DAYS`` days in the role."""
+    today = today or timezone.localdate()
+    return Q(role_start_date__gte=today - dt.timedelta(days=FIRST_DAYS))
+
+
 def plans_visible_to(
     *,
     actor: User,
     today: dt.date | None = None,
-    status: str | None = Plan.Status.ACTIVE,
     first_days_only: bool = False,
 ) -> tuple[QuerySet[Plan], bool]:
     """Plans the user may see, each annotated with progress; and whether private fields apply.
@@ -352,10 +357,8 @@ def plans_visible_to(
         plans = rows.filter(access.hr_scope_q(actor, prefix="leader__"))
     else:
         plans = rows.filter(access.self_and_reports_q(actor, field="leader_id"))
-    if status:
-        plans = plans.filter(status=status)
     if first_days_only:
-        plans = plans.filter(role_start_date__gte=today - dt.timedelta(days=FIRST_DAYS))
+        plans = plans.filter(first_days_q(today=today))
     plans = plans.annotate(**_progress_annotations(private=private, today=today))
     return plans.order_by("-role_start_date", "id"), private
 

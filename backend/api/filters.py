@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django_filters import FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.request import Request
 
@@ -16,13 +17,30 @@ class FilterBackend(DjangoFilterBackend):
     filter in it: a sixth of the time of a list read such as ``/api/leaders/?page=7``. When the
     query holds only paging and ordering, there is nothing to filter and the queryset passes
     through unchanged; any other parameter goes to django-filter as before (and a bad value is
-    still a 400 with the field named).
+    still a 400 with the field named). A FilterSet with ``defaults`` (a filter that applies when
+    the query does not name it, such as plans' ``status=active``) is always run.
     """
 
     not_filters = frozenset({"page", "page_size", "ordering", "format"})
 
     def filter_queryset(self, request: Request, queryset: QuerySet[Any], view: Any) -> Any:
         """Filter by the query's filter parameters, if it has any."""
-        if self.not_filters.issuperset(request.query_params.keys()):
+        filterset_class = getattr(view, "filterset_class", None)
+        if not getattr(filterset_class, "defaults", None) and self.not_filters.issuperset(
+            request.query_params.keys()
+        ):
             return queryset
         return super().filter_queryset(request, queryset, view)
+
+
+class FilterSetWithDefaults(FilterSet):
+    """A FilterSet whose ``defaults`` apply when the query does not name those filters."""
+
+    defaults: dict[str, str] = {}
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        merged = data.copy() if data is not None else {}  # a QueryDict keeps repeated keys
+        for name, value in self.defaults.items():
+            if name not in merged:
+                merged[name] = value
+        super().__init__(merged, *args, **kwargs)

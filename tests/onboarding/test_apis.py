@@ -245,3 +245,39 @@ def test_my_items_query_count_is_constant(client_for, world, templates, django_a
     with django_assert_num_queries(len(ctx.captured_queries)):
         large = client.get("/api/onboarding/items/mine/?page_size=500").json()["count"]
     assert large > small >= 10
+
+
+def test_plan_list_filters_by_status_active_by_default(client_for, world, mette_plan):
+    client = client_for(world.hr)
+
+    def ids(query: str = "") -> set[int]:
+        response = client.get(f"/api/onboarding/plans/{query}")
+        assert response.status_code == 200, response.json()
+        return {row["id"] for row in response.json()["results"]}
+
+    assert mette_plan.id in ids()
+    mette_plan.status = "completed"
+    mette_plan.save(update_fields=["status"])
+    assert mette_plan.id not in ids()  # the default is active
+    assert mette_plan.id in ids("?status=completed")
+    assert mette_plan.id in ids("?status=all")
+    assert mette_plan.id not in ids("?status=archived")
+    refused = client.get("/api/onboarding/plans/?status=finished")
+    assert refused.status_code == 400 and "status" in refused.json()
+
+
+def test_plan_list_keeps_the_first_90_days_when_asked(client_for, world, mette_plan):
+    client = client_for(world.hr)
+    assert mette_plan.id in {
+        row["id"]
+        for row in client.get("/api/onboarding/plans/?first_90_days=true").json()["results"]
+    }
+    mette_plan.role_start_date = dt.date.today() - dt.timedelta(days=200)
+    mette_plan.save(update_fields=["role_start_date"])
+    assert mette_plan.id not in {
+        row["id"]
+        for row in client.get("/api/onboarding/plans/?first_90_days=true").json()["results"]
+    }
+    assert mette_plan.id in {
+        row["id"] for row in client.get("/api/onboarding/plans/").json()["results"]
+    }

@@ -1114,11 +1114,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description Plans the caller may see with progress: HR its scope, a leader their own and their line's.
-         *
-         *     ``?status=active|completed|archived|all`` (default active), ``?first_90_days=1``.
-         */
+        /** @description Plans the caller may see with progress: HR its scope, a leader their own and their line's. */
         get: operations["onboarding_plans_list"];
         put?: never;
         post?: never;
@@ -6110,10 +6106,21 @@ export interface operations {
     onboarding_dashboard_list: {
         parameters: {
             query?: {
+                /** @description Only leaders in their first 90 days in the role. */
+                first_90_days?: boolean;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /**
+                 * @description Plans with this status; `all` for every status (default `active`).
+                 *
+                 *     * `active` - Aktiv
+                 *     * `completed` - Gennemført
+                 *     * `archived` - Arkiveret
+                 *     * `all` - All
+                 */
+                status?: "active" | "all" | "archived" | "completed";
             };
             header?: never;
             path?: never;
@@ -6259,10 +6266,21 @@ export interface operations {
     onboarding_plans_list: {
         parameters: {
             query?: {
+                /** @description Only leaders in their first 90 days in the role. */
+                first_90_days?: boolean;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /**
+                 * @description Plans with this status; `all` for every status (default `active`).
+                 *
+                 *     * `active` - Aktiv
+                 *     * `completed` - Gennemført
+                 *     * `archived` - Arkiveret
+                 *     * `all` - All
+                 */
+                status?: "active" | "all" | "archived" | "completed";
             };
             header?: never;
             path?: never;

@@ -25,7 +25,9 @@ def test_a_body_nested_too_deeply_is_refused_with_a_message(
     client = client_for(world.new_leader)
     before = client.get("/api/me/").json()
     body = '{"language": "en", "x": ' + _nested(depth - 1) + "}"
-    response = client.patch("/api/me/", data=body, content_type="application/json")
+    response = client.patch(
+        "/api/me/", data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/json")
     assert f"at most {MAX_DEPTH} levels" in response.json()["detail"]
@@ -54,6 +56,22 @@ def test_every_write_endpoint_refuses_deep_nesting_before_it_looks_at_the_body(
         (leader, "/api/peers/introductions/"),
         (leader, "/api/me/support-needs/"),
     ):
-        response = client.post(path, data=_nested(1_000), content_type="application/json")
+        response = client.post(
+            path, data=_nested(1_000), content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+        )
         assert response.status_code == 400, path
         assert "nested too deeply" in response.json()["detail"], path
+
+
+def test_the_message_is_in_the_callers_language(
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
+    client = client_for(world.new_leader)
+    response = client.patch(
+        "/api/me/", data=_nested(1_000), content_type="application/json", HTTP_ACCEPT_LANGUAGE="da"
+    )
+    assert response.status_code == 400
+    assert (
+        response.json()["detail"]
+        == f"JSON-indholdet er indlejret for dybt (højst {MAX_DEPTH} niveauer)."
+    )
