@@ -20,9 +20,10 @@ sees is decided by the selectors and services (through ``backend.people.access``
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Sequence
+from typing import Any, ClassVar, cast
 
-from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission
 from rest_framework.request import Request
 
 from backend.people import access
@@ -36,6 +37,7 @@ __all__ = [
     "IsOrgWideHR",
     "IsOrganisationMember",
     "ReadOrgWriteHR",
+    "WriteRolesMixin",
     "request_leader",
     "request_user",
 ]
@@ -111,3 +113,20 @@ class ReadOrgWriteHR(BasePermission):
         if request.method in _READS:
             return access.organisation_id_of(user) is not None
         return access.is_hr(user)
+
+
+class WriteRolesMixin:
+    """A view whose writes need another role than its reads.
+
+    Reads are checked with ``permission_classes``, writes with ``write_permission_classes``;
+    e.g. any HR lists the programmes, only HR for the whole organisation creates one.
+    """
+
+    write_permission_classes: ClassVar[Sequence[type[BasePermission]]] = ()
+    request: Any
+
+    def get_permissions(self) -> list[BasePermission]:
+        """The classes for the request's method, instantiated."""
+        if self.request.method not in SAFE_METHODS and self.write_permission_classes:
+            return [permission() for permission in self.write_permission_classes]
+        return super().get_permissions()  # type: ignore[misc]

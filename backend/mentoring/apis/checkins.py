@@ -8,9 +8,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.permissions import IsAuthenticatedUser, IsLeaderUser, request_user
+from backend.api.permissions import IsAuthenticatedUser, IsLeaderUser, WriteRolesMixin, request_user
 from backend.mentoring import selectors
-from backend.mentoring.apis.roles import WriteRolesMixin
 from backend.mentoring.serializers import CheckInCreatedSerializer, CheckInListSerializer
 from backend.mentoring.services.checkins import check_in_log_as
 

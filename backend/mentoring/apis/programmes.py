@@ -18,9 +18,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.filters import FilterBackend
-from backend.api.permissions import IsAuthenticatedUser, IsHR, IsOrgWideHR, request_user
+from backend.api.permissions import (
+    IsAuthenticatedUser,
+    IsHR,
+    IsOrgWideHR,
+    WriteRolesMixin,
+    request_user,
+)
 from backend.mentoring import selectors
-from backend.mentoring.apis.roles import WriteRolesMixin
 from backend.mentoring.filters import EnrolmentFilter, status_parameter
 from backend.mentoring.models import Enrolment, EntryRoute, MentorOffer, Programme
 from backend.mentoring.serializers import (

@@ -10,9 +10,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.permissions import IsHR, IsOrgWideHR, request_user
+from backend.api.permissions import IsHR, IsOrgWideHR, WriteRolesMixin, request_user
 from backend.mentoring import selectors
-from backend.mentoring.apis.roles import WriteRolesMixin
 from backend.mentoring.models import MatchRun
 from backend.mentoring.serializers import MatchRunOutputSerializer
 from backend.mentoring.services.runs import match_run_start_as

@@ -11,12 +11,17 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.permissions import IsHR, IsLeaderUser, IsOrganisationMember, request_user
+from backend.api.permissions import (
+    IsHR,
+    IsLeaderUser,
+    IsOrganisationMember,
+    WriteRolesMixin,
+    request_user,
+)
 from backend.networks.models import (
     GroupDraft,
     SignUp,
@@ -62,17 +67,12 @@ class SignUpOutputSerializer(serializers.ModelSerializer[SignUp]):
         ]
 
 
-class SignUpListApi(ListAPIView[SignUp]):
+class SignUpListApi(WriteRolesMixin, ListAPIView[SignUp]):
     """Sign-ups the caller may see (GET); HR opens one (POST)."""
 
-    permission_classes = [IsOrganisationMember]
+    permission_classes = [IsOrganisationMember]  # anyone in the organisation lists
+    write_permission_classes = [IsHR]  # only HR opens a sign-up (403 for the rest)
     serializer_class = SignUpOutputSerializer
-
-    def get_permissions(self) -> list[BasePermission]:
-        """Anyone in the organisation lists; only HR opens a sign-up (403 for the rest)."""
-        if self.request.method == "POST":
-            return [IsHR()]
-        return [IsOrganisationMember()]
 
     @extend_schema_serializer(component_name="SignUpCreateInput")
     class InputSerializer(serializers.Serializer[Any]):
