@@ -28,7 +28,9 @@ TODAY = dt.date(2025, 3, 1)
 PIN = Path(__file__).parent / "data" / "ranking_pin.json"
 
 
-@pytest.mark.django_db
+# The demo's seeded choices follow row ids, so ids start from 1 as in the pinned run (on
+# PostgreSQL the sequences otherwise continue from the tests before).
+@pytest.mark.django_db(transaction=True, reset_sequences=True)
 def test_rankings_on_the_demo_are_as_pinned() -> None:
     org = demo_run(seed=42, today=TODAY).organisation
     pinned: dict[str, Any] = json.loads(PIN.read_text(encoding="utf-8"))
