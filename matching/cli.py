@@ -34,6 +34,14 @@ def run(command: str, data: object) -> dict[str, Any]:
     >>> result["pairs"][0]["mentor"]
     'M'
     """
+    return _run(command, [data])
+
+
+def _run(command: str, box: list[object]) -> dict[str, Any]:
+    """:func:`run` on the parsed JSON in ``box``, which it empties: with no other reference
+    left (the command line keeps none), a large input's lists and strings are freed once the
+    problem is parsed, before the solve allocates its own arrays."""
+    data = box.pop()
     from matching.assign import assign_mentors, suggest_mentors
     from matching.serialize import (
         assignment_to_dict,
@@ -50,6 +58,7 @@ def run(command: str, data: object) -> dict[str, Any]:
         return groups_command(data)
     problem = problem_from_dict(data)
     policy = policy_from_dict(data.get("policy") if isinstance(data, dict) else None)
+    del data
     if command == "assign":
         return assignment_to_dict(assign_mentors(problem, policy=policy))
     return suggestions_to_dict(suggest_mentors(problem, policy=policy))
@@ -71,8 +80,12 @@ def _fast_decode(raw: bytes) -> object:
     So: no integer literal of 19 digits or more (cheap to rule out on the bytes; an id of such
     digits only costs the slow path) and no orjson error, or the standard library decides.
     """
-    if orjson is None or (b" " + raw.translate(_DIGIT_RUNS)).find(b" " + b"0" * 19) >= 0:
+    if orjson is None:
         return None
+    digits = raw.translate(_DIGIT_RUNS)
+    if digits.startswith(b"0" * 19) or digits.find(b" " + b"0" * 19) >= 0:
+        return None
+    del digits
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError:
@@ -109,6 +122,7 @@ def _main(args: argparse.Namespace) -> int:
             data = _fast_decode(raw)
             if data is None:  # what reading the file as text gave: UTF-8, universal newlines
                 text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            del raw
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: --input: cannot read {args.input}: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -118,8 +132,11 @@ def _main(args: argparse.Namespace) -> int:
         except json.JSONDecodeError as exc:
             print(f"error: invalid JSON in {args.input}: {exc}", file=sys.stderr)
             return EXIT_INPUT
+        del text
+    box = [data]
+    del data  # _run holds the only reference and drops it once the input is parsed
     try:
-        result = run(args.command, data)
+        result = _run(args.command, box)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT

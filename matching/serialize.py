@@ -180,13 +180,35 @@ def _scores(value: object, path: str) -> ScoreTable:
                 table = ScoreTable.from_columns(columns[0], columns[1], columns[2])
                 names = (*table.mentee_names, *table.mentor_names)
                 if {str}.issuperset(map(type, names)):
-                    return table
+                    return _fresh_names(table)
     except TypeError:  # an id that is a list or an object: the checks below name it
         pass
     _pairs(items, path, 3)  # raises at the first malformed item
     for k, item in enumerate(items):
         _num(item[2], _join(_join(path, k), 2))
     return ScoreTable.from_columns(*([item[k] for item in items] for k in range(3)))
+
+
+def _fresh_names(table: ScoreTable) -> ScoreTable:
+    """The table with its ids copied into new strings.
+
+    The first occurrence of each id lies among millions of short-lived objects of the parsed
+    input; keeping those few thousand alive would keep nearly every memory arena of the input
+    alive after it is freed (Python returns an arena only when it is empty).
+    """
+
+    def fresh(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(
+            name.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for name in names
+        )
+
+    return ScoreTable(
+        fresh(table.mentee_names),
+        table.mentee_codes,
+        fresh(table.mentor_names),
+        table.mentor_codes,
+        table.values,
+    )
 
 
 def problem_from_dict(data: object) -> Problem:
