@@ -71,6 +71,16 @@ _DIGIT_RUNS = bytes(
 )
 
 
+def _utf8_strict(stream: Any) -> bool:
+    """Whether ``stream`` decodes UTF-8 strictly, as files are read."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    return (
+        encoding in ("utf-8", "utf8")
+        and getattr(stream, "errors", None) == "strict"
+        and hasattr(stream, "buffer")
+    )
+
+
 def _fast_decode(raw: bytes) -> object:
     """``raw`` parsed by orjson when it gives what :func:`json.loads` gives, else ``None``.
 
@@ -114,14 +124,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(args: argparse.Namespace) -> int:
     data: object = None
     try:
-        if args.input == "-":
+        if args.input == "-" and not _utf8_strict(sys.stdin):
             text = sys.stdin.read()
         else:
-            with open(args.input, "rb") as f:
-                raw = f.read()
+            if args.input == "-":  # read as its text would be: UTF-8, strict
+                raw = sys.stdin.buffer.read()
+            else:
+                with open(args.input, "rb") as f:
+                    raw = f.read()
             data = _fast_decode(raw)
-            if data is None:  # what reading the file as text gave: UTF-8, universal newlines
-                text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            if data is None:  # the text as it was read: UTF-8, universal newlines in files
+                text = raw.decode("utf-8")
+                if args.input != "-":  # standard input's text keeps "\r" (newline="\n")
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
             del raw
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: --input: cannot read {args.input}: {exc}", file=sys.stderr)

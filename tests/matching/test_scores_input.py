@@ -4,6 +4,9 @@ same error messages (naming the field and the index) as the per-item checks they
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,8 @@ from matching import InputError, Problem, assign_mentors, assignment_to_dict, pr
 from matching.cli import main
 from matching.model import ScoreTable
 from matching.serialize import _list, _num, _pairs
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def reference_problem(data: dict[str, Any]) -> Problem:
@@ -235,4 +240,25 @@ def test_a_file_that_is_not_utf8_cannot_be_read(
     assert err == (
         f"error: --input: cannot read {path}: 'utf-8' codec can't decode byte 0xff in "
         "position 14: invalid start byte\n"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_standard_input_is_read_as_before(encoding: str) -> None:
+    data = big_input(3, 4)
+    data["mentees"][0]["administration"] = "Børn og Unge"
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    command = [sys.executable, "-m", "matching", "assign", "--input", "-"]
+    text = json.dumps(data, ensure_ascii=False).encode(encoding)
+    done = subprocess.run(command, input=text, capture_output=True, env=env, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    problem = problem_from_dict(json.loads(text.decode(encoding)))
+    expected = assignment_to_dict(assign_mentors(problem))
+    assert json.loads(done.stdout.decode(encoding)) == expected
+    # standard input's text keeps "\r" (files translate it): the message counts one line
+    bad = subprocess.run(command, input=b'{"mentees": [\r1,]}', capture_output=True, env=env,
+                         cwd=ROOT, check=False)  # fmt: skip
+    assert (bad.returncode, bad.stderr) == (
+        2,
+        b"error: invalid JSON in -: Expecting value: line 1 column 17 (char 16)\n",
     )
