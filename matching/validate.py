@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 
 import numpy as np
 
@@ -96,7 +98,7 @@ def validate_problem(problem: Problem) -> None:
             raise InputError(f"{path}.education", f"must be one of {', '.join(EDUCATION_LEVELS)}")
     mentees = {p.id for p in problem.mentees}
     mentors = {p.id for p in problem.mentors}
-    for k, (a, b) in enumerate(problem.ties):
+    for k, (a, b) in enumerate(() if _ties_valid(problem.ties, seen) else problem.ties):
         for pos, who in enumerate((a, b)):
             if who not in seen:
                 raise InputError(f"ties[{k}][{pos}]", f"unknown id {who!r}")
@@ -137,6 +139,20 @@ def validate_problem(problem: Problem) -> None:
         if (a, b) in scored:
             raise InputError(f"scores[{k}]", f"duplicate pair (also scores[{scored[a, b]}])")
         scored[a, b] = k
+
+
+def _ties_valid(ties: Sequence[tuple[str, str]], seen: Mapping[str, str]) -> bool:
+    """Whether every tie names two different known leaders, checked in C (``map``); when not,
+    the loop in :func:`validate_problem` finds and names the first bad tie."""
+    try:
+        first = list(map(itemgetter(0), ties))
+        second = list(map(itemgetter(1), ties))
+        if set(map(len, ties)) - {2}:
+            return False
+        known = all(map(seen.__contains__, first)) and all(map(seen.__contains__, second))
+        return known and not any(map(operator.eq, first, second))
+    except (TypeError, IndexError, KeyError):  # a malformed tie: the loop says what it said
+        return False
 
 
 def _table_ids(table: ScoreTable, mentees: set[str], mentors: set[str]) -> None:

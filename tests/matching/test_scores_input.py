@@ -262,3 +262,33 @@ def test_standard_input_is_read_as_before(encoding: str) -> None:
         2,
         b"error: invalid JSON in -: Expecting value: line 1 column 17 (char 16)\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "message"),
+    [
+        ("ties", ["E1", "E99"], "ties[4321][1]: unknown id 'E99'"),
+        ("ties", ["E1", "E1"], "ties[4321]: a tie needs two different leaders, got 'E1' twice"),
+        ("ties", ["E1"], "ties[4321]: must be a list of 2 items"),
+        ("ties", ["E1", 7], "ties[4321][1]: must be a string"),
+        ("ties", ("E1", "M2"), "ties[4321]: must be a list of 2 items"),
+        ("forbidden", ["E1", "M2", "M3"], "forbidden[4321]: must be a list of 2 items"),
+        ("forbidden", [None, "M2"], "forbidden[4321][0]: must be a string"),
+        ("fixed", ["E1", "E2"], "fixed[4321][1]: 'E2' is not a mentor"),
+    ],
+)
+def test_a_bad_pair_deep_inside_a_long_list_of_ties_or_pairs_is_named(
+    field: str, bad: object, message: str
+) -> None:
+    data = big_input(40, 120)
+    data[field] = [[f"E{i % 40}", f"M{i % 120}"] for i in range(5000)]
+    data[field][4321] = bad
+    assert outcome(problem_from_dict, data) == f"error: {message}"
+
+
+def test_long_lists_of_ties_give_the_same_result() -> None:
+    data = big_input(20, 30)
+    data["ties"] = [[f"E{i}", f"M{j}"] for i in range(20) for j in range(30) if (i + j) % 3 == 0]
+    problem = problem_from_dict(data)
+    assert problem.ties[:2] == (("E0", "M0"), ("E0", "M3"))
+    assert all(type(t) is tuple for t in problem.ties)
