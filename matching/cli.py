@@ -65,7 +65,7 @@ def _run(command: str, box: list[object]) -> dict[str, Any]:
 
 
 # Bytes of a number's digits -> "0", of ".eE+" -> "x", all others -> " ": an integer literal of
-# 19 or more digits shows as " " followed by 19 "0" (see _decode).
+# 19 or more digits shows as " " followed by 19 "0" (see _fast_decode).
 _DIGIT_RUNS = bytes(
     ord("0") if c in b"0123456789" else ord("x") if c in b".eE+" else ord(" ") for c in range(256)
 )

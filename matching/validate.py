@@ -109,7 +109,10 @@ def validate_problem(problem: Problem) -> None:
     pairs: list[tuple[str, tuple[str, str]]] = [
         *((f"forbidden[{k}]", p) for k, p in enumerate(problem.forbidden)),
         *((f"fixed[{k}]", p) for k, p in enumerate(problem.fixed)),
-        *((f"scores[{k}]", (p[0], p[1])) for k, p in enumerate(() if table else scores)),
+        *(
+            (f"scores[{k}]", (p[0], p[1]))
+            for k, p in enumerate(() if table is not None else scores)
+        ),
     ]
     for path, (a, b) in pairs:
         if a not in mentees:
