@@ -5,7 +5,14 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SCRIPTS = ["assign.py", "groups.py", "import_leaders.py", "match_run.py", "network_groups.py"]
+SCRIPTS = [
+    "assign.py",
+    "assign_cli.py",
+    "groups.py",
+    "import_leaders.py",
+    "match_run.py",
+    "network_groups.py",
+]
 
 
 def main() -> int:

@@ -29,6 +29,7 @@ from matching.model import (
     Pair,
     Policy,
     Problem,
+    ScoreTable,
     Suggestion,
     Unmatched,
 )
@@ -45,6 +46,7 @@ IntArray = NDArray[np.intp]
 _BLOCK_CELLS = 4_000_000  # scores held at once while scanning (32 MB of float64)
 _CANDIDATES = 24  # best mentors per mentee kept before the optimality proof
 _THREADS = min(4, os.cpu_count() or 1)
+_NO_SCORES = ScoreTable.from_columns((), (), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,13 @@ def _prepare(problem: Problem, policy: Policy) -> _Prepared:
     )
     scorer: Scorer
     if problem.scores is not None:
-        rows = np.array([ei[a] for a, _, _ in problem.scores], dtype=np.intp)
-        cols = np.array([ri[b] for _, b, _ in problem.scores], dtype=np.intp)
-        values = np.array([s for _, _, s in problem.scores], dtype=float)
-        scorer = TableScorer(rules, rows, cols, values, len(mentees), len(mentors))
+        table = problem.scores
+        if not isinstance(table, ScoreTable):
+            table = ScoreTable.from_columns(*zip(*table, strict=True)) if table else _NO_SCORES
+        # Codes index the distinct ids; map them once to positions in the sorted order.
+        rows = np.array([ei[a] for a in table.mentee_names], dtype=np.intp)[table.mentee_codes]
+        cols = np.array([ri[b] for b in table.mentor_names], dtype=np.intp)[table.mentor_codes]
+        scorer = TableScorer(rules, rows, cols, table.values, len(mentees), len(mentors))
     else:
         # Nodes of the tie graph: mentees first, then mentors.
         node = {**ei, **{who: len(mentees) + j for who, j in ri.items()}}

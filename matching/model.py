@@ -6,9 +6,12 @@ JSON to them with :mod:`matching.serialize`. Ids are opaque strings chosen by th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, overload
+
+import numpy as np
+from numpy.typing import NDArray
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -23,6 +26,7 @@ __all__ = [
     "Problem",
     "Reason",
     "ReasonParam",
+    "ScoreTable",
     "Suggestion",
     "Unmatched",
     "Weights",
@@ -119,13 +123,105 @@ class Policy:
 DEFAULT_POLICY = Policy()
 
 
+class ScoreTable(Sequence[tuple[str, str, float]]):
+    """Given scores held as columns: a sequence of ``(mentee_id, mentor_id, score)`` tuples.
+
+    The command line's ``scores`` can list millions of pairs; a tuple per pair would cost
+    hundreds of bytes and a Python loop at every step. Here each id column is a tuple of the
+    distinct ids (``mentee_names``) and one small integer code per pair (``mentee_codes``), and
+    the scores are one float64 array, so validation and the solver work on whole arrays. It
+    behaves like the tuple of tuples it stands for: indexing, iteration, ``len`` and equality
+    give plain ``str`` and ``float`` values.
+
+    Examples
+    --------
+    >>> table = ScoreTable.from_columns(["E1", "E1", "E2"], ["M1", "M2", "M1"], [1.0, 2, -0.5])
+    >>> len(table), table[1], table.mentee_names
+    (3, ('E1', 'M2', 2.0), ('E1', 'E2'))
+    >>> table == (("E1", "M1", 1.0), ("E1", "M2", 2.0), ("E2", "M1", -0.5))
+    True
+    """
+
+    __slots__ = ("mentee_codes", "mentee_names", "mentor_codes", "mentor_names", "values")
+
+    def __init__(
+        self,
+        mentee_names: tuple[str, ...],
+        mentee_codes: NDArray[np.int32],
+        mentor_names: tuple[str, ...],
+        mentor_codes: NDArray[np.int32],
+        values: NDArray[np.float64],
+    ) -> None:
+        self.mentee_names, self.mentee_codes = mentee_names, mentee_codes
+        self.mentor_names, self.mentor_codes = mentor_names, mentor_codes
+        self.values = values
+
+    @classmethod
+    def from_columns(
+        cls, mentees: Sequence[str], mentors: Sequence[str], values: Sequence[float]
+    ) -> ScoreTable:
+        """A table from three equally long columns (ids as strings, scores as numbers)."""
+        mentee_names, mentee_codes = _encode(mentees)
+        mentor_names, mentor_codes = _encode(mentors)
+        floats = np.fromiter(values, dtype=float, count=len(values))
+        return cls(mentee_names, mentee_codes, mentor_names, mentor_codes, floats)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @overload
+    def __getitem__(self, k: int) -> tuple[str, str, float]: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> tuple[tuple[str, str, float], ...]: ...
+
+    def __getitem__(
+        self, k: int | slice
+    ) -> tuple[str, str, float] | tuple[tuple[str, str, float], ...]:
+        if isinstance(k, slice):
+            return tuple(self[i] for i in range(*k.indices(len(self))))
+        return (
+            self.mentee_names[self.mentee_codes[k]],
+            self.mentor_names[self.mentor_codes[k]],
+            float(self.values[k]),
+        )
+
+    def __iter__(self) -> Iterator[tuple[str, str, float]]:
+        return zip(
+            map(self.mentee_names.__getitem__, self.mentee_codes.tolist()),
+            map(self.mentor_names.__getitem__, self.mentor_codes.tolist()),
+            self.values.tolist(),
+            strict=True,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"ScoreTable({len(self)} pairs)"
+
+
+def _encode(column: Sequence[str]) -> tuple[tuple[str, ...], NDArray[np.int32]]:
+    """The distinct values of ``column`` in order of first appearance and each item's code."""
+    names = tuple(dict.fromkeys(column))
+    index: dict[Any, int] = {name: k for k, name in enumerate(names)}
+    codes = np.fromiter(map(index.__getitem__, column), dtype=np.int32, count=len(column))
+    return names, codes
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One matching round.
 
     ``ties`` are undirected relations in the leader network; ``forbidden``, ``fixed`` and the
     pairs in ``scores`` are ``(mentee_id, mentor_id)``. When ``scores`` is given, its pairs are
-    the only allowed ones and their scores are used as they are.
+    the only allowed ones and their scores are used as they are; it is a tuple of tuples or,
+    for large inputs (the command line), a :class:`ScoreTable`.
     """
 
     mentees: tuple[Mentee, ...]
@@ -133,7 +229,7 @@ class Problem:
     ties: tuple[tuple[str, str], ...] = ()
     forbidden: tuple[tuple[str, str], ...] = ()
     fixed: tuple[tuple[str, str], ...] = ()
-    scores: tuple[tuple[str, str, float], ...] | None = None
+    scores: Sequence[tuple[str, str, float]] | None = None
 
 
 #: A reason's parameter: a key (topic, service type, education level), a number, a flag, an

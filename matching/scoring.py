@@ -190,10 +190,13 @@ class TableScorer(Scorer):
     ) -> None:
         self.rules, self.n, self.m = rules, n, m
         keep = rules.allowed_pairs(rows, cols)
-        order = np.lexsort((cols[keep], rows[keep]))
-        self._rows, self._cols = rows[keep][order], cols[keep][order]
-        self._values = values[keep][order]
-        self._keys = self._rows * m + self._cols
+        rows, cols, values = rows[keep], cols[keep], values[keep]
+        # Validation rejects a pair listed twice, so the keys are distinct and one argsort
+        # gives the order by (mentee, mentor).
+        keys = rows * m + cols
+        order = np.argsort(keys)
+        self._rows, self._cols, self._values = rows[order], cols[order], values[order]
+        self._keys = keys[order]
         self._indptr = np.searchsorted(self._rows, np.arange(n + 1))
         self._given = np.bincount(rows, minlength=n)
 

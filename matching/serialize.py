@@ -8,6 +8,7 @@ naming the field as a JSON path (``mentees[3].capacity``). Values are checked fu
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 from matching.errors import InputError
@@ -23,6 +24,7 @@ from matching.model import (
     Problem,
     Reason,
     ReasonParam,
+    ScoreTable,
     Suggestion,
     Unmatched,
     Weights,
@@ -154,12 +156,67 @@ def _mentor(value: object, path: str) -> Mentor:
 
 def _pairs(value: object, path: str, size: int) -> list[list[Any]]:
     items = _list(value, path)
+    # The common valid case on whole columns (in C); the loop names the first bad item.
+    if (
+        {list}.issuperset(map(type, items))
+        and {size}.issuperset(map(len, items))
+        and {str}.issuperset(map(type, map(itemgetter(0), items)))
+        and {str}.issuperset(map(type, map(itemgetter(1), items)))
+    ):
+        return items
     for k, item in enumerate(items):
         if not isinstance(item, list) or len(item) != size:
             raise InputError(_join(path, k), f"must be a list of {size} items")
         for pos in range(2):
             _str(item[pos], _join(_join(path, k), pos))
     return items
+
+
+def _scores(value: object, path: str) -> ScoreTable:
+    """The ``scores`` list as a :class:`ScoreTable`, with the per-item checks of :func:`_pairs`.
+
+    Inputs list millions of pairs, so the common valid case is checked on whole columns
+    (``set(map(type, ...))`` runs in C; the ids' types on their distinct values); only when
+    that finds something wrong do the per-item checks run, to name the first offending item
+    exactly as they always have.
+    """
+    items = _list(value, path)
+    try:
+        if {list}.issuperset(map(type, items)) and {3}.issuperset(map(len, items)):
+            columns = [list(map(itemgetter(k), items)) for k in range(3)]
+            if {int, float}.issuperset(map(type, columns[2])):
+                table = ScoreTable.from_columns(columns[0], columns[1], columns[2])
+                names = (*table.mentee_names, *table.mentor_names)
+                if {str}.issuperset(map(type, names)):
+                    return _fresh_names(table)
+    except TypeError:  # an id that is a list or an object: the checks below name it
+        pass
+    _pairs(items, path, 3)  # raises at the first malformed item
+    for k, item in enumerate(items):
+        _num(item[2], _join(_join(path, k), 2))
+    return ScoreTable.from_columns(*([item[k] for item in items] for k in range(3)))
+
+
+def _fresh_names(table: ScoreTable) -> ScoreTable:
+    """The table with its ids copied into new strings.
+
+    The first occurrence of each id lies among millions of short-lived objects of the parsed
+    input; keeping those few thousand alive would keep nearly every memory arena of the input
+    alive after it is freed (Python returns an arena only when it is empty).
+    """
+
+    def fresh(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(
+            name.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for name in names
+        )
+
+    return ScoreTable(
+        fresh(table.mentee_names),
+        table.mentee_codes,
+        fresh(table.mentor_names),
+        table.mentor_codes,
+        table.values,
+    )
 
 
 def problem_from_dict(data: object) -> Problem:
@@ -177,12 +234,7 @@ def problem_from_dict(data: object) -> Problem:
     matching.errors.InputError: mentors[0].cap: unknown field
     """
     top = _object(data, "", _TOP, ("mentees", "mentors"))
-    scores = None
-    if top.get("scores") is not None:
-        scores = tuple(
-            (item[0], item[1], _num(item[2], f"scores[{k}][2]"))
-            for k, item in enumerate(_pairs(top["scores"], "scores", 3))
-        )
+    scores = None if top.get("scores") is None else _scores(top["scores"], "scores")
     return Problem(
         mentees=tuple(
             _mentee(v, f"mentees[{k}]") for k, v in enumerate(_list(top["mentees"], "mentees"))
@@ -190,9 +242,9 @@ def problem_from_dict(data: object) -> Problem:
         mentors=tuple(
             _mentor(v, f"mentors[{k}]") for k, v in enumerate(_list(top["mentors"], "mentors"))
         ),
-        ties=tuple((a, b) for a, b in _pairs(top.get("ties") or [], "ties", 2)),
-        forbidden=tuple((a, b) for a, b in _pairs(top.get("forbidden") or [], "forbidden", 2)),
-        fixed=tuple((a, b) for a, b in _pairs(top.get("fixed") or [], "fixed", 2)),
+        ties=tuple(map(tuple, _pairs(top.get("ties") or [], "ties", 2))),
+        forbidden=tuple(map(tuple, _pairs(top.get("forbidden") or [], "forbidden", 2))),
+        fixed=tuple(map(tuple, _pairs(top.get("fixed") or [], "fixed", 2))),
         scores=scores,
     )
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
+
+import numpy as np
 
 from matching.errors import InputError
-from matching.model import EDUCATION_LEVELS, Context, Mentee, Mentor, Policy, Problem
+from matching.model import EDUCATION_LEVELS, Context, Mentee, Mentor, Policy, Problem, ScoreTable
 
 __all__ = ["validate_policy", "validate_problem"]
 
@@ -94,22 +98,29 @@ def validate_problem(problem: Problem) -> None:
             raise InputError(f"{path}.education", f"must be one of {', '.join(EDUCATION_LEVELS)}")
     mentees = {p.id for p in problem.mentees}
     mentors = {p.id for p in problem.mentors}
-    for k, (a, b) in enumerate(problem.ties):
+    for k, (a, b) in enumerate(() if _ties_valid(problem.ties, seen) else problem.ties):
         for pos, who in enumerate((a, b)):
             if who not in seen:
                 raise InputError(f"ties[{k}][{pos}]", f"unknown id {who!r}")
         if a == b:
             raise InputError(f"ties[{k}]", f"a tie needs two different leaders, got {a!r} twice")
+    scores = problem.scores or ()
+    table = scores if isinstance(scores, ScoreTable) else None
     pairs: list[tuple[str, tuple[str, str]]] = [
         *((f"forbidden[{k}]", p) for k, p in enumerate(problem.forbidden)),
         *((f"fixed[{k}]", p) for k, p in enumerate(problem.fixed)),
-        *((f"scores[{k}]", (p[0], p[1])) for k, p in enumerate(problem.scores or ())),
+        *(
+            (f"scores[{k}]", (p[0], p[1]))
+            for k, p in enumerate(() if table is not None else scores)
+        ),
     ]
     for path, (a, b) in pairs:
         if a not in mentees:
             raise InputError(f"{path}[0]", f"{a!r} is not a mentee")
         if b not in mentors:
             raise InputError(f"{path}[1]", f"{b!r} is not a mentor")
+    if table is not None:
+        _table_ids(table, mentees, mentors)
     fixed_mentees: dict[str, int] = {}
     for k, (a, _) in enumerate(problem.fixed):
         if a in fixed_mentees:
@@ -117,8 +128,11 @@ def validate_problem(problem: Problem) -> None:
                 f"fixed[{k}][0]", f"{a!r} already has a fixed mentor (fixed[{fixed_mentees[a]}])"
             )
         fixed_mentees[a] = k
+    if table is not None:
+        _table_scores(table)
+        return
     scored: dict[tuple[str, str], int] = {}
-    for k, (a, b, score) in enumerate(problem.scores or ()):
+    for k, (a, b, score) in enumerate(scores):
         if (
             isinstance(score, bool)
             or not isinstance(score, int | float)
@@ -128,3 +142,55 @@ def validate_problem(problem: Problem) -> None:
         if (a, b) in scored:
             raise InputError(f"scores[{k}]", f"duplicate pair (also scores[{scored[a, b]}])")
         scored[a, b] = k
+
+
+def _ties_valid(ties: Sequence[tuple[str, str]], seen: Mapping[str, str]) -> bool:
+    """Whether every tie names two different known leaders, checked in C (``map``); when not,
+    the loop in :func:`validate_problem` finds and names the first bad tie."""
+    try:
+        first = list(map(itemgetter(0), ties))
+        second = list(map(itemgetter(1), ties))
+        if set(map(len, ties)) - {2}:
+            return False
+        known = all(map(seen.__contains__, first)) and all(map(seen.__contains__, second))
+        return known and not any(map(operator.eq, first, second))
+    except (TypeError, IndexError, KeyError):  # a malformed tie: the loop says what it said
+        return False
+
+
+def _table_ids(table: ScoreTable, mentees: set[str], mentors: set[str]) -> None:
+    """The checks of unknown ids above, on whole columns: the first bad item, as they name it.
+
+    Ids are checked once per distinct id, then looked up per pair through the codes.
+    """
+    mentee_ok = np.array([a in mentees for a in table.mentee_names], dtype=bool)
+    mentor_ok = np.array([b in mentors for b in table.mentor_names], dtype=bool)
+    if mentee_ok.all() and mentor_ok.all():
+        return
+    bad_mentee = ~mentee_ok[table.mentee_codes]
+    k = int(np.argmax(bad_mentee | ~mentor_ok[table.mentor_codes]))
+    a, b, _ = table[k]
+    if bad_mentee[k]:
+        raise InputError(f"scores[{k}][0]", f"{a!r} is not a mentee")
+    raise InputError(f"scores[{k}][1]", f"{b!r} is not a mentor")
+
+
+def _table_scores(table: ScoreTable) -> None:
+    """Finite scores and no pair twice, on whole columns; the first bad item as the loop names
+    it (a score that is not finite before a repeated pair at the same item)."""
+    n = len(table)
+    if n == 0:
+        return
+    finite = np.isfinite(table.values)
+    key = table.mentee_codes.astype(np.int64) * len(table.mentor_names) + table.mentor_codes
+    order = np.argsort(key, kind="stable")  # equal keys keep their order: the first one leads
+    ordered = key[order]
+    repeat = np.zeros(n, dtype=bool)
+    repeat[order[1:]] = ordered[1:] == ordered[:-1]
+    if finite.all() and not repeat.any():
+        return
+    k = int(np.argmax(~finite | repeat))
+    if not finite[k]:
+        raise InputError(f"scores[{k}][2]", "must be a finite number")
+    first = int(order[np.searchsorted(ordered, key[k])])
+    raise InputError(f"scores[{k}]", f"duplicate pair (also scores[{first}])")

@@ -15,6 +15,7 @@ enumerating every partition, and the result says so (``proven_optimal``).
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -51,10 +52,11 @@ __all__ = ["compose_groups", "default_rounds"]
 
 
 def default_rounds(n: int) -> int:
-    """Round budget used when ``rounds=None``: ``max(2000, 40 * n)`` local searches.
+    """A round budget for reproducible runs: ``max(2000, 40 * n)`` local searches.
 
     Chosen so that 120 people finish in about 4-5 s on one 2020s laptop core, inside the
-    default 10 s limit; then the result depends on the input and the seed only.
+    default 10 s limit; pass it as ``rounds`` when the result must depend on the input and the
+    seed only (tests, a run to repeat). Without ``rounds`` the search uses all its time.
 
     Examples
     --------
@@ -124,7 +126,8 @@ def compose_groups(
     *swap* neighbourhoods [3]_ with O(1) deltas from a gain matrix (numpy), weak perturbations
     between nearby local maxima and a strong perturbation after a run without improvement.
     Hard rules are a penalty larger than the total positive score, so they dominate. About 10%
-    of the rounds screen candidate numbers of groups; the rest improve the best.
+    of the time (or of the round budget) screens candidate numbers of groups; the rest
+    improves the best.
 
     Parameters
     ----------
@@ -139,11 +142,13 @@ def compose_groups(
     seed : int, optional
         Seed of the random generator; ``None`` draws one (reported in the result).
     time_limit_s : float
-        Wall-clock limit of the search.
+        Wall-clock limit of the search. Without ``rounds`` the search runs until this limit
+        (``stopped_by == "time"``): the longer, the better the grouping.
     rounds : int, optional
-        Budget of local-search rounds; ``None`` uses :func:`default_rounds`. With a budget the
-        result is a function of the input and ``seed`` alone, unless the time limit comes
-        first (``stopped_by == "time"``). Pass a large number to let time alone decide.
+        Budget of local-search rounds, for reproducible runs: the search stops after this many
+        rounds, so the result is a function of the input and ``seed`` alone, unless the time
+        limit comes first (``stopped_by == "time"``). :func:`default_rounds` gives a budget
+        that fits the default limit. ``None`` (the default): no budget, time alone decides.
     exact_up_to : int
         Enumerate all partitions when there are at most this many people.
     policy : GroupPolicy
@@ -224,7 +229,7 @@ def compose_groups(
         counts,
         size,
         rng,
-        budget=default_rounds(n) if rounds is None else int(rounds),
+        budget=None if rounds is None else int(rounds),
         started=started,
         time_limit_s=float(time_limit_s),
     )
@@ -276,16 +281,20 @@ def _search_counts(
     size: GroupSize,
     rng: np.random.Generator,
     *,
-    budget: int,
+    budget: int | None,
     started: float,
     time_limit_s: float,
 ) -> tuple[SearchState, int, str]:
     """Iterated maxima search over the candidate numbers of groups; best state, rounds, stop.
 
-    With several counts, each gets an equal share of the first 10% of the rounds and time to
-    screen it; the best screened state is then improved with the rest of the budget.
+    With several counts, each gets an equal share of the first 10% of the time (and of the
+    rounds, with a budget) to screen it; the best screened state is then improved with the
+    rest. ``budget=None`` searches until the deadline.
     """
     deadline = started + time_limit_s
+    unlimited = budget is None
+    if budget is None:
+        budget = sys.maxsize
     # A penalty larger than any achievable positive score makes every violation cost more
     # than all diversity together, so the search removes violations first.
     penalty = float(np.clip(W, 0.0, None).sum()) / 2.0 + 1.0
@@ -295,7 +304,7 @@ def _search_counts(
             Wp, counts[0], size.min, size.max, rng, rounds=budget, deadline=deadline
         )
     done = 0
-    screen = max(1, budget // (10 * len(counts)))
+    screen = sys.maxsize if unlimited else max(1, budget // (10 * len(counts)))
     best = None
     for x, k in enumerate(counts):
         # each count gets an equal share of the first 10% of the time

@@ -205,6 +205,22 @@ def test_same_seed_same_grouping() -> None:
     assert runs[0].seed == 5
 
 
+def test_without_a_round_budget_the_search_uses_its_time() -> None:
+    people, ties = municipality(40, 3)
+    g = compose_groups(people, group_size=(5, 7), ties=ties, seed=5, time_limit_s=0.6)
+    assert g.stopped_by == "time" and g.rounds > 0
+    assert 0.6 <= g.seconds < 3.0
+    budget = compose_groups(people, group_size=(5, 7), ties=ties, seed=5, rounds=5)
+    assert budget.stopped_by == "rounds" and budget.rounds == 5  # a budget still ends it
+
+
+def test_the_groups_command_without_max_rounds_runs_until_its_time_limit() -> None:
+    out = groups_command(command_input(time_limit_s=0.3))
+    assert out["stopped_by"] == "time" and out["seconds"] >= 0.3
+    assert set(out) == {"groups", "objective", "seconds", "proven_optimal", "rounds",
+                        "stopped_by", "seed"}  # fmt: skip
+
+
 def test_seed_none_reports_the_seed_it_drew() -> None:
     people, ties = municipality(30, 2)
     first = compose_groups(people, group_size=(5, 7), ties=ties, rounds=50)
