@@ -27,7 +27,7 @@ from backend.networks.services.notices import notify_leader
 from backend.people import access
 from backend.people.models import Leader, User
 from matching.errors import InputError
-from matching.groups.compose import compose_groups
+from matching.groups.compose import compose_groups, default_rounds
 
 
 @transaction.atomic
@@ -106,6 +106,9 @@ def cohort_circles_form(
             group_size=(setting.min_size, setting.max_size),
             ties=ties_among({x.id for x in leaders}, graph),
             seed=seed,
+            # HR waits for this answer: the round budget of before (seconds, reproducible from
+            # the seed), not the whole time limit.
+            rounds=default_rounds(len(leaders)),
             time_limit_s=5.0,
         )
     except InputError as error:

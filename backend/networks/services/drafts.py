@@ -28,7 +28,7 @@ from backend.networks.selectors.signups import signup_for_hr_or_404
 from backend.networks.services.notices import notify_leader
 from backend.people.models import User
 from matching.errors import InputError
-from matching.groups.compose import compose_groups
+from matching.groups.compose import compose_groups, default_rounds
 
 
 @transaction.atomic
@@ -57,6 +57,9 @@ def signup_compose(
             group_size=(signup.min_size, signup.max_size),
             ties=ties,
             seed=seed,
+            # HR waits for this answer: the round budget of before (seconds, reproducible from
+            # the seed), not the whole time limit.
+            rounds=default_rounds(len(people)),
             time_limit_s=time_limit_s,
         )
     except InputError as error:
