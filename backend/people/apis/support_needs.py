@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from django.db.models import QuerySet
@@ -133,16 +134,21 @@ class SupportNeedHrListApi(ListAPIView[SupportNeed]):
         return selectors.support_need_list_for_hr(actor=request_user(self.request))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Refuse a read without a purpose before anything is read."""
         purpose = PurposeInputSerializer(data={"purpose": request.query_params.get("purpose")})
         if not purpose.is_valid():
             raise serializers.ValidationError(
                 {"purpose": [_("State why you read these support needs (purpose).")]}
             )
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
+        self.purpose = purpose.validated_data["purpose"]
+        return super().list(request, *args, **kwargs)
+
+    # ``builtins.list``: in this class ``list`` is the view's method.
+    def paginate_queryset(self, queryset: Any) -> builtins.list[Any] | None:
+        """The page's needs, their read logged with the purpose by the selector."""
+        page: Any = super().paginate_queryset(queryset)
         rows = list(page) if page is not None else list(queryset)
         selectors.support_needs_record_read(
-            actor=request_user(request), needs=rows, purpose=purpose.validated_data["purpose"]
+            actor=request_user(self.request), needs=rows, purpose=self.purpose
         )
-        data = self.get_serializer(rows, many=True).data
-        return self.get_paginated_response(data) if page is not None else Response(data)
+        return page
