@@ -141,6 +141,8 @@ def demo_logins(*, organisation: Organisation) -> tuple[Login, ...]:
 
 def seed_people(*, organisation: Organisation, rng: random.Random, today: dt.date) -> None:
     """Create the tree, ~130 leaders and their profiles, staff contacts, networks and logins."""
+    # This step stays at ``seed.demo.seed_people``: its rng is seeded from that path, so moving
+    # it would change the demo. Its parts share the one rng, so their order is fixed too.
     ctx = DemoContext(
         organisation=organisation,
         rng=rng,
