@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from seed import vocabulary as words
@@ -273,11 +274,46 @@ def generate_leaders(
 def _municipality(
     rng: random.Random, size: int, *, slug: str, name: str, today: dt.date
 ) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    taken: set[tuple[str, str]] = set()
-    counter = iter(range(1, 10**7))
+    """One municipality's leaders: directors, chiefs, unit leaders, sub-leaders, in that order."""
+    town = _Town(rng=rng, slug=slug, name=name, today=today)
+    directors = _directors(town)
+    departments = _chiefs(town, size=size, directors=directors)
+    remaining = size - len(town.out)
+    subs = remaining * 15 // 100
+    bigger = _unit_leaders(town, count=remaining - subs, departments=departments)
+    _sub_leaders(town, count=subs, bigger=bigger)
+    while len(town.out) < size:  # no big units at all (tiny municipality): more unit leaders
+        dept, chief, _kind = departments["Børn og Unge"][0]
+        town.leader(
+            "leader",
+            "Børn og Unge",
+            dept,
+            "Dagtilbudsleder",
+            chief,
+            "daycare",
+            f"Børnehus {rng.choice(_PLACES)}",
+        )
+    return town.out
+
+
+#: How big a share of the unit leaders each administration has (the weights of its draw).
+_SHARES: Final = [share for share, _d, _s in _ADMINISTRATIONS.values()]
+
+
+@dataclass
+class _Town:
+    """One municipality being generated: its rng, identity and the leader rows made so far."""
+
+    rng: random.Random
+    slug: str
+    name: str
+    today: dt.date
+    out: list[dict[str, Any]] = field(default_factory=list)
+    taken: set[tuple[str, str]] = field(default_factory=set)
+    counter: Iterator[int] = field(default_factory=lambda: iter(range(1, 10**7)))
 
     def leader(
+        self,
         tier: str,
         administration: str,
         department: str,
@@ -286,27 +322,20 @@ def _municipality(
         service_type: str,
         unit_name: str,
     ) -> dict[str, Any]:
-        number = next(counter)
+        """Draw one leader row with their unit and profile, append it to ``out`` and return it."""
+        rng = self.rng
+        number = next(self.counter)
         _title, _prefix, staff, specialist, round_the_clock = _SERVICES[service_type]
         new = tier in ("leader", "sub") and rng.random() < 0.10
         first_job = new and rng.random() < 0.5
-        years = (
-            0.0
-            if first_job
-            else round(
-                rng.uniform(
-                    *{"director": (14, 28), "chief": (8, 22), "leader": (1, 24), "sub": (1, 12)}[
-                        tier
-                    ]
-                ),
-                1,
-            )
-        )
+        years = 0.0 if first_job else round(rng.uniform(*_YEARS_AS_LEADER[tier]), 1)
         days = rng.randint(0, 120) if new else rng.randint(200, max(201, int(years * 365)))
-        first_name, last_name = words.person_name(rng, taken if len(taken) < 5000 else None)
+        first_name, last_name = words.person_name(
+            rng, self.taken if len(self.taken) < 5000 else None
+        )
         row: dict[str, Any] = {
-            "organisation": slug,
-            "organisation_name": name,
+            "organisation": self.slug,
+            "organisation_name": self.name,
             "administration": administration,
             "department": department,
             "employee_number": f"S{number:06d}",
@@ -325,7 +354,7 @@ def _municipality(
                 "staff_count": rng.randint(*staff),
                 "target_group": "",
             },
-            "role_start_date": today - dt.timedelta(days=days),
+            "role_start_date": self.today - dt.timedelta(days=days),
             "first_leader_job": first_job,
             "years_as_leader": years,
             "leadership_education": _education(rng, tier, first_job),
@@ -335,11 +364,22 @@ def _municipality(
         }
         row["strengths"] = _strengths(rng, service_type, tier, new)
         row["needs"] = _needs(rng, row["unit"], new)
-        out.append(row)
+        self.out.append(row)
         return row
 
-    # Directors: the municipal director heads Centrale stabe and is boss of the other four.
-    top = leader(
+
+#: Years as a leader by tier (drawn uniformly) unless it is the leader's first job.
+_YEARS_AS_LEADER: Final = {
+    "director": (14, 28),
+    "chief": (8, 22),
+    "leader": (1, 24),
+    "sub": (1, 12),
+}
+
+
+def _directors(town: _Town) -> dict[str, str]:
+    """The municipal director heads Centrale stabe and is boss of the other four directors."""
+    top = town.leader(
         "director",
         "Centrale stabe",
         "Direktionen",
@@ -351,7 +391,7 @@ def _municipality(
     directors = {"Centrale stabe": top["employee_number"]}
     for admin in _ADMINISTRATIONS:
         if admin != "Centrale stabe":
-            directors[admin] = leader(
+            directors[admin] = town.leader(
                 "director",
                 admin,
                 f"Direktørområde {admin}",
@@ -360,15 +400,21 @@ def _municipality(
                 "other",
                 f"Direktørområde {admin}",
             )["employee_number"]
+    return directors
 
-    # Chiefs: about one in seventeen leaders, at least one per administration.
-    remaining = size - len(out)
+
+def _chiefs(
+    town: _Town, *, size: int, directors: dict[str, str]
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Chiefs, about one in seventeen leaders, at least one per administration.
+
+    Returns admin → [(department, chief's employee number, kind of department)].
+    """
+    remaining = size - len(town.out)
     chief_count = max(len(_ADMINISTRATIONS), round(remaining * 0.06))
-    shares = [share for share, _d, _s in _ADMINISTRATIONS.values()]
-    chief_admins = list(_ADMINISTRATIONS) + rng.choices(
-        list(_ADMINISTRATIONS), weights=shares, k=chief_count - len(_ADMINISTRATIONS)
+    chief_admins = list(_ADMINISTRATIONS) + town.rng.choices(
+        list(_ADMINISTRATIONS), weights=_SHARES, k=chief_count - len(_ADMINISTRATIONS)
     )
-    # admin → [(department, chief, kind of department)]
     departments: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for admin in chief_admins:
         _share, dept_names, _services = _ADMINISTRATIONS[admin]
@@ -378,7 +424,7 @@ def _municipality(
             dept = f"{dept} {_PLACES[(k // len(dept_names) - 1) % len(_PLACES)]}"
             if k >= len(dept_names) * (len(_PLACES) + 1):
                 dept = f"{dept} {k}"
-        chief_row = leader(
+        chief_row = town.leader(
             "chief",
             admin,
             dept,
@@ -390,30 +436,40 @@ def _municipality(
         departments[admin].append(
             (dept, chief_row["employee_number"], dept_names[k % len(dept_names)])
         )
+    return departments
 
-    # Unit leaders, and afdelingsledere under the bigger units of their department.
-    remaining = size - len(out)
-    subs = remaining * 15 // 100
+
+def _unit_leaders(
+    town: _Town, *, count: int, departments: dict[str, list[tuple[str, str, str]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Unit leaders under the chief of a fitting department; returns dept → the bigger units."""
+    rng = town.rng
     bigger: dict[str, list[dict[str, Any]]] = defaultdict(list)  # dept → unit leaders
-    for _ in range(remaining - subs):
-        admin = rng.choices(list(_ADMINISTRATIONS), weights=shares)[0]
+    for _ in range(count):
+        admin = rng.choices(list(_ADMINISTRATIONS), weights=_SHARES)[0]
         services = _ADMINISTRATIONS[admin][2]
         service = rng.choices(list(services), weights=list(services.values()))[0]
         home = _DEPARTMENT_OF_SERVICE.get(service)
         fitting = [d for d in departments[admin] if d[2] == home] or departments[admin]
         dept, chief, _kind = rng.choice(fitting)
         title, prefix, *_rest = _SERVICES[service]
-        row = leader(
+        row = town.leader(
             "leader", admin, dept, title, chief, service, f"{prefix} {rng.choice(_PLACES)}"
         )
         if row["unit"]["staff_count"] >= 30:
             bigger[f"{admin}/{dept}"].append(row)
+    return bigger
+
+
+def _sub_leaders(town: _Town, *, count: int, bigger: dict[str, list[dict[str, Any]]]) -> None:
+    """Afdelingsledere and teamledere under the bigger units (30 staff or more)."""
+    rng = town.rng
     pool = [rows for _key, rows in sorted(bigger.items())]
-    for _ in range(subs):
+    for _ in range(count):
         if not pool:
             break
         head = rng.choice(rng.choice(pool))
-        leader(
+        town.leader(
             "sub",
             head["administration"],
             head["department"],
@@ -422,18 +478,6 @@ def _municipality(
             head["unit"]["service_type"],
             f"{head['unit']['name']}, afdeling",
         )
-    while len(out) < size:  # no big units at all (tiny municipality): more unit leaders
-        dept, chief, _kind = departments["Børn og Unge"][0]
-        leader(
-            "leader",
-            "Børn og Unge",
-            dept,
-            "Dagtilbudsleder",
-            chief,
-            "daycare",
-            f"Børnehus {rng.choice(_PLACES)}",
-        )
-    return out
 
 
 def _education(rng: random.Random, tier: str, first_job: bool) -> str:

@@ -44,6 +44,10 @@ def scale_wipe(*, slug_prefix: str = SLUG_PREFIX) -> int:
     return count
 
 
+#: A leader's key across organisations: (organisation slug, employee number).
+_Key = tuple[str, str]
+
+
 @transaction.atomic
 def scale_load(
     *, leaders: Sequence[dict[str, Any]], networks: Sequence[dict[str, Any]] = ()
@@ -53,17 +57,34 @@ def scale_load(
     Replaces organisations of the same slugs. Bulk inserts, in tier order so each boss exists
     before their reports; see the module docstring for why that keeps the services' invariants.
     """
+    orgs = _organisations_replace(leaders)
+    units = _units_load(leaders, orgs)
+    ids = _leaders_load(leaders, orgs, units)
+    competencies, needs = _profiles_load(leaders, orgs, ids)
+    network_count, membership_count = _networks_load(networks, orgs, ids)
+    return {
+        "organisations": len(orgs),
+        "units": len(units),
+        "leaders": len(ids),
+        "competencies": competencies,
+        "support_needs": needs,
+        "networks": network_count,
+        "memberships": membership_count,
+    }
+
+
+def _organisations_replace(leaders: Sequence[dict[str, Any]]) -> dict[str, Organisation]:
+    """Delete the organisations of these slugs and create them again (with default topics)."""
     org_names = {row["organisation"]: row["organisation_name"] for row in leaders}
     Unit.objects.filter(organisation__slug__in=list(org_names)).delete()
     Organisation.objects.filter(slug__in=list(org_names)).delete()
-    orgs = {
+    return {
         slug: people.organisation_create(name=name, slug=slug) for slug, name in org_names.items()
     }
-    topics = {
-        (t.organisation_id, t.slug): t.id
-        for t in Topic.objects.filter(organisation__in=list(orgs.values()))
-    }
 
+
+def _units_load(leaders: Sequence[dict[str, Any]], orgs: dict[str, Organisation]) -> list[Unit]:
+    """Bulk-insert the administrations, departments and one unit per leader (in leader order)."""
     admins = {
         key: Administration(organisation=orgs[key[0]], name=key[1])
         for key in dict.fromkeys((r["organisation"], r["administration"]) for r in leaders)
@@ -85,13 +106,18 @@ def scale_load(
         for r in leaders
     ]
     Unit.objects.bulk_create(units, batch_size=_BATCH)
+    return units
 
-    # Insert level by level down the line, so every boss has an id before their reports.
-    depth: dict[tuple[str, str], int] = {}
+
+def _leaders_load(
+    leaders: Sequence[dict[str, Any]], orgs: dict[str, Organisation], units: Sequence[Unit]
+) -> dict[_Key, int]:
+    """Insert the leaders level by level down the line, so every boss has an id first."""
+    depth: dict[_Key, int] = {}
     for r in leaders:
         boss = (r["organisation"], r["boss"])
         depth[(r["organisation"], r["employee_number"])] = depth[boss] + 1 if r["boss"] else 0
-    ids: dict[tuple[str, str], int] = {}
+    ids: dict[_Key, int] = {}
     for level in range(max(depth.values(), default=-1) + 1):
         batch = [
             (r, unit)
@@ -115,6 +141,17 @@ def scale_load(
                 for (r, _unit), leader in zip(batch, rows, strict=True)
             }
         )
+    return ids
+
+
+def _profiles_load(
+    leaders: Sequence[dict[str, Any]], orgs: dict[str, Organisation], ids: dict[_Key, int]
+) -> tuple[int, int]:
+    """Bulk-insert competencies and support needs; return how many of each."""
+    topics = {
+        (t.organisation_id, t.slug): t.id
+        for t in Topic.objects.filter(organisation__in=list(orgs.values()))
+    }
 
     def leader_topic(r: dict[str, Any], slug: str) -> tuple[int, int]:
         org = orgs[r["organisation"]]
@@ -134,7 +171,13 @@ def scale_load(
         for lid, tid in [leader_topic(r, slug)]
     ]
     SupportNeed.objects.bulk_create(needs, batch_size=_BATCH)
+    return len(competencies), len(needs)
 
+
+def _networks_load(
+    networks: Sequence[dict[str, Any]], orgs: dict[str, Organisation], ids: dict[_Key, int]
+) -> tuple[int, int]:
+    """Bulk-insert the networks and their memberships; return how many of each."""
     network_rows = [
         Network(
             organisation=orgs[n["organisation"]],
@@ -155,15 +198,7 @@ def scale_load(
         for emp in ([n["convener"]] if n["convener"] else []) + list(n["members"])
     ]
     Membership.objects.bulk_create(memberships, batch_size=_BATCH)
-    return {
-        "organisations": len(orgs),
-        "units": len(units),
-        "leaders": len(ids),
-        "competencies": len(competencies),
-        "support_needs": len(needs),
-        "networks": len(network_rows),
-        "memberships": len(memberships),
-    }
+    return len(network_rows), len(memberships)
 
 
 _LEADER_FIELDS: Final = (

@@ -27,6 +27,7 @@ from backend.mentoring.models import (
 )
 from backend.mentoring.reasons import labels_where, render_json, render_list
 from backend.people.models import Leader
+from matching.wording import Labels
 
 
 def _iso(value: Any) -> Any:
@@ -36,99 +37,129 @@ def _iso(value: Any) -> Any:
 def export_leader(leader: Leader) -> dict[str, Any]:
     """Return the leader's mentoring rows as a mentee and as a mentor."""
     entry = LeaderEntry.objects.filter(leader=leader).first()
+    # Reasons in Danish with the organisation's topic labels (backend/mentoring/reasons.py).
+    labels = labels_where(organisation_id=leader.organisation_id)
+    return {
+        "entry_route": entry.route if entry else None,
+        "enrolments": _enrolments(leader, labels),
+        "mentor_offers": _mentor_offers(leader),
+        "suggestions": _suggestions(leader, labels),
+        "proposals": _proposals(leader, labels),
+        "mentorships": _mentorships(leader),
+        "check_ins": _check_ins(leader),
+    }
+
+
+def _said(code: Any, labels: Labels) -> str:
+    """One stored reason in Danish, or "" when there is none."""
+    return render_json(code, lang="da", labels=labels) if code else ""
+
+
+def _enrolments(leader: Leader, labels: Labels) -> list[dict[str, Any]]:
+    """The leader's enrolments as a mentee."""
+    return [
+        {
+            "programme": e.programme.name,
+            "route": e.route,
+            "status": e.status,
+            "manual_reason": _said(e.manual_reason_code, labels),
+            "enrolled_at": _iso(e.enrolled_at),
+            "matched_at": _iso(e.matched_at),
+        }
+        for e in Enrolment.objects.filter(leader=leader).select_related("programme")
+    ]
+
+
+def _mentor_offers(leader: Leader) -> list[dict[str, Any]]:
+    """The leader's offers to be a mentor."""
+    return [
+        {
+            "programme": o.programme.name,
+            "capacity": o.capacity,
+            "hours_per_month": o.hours_per_month,
+            "paused": o.paused,
+        }
+        for o in MentorOffer.objects.filter(leader=leader).select_related("programme")
+    ]
+
+
+def _suggestions(leader: Leader, labels: Labels) -> list[dict[str, Any]]:
+    """The mentors suggested to the leader, with the reasons in Danish."""
+    return [
+        {
+            "mentor": s.offer.leader.full_name,
+            "rank": s.rank,
+            "reasons": render_list(s.reasons, lang="da", labels=labels),
+        }
+        for s in Suggestion.objects.filter(enrolment__leader=leader).select_related("offer__leader")
+    ]
+
+
+def _proposals(leader: Leader, labels: Labels) -> list[dict[str, Any]]:
+    """Proposals with the leader as mentee or mentor, oldest first."""
     proposals = (
         Proposal.objects.filter(Q(enrolment__leader=leader) | Q(offer__leader=leader))
         .select_related("programme", "enrolment__leader", "offer__leader")
         .order_by("created_at", "id")
     )
+    return [
+        {
+            "programme": p.programme.name,
+            "as": "mentee" if p.enrolment.leader_id == leader.id else "mentor",
+            "mentee": p.enrolment.leader.full_name,
+            "mentor": p.offer.leader.full_name,
+            "status": p.status,
+            "origin": p.origin,
+            "reasons": render_list(p.reasons, lang="da", labels=labels),
+            "offered_at": _iso(p.offered_at),
+            "decided_at": _iso(p.decided_at),
+        }
+        for p in proposals
+    ]
+
+
+def _mentorships(leader: Leader) -> list[dict[str, Any]]:
+    """Pairs with the leader as mentee or mentor, by start date."""
     mentorships = (
         Mentorship.objects.filter(Q(mentee=leader) | Q(mentor=leader))
         .select_related("programme", "mentee", "mentor")
         .order_by("started_on", "id")
     )
+    return [
+        {
+            "id": ms.id,
+            "programme": ms.programme.name,
+            "as": "mentee" if ms.mentee_id == leader.id else "mentor",
+            "mentee": ms.mentee.full_name,
+            "mentor": ms.mentor.full_name,
+            "status": ms.status,
+            "started_on": _iso(ms.started_on),
+            "ended_on": _iso(ms.ended_on),
+            "end_reason": ms.end_reason,
+        }
+        for ms in mentorships
+    ]
+
+
+def _check_ins(leader: Leader) -> list[dict[str, Any]]:
+    """Check-ins of the leader's pairs: her own notes, the other party's only when shared."""
     check_ins = (
         CheckIn.objects.filter(Q(mentorship__mentee=leader) | Q(mentorship__mentor=leader))
         .select_related("author")
         .order_by("met_on", "id")
     )
-    # Reasons in Danish with the organisation's topic labels (backend/mentoring/reasons.py).
-    labels = labels_where(organisation_id=leader.organisation_id)
-
-    def said(code: Any) -> str:
-        return render_json(code, lang="da", labels=labels) if code else ""
-
-    def said_all(codes: Any) -> list[str]:
-        return render_list(codes, lang="da", labels=labels)
-
-    return {
-        "entry_route": entry.route if entry else None,
-        "enrolments": [
-            {
-                "programme": e.programme.name,
-                "route": e.route,
-                "status": e.status,
-                "manual_reason": said(e.manual_reason_code),
-                "enrolled_at": _iso(e.enrolled_at),
-                "matched_at": _iso(e.matched_at),
-            }
-            for e in Enrolment.objects.filter(leader=leader).select_related("programme")
-        ],
-        "mentor_offers": [
-            {
-                "programme": o.programme.name,
-                "capacity": o.capacity,
-                "hours_per_month": o.hours_per_month,
-                "paused": o.paused,
-            }
-            for o in MentorOffer.objects.filter(leader=leader).select_related("programme")
-        ],
-        "suggestions": [
-            {"mentor": s.offer.leader.full_name, "rank": s.rank, "reasons": said_all(s.reasons)}
-            for s in Suggestion.objects.filter(enrolment__leader=leader).select_related(
-                "offer__leader"
-            )
-        ],
-        "proposals": [
-            {
-                "programme": p.programme.name,
-                "as": "mentee" if p.enrolment.leader_id == leader.id else "mentor",
-                "mentee": p.enrolment.leader.full_name,
-                "mentor": p.offer.leader.full_name,
-                "status": p.status,
-                "origin": p.origin,
-                "reasons": said_all(p.reasons),
-                "offered_at": _iso(p.offered_at),
-                "decided_at": _iso(p.decided_at),
-            }
-            for p in proposals
-        ],
-        "mentorships": [
-            {
-                "id": ms.id,
-                "programme": ms.programme.name,
-                "as": "mentee" if ms.mentee_id == leader.id else "mentor",
-                "mentee": ms.mentee.full_name,
-                "mentor": ms.mentor.full_name,
-                "status": ms.status,
-                "started_on": _iso(ms.started_on),
-                "ended_on": _iso(ms.ended_on),
-                "end_reason": ms.end_reason,
-            }
-            for ms in mentorships
-        ],
-        "check_ins": [
-            {
-                "mentorship": c.mentorship_id,
-                "author": "self" if c.author_id == leader.id else c.author.full_name,
-                "met_on": _iso(c.met_on),
-                "minutes": c.minutes,
-                # The other party's note only when they shared it with the pair.
-                "note": c.note if c.author_id == leader.id or c.note_shared else None,
-                "note_shared": c.note_shared,
-            }
-            for c in check_ins
-        ],
-    }
+    return [
+        {
+            "mentorship": c.mentorship_id,
+            "author": "self" if c.author_id == leader.id else c.author.full_name,
+            "met_on": _iso(c.met_on),
+            "minutes": c.minutes,
+            # The other party's note only when they shared it with the pair.
+            "note": c.note if c.author_id == leader.id or c.note_shared else None,
+            "note_shared": c.note_shared,
+        }
+        for c in check_ins
+    ]
 
 
 @transaction.atomic
