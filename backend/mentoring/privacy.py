@@ -1,9 +1,9 @@
 """GDPR contribution of the mentoring app: enrolments, offers, proposals, pairs and check-ins.
 
-Called by ``backend.privacy`` (see ``backend/privacy/registry.py``). The export shows the
-leader's own check-in notes and notes the other party shared with the pair, never the other
-party's private notes. Erasure keeps mentorship and proposal rows (programme statistics count
-them) stripped of every note, reason and survey answer.
+Called by ``backend.privacy`` (see ``backend/privacy/registry.py``). The leader's own export
+shows their own check-in notes and notes the other party shared with the pair, never the other
+party's private notes; HR's export shows no note at all. Erasure keeps mentorship and proposal
+rows (programme statistics count them) stripped of every note, reason and survey answer.
 """
 
 from __future__ import annotations
@@ -33,8 +33,11 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
 
 
-def export_leader(leader: Leader) -> dict[str, Any]:
-    """Return the leader's mentoring rows as a mentee and as a mentor."""
+def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
+    """Return the leader's mentoring rows as a mentee and as a mentor.
+
+    ``notes=False`` (HR's export): no check-in note, the leader's own or a shared one.
+    """
     entry = LeaderEntry.objects.filter(leader=leader).first()
     proposals = (
         Proposal.objects.filter(Q(enrolment__leader=leader) | Q(offer__leader=leader))
@@ -122,8 +125,12 @@ def export_leader(leader: Leader) -> dict[str, Any]:
                 "author": "self" if c.author_id == leader.id else c.author.full_name,
                 "met_on": _iso(c.met_on),
                 "minutes": c.minutes,
-                # The other party's note only when they shared it with the pair.
-                "note": c.note if c.author_id == leader.id or c.note_shared else None,
+                # The other party's note only when they shared it with the pair; HR: none.
+                **(
+                    {"note": c.note if c.author_id == leader.id or c.note_shared else None}
+                    if notes
+                    else {}
+                ),
                 "note_shared": c.note_shared,
             }
             for c in check_ins

@@ -183,9 +183,26 @@ class ProposalAcceptApi(APIView):
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema(request=None, responses=ProposalAcceptedSerializer)
+    @extend_schema_serializer(component_name="ProposalAcceptInput")
+    class InputSerializer(serializers.Serializer):
+        """The mentee's choice of which support needs the mentor may see (none if left out)."""
+
+        share_needs = serializers.ListField(
+            child=serializers.IntegerField(min_value=1),
+            required=False,
+            max_length=100,
+            help_text="Ids of the mentee's own open support needs to share with the mentor.",
+        )
+
+    @extend_schema(request=InputSerializer, responses=ProposalAcceptedSerializer)
     def post(self, request: Request, proposal_id: int) -> Response:
-        accepted = services.proposal_accept_as(actor=request_user(request), proposal_id=proposal_id)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        accepted = services.proposal_accept_as(
+            actor=request_user(request),
+            proposal_id=proposal_id,
+            share_needs=data.validated_data.get("share_needs"),
+        )
         return Response(ProposalAcceptedSerializer(accepted).data)
 
 

@@ -2541,7 +2541,7 @@ export interface components {
          * @enum {string}
          */
         MembershipRoleEnum: "member" | "convener";
-        /** @description The minimal mentee profile a mentor sees: no notes, only the topics they want help with. */
+        /** @description The minimal mentee profile a mentor sees: no notes, only the topics the mentee shares. */
         MenteeProfile: {
             id: number;
             name: string;
@@ -3427,6 +3427,8 @@ export interface components {
             weight?: components["schemas"]["WeightEnum"];
             note?: string;
             status?: components["schemas"]["SupportNeedStatusEnum"];
+            /** @description Show (or stop showing) the topic and weight to your mentor; never the note. */
+            shared_with_mentor?: boolean;
         };
         /** @description Changes to a topic (its key stays). */
         PatchedTopicUpdateInputRequest: {
@@ -3629,6 +3631,11 @@ export interface components {
             overdue: number;
             /** Format: date */
             next_due: string | null;
+        };
+        /** @description The mentee's choice of which support needs the mentor may see (none if left out). */
+        ProposalAcceptInputRequest: {
+            /** @description Ids of the mentee's own open support needs to share with the mentor. */
+            share_needs?: number[];
         };
         /** @description The accepted proposal as its reader sees it, and the mentorship once both have accepted. */
         ProposalAccepted: {
@@ -4055,6 +4062,8 @@ export interface components {
             status?: components["schemas"]["SupportNeedStatusEnum"];
             source?: components["schemas"]["SupportNeedSourceEnum"];
             readonly has_note: boolean;
+            /** Delt med min mentor */
+            shared_with_mentor?: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -4075,6 +4084,8 @@ export interface components {
             status?: components["schemas"]["SupportNeedStatusEnum"];
             source?: components["schemas"]["SupportNeedSourceEnum"];
             readonly has_note: boolean;
+            /** Delt med min mentor */
+            shared_with_mentor?: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -7174,7 +7185,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalAcceptInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProposalAcceptInputRequest"];
+                "multipart/form-data": components["schemas"]["ProposalAcceptInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
