@@ -534,10 +534,17 @@ def proposal_decline_as(*, actor: User, proposal_id: int, reason: str = "") -> P
     return proposal_decline(proposal=proposal, leader=leader, reason=reason)
 
 
-def suggestion_choose_as(*, actor: User, suggestion_id: int) -> ProposalSeen:
-    """The mentee picks one of their suggested mentors (anyone else's suggestion: 404)."""
+def suggestion_choose_as(
+    *, actor: User, suggestion_id: int, share_needs: Sequence[int] | None = None
+) -> ProposalSeen:
+    """The mentee picks one of their suggested mentors (anyone else's suggestion: 404).
+
+    Picking is the mentee's acceptance: ``share_needs`` as in :func:`proposal_accept_as`.
+    """
     suggestion = suggestions_for_leader(actor=actor).filter(id=suggestion_id).first()
     if suggestion is None or actor.leader is None:
         raise Http404
-    proposal = suggestion_choose(suggestion=suggestion, leader=actor.leader)
+    with transaction.atomic():
+        support_needs_share(leader=actor.leader, need_ids=share_needs or [])
+        proposal = suggestion_choose(suggestion=suggestion, leader=actor.leader)
     return proposal_seen_or_404(actor=actor, proposal_id=proposal.id)

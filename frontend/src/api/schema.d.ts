@@ -1767,7 +1767,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST: the mentee picks a suggested mentor; the mentor is asked to accept. */
+        /** @description POST: the mentee picks a suggested mentor (and the needs to share); the mentor is asked. */
         post: operations["suggestions_choose_create"];
         delete?: never;
         options?: never;
@@ -3632,11 +3632,6 @@ export interface components {
             /** Format: date */
             next_due: string | null;
         };
-        /** @description The mentee's choice of which support needs the mentor may see (none if left out). */
-        ProposalAcceptInputRequest: {
-            /** @description Ids of the mentee's own open support needs to share with the mentor. */
-            share_needs?: number[];
-        };
         /** @description The accepted proposal as its reader sees it, and the mentorship once both have accepted. */
         ProposalAccepted: {
             readonly id: number;
@@ -3904,6 +3899,11 @@ export interface components {
             overdue_reminder?: boolean;
             escalate_after_days?: number;
             reminders_enabled?: boolean;
+        };
+        /** @description The mentee's choice of which support needs the mentor may see (none if left out). */
+        ShareNeedsInputRequest: {
+            /** @description Ids of the mentee's own open support needs to share with the mentor. */
+            share_needs?: number[];
         };
         SignUpComposeInputRequest: {
             /** @default 42 */
@@ -7187,9 +7187,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ProposalAcceptInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ProposalAcceptInputRequest"];
-                "multipart/form-data": components["schemas"]["ProposalAcceptInputRequest"];
+                "application/json": components["schemas"]["ShareNeedsInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ShareNeedsInputRequest"];
+                "multipart/form-data": components["schemas"]["ShareNeedsInputRequest"];
             };
         };
         responses: {
@@ -7457,7 +7457,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShareNeedsInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ShareNeedsInputRequest"];
+                "multipart/form-data": components["schemas"]["ShareNeedsInputRequest"];
+            };
+        };
         responses: {
             201: {
                 headers: {

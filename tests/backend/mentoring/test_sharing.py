@@ -140,3 +140,21 @@ def test_a_need_opened_again_is_not_shared(offered, world, client_for):
     mette.patch(url, {"status": "met"}, format="json")
     again = mette.post("/api/me/support-needs/", {"topic": world.budget.id}, format="json")
     assert again.status_code == 201 and again.json()["shared_with_mentor"] is False
+
+
+def test_choosing_a_suggested_mentor_is_the_choice_too(setup, world, client_for):
+    """Self-match: picking a suggestion is the mentee's acceptance, with its share_needs."""
+    setup.programme.mode = "self"
+    setup.programme.save()
+    run = MatchRun.objects.create(programme=setup.programme, created_by=world.hr)
+    match_run_execute(run_id=run.id)
+    budget = SupportNeed.objects.get(leader=world.new_leader.leader, topic=world.budget)
+    mette = client_for(world.new_leader)
+    first = mette.get("/api/suggestions/mine/").json()["results"][0]["id"]
+    url = f"/api/suggestions/{first}/choose/"
+    stranger = f.SupportNeedFactory(topic=world.budget)
+    assert mette.post(url, {"share_needs": [stranger.id]}, format="json").status_code == 400
+    chosen = mette.post(url, {"share_needs": [budget.id]}, format="json")
+    assert chosen.status_code == 201, chosen.content
+    budget.refresh_from_db()
+    assert budget.shared_with_mentor is True
