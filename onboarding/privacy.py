@@ -17,7 +17,7 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
 
 
-def export_leader(leader: Leader) -> dict[str, Any]:
+def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
     """Return the leader's plans with every item and each item's history.
 
     The calendar feed's token is a credential, so the export says only whether a feed exists.

@@ -19,6 +19,7 @@ from backend.mentoring.services.programmes import (
 from backend.mentoring.services.proposals import proposal_accept, proposal_approve
 from backend.mentoring.services.runs import match_run_execute
 from backend.people.models import Leader, Organisation, User
+from backend.people.services import support_needs_share
 
 PROGRAMME_NAME = "Mentorordning for nye ledere"
 DEMO_MENTOR = "birgitte"
@@ -75,7 +76,11 @@ def seed_mentoring(*, organisation: Organisation, rng: random.Random, today: dt.
         proposal_approve(proposal=proposal, user=hr)
         if proposal == pending_for_demo or k % 3 == 2:
             continue  # left open: the mentor has not answered yet
-        proposal_accept(proposal=proposal, leader=proposal.enrolment.leader)
+        # The mentee's acceptance is her choice of what the mentor sees: her heaviest need.
+        mentee = proposal.enrolment.leader
+        heaviest = mentee.support_needs.filter(status="open").order_by("-weight", "id").first()
+        support_needs_share(leader=mentee, need_ids=[heaviest.id] if heaviest else [])
+        proposal_accept(proposal=proposal, leader=mentee)
         proposal_accept(proposal=proposal, leader=proposal.offer.leader)
     for mentorship in Mentorship.objects.filter(programme=programme).select_related("mentor"):
         # Pairs started some weeks ago: move the dates back and log their meetings.

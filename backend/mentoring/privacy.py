@@ -1,9 +1,9 @@
 """GDPR contribution of the mentoring app: enrolments, offers, proposals, pairs and check-ins.
 
-Called by ``backend.privacy`` (see ``backend/privacy/registry.py``). The export shows the
-leader's own check-in notes and notes the other party shared with the pair, never the other
-party's private notes. Erasure keeps mentorship and proposal rows (programme statistics count
-them) stripped of every note, reason and survey answer.
+Called by ``backend.privacy`` (see ``backend/privacy/registry.py``). The leader's own export
+shows their own check-in notes and notes the other party shared with the pair, never the other
+party's private notes; HR's export shows no note at all. Erasure keeps mentorship and proposal
+rows (programme statistics count them) stripped of every note, reason and survey answer.
 """
 
 from __future__ import annotations
@@ -34,8 +34,11 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
 
 
-def export_leader(leader: Leader) -> dict[str, Any]:
-    """Return the leader's mentoring rows as a mentee and as a mentor."""
+def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
+    """Return the leader's mentoring rows as a mentee and as a mentor.
+
+    ``notes=False`` (HR's export): no check-in note, the leader's own or a shared one.
+    """
     entry = LeaderEntry.objects.filter(leader=leader).first()
     # Reasons in Danish with the organisation's topic labels (backend/mentoring/reasons.py).
     labels = labels_where(organisation_id=leader.organisation_id)
@@ -46,7 +49,7 @@ def export_leader(leader: Leader) -> dict[str, Any]:
         "suggestions": _suggestions(leader, labels),
         "proposals": _proposals(leader, labels),
         "mentorships": _mentorships(leader),
-        "check_ins": _check_ins(leader),
+        "check_ins": _check_ins(leader, notes=notes),
     }
 
 
@@ -141,8 +144,8 @@ def _mentorships(leader: Leader) -> list[dict[str, Any]]:
     ]
 
 
-def _check_ins(leader: Leader) -> list[dict[str, Any]]:
-    """Check-ins of the leader's pairs: her own notes, the other party's only when shared."""
+def _check_ins(leader: Leader, *, notes: bool) -> list[dict[str, Any]]:
+    """Check-ins of the leader's pairs: her own notes, the other party's only when shared (HR: none)."""
     check_ins = (
         CheckIn.objects.filter(Q(mentorship__mentee=leader) | Q(mentorship__mentor=leader))
         .select_related("author")
@@ -154,8 +157,12 @@ def _check_ins(leader: Leader) -> list[dict[str, Any]]:
             "author": "self" if c.author_id == leader.id else c.author.full_name,
             "met_on": _iso(c.met_on),
             "minutes": c.minutes,
-            # The other party's note only when they shared it with the pair.
-            "note": c.note if c.author_id == leader.id or c.note_shared else None,
+            # The other party's note only when they shared it with the pair; HR: none.
+            **(
+                {"note": c.note if c.author_id == leader.id or c.note_shared else None}
+                if notes
+                else {}
+            ),
             "note_shared": c.note_shared,
         }
         for c in check_ins

@@ -258,11 +258,51 @@ def proposal_visible_or_404(*, actor: User, proposal_id: int) -> Proposal:
 class ProposalSeen:
     """A proposal and who reads it: ``reader`` is ``"hr"``, ``"mentee"`` or ``"mentor"``.
 
-    What the reader is shown (``ProposalOutputSerializer``) depends on it.
+    What the reader is shown (``ProposalOutputSerializer``) depends on it: ``needs`` are the
+    mentee's open needs this reader may see (HR: all, for matching; the mentor: only those the
+    mentee shares; the mentee: none, it is their own), ``reasons`` the stored match reasons
+    this reader may see (the mentor's name no topic the mentee has not shared).
     """
 
     proposal: Proposal
     reader: str
+    needs: tuple[SupportNeed, ...] = ()
+    reasons: tuple[dict[str, Any], ...] = ()
+
+
+def _needs_for(reader: str, proposal: Proposal) -> tuple[SupportNeed, ...]:
+    mentee = proposal.enrolment.leader
+    needs = getattr(mentee, "open_needs", None)
+    if needs is None:
+        needs = list(
+            mentee.support_needs.filter(status=SupportNeed.Status.OPEN).select_related("topic")
+        )
+    if reader == "hr":
+        return tuple(needs)
+    if reader == "mentor":
+        return tuple(n for n in needs if n.shared_with_mentor)
+    return ()
+
+
+def _reasons_for(reader: str, proposal: Proposal, needs: Sequence[SupportNeed]) -> tuple[Any, ...]:
+    """The stored reasons; for the mentor, topics limited to the needs the mentee shares."""
+    stored = list(proposal.reasons or [])
+    if reader != "mentor":
+        return tuple(stored)
+    shared = {n.topic.slug for n in needs}
+    out: list[Any] = []
+    for reason in stored:
+        code = reason.get("code") if isinstance(reason, Mapping) else None
+        if code == "covers_none":
+            continue  # it would tell the mentor that needs exist which they are not shown
+        if code == "covers":
+            params = reason.get("params") or {}
+            topics = [t for t in params.get("topics") or () if t in shared]
+            if not topics:
+                continue
+            reason = {**reason, "params": {**params, "topics": topics}}
+        out.append(reason)
+    return tuple(out)
 
 
 def proposal_reader(*, actor: User, proposal: Proposal) -> str:
@@ -277,25 +317,41 @@ def proposal_reader(*, actor: User, proposal: Proposal) -> str:
 # What the access log says when a proposal shows someone the mentee's support-need topics.
 _TOPICS_READ = "support_need_topics"
 _TOPICS_PURPOSE = {
-    "mentor": "Mentorforslag: de emner mentee ønsker sparring om",
+    "mentor": "Mentorforslag: de emner mentee har delt med mentor",
     "hr": "Mentormatch: forslag med mentees emner",
 }
+
+
+def proposal_seen_as(*, reader: str, proposal: Proposal) -> ProposalSeen:
+    """The proposal with what ``reader`` may see of the mentee's needs and the match reasons."""
+    needs = _needs_for(reader, proposal)
+    return ProposalSeen(proposal, reader, needs, _reasons_for(reader, proposal, needs))
 
 
 def proposals_seen(*, actor: User, proposals: Iterable[Proposal]) -> list[ProposalSeen]:
     """The proposals as ``actor`` reads them, each read of a mentee's topics logged.
 
-    The mentor and HR see the topics the mentee wants help with (from their support needs):
-    that is a read of another person's private data, so each goes to the access log (one
-    insert per page). The mentee's own reads are not logged.
+    HR sees the topics the mentee wants help with (for matching); the mentor only the topics
+    the mentee chose to share. Either is a read of another person's private data, so it goes
+    to the access log (one insert per page and purpose); the mentor's entry names the topics
+    read, and a mentor shown no topic reads none (no entry). The mentee's own reads are not
+    logged.
     """
-    seen = [ProposalSeen(p, proposal_reader(actor=actor, proposal=p)) for p in proposals]
-    for reader, purpose in _TOPICS_PURPOSE.items():
-        mentees = {
-            s.proposal.enrolment.leader_id: s.proposal.enrolment.leader
-            for s in seen
-            if s.reader == reader
-        }
+    seen = [
+        proposal_seen_as(reader=proposal_reader(actor=actor, proposal=p), proposal=p)
+        for p in proposals
+    ]
+    by_purpose: dict[str, dict[int, Leader]] = {}
+    for s in seen:
+        if s.reader == "mentee" or (s.reader == "mentor" and not s.needs):
+            continue
+        purpose = _TOPICS_PURPOSE[s.reader]
+        if s.reader == "mentor":
+            labels = ", ".join(n.topic.label_da for n in s.needs)
+            purpose = f"{purpose}: {labels}"[:300]
+        mentee = s.proposal.enrolment.leader
+        by_purpose.setdefault(purpose, {})[mentee.id] = mentee
+    for purpose, mentees in by_purpose.items():
         record_access_many(
             actor=actor, subject_leaders=list(mentees.values()), purpose=purpose, what=_TOPICS_READ
         )

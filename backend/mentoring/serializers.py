@@ -1,9 +1,9 @@
 """Output serializers of the mentoring API: each builds the response it documents.
 
-A mentor sees a minimal mentee profile (name, role, unit, administration, the topics they want
-help with), never the notes; scores and decline reasons are for HR only. Where a serializer has
-no docstring, that is on purpose: a docstring becomes the component's description in the API
-schema, and these components have none.
+A mentor sees a minimal mentee profile (name, role, unit, administration, the topics the mentee
+chose to share with them), never the notes; scores and decline reasons are for HR only. Where a
+serializer has no docstring, that is on purpose: a docstring becomes the component's
+description in the API schema, and these components have none.
 """
 
 from __future__ import annotations
@@ -132,15 +132,17 @@ class MatchRunOutputSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="MenteeProfile")
 class MenteeProfileSerializer(LeaderBriefSerializer):
-    """The minimal mentee profile a mentor sees: no notes, only the topics they want help with."""
+    """The minimal mentee profile a mentor sees: no notes, only the topics the mentee shares."""
 
     topics = serializers.SerializerMethodField()
 
     def get_topics(self, leader: Leader) -> list[str]:
+        # Only what the mentee shares with their mentor; a proposal puts in what its reader may
+        # see (``selectors.ProposalSeen.needs``: HR all open needs, the mentor the shared ones).
         needs = getattr(leader, "open_needs", None)
         if needs is None:
             needs = list(leader.support_needs.filter(status="open").select_related("topic"))
-        return [need.topic.label_da for need in needs]
+        return [need.topic.label_da for need in needs if need.shared_with_mentor]
 
 
 _HIDDEN_FROM_MENTEE = {
@@ -189,6 +191,10 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
         """The proposal as ``instance.reader`` (``selectors.ProposalSeen``) may see it."""
         data = super().to_representation(instance.proposal)
         view = instance.reader
+        data["mentee"]["topics"] = [need.topic.label_da for need in instance.needs]
+        reasons = (instance.proposal, list(instance.reasons))
+        data["reasons"] = self.fields["reasons"].to_representation(reasons)
+        data["reasons_da"] = self.fields["reasons_da"].to_representation(reasons)
         if view != "hr":
             for key in _FOR_HR_ONLY:
                 data.pop(key, None)

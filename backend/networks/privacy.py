@@ -28,7 +28,7 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
 
 
-def export_leader(leader: Leader) -> dict[str, Any]:
+def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
     """Return the leader's join and introduction requests, sign-ups and roulette pairs."""
     introductions = IntroductionRequest.objects.filter(
         Q(from_leader=leader) | Q(to_leader=leader)

@@ -19,7 +19,7 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
 
 
-def export_leader(leader: Leader) -> dict[str, Any]:
+def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
     """Return the notifications sent to the leader's login."""
     return {
         "notifications": [

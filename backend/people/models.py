@@ -367,6 +367,9 @@ class SupportNeed(models.Model):
     note = models.TextField(_("private note"), blank=True, max_length=4000)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     source = models.CharField(max_length=12, choices=Source.choices, default=Source.LEADER)
+    # The leader's own choice (issue 15): only a shared need's topic reaches their mentor. Off
+    # until the leader says so (at a mentor's acceptance or on the need itself); never the note.
+    shared_with_mentor = models.BooleanField(_("shared with my mentor"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -25,8 +25,12 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else value
 
 
-def export_leader(leader: Leader) -> dict[str, Any]:
-    """Return the leader's profile, login (never the password hash), strengths, needs, networks."""
+def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
+    """Return the leader's profile, login (never the password hash), strengths, needs, networks.
+
+    ``notes=False`` (HR's export): a support need's note is left out; ``has_note`` says if
+    there is one.
+    """
     user = User.objects.filter(leader=leader).first()
     boss = leader.boss
     unit = leader.unit
@@ -75,9 +79,10 @@ def export_leader(leader: Leader) -> dict[str, Any]:
                 "topic": n.topic.slug,
                 "topic_label": n.topic.label_da,
                 "weight": n.weight,
-                "note": n.note,
+                **({"note": n.note} if notes else {"has_note": bool(n.note)}),
                 "status": n.status,
                 "source": n.source,
+                "shared_with_mentor": n.shared_with_mentor,
                 "created_at": _iso(n.created_at),
                 "updated_at": _iso(n.updated_at),
             }

@@ -265,6 +265,7 @@ class SupportNeedSerializer(FastReadMixin, serializers.ModelSerializer[SupportNe
             "status",
             "source",
             "has_note",
+            "shared_with_mentor",
             "created_at",
             "updated_at",
         ]
@@ -286,7 +287,11 @@ class SupportNeedHrSerializer(SupportNeedSerializer):
     leader = LeaderRefSerializer(read_only=True)
 
     class Meta(SupportNeedSerializer.Meta):
-        fields = [*SupportNeedSerializer.Meta.fields, "leader"]
+        # Whether the leader shares a need with their mentor is the leader's business, not HR's.
+        fields = [
+            *(f for f in SupportNeedSerializer.Meta.fields if f != "shared_with_mentor"),
+            "leader",
+        ]
 
 
 class MeSerializer(FastReadMixin, serializers.ModelSerializer[User]):

@@ -211,11 +211,38 @@ def support_need_raise(
         )
         if not created:
             need.weight = max(need.weight, weight)
+            if need.status != SupportNeed.Status.OPEN:
+                # A need opened again is new to the mentor: shared only when the leader says so.
+                need.shared_with_mentor = False
             need.status = SupportNeed.Status.OPEN
             if note:
                 need.note = note
-            need.save(update_fields=["weight", "status", "note", "updated_at"])
+            need.save(
+                update_fields=["weight", "status", "note", "shared_with_mentor", "updated_at"]
+            )
     return need
+
+
+def support_needs_share(*, leader: Leader, need_ids: Iterable[int]) -> list[SupportNeed]:
+    """The leader's choice at a mentor's acceptance: exactly these needs are shared.
+
+    Every other need of the leader is not shared (nothing reaches a new mentor that the leader
+    did not choose for them). An id that is not one of the leader's open needs is a 400 and
+    changes nothing.
+    """
+    wanted = set(need_ids)
+    with transaction.atomic():
+        needs = list(SupportNeed.objects.select_for_update().filter(leader=leader))
+        open_ids = {n.id for n in needs if n.status == SupportNeed.Status.OPEN}
+        if not wanted <= open_ids:
+            raise ServiceError(_("Choose among your own open support needs."), field="share_needs")
+        SupportNeed.objects.filter(leader=leader, id__in=wanted).update(shared_with_mentor=True)
+        SupportNeed.objects.filter(leader=leader).exclude(id__in=wanted).update(
+            shared_with_mentor=False
+        )
+    return list(
+        SupportNeed.objects.filter(leader=leader, shared_with_mentor=True).select_related("topic")
+    )
 
 
 def staff_contact_set_units(*, contact: StaffContact, units: Iterable[Unit]) -> StaffContact:
@@ -264,9 +291,17 @@ def support_need_update(
     weight: int | None = None,
     note: str | None = None,
     status: str | None = None,
+    shared_with_mentor: bool | None = None,
 ) -> SupportNeed:
-    """Change the leader's own support need: weight (may go down here), note or status."""
+    """Change the leader's own support need: weight (may go down here), note, status, sharing.
+
+    ``shared_with_mentor`` is the leader's choice to show (or stop showing) the need's topic
+    and weight to their mentor; the note is never shown.
+    """
     fields: list[str] = []
+    if shared_with_mentor is not None:
+        need.shared_with_mentor = shared_with_mentor
+        fields.append("shared_with_mentor")
     if weight is not None:
         need.weight = weight
         fields.append("weight")

@@ -3,7 +3,7 @@
 Privacy does not reach into other apps' models. Each app instead exposes a small ``privacy``
 module with two functions::
 
-    def export_leader(leader: Leader) -> dict[str, Any]: ...   # JSON-ready, the leader's own data
+    def export_leader(leader: Leader, *, notes: bool) -> dict[str, Any]: ...  # JSON-ready
     def erase_leader(leader: Leader) -> None: ...               # idempotent, leaves no trace
 
 ``CONTRIBUTORS`` lists them in erasure order: apps that hang rows off a leader first, ``people``
@@ -33,8 +33,11 @@ CONTRIBUTORS: tuple[tuple[str, str], ...] = (
 class Contributor(Protocol):
     """What an app's ``privacy`` module provides."""
 
-    def export_leader(self, leader: Leader) -> dict[str, Any]:
-        """Return everything the app holds about ``leader``, JSON-ready."""
+    def export_leader(self, leader: Leader, *, notes: bool = True) -> dict[str, Any]:
+        """Return everything the app holds about ``leader``, JSON-ready.
+
+        ``notes=False`` (an export for HR): no text of a support-need note or a meeting note.
+        """
 
     def erase_leader(self, leader: Leader) -> None:
         """Erase or anonymise everything the app holds about ``leader`` (idempotent)."""

@@ -88,6 +88,7 @@ class ExportHtmlRenderer(BaseRenderer):
                 "blocks": export_blocks(data),
                 "generated_at": data.get("generated_at"),
                 "leader_id": data.get("leader_id"),
+                "notes_left_out": data.get("notes_left_out"),
             },
             request=context.get("request"),
         ).encode()

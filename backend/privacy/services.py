@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import ServiceError
 from backend.people.models import Leader, User
@@ -25,6 +26,12 @@ from backend.privacy.registry import contributors
 logger = logging.getLogger(__name__)
 
 ERASED_NAME = "Slettet leder"
+
+# Said in HR's export (JSON and HTML): why the notes are not there, and where they are.
+NOTES_LEFT_OUT = gettext_lazy(
+    "Support-need notes and private meeting notes are left out: they are the leader's own. "
+    "The leader downloads the complete export, notes included, in their own session."
+)
 
 
 def access_log_record(
@@ -85,7 +92,10 @@ def leader_export(*, leader: Leader, actor: User | None, purpose: str = "") -> d
     """Return everything Sparring holds about ``leader``, section by app (GDPR art. 15).
 
     Someone other than the leader (HR, or a command run on HR's behalf) must state a purpose;
-    their read is written to the access log with channel ``export``.
+    their read is written to the access log with channel ``export``. Only the leader's own
+    export holds the texts of their support-need notes and meeting notes (issue 15): HR's
+    export carries topics and weights, says that the notes are left out, and the leader gets
+    the complete export in their own session.
     """
     is_self = actor is not None and actor.leader_id == leader.id
     if not is_self and not purpose.strip():
@@ -94,9 +104,12 @@ def leader_export(*, leader: Leader, actor: User | None, purpose: str = "") -> d
         "format": "sparring-gdpr-export/1",
         "generated_at": timezone.now().isoformat(),
         "leader_id": leader.id,
+        "notes_included": is_self,
     }
+    if not is_self:
+        data["notes_left_out"] = str(NOTES_LEFT_OUT)
     for section, module in contributors():
-        data[section] = _json_ready(module.export_leader(leader))
+        data[section] = _json_ready(module.export_leader(leader, notes=is_self))
     data["access_log"] = [
         {
             "who": entry.actor_name,

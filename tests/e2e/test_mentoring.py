@@ -16,6 +16,7 @@ from backend.mentoring.services.programmes import (
 )
 from backend.mentoring.services.proposals import (
     proposal_accept,
+    proposal_accept_as,
     proposal_approve,
     proposal_create_manual,
 )
@@ -107,6 +108,9 @@ def test_mentor_accepts_a_proposal(browser: Browser, world: World, programme: Pr
     )
     proposal_approve(proposal=proposal, user=world.hr)
     mentor = m.User.objects.get(leader=proposal.offer.leader)
+    # Mette has said yes first and shares her budget need with the mentor (issue 15).
+    need = m.SupportNeed.objects.get(leader=world.new_leader.leader)
+    proposal_accept_as(actor=world.new_leader, proposal_id=proposal.id, share_needs=[need.id])
 
     browser.login(mentor)
     browser.page.get_by_role("navigation").get_by_role("link", name="Mentorforslag").click()
@@ -114,8 +118,8 @@ def test_mentor_accepts_a_proposal(browser: Browser, world: World, programme: Pr
     mette = world.new_leader.leader.full_name
     card = browser.page.get_by_role("article", name=f"Vil du være mentor for {mette}?")
     expect(card).to_be_visible()
-    # The mentor sees the topics Mette wants sparring on, never her private note.
-    expect(card).to_contain_text("Ønsker sparring om")
+    # The mentor sees the topic Mette shares, never her private note.
+    expect(card).to_contain_text(f"Ønsker sparring om: {world.budget.label_da}")
     browser.check("mentor-proposals")
 
     card.get_by_role("button", name="Sig ja").click()
@@ -125,6 +129,50 @@ def test_mentor_accepts_a_proposal(browser: Browser, world: World, programme: Pr
     browser.switch_language("en")
     browser.expect_heading("Mentor proposals")
     browser.check("mentor-proposals")
+
+
+def test_mentee_accepts_and_chooses_what_the_mentor_sees(
+    browser: Browser, world: World, programme: Programme
+) -> None:
+    """Issue 15: the accept step lists her open needs, none ticked; she shares one, then stops."""
+    match_run_start(programme=programme, user=world.hr)
+    proposal = Proposal.objects.select_related("offer__leader").get(
+        enrolment__leader=world.new_leader.leader, status="draft"
+    )
+    proposal_approve(proposal=proposal, user=world.hr)
+    need = m.SupportNeed.objects.get(leader=world.new_leader.leader)
+
+    browser.login(world.new_leader)
+    browser.page.get_by_role("navigation").get_by_role("link", name="Mentorforslag").click()
+    browser.expect_heading("Mentorforslag")
+    card = browser.page.get_by_role(
+        "article", name=f"Din foreslåede mentor: {proposal.offer.leader.full_name}"
+    )
+    choice = card.get_by_role("group", name="Hvilke støttebehov må din mentor se?")
+    budget = choice.get_by_label(world.budget.label_da)
+    expect(budget).not_to_be_checked()
+    browser.check("mentee-proposals")
+    budget.check()
+    card.get_by_role("button", name="Sig ja").click()
+    expect(
+        browser.page.get_by_role("status").filter(has_text="Tak! Du har sagt ja.")
+    ).to_be_visible()
+    need.refresh_from_db()
+    assert need.shared_with_mentor is True
+
+    # On the need itself she stops sharing it.
+    browser.goto(f"/me/support-needs/{need.id}")
+    share = browser.page.get_by_label("Del med min mentor")
+    expect(share).to_be_checked()
+    expect(browser.page.get_by_text("Din note forbliver din")).to_be_visible()
+    share.uncheck()
+    browser.page.get_by_role("button", name="Gem", exact=True).click()
+    expect(browser.page.get_by_role("status").filter(has_text="Gemt")).to_be_visible()
+    need.refresh_from_db()
+    assert need.shared_with_mentor is False
+    browser.switch_language("en")
+    expect(browser.page.get_by_label("Share with my mentor")).not_to_be_checked()
+    browser.check("support-need-share")
 
 
 def test_mentor_logs_a_meeting_with_the_mentee(

@@ -35,6 +35,7 @@ from backend.networks import models as nm
 from backend.networks.models import GroupDraft, IntroductionRequest, JoinRequest, SignUp
 from backend.notifications.models import Notification
 from backend.people import models as m
+from backend.people.services import support_needs_share
 from onboarding.models import Plan, PlanItem
 from tests import factories as f
 from tests.conftest import CANARY, World
@@ -42,6 +43,8 @@ from tests.conftest import CANARY, World
 # Private meeting notes: Mette's own and her mentor's, each unshared.
 MENTEE_NOTE_CANARY = "CANARY-mentee-moedenote-41c9"
 MENTOR_NOTE_CANARY = "CANARY-mentor-moedenote-93ad"
+# The topic of Mette's second need, which she does not share with her mentor (issue 15).
+UNSHARED_TOPIC_CANARY = "CANARY-emne-ikke-delt-6c2e"
 
 
 @dataclass
@@ -88,6 +91,14 @@ def build_scene(world: World) -> Scene:
     assert mette is not None and jens is not None and soren is not None
     need = m.SupportNeed.objects.get(leader=mette)
     f.CompetencyFactory(leader=mette, topic=world.roster, level=1)
+    # A second need whose topic Mette keeps from her mentor: she shares only the budget need.
+    secret_topic = f.TopicFactory(
+        organisation=world.org,
+        slug="ikke-delt",
+        label_da=UNSHARED_TOPIC_CANARY,
+        label_en=UNSHARED_TOPIC_CANARY,
+    )
+    f.SupportNeedFactory(leader=mette, topic=secret_topic, weight=1, note="Kun til mig")
 
     # Mentoring, through the services: HR pairs Mette with Jens by hand, both accept.
     programme = programme_create(
@@ -101,6 +112,8 @@ def build_scene(world: World) -> Scene:
     proposal = proposal_create_manual(
         enrolment=enrolment, offer=offer, user=world.hr, reason="Budgeterfaring på tværs"
     )
+    # Mette's acceptance is her choice of what Jens may see (``proposal_accept_as``).
+    support_needs_share(leader=mette, need_ids=[need.id])
     proposal_accept(proposal=proposal, leader=mette)
     proposal_accept(proposal=proposal, leader=jens)
     mentorship = Mentorship.objects.get(proposal=proposal)
@@ -343,4 +356,11 @@ def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
     return ids
 
 
-__all__ = ["CANARY", "MENTEE_NOTE_CANARY", "MENTOR_NOTE_CANARY", "Scene", "build_scene"]
+__all__ = [
+    "CANARY",
+    "MENTEE_NOTE_CANARY",
+    "MENTOR_NOTE_CANARY",
+    "UNSHARED_TOPIC_CANARY",
+    "Scene",
+    "build_scene",
+]

@@ -6,8 +6,10 @@ Celery task's arguments captured (``before_task_publish`` for real sends, ``task
 eager runs). It then:
 
 1. reads every GET route of the matrix as every persona, on every object, plain and with
-   ``?search=``, ``?ordering=note`` / ``-note``, ``?q=`` and a purpose, and checks that a canary
-   appears only where its owner (or HR's purpose-bound export) reads it;
+   ``?search=``, ``?ordering=note`` / ``-note``, ``?q=`` and a purpose (the export also as
+   HTML), and checks that a canary appears only where its owner reads it: HR (notes) and the
+   paired mentor are personas like the others, HR's export holds no note, and the mentor's
+   mentoring views never name the topic of a need the mentee did not share;
 2. checks the side channels: searching for a word of a note and ordering by the note give the
    same answer as searching for nonsense and ordering the other way;
 3. makes the writes that notify people (a new need, "I need help", check-ins) and runs the
@@ -30,7 +32,13 @@ from backend.notifications.models import Notification
 from backend.people import models as m
 from tests.conftest import CANARY, World
 from tests.trust.matrix import PERSONAS, Case, call, user_of
-from tests.trust.scene import MENTEE_NOTE_CANARY, MENTOR_NOTE_CANARY, Scene, build_scene
+from tests.trust.scene import (
+    MENTEE_NOTE_CANARY,
+    MENTOR_NOTE_CANARY,
+    UNSHARED_TOPIC_CANARY,
+    Scene,
+    build_scene,
+)
 from tests.trust.test_matrix import CASES
 
 OTHER_NEED_CANARY = "CANARY-andre-behov-5be1"
@@ -42,11 +50,9 @@ CARRIERS: dict[tuple[str, str, str], set[str]] = {
     ("me-support-need-detail", "own", "leader"): {CANARY},
     ("mentorship-check-ins", "own", "leader"): {MENTEE_NOTE_CANARY},
     ("mentorship-check-ins", "own", "mentor"): {MENTOR_NOTE_CANARY},
-    ("privacy-leader-export", "own", "leader"): {CANARY, MENTEE_NOTE_CANARY},
-    # HR's export is purpose-bound and logged; it holds the person's own notes.
-    ("privacy-leader-export", "own", "hr"): {CANARY, MENTEE_NOTE_CANARY},
-    # Andeby's leader's own need, read by Andeby's HR.
-    ("privacy-leader-export", "andeby", "other_org"): {CANARY, OTHER_NEED_CANARY},
+    # Her own export holds every note of hers (her second need's too, planted below). HR's
+    # export, purpose-bound and logged, holds none (issue 15): not in this table.
+    ("privacy-leader-export", "own", "leader"): {CANARY, MENTEE_NOTE_CANARY, OTHER_NEED_CANARY},
 }
 PARAMS: tuple[dict[str, str], ...] = (
     {},
@@ -55,6 +61,14 @@ PARAMS: tuple[dict[str, str], ...] = (
     {"q": "budget"},
     {"purpose": "Opfølgning på mentormatch"},
 )
+# The export also as HTML (HR's and the leader's), with and without a purpose.
+EXPORT_PARAMS: tuple[dict[str, str], ...] = (
+    {"format": "html"},
+    {"purpose": "Opfølgning på mentormatch", "format": "html"},
+)
+# Mentoring views where the paired mentor reads what the mentee shares: never the topic of a
+# need the mentee kept for herself (her second need, ``UNSHARED_TOPIC_CANARY``).
+MENTOR_VIEWS = ("proposal", "mentorship", "suggestion", "check-in")
 
 
 @pytest.fixture
@@ -115,11 +129,20 @@ def test_canaries_reach_their_owner_only(
         for persona in PERSONAS:
             allowed = CARRIERS.get((case.route, case.target, persona), set())
             # Search and ordering only mean something on lists; a purpose only where asked.
-            for params in PARAMS if case.target == "-" else ({}, PARAMS[-1]):
-                found = _found(_body(scene, client_for, case, persona, params)) - allowed
+            variants = PARAMS if case.target == "-" else ({}, PARAMS[-1])
+            if case.route == "privacy-leader-export":
+                variants = (*variants, *EXPORT_PARAMS)
+            for params in variants:
+                body = _body(scene, client_for, case, persona, params)
+                found = _found(body) - allowed
+                if persona == "mentor" and any(v in case.route for v in MENTOR_VIEWS):
+                    found |= {UNSHARED_TOPIC_CANARY} if UNSHARED_TOPIC_CANARY in body else set()
                 if found:
                     leaks.append(f"{case.route} {case.target} as {persona} {params}: {found}")
     assert leaks == []
+    # The paired mentor did read what Mette shares (the sweep above is not vacuous).
+    shown = client_for(world.mentor).get(f"/api/proposals/{scene.proposal.id}/").json()
+    assert shown["mentee"]["topics"] == [scene.need.topic.label_da]
 
     # Writes that notify people, with their e-mails and tasks run after commit.
     mette = client_for(world.new_leader)
@@ -150,6 +173,10 @@ def test_canaries_reach_their_owner_only(
             task.delay()
 
     assert CheckIn.objects.filter(note=MENTOR_NOTE_CANARY).exists()  # the canaries are real
+    # A need raised after the match (and "I need help") is not shared until Mette says so.
+    for url in (f"/api/proposals/{scene.proposal.id}/", "/api/proposals/mine/"):
+        body = jens.get(url).content.decode()
+        assert world.roster.label_da not in body and UNSHARED_TOPIC_CANARY not in body
     notifications = list(Notification.objects.values_list("subject", "body", "url"))
     assert notifications, "the writes notified somebody"
     assert _found(json.dumps(notifications, ensure_ascii=False)) == set()
@@ -285,8 +312,9 @@ PROPOSAL_TO_HR = PROPOSAL_TO_PAIR | {
 ALLOWED_KEYS: dict[tuple[str, str, str], set[str]] = {
     **{("leader-detail", "own", p): PROFILE for p in ("hr", "leader", "boss", "grand_boss")},
     **{("leader-list", "-", p): LIST_PROFILE for p in PERSONAS if p != "anon"},
-    ("me-support-need-list", "-", "leader"): NEED,
-    ("me-support-need-detail", "own", "leader"): NEED | {"note"},
+    # Her own choice of what her mentor sees is hers alone (HR's list has no such key).
+    ("me-support-need-list", "-", "leader"): NEED | {"shared_with_mentor"},
+    ("me-support-need-detail", "own", "leader"): NEED | {"note", "shared_with_mentor"},
     # HR's purpose-bound list says whether a note exists, never what it says.
     ("support-need-list", "-", "hr"): {
         "has_note",

@@ -178,14 +178,32 @@ class ProposalSwapApi(APIView):
         return Response(ProposalOutputSerializer(seen).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema_serializer(component_name="ShareNeedsInput")
+class ShareNeedsInputSerializer(serializers.Serializer):
+    """The mentee's choice of which support needs the mentor may see (none if left out)."""
+
+    share_needs = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        max_length=100,
+        help_text="Ids of the mentee's own open support needs to share with the mentor.",
+    )
+
+
 class ProposalAcceptApi(APIView):
     """POST: the mentee or the mentor accepts; when both have, the mentorship is active."""
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema(request=None, responses=ProposalAcceptedSerializer)
+    @extend_schema(request=ShareNeedsInputSerializer, responses=ProposalAcceptedSerializer)
     def post(self, request: Request, proposal_id: int) -> Response:
-        accepted = services.proposal_accept_as(actor=request_user(request), proposal_id=proposal_id)
+        data = ShareNeedsInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        accepted = services.proposal_accept_as(
+            actor=request_user(request),
+            proposal_id=proposal_id,
+            share_needs=data.validated_data.get("share_needs"),
+        )
         return Response(ProposalAcceptedSerializer(accepted).data)
 
 
@@ -267,13 +285,17 @@ class MySuggestionListApi(ListAPIView[Suggestion]):
 
 
 class SuggestionChooseApi(APIView):
-    """POST: the mentee picks a suggested mentor; the mentor is asked to accept."""
+    """POST: the mentee picks a suggested mentor (and the needs to share); the mentor is asked."""
 
     permission_classes = [IsLeaderUser]
 
-    @extend_schema(request=None, responses={201: ProposalForLeaderSerializer})
+    @extend_schema(request=ShareNeedsInputSerializer, responses={201: ProposalForLeaderSerializer})
     def post(self, request: Request, suggestion_id: int) -> Response:
+        data = ShareNeedsInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
         seen = services.suggestion_choose_as(
-            actor=request_user(request), suggestion_id=suggestion_id
+            actor=request_user(request),
+            suggestion_id=suggestion_id,
+            share_needs=data.validated_data.get("share_needs"),
         )
         return Response(ProposalOutputSerializer(seen).data, status=status.HTTP_201_CREATED)

@@ -7,7 +7,7 @@ the offer *and* by a check constraint on its ``active_count``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +46,7 @@ from backend.mentoring.services.notices import notify_hr, notify_leader
 from backend.people.access import is_hr_for
 from backend.people.lines import leader_line_ids
 from backend.people.models import Leader, User
+from backend.people.services import support_needs_share
 
 
 def _locked_proposal(proposal_id: int) -> Proposal:
@@ -505,10 +506,23 @@ def proposal_swap_as(*, actor: User, proposal_id: int, offer_id: int, reason: st
     return proposals_seen(actor=actor, proposals=[new])[0]
 
 
-def proposal_accept_as(*, actor: User, proposal_id: int) -> ProposalAccepted:
-    """The mentee or the mentor accepts; when both have, the mentorship starts."""
+def proposal_accept_as(
+    *, actor: User, proposal_id: int, share_needs: Sequence[int] | None = None
+) -> ProposalAccepted:
+    """The mentee or the mentor accepts; when both have, the mentorship starts.
+
+    The mentee's acceptance is also their choice of which open support needs the mentor may
+    see (``share_needs``, ids of their own needs): exactly those are shared from now on, none
+    when the list is left out. Only the mentee chooses (the mentor giving a list: 400).
+    """
     proposal, leader = _proposal_of_leader(actor, proposal_id)
-    proposal = proposal_accept(proposal=proposal, leader=leader)
+    is_mentee = leader.id == proposal.enrolment.leader_id
+    if share_needs is not None and not is_mentee:
+        raise ServiceError(_("Only the mentee shares support needs."), field="share_needs")
+    with transaction.atomic():
+        if is_mentee:
+            support_needs_share(leader=leader, need_ids=share_needs or [])
+        proposal = proposal_accept(proposal=proposal, leader=leader)
     seen = proposal_seen_or_404(actor=actor, proposal_id=proposal.id)
     mentorship = Mentorship.objects.filter(proposal=proposal).values_list("id", flat=True).first()
     return ProposalAccepted(seen=seen, mentorship=mentorship)
@@ -520,10 +534,17 @@ def proposal_decline_as(*, actor: User, proposal_id: int, reason: str = "") -> P
     return proposal_decline(proposal=proposal, leader=leader, reason=reason)
 
 
-def suggestion_choose_as(*, actor: User, suggestion_id: int) -> ProposalSeen:
-    """The mentee picks one of their suggested mentors (anyone else's suggestion: 404)."""
+def suggestion_choose_as(
+    *, actor: User, suggestion_id: int, share_needs: Sequence[int] | None = None
+) -> ProposalSeen:
+    """The mentee picks one of their suggested mentors (anyone else's suggestion: 404).
+
+    Picking is the mentee's acceptance: ``share_needs`` as in :func:`proposal_accept_as`.
+    """
     suggestion = suggestions_for_leader(actor=actor).filter(id=suggestion_id).first()
     if suggestion is None or actor.leader is None:
         raise Http404
-    proposal = suggestion_choose(suggestion=suggestion, leader=actor.leader)
+    with transaction.atomic():
+        support_needs_share(leader=actor.leader, need_ids=share_needs or [])
+        proposal = suggestion_choose(suggestion=suggestion, leader=actor.leader)
     return proposal_seen_or_404(actor=actor, proposal_id=proposal.id)

@@ -53,6 +53,10 @@ class SupportNeedUpdateInputSerializer(serializers.Serializer):
     weight = serializers.ChoiceField(choices=SupportNeed.Weight.choices, required=False)
     note = serializers.CharField(required=False, allow_blank=True, max_length=4000)
     status = serializers.ChoiceField(choices=SupportNeed.Status.choices, required=False)
+    shared_with_mentor = serializers.BooleanField(
+        required=False,
+        help_text="Show (or stop showing) the topic and weight to your mentor; never the note.",
+    )
 
 
 class MySupportNeedListApi(ListAPIView[SupportNeed]):

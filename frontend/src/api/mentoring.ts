@@ -119,10 +119,13 @@ export async function myProposals(): Promise<MyProposal[]> {
   return unwrap(await api.GET("/api/proposals/mine/")).results as MyProposal[];
 }
 
-export async function proposalAccept(proposalId: number): Promise<void> {
+/** Accept a proposal; the mentee's acceptance also says which support needs the mentor may see
+ * (`shareNeeds`: ids of their own open needs; none when left out). */
+export async function proposalAccept(proposalId: number, shareNeeds?: number[]): Promise<void> {
   unwrap(
     await api.POST("/api/proposals/{proposal_id}/accept/", {
       params: { path: { proposal_id: proposalId } },
+      body: shareNeeds === undefined ? {} : { share_needs: shareNeeds },
     }),
   );
 }

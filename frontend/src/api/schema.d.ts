@@ -1767,7 +1767,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST: the mentee picks a suggested mentor; the mentor is asked to accept. */
+        /** @description POST: the mentee picks a suggested mentor (and the needs to share); the mentor is asked. */
         post: operations["suggestions_choose_create"];
         delete?: never;
         options?: never;
@@ -2541,7 +2541,7 @@ export interface components {
          * @enum {string}
          */
         MembershipRoleEnum: "member" | "convener";
-        /** @description The minimal mentee profile a mentor sees: no notes, only the topics they want help with. */
+        /** @description The minimal mentee profile a mentor sees: no notes, only the topics the mentee shares. */
         MenteeProfile: {
             id: number;
             name: string;
@@ -3427,6 +3427,8 @@ export interface components {
             weight?: components["schemas"]["WeightEnum"];
             note?: string;
             status?: components["schemas"]["SupportNeedStatusEnum"];
+            /** @description Show (or stop showing) the topic and weight to your mentor; never the note. */
+            shared_with_mentor?: boolean;
         };
         /** @description Changes to a topic (its key stays). */
         PatchedTopicUpdateInputRequest: {
@@ -3898,6 +3900,11 @@ export interface components {
             escalate_after_days?: number;
             reminders_enabled?: boolean;
         };
+        /** @description The mentee's choice of which support needs the mentor may see (none if left out). */
+        ShareNeedsInputRequest: {
+            /** @description Ids of the mentee's own open support needs to share with the mentor. */
+            share_needs?: number[];
+        };
         SignUpComposeInputRequest: {
             /** @default 42 */
             seed: number;
@@ -4055,6 +4062,8 @@ export interface components {
             status?: components["schemas"]["SupportNeedStatusEnum"];
             source?: components["schemas"]["SupportNeedSourceEnum"];
             readonly has_note: boolean;
+            /** Delt med min mentor */
+            shared_with_mentor?: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -4075,6 +4084,8 @@ export interface components {
             status?: components["schemas"]["SupportNeedStatusEnum"];
             source?: components["schemas"]["SupportNeedSourceEnum"];
             readonly has_note: boolean;
+            /** Delt med min mentor */
+            shared_with_mentor?: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -7174,7 +7185,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShareNeedsInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ShareNeedsInputRequest"];
+                "multipart/form-data": components["schemas"]["ShareNeedsInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7440,7 +7457,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShareNeedsInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ShareNeedsInputRequest"];
+                "multipart/form-data": components["schemas"]["ShareNeedsInputRequest"];
+            };
+        };
         responses: {
             201: {
                 headers: {

@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { UseFormRegister } from "react-hook-form";
 import * as mentoring from "../api/mentoring";
 import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { MyProposal } from "../api/mentoring";
+import { peopleKeys, peopleQueries } from "../api/people";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
@@ -51,6 +54,8 @@ function MyProposalCard({
     mutationFn: ({ run }: { run: () => Promise<unknown>; message: string }) => run(),
     onSuccess: (_data, { message }) => {
       onChanged(message);
+      // Accepting may change which of my support needs are shared with my mentor.
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.needs() });
       return queryClient.invalidateQueries({ queryKey: mentoringKeys.mine() });
     },
   });
@@ -62,6 +67,7 @@ function MyProposalCard({
   const reasons = language === "da" ? proposal.reasons_da : proposal.reasons;
 
   const act = (run: () => Promise<unknown>, message: string) => answer.mutate({ run, message });
+  const form = useForm<ShareChoice>({ defaultValues: { share: [] } });
 
   return (
     <article className="card" aria-labelledby={titleId}>
@@ -98,27 +104,65 @@ function MyProposalCard({
       ) : null}
       {error ? <ErrorView error={error} /> : null}
       {proposal.status === "offered" && !mine ? (
-        <div className="actions">
-          <button
-            type="button"
-            onClick={() =>
-              act(() => mentoring.proposalAccept(proposal.id), t("myProposals.accepted"))
-            }
-          >
-            {t("myProposals.accept")}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              act(() => mentoring.proposalDecline(proposal.id, ""), t("myProposals.declined"))
-            }
-          >
-            {t("myProposals.decline")}
-          </button>
-        </div>
+        <form
+          onSubmit={form.handleSubmit(({ share }) =>
+            act(
+              () => mentoring.proposalAccept(proposal.id, asMentor ? undefined : share.map(Number)),
+              t("myProposals.accepted"),
+            ),
+          )}
+        >
+          {asMentor ? null : <ShareNeeds proposalId={proposal.id} register={form.register} />}
+          <div className="actions">
+            <button type="submit">{t("myProposals.accept")}</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                act(() => mentoring.proposalDecline(proposal.id, ""), t("myProposals.declined"))
+              }
+            >
+              {t("myProposals.decline")}
+            </button>
+          </div>
+        </form>
       ) : null}
       {proposal.status === "offered" && mine ? <p>{t("myProposals.waiting")}</p> : null}
     </article>
+  );
+}
+
+/** The ticked support needs (ids as the checkboxes give them). */
+type ShareChoice = { share: string[] };
+
+/** The mentee's accept step: which open support needs the mentor may see (none ticked at first). */
+function ShareNeeds({
+  proposalId,
+  register,
+}: {
+  proposalId: number;
+  register: UseFormRegister<ShareChoice>;
+}) {
+  const { t, language } = useI18n();
+  const needs = useQuery(peopleQueries.mySupportNeeds());
+  const titleId = `share-needs-${proposalId}`;
+  const hintId = `share-needs-hint-${proposalId}`;
+  const open = (needs.data ?? []).filter((need) => (need.status ?? "open") === "open");
+  return (
+    <fieldset className="field" aria-labelledby={titleId} aria-describedby={hintId}>
+      <legend id={titleId}>{t("myProposals.share.title")}</legend>
+      <p id={hintId} className="muted small">
+        {t("myProposals.share.hint")}
+      </p>
+      {needs.isPending ? <Loading /> : null}
+      {needs.isError ? <ErrorView error={needs.error} /> : null}
+      {needs.isSuccess && open.length === 0 ? <p>{t("myProposals.share.none")}</p> : null}
+      {open.map((need) => (
+        <label key={need.id} className="choice">
+          <input type="checkbox" value={String(need.id)} {...register("share")} />
+          {language === "en" ? need.topic.label_en : need.topic.label_da}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -37,6 +37,7 @@ function PrivacyNote() {
       <ul>
         <li>{t("needs.privacy.you")}</li>
         <li>{t("needs.privacy.hr")}</li>
+        <li>{t("needs.privacy.mentor")}</li>
         <li>{t("needs.privacy.boss")}</li>
       </ul>
     </aside>
@@ -94,6 +95,7 @@ export function SupportNeeds() {
                     {" · "}
                     {t(STATUS_TEXT[need.status ?? "open"])}
                     {need.has_note ? ` · ${t("needs.hasNote")}` : ""}
+                    {need.shared_with_mentor ? ` · ${t("needs.shared")}` : ""}
                   </span>
                 </li>
               ))}
@@ -199,7 +201,7 @@ export function SupportNeedDetail() {
   return <NeedEditForm need={need.data} />;
 }
 
-type NeedChanges = { weight: Weight; note: string; status: NeedStatus };
+type NeedChanges = { weight: Weight; note: string; status: NeedStatus; shared_with_mentor: boolean };
 
 function NeedEditForm({ need }: { need: Need }) {
   const { t, language } = useI18n();
@@ -208,7 +210,12 @@ function NeedEditForm({ need }: { need: Need }) {
   const [message, setMessage] = useState("");
   const label = language === "en" ? need.topic.label_en : need.topic.label_da;
   const form = useForm<NeedChanges>({
-    defaultValues: { weight: need.weight ?? 2, note: need.note ?? "", status: need.status ?? "open" },
+    defaultValues: {
+      weight: need.weight ?? 2,
+      note: need.note ?? "",
+      status: need.status ?? "open",
+      shared_with_mentor: need.shared_with_mentor ?? false,
+    },
   });
   const save = useMutation({
     mutationFn: (changes: NeedChanges) => people.supportNeedUpdate(need.id, changes),
@@ -258,6 +265,20 @@ function NeedEditForm({ need }: { need: Need }) {
           />
           <p id="need-note-hint" className="muted small">
             {t("needs.noteHint")}
+          </p>
+        </div>
+        <div className="field">
+          <label className="choice" htmlFor="need-shared">
+            <input
+              id="need-shared"
+              type="checkbox"
+              aria-describedby="need-shared-hint"
+              {...form.register("shared_with_mentor")}
+            />
+            {t("needs.share")}
+          </label>
+          <p id="need-shared-hint" className="muted small">
+            {t("needs.shareHint")}
           </p>
         </div>
         <div className="field">

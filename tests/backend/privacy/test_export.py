@@ -28,7 +28,11 @@ def test_the_leader_exports_everything_about_herself(scene: Scene, client_for) -
     assert people["profile"]["first_name"] == "Mette"
     assert people["user_account"]["username"] == "mette"
     assert "password" not in json.dumps(people["user_account"])
-    assert [n["note"] for n in people["support_needs"]] == [f"Jeg er bange for budgettet {CANARY}"]
+    assert [(n["note"], n["shared_with_mentor"]) for n in people["support_needs"]] == [
+        (f"Jeg er bange for budgettet {CANARY}", True),
+        ("Kun til mig", False),
+    ]
+    assert data["notes_included"] is True and "notes_left_out" not in data
     assert {c["topic"] for c in people["competencies"]} == {"roster"}
     assert {ms["network"] for ms in people["memberships"]} == {"Dagtilbudsledere", "Fredagskaffe"}
     mentoring = data["mentoring"]
@@ -145,7 +149,10 @@ def test_the_command_writes_the_export_and_logs_it(scene: Scene, tmp_path) -> No
         stdout=out,
     )
     data = json.loads(out.getvalue())
-    assert data["people"]["support_needs"][0]["note"].endswith(CANARY)
+    # Run on HR's behalf: topics and weights, no note (the leader's own export has them).
+    assert data["notes_included"] is False
+    assert data["people"]["support_needs"][0]["has_note"] is True
+    assert CANARY not in out.getvalue() and MENTEE_NOTE_CANARY not in out.getvalue()
     entry = AccessLogEntry.objects.get(channel="export")
     assert entry.actor is None and entry.purpose == "Anmodning om indsigt"
 
@@ -171,3 +178,32 @@ def test_the_command_refuses_an_unknown_leader(scene: Scene) -> None:
         call_command(
             "privacy_export", "--leader", "nope", "--organisation", "testrup", "--purpose", "x"
         )
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_hrs_export_carries_topics_and_weights_never_a_note(
+    scene: Scene, client_for, fmt: str
+) -> None:
+    """Issue 15: HR's export (any purpose) holds no support-need note and no meeting note."""
+    response = client_for(scene.world.hr).get(_url(scene, fmt) + "&purpose=Indsigt")
+    assert response.status_code == 200, response.content
+    body = response.content.decode()
+    for canary in (CANARY, MENTEE_NOTE_CANARY, MENTOR_NOTE_CANARY, "Kun til mig"):
+        assert canary not in body
+    assert "Budget og økonomisystem" in body  # the topic is there
+    if fmt == "json":
+        data = response.json()
+        assert data["notes_included"] is False and "udeladt" in data["notes_left_out"]
+        needs = data["people"]["support_needs"]
+        assert [(n["weight"], n["has_note"]) for n in needs] == [(3, True), (1, True)]
+        assert all("note" not in n for n in needs)
+        assert all("note" not in c for c in data["mentoring"]["check_ins"])
+    else:
+        assert "er udeladt" in body  # said in the export itself (Danish by default)
+
+
+def test_hrs_export_in_english_says_the_notes_are_left_out(scene: Scene, client_for) -> None:
+    response = client_for(scene.world.hr).get(
+        _url(scene, "html") + "&purpose=Indsigt", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "notes are left out" in response.content.decode()
