@@ -145,7 +145,7 @@ def _mentorships(leader: Leader) -> list[dict[str, Any]]:
 
 
 def _check_ins(leader: Leader, *, notes: bool) -> list[dict[str, Any]]:
-    """Check-ins of the leader's pairs: her own notes, the other party's only when shared (HR: none)."""
+    """Check-ins of the leader's pairs: her notes, the other party's when shared (HR: none)."""
     check_ins = (
         CheckIn.objects.filter(Q(mentorship__mentee=leader) | Q(mentorship__mentor=leader))
         .select_related("author")
