@@ -342,7 +342,11 @@ function PublishedNetworks({ ids }: { ids: number[] }) {
       {state.isSuccess ? (
         <ul>
           {state.data.map((n) => (
-            <li key={n.id}>{t("hrnet.published.network", { name: n.name, count: n.member_count })}</li>
+            <li key={n.id}>
+              {n.member_count === null
+                ? t("hrnet.published.networkFew", { name: n.name })
+                : t("hrnet.published.network", { name: n.name, count: n.member_count })}
+            </li>
           ))}
         </ul>
       ) : null}
