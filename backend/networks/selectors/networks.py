@@ -35,9 +35,9 @@ def network_list(*, actor: User) -> QuerySet[Network]:
     The head count of an informal or members-only network below ``MIN_AGGREGATE`` (5) is
     suppressed for anyone who is not a member (HR included): ``member_count`` is ``None`` and
     ``member_count_suppressed`` true. The suppression is in the query, so ordering by
-    ``member_count`` sorts every suppressed network as one value (then by name and id) and
-    says no more than the flag does. Members see their own network's count: they see the
-    members themselves.
+    ``member_count`` sorts every suppressed network as one value (ties broken by key, see
+    ``backend.api.filters.OrderingFilter``) and says no more than the flag does. Members see
+    their own network's count: they see the members themselves.
 
     Ordered explicitly: the head count groups the rows, and a grouped query ignores the
     model's default ordering (the paginated list warned ``UnorderedObjectListWarning``).

@@ -160,3 +160,19 @@ def test_the_default_size_limit_is_5_mb() -> None:
 )
 def test_the_depth_of_a_json_text_is_read_without_decoding_it(text: bytes, deep: bool) -> None:
     assert text_nesting_exceeds(text) is deep
+
+
+def test_a_form_body_over_the_size_limit_is_a_413_in_json_too(
+    world: World, client_for: Callable[[m.User | None], APIClient], settings: Any
+) -> None:
+    """A form body reaches DRF's form parser, where Django refuses it; the exception handler
+    answers in JSON (it was Django's HTML "Bad Request (400)")."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    response = client_for(world.new_leader).patch(
+        "/api/me/",
+        data="language=en&padding=" + "x" * (1024 * 1024),
+        content_type="application/x-www-form-urlencoded",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 413
+    assert response.json()["detail"] == "The request body is too large; the limit is 1 MB."
