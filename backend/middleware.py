@@ -3,9 +3,13 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from backend.api.parsers import text_nesting_exceeds, too_deep_message
 
 
 class ContentSecurityPolicyMiddleware:
@@ -50,4 +54,40 @@ class UserLanguageMiddleware:
         if user is not None and user.is_authenticated and language in self.supported:
             translation.activate(language)
             request.LANGUAGE_CODE = language
+        return self.get_response(request)
+
+
+class JsonBodyLimitsMiddleware:
+    """Refuse a JSON body to the API that is too large (413) or nested too deeply (400).
+
+    Checked before any view, so an endpoint that never reads its body (log out, mark as read)
+    refuses it like every other, and the answer is always JSON in the caller's language, never
+    Django's HTML "Bad Request (400)" page. ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is the size limit.
+    The JSON parser (``backend.api.parsers``) keeps its own depth check behind this one.
+    Place it after ``UserLanguageMiddleware``.
+    """
+
+    methods = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if (
+            request.method in self.methods
+            and request.path.startswith("/api/")
+            and "json" in (request.content_type or "")
+        ):
+            try:
+                body = request.body
+            except RequestDataTooBig:
+                limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+                message = _("The request body is too large; the limit is %(limit)s MB.") % {
+                    "limit": limit
+                }
+                return JsonResponse({"detail": message, "code": "too_large"}, status=413)
+            if text_nesting_exceeds(body):
+                return JsonResponse(
+                    {"detail": too_deep_message(), "code": "parse_error"}, status=400
+                )
         return self.get_response(request)

@@ -292,7 +292,7 @@ DEFAULT_SUGGESTION_WEIGHTS = SuggestionWeights()
 
 
 def _link_reasons(network: NetworkFacts) -> Reason:
-    if not network.private and network.known_members:
+    if network.known_members:
         return Reason("known", {"count": network.known_members})
     return Reason("close")
 
@@ -307,8 +307,9 @@ def suggestion_score(
 
     Link prediction (the resource allocation index between the asker and the members) and
     profile fit (service type, administrations, department, newcomers, cohort). A private
-    network's member facts count only over ``min_aggregate`` members, and its reasons never
-    name who is in it (``close``, never ``known`` or ``mentor``).
+    network's member facts count only over ``min_aggregate`` members, and neither its score
+    nor its reasons depend on the asker's own ties (no link prediction, no ``close``,
+    ``known`` or ``mentor``): they would tell who is in it.
 
     Examples
     --------
@@ -323,7 +324,9 @@ def suggestion_score(
     w = weights
     score = 0.0
     reasons: list[Reason] = []
-    if network.resource_allocation > 0:
+    if network.resource_allocation > 0 and not network.private:
+        # A private network's closeness to the asker's own ties would say that someone the
+        # asker knows is in it (in its rank as much as in a reason): it does not count.
         score += min(w.link_cap, w.link * network.resource_allocation)
         reasons.append(_link_reasons(network))
     if network.mentor_is_member and not network.private:

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django_filters import FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import filters
 from rest_framework.request import Request
 
 
@@ -44,3 +45,23 @@ class FilterSetWithDefaults(FilterSet):
             if name not in merged:
                 merged[name] = value
         super().__init__(merged, *args, **kwargs)
+
+
+class OrderingFilter(filters.OrderingFilter):
+    """DRF's ``?ordering=``, with the primary key as the last key.
+
+    Ordering by a field that is not unique (a name, a date, a head count) leaves ties in
+    whatever order the database likes, so pages could repeat or skip rows; the key settles
+    them. It also keeps ties from saying more than the field: networks whose suppressed head
+    count is ``null`` sort among themselves by key, never by their true size.
+    """
+
+    def get_ordering(self, request: Request, queryset: QuerySet[Any], view: Any) -> Any:
+        """The client's (or the view's) ordering, then ``pk`` unless already there."""
+        ordering = super().get_ordering(request, queryset, view)
+        if not ordering:
+            return ordering
+        keys = [key.lstrip("-") for key in ordering if isinstance(key, str)]
+        if any(key in ("pk", "id") for key in keys):
+            return ordering
+        return [*ordering, "pk"]

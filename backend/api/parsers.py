@@ -8,6 +8,8 @@ nests deeper than a handful of levels, so anything past ``MAX_DEPTH`` is refused
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,9 +17,50 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
-__all__ = ["MAX_DEPTH", "DepthLimitedJSONParser", "nesting_depth"]
+__all__ = [
+    "MAX_DEPTH",
+    "DepthLimitedJSONParser",
+    "nesting_depth",
+    "text_nesting_exceeds",
+    "too_deep_message",
+]
 
 MAX_DEPTH = 32
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+
+
+def too_deep_message() -> str:
+    """The refusal, in the active language."""
+    return _("The JSON body is nested too deeply (at most %(max)d levels).") % {"max": MAX_DEPTH}
+
+
+def text_nesting_exceeds(body: bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether the JSON text ``body`` opens more than ``limit`` brackets at once, without decoding.
+
+    Strings are cut out, then everything but the brackets; ``limit`` rounds of deleting the
+    innermost pairs (``[]``, ``{}``) empty any text nested at most ``limit`` deep. Only what is
+    left (deep, or not JSON at all) is counted bracket by bracket. C-speed ``bytes`` work, so a
+    5 MB body costs milliseconds, and nothing recurses.
+
+    Examples
+    --------
+    >>> text_nesting_exceeds(b'{"a": [1, {"b": "[[["}]}', limit=3)
+    False
+    >>> text_nesting_exceeds(b"[" * 4 + b"]" * 4, limit=3)
+    True
+    """
+    brackets = _JSON_STRING.sub(b"", body).translate(None, _NOT_BRACKETS)
+    left = brackets
+    for _round in range(limit):
+        if not left:
+            return False
+        left = left.replace(b"[]", b"").replace(b"{}", b"")
+    if not left:
+        return False
+    return max(itertools.accumulate(_DEPTH_STEP[b] for b in brackets)) > limit
 
 
 def nesting_depth(value: Any) -> int:
@@ -54,9 +97,7 @@ class DepthLimitedJSONParser(JSONParser):
         media_type: str | None = None,
         parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
-        message = _("The JSON body is nested too deeply (at most %(max)d levels).") % {
-            "max": MAX_DEPTH
-        }
+        message = too_deep_message()
         try:
             data = super().parse(stream, media_type, parser_context)
         except RecursionError as exc:

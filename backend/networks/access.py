@@ -1,10 +1,10 @@
 """Who may see which network and its members: the networks' privacy rules, in one place.
 
 Open networks and their members: everyone in the organisation. Informal and members-only
-networks: the name to members and to HR (with a head count), the members to members only; a
-boss never sees a report's memberships of them (brief, finding 3). Out-of-scope networks are
-*not found* (404). The organisation-wide rules (who is HR, whose profile one sees) are
-``backend.people.access``.
+networks: the name to members and to HR (with a head count, suppressed below 5 for anyone
+outside), the members to members only; a boss never sees a report's memberships of them
+(brief, finding 3). Out-of-scope networks are *not found* (404). The organisation-wide rules
+(who is HR, whose profile one sees) are ``backend.people.access``.
 """
 
 from __future__ import annotations

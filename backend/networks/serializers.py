@@ -17,9 +17,19 @@ from backend.people.serializers import LeaderRefSerializer
 
 
 class NetworkSerializer(FastReadMixin, serializers.ModelSerializer[Network]):
-    """A network; ``member_count`` is annotated by the selector."""
+    """A network; ``member_count`` and ``member_count_suppressed`` are annotated by the selector."""
 
-    member_count = serializers.IntegerField(read_only=True)
+    member_count = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text=(
+            "Head count; null when suppressed: an informal or members-only network with fewer "
+            "than 5 members, seen by someone who is not a member."
+        ),
+    )
+    member_count_suppressed = serializers.BooleanField(
+        read_only=True, help_text="True when the head count is hidden: fewer than 5 members."
+    )
     is_private = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -35,6 +45,7 @@ class NetworkSerializer(FastReadMixin, serializers.ModelSerializer[Network]):
             "welcomes_newcomers",
             "active",
             "member_count",
+            "member_count_suppressed",
         ]
 
 

@@ -2,43 +2,86 @@
 
 Callers pass text they compose from non-private fields (names, titles, dates, links). Support
 needs are private: never pass their notes or topics into a message; link to the app instead.
+
+A message goes out in the *recipient's* language (their own choice, else their organisation's),
+not the sender's: callers pass lazy text (``gettext_lazy``, or ``lazy_message`` for text with
+names in it), and ``notify`` renders it under ``translation.override`` for each recipient.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import lazy
 
 from backend.notifications.models import Notification
 from backend.people.models import User
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    Text = str | StrPromise
+else:
+    Text = Any
+
+
+def _interpolate(template: Any, params: Mapping[str, Any]) -> str:
+    return str(template) % params
+
+
+_lazy_interpolate = lazy(_interpolate, str)
+
+
+def lazy_message(template: Text, **params: Any) -> Text:
+    """``template % params``, translated when rendered (``str()``), not when written.
+
+    ``gettext_lazy("...") % {...}`` would translate at once, in the sender's language.
+    """
+    return _lazy_interpolate(template, params)
+
+
+def recipient_language(user: User) -> str:
+    """The language a user reads their notifications in."""
+    if user.language:
+        return user.language
+    organisation = user.organisation if user.organisation_id is not None else None
+    return organisation.default_language if organisation is not None else settings.LANGUAGE_CODE
 
 
 def notify(
     *,
     user: User,
     kind: str,
-    subject: str,
-    body: str = "",
+    subject: Text,
+    body: Text = "",
     url: str = "",
     dedupe_key: str = "",
     email: bool = True,
 ) -> Notification | None:
     """Create an in-app notification for ``user`` and e-mail it after the transaction commits.
 
+    ``subject`` and ``body`` are rendered in the recipient's language (lazy text is translated
+    here, plain text is taken as it is).
+
     With a ``dedupe_key`` the call is idempotent: a second call with the same key for the same
     user sends nothing and returns ``None`` (periodic jobs rely on this).
     """
     if dedupe_key and Notification.objects.filter(user=user, dedupe_key=dedupe_key).exists():
         return None
+    with translation.override(recipient_language(user)):
+        subject_text, body_text = str(subject), str(body)
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
                 user=user,
                 kind=kind,
-                subject=subject[:200],
-                body=body,
+                subject=subject_text[:200],
+                body=body_text,
                 url=url,
                 dedupe_key=dedupe_key,
             )

@@ -381,6 +381,13 @@ def user_set_language(*, user: User, language: str) -> User:
     return user
 
 
+def me_update(*, actor: User, language: str | None = None) -> User:
+    """The user changes their own settings; what the body leaves out stays as it is."""
+    if language is not None:
+        return user_set_language(user=actor, language=language)
+    return actor
+
+
 # --- As the API's caller: find the row in the actor's sight, check the actor may do this -------
 # Out of sight: ``Http404`` (404). In sight but not theirs to change: ``PermissionDenied`` (403).
 # Role checks (HR only, leaders only) are the views' permission classes and run before these.

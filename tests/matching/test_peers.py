@@ -124,8 +124,11 @@ def test_private_networks_never_name_who_is_in_them() -> None:
         administrations=2,
     )
     scored = suggestion_score(asker, private)
-    assert [r.code for r in scored.reasons] == ["close"]  # no "known", "mentor" or member facts
-    assert scored.score == 3.0  # the link prediction, capped
+    # No "known", "mentor" or member facts, and (issue 15) no "close" and no score from the
+    # asker's own ties either: a boss was told a members-only network of his reports was
+    # "close to your own network".
+    assert scored.reasons == ()
+    assert scored.score == 0.0
 
 
 def test_private_member_facts_count_from_min_aggregate_members() -> None:

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import Conflict, ServiceError
 from backend.mentoring.models import (
@@ -68,8 +69,8 @@ def mentorship_start(*, proposal: Proposal, mentee_id: int, mentor_id: int) -> M
         notify_leader(
             leader_id=leader_id,
             kind="mentoring.started",
-            subject=_("Your mentorship has started"),
-            body=_("Plan your first meeting; the invitation is in Sparring."),
+            subject=gettext_lazy("Your mentorship has started"),
+            body=gettext_lazy("Plan your first meeting; the invitation is in Sparring."),
             url=url,
             dedupe_key=f"mentoring.started.{mentorship.id}",
         )
@@ -128,7 +129,7 @@ def _flag(
         organisation_id=mentorship.programme.organisation_id,
         leader_id=mentorship.mentee_id,
         kind=f"mentoring.flag.{kind}",
-        subject=_("A mentoring pair needs a look"),
+        subject=gettext_lazy("A mentoring pair needs a look"),
         url="/mentoring/flags",
         dedupe_key=f"mentoring.flag.{flag.id}",
     )
@@ -150,8 +151,8 @@ def nudges_send(*, today: dt.date | None = None) -> dict[str, int]:
             notify_leader(
                 leader_id=leader_id,
                 kind="mentoring.did_you_meet",
-                subject=_("Did you meet?"),
-                body=_(
+                subject=gettext_lazy("Did you meet?"),
+                body=gettext_lazy(
                     "Log your first mentoring meeting in Sparring, or tell us if it hasn't "
                     "happened yet."
                 ),
@@ -173,8 +174,10 @@ def nudges_send(*, today: dt.date | None = None) -> dict[str, int]:
             notify_leader(
                 leader_id=leader_id,
                 kind="mentoring.nudge",
-                subject=_("Time for a mentor meeting?"),
-                body=_("It has been a while since your last meeting. Book the next one."),
+                subject=gettext_lazy("Time for a mentor meeting?"),
+                body=gettext_lazy(
+                    "It has been a while since your last meeting. Book the next one."
+                ),
                 url=f"/mentoring/mentorships/{mentorship.id}",
                 dedupe_key=f"mentoring.nudge.{mentorship.id}.{mentorship.last_met_on}",
             )

@@ -5,12 +5,18 @@ Notifications never carry support-need content: they name people, dates and link
 
 from __future__ import annotations
 
-from backend.notifications.services import notify
+from backend.notifications.services import Text, notify
 from backend.people.models import Leader, User
 
 
 def notify_leader(
-    *, leader_id: int, kind: str, subject: str, body: str = "", url: str = "", dedupe_key: str = ""
+    *,
+    leader_id: int,
+    kind: str,
+    subject: Text,
+    body: Text = "",
+    url: str = "",
+    dedupe_key: str = "",
 ) -> None:
     """Notify the login of a leader, if the leader has one."""
     user = User.objects.filter(leader_id=leader_id).first()
@@ -23,7 +29,7 @@ def notify_hr(
     organisation_id: int,
     leader_id: int | None,
     kind: str,
-    subject: str,
+    subject: Text,
     url: str = "",
     dedupe_key: str = "",
 ) -> None:

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import Conflict, ServiceError
 from backend.mentoring.models import (
@@ -72,16 +73,16 @@ def _offer(proposal: Proposal) -> None:
         notify_leader(
             leader_id=mentee_id,
             kind="mentoring.proposal",
-            subject=_("You have a mentor proposal"),
-            body=_("Open Sparring to see your proposed mentor and accept."),
+            subject=gettext_lazy("You have a mentor proposal"),
+            body=gettext_lazy("Open Sparring to see your proposed mentor and accept."),
             url=url,
             dedupe_key=f"mentoring.proposal.{proposal.id}.mentee",
         )
     notify_leader(
         leader_id=mentor_id,
         kind="mentoring.proposal",
-        subject=_("You are proposed as a mentor"),
-        body=_("Open Sparring to meet your proposed mentee and accept or decline."),
+        subject=gettext_lazy("You are proposed as a mentor"),
+        body=gettext_lazy("Open Sparring to meet your proposed mentee and accept or decline."),
         url=url,
         dedupe_key=f"mentoring.proposal.{proposal.id}.mentor",
     )
@@ -280,8 +281,10 @@ def proposal_decline(*, proposal: Proposal, leader: Leader, reason: str = "") ->
             notify_leader(
                 leader_id=mentee_id,
                 kind="mentoring.proposal_changed",
-                subject=_("A new mentor proposal is on its way"),
-                body=_("We are finding the best mentor for you; you will hear from us soon."),
+                subject=gettext_lazy("A new mentor proposal is on its way"),
+                body=gettext_lazy(
+                    "We are finding the best mentor for you; you will hear from us soon."
+                ),
                 dedupe_key=f"mentoring.proposal_changed.{proposal.id}",
             )
         cascade_next(enrolment_id=proposal.enrolment_id)
@@ -380,7 +383,7 @@ def cascade_next(*, enrolment_id: int) -> Proposal | None:
         organisation_id=enrolment.programme.organisation_id,
         leader_id=enrolment.leader_id,
         kind="mentoring.manual_queue",
-        subject=_("A mentee needs a manual match"),
+        subject=gettext_lazy("A mentee needs a manual match"),
         url=f"/mentoring/programmes/{enrolment.programme_id}/manual-queue",
         dedupe_key=f"mentoring.manual.{enrolment.id}.{Proposal.objects.filter(enrolment=enrolment).count()}",
     )

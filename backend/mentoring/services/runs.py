@@ -19,6 +19,7 @@ from django.db import IntegrityError, InterfaceError, OperationalError, connecti
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import Conflict, ServiceError
 from backend.celery import app as celery_app
@@ -378,8 +379,8 @@ def _notify_mentee_suggestions(*, enrolment_id: int, run_id: int) -> None:
     notify_leader(
         leader_id=leader_id,
         kind="mentoring.suggestions",
-        subject=_("Choose your mentor"),
-        body=_("Suggested mentors are ready for you to choose from."),
+        subject=gettext_lazy("Choose your mentor"),
+        body=gettext_lazy("Suggested mentors are ready for you to choose from."),
         url="/mentoring/suggestions",
         dedupe_key=f"mentoring.suggestions.{run_id}",
     )

@@ -1,7 +1,8 @@
 """Networks and their members, and a leader's memberships, as far as the caller may see them.
 
 Open networks and their members: everyone in the organisation. Informal and members-only
-networks: the name to members and to HR (with a head count), the members to members only.
+networks: the name to members and to HR (with a head count, suppressed below 5 for
+anyone outside), the members to members only.
 """
 
 from __future__ import annotations

@@ -86,6 +86,17 @@ def _candidate_networks(leader: Leader, mine: set[int]) -> list[Network]:
     )
 
 
+def _private_may_be_suggested(network: Network, *, head_count: int) -> bool:
+    """Whether an informal or members-only network may be shown to a leader outside it.
+
+    Only one that welcomes newcomers and has at least ``MIN_AGGREGATE`` (5) members: that it
+    exists at all is otherwise news to the asker, and with fewer members, a hint about who is
+    in it (a boss was shown a members-only network of his reports, "close to your own
+    network"). Its score and reasons leave out the asker's own ties (``matching.peers``).
+    """
+    return network.welcomes_newcomers and head_count >= MIN_AGGREGATE
+
+
 def _member_facts(member_ids: set[int]) -> dict[int, MemberFacts]:
     """Service type, administration and department of each member (one query)."""
     return {
@@ -156,6 +167,8 @@ def network_suggestions(*, actor: User, today: dt.date | None = None) -> list[Su
     for network in networks:
         members = sorted(graph.memberships.get(network.id, set()) - {me.id})
         private = network.is_private
+        if private and not _private_may_be_suggested(network, head_count=len(members)):
+            continue
         scored = suggestion_score(
             asker,
             network_facts(
@@ -176,10 +189,7 @@ def network_suggestions(*, actor: User, today: dt.date | None = None) -> list[Su
                 reasons=render_all(scored.reasons, SUGGESTION_TEXTS),
                 is_private=private,
                 join="request" if private else "join",
-                member_count=len(members)
-                + (0 if me.id not in graph.memberships.get(network.id, ()) else 1)
-                if (not private or len(members) >= MIN_AGGREGATE)
-                else None,
+                member_count=len(members),
             )
         )
     if (

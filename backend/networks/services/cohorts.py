@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import ServiceError
 from backend.networks.access import (
@@ -24,6 +25,7 @@ from backend.networks.models import (
 from backend.networks.selectors.drafts import people_for, ties_among
 from backend.networks.selectors.suggestions import cohort_circles
 from backend.networks.services.notices import notify_leader
+from backend.notifications.services import lazy_message
 from backend.people import access
 from backend.people.models import Leader, User
 from matching.errors import InputError
@@ -134,7 +136,7 @@ def cohort_circles_form(
             notify_leader(
                 next(leader for leader in leaders if leader.id == int(x)),
                 kind="networks.cohort",
-                subject=_("You are in %(network)s") % {"network": network.name},
+                subject=lazy_message(gettext_lazy("You are in %(network)s"), network=network.name),
                 url=f"/networks/{network.id}",
                 dedupe_key=f"cohort:{network.id}:{x}",
             )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import Conflict, ServiceError
 from backend.networks.models import (
@@ -26,6 +27,7 @@ from backend.networks.selectors.drafts import (
 )
 from backend.networks.selectors.signups import signup_for_hr_or_404
 from backend.networks.services.notices import notify_leader
+from backend.notifications.services import lazy_message
 from backend.people.models import User
 from matching.errors import InputError
 from matching.groups.compose import compose_groups, default_rounds
@@ -143,7 +145,7 @@ def draft_publish(*, actor: User, draft_id: int) -> GroupDraft:
             notify_leader(
                 leaders[lid],
                 kind="networks.learning_network",
-                subject=_("You are in %(network)s") % {"network": network.name},
+                subject=lazy_message(gettext_lazy("You are in %(network)s"), network=network.name),
                 url=f"/networks/{network.id}",
                 dedupe_key=f"learning-network:{draft.id}:{lid}",
             )

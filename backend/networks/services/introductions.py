@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import Conflict, ServiceError
 from backend.networks.access import (
@@ -17,6 +18,7 @@ from backend.networks.models import (
 )
 from backend.networks.selectors.introductions import introduction_of_or_404
 from backend.networks.services.notices import notify_leader
+from backend.notifications.services import lazy_message
 from backend.people.models import Leader, User
 
 
@@ -49,7 +51,7 @@ def introduction_request(
     notify_leader(
         other,
         kind="networks.introduction",
-        subject=_("%(name)s would like to meet you") % {"name": me.full_name},
+        subject=lazy_message(gettext_lazy("%(name)s would like to meet you"), name=me.full_name),
         url="/peers/introductions",
         dedupe_key=f"introduction:{intro.id}",
     )
@@ -77,7 +79,7 @@ def introduction_decide(*, actor: User, introduction_id: int, accept: bool) -> I
         notify_leader(
             intro.from_leader,
             kind="networks.introduction_accepted",
-            subject=_("%(name)s accepted your request") % {"name": me.full_name},
+            subject=lazy_message(gettext_lazy("%(name)s accepted your request"), name=me.full_name),
             url="/peers/introductions",
             dedupe_key=f"introduction-accepted:{intro.id}",
         )

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import Conflict
 from backend.networks.access import (
@@ -19,6 +20,7 @@ from backend.networks.models import (
 )
 from backend.networks.selectors.memberships import join_requests_for
 from backend.networks.services.notices import notify_leader
+from backend.notifications.services import lazy_message
 from backend.people.models import Leader, User
 
 
@@ -55,7 +57,9 @@ def network_join(*, actor: User, network_id: int, message: str = "") -> Membersh
         notify_leader(
             member,
             kind="networks.join_request",
-            subject=_("A leader asks to join %(network)s") % {"network": network.name},
+            subject=lazy_message(
+                gettext_lazy("A leader asks to join %(network)s"), network=network.name
+            ),
             url="/networks/requests",
             dedupe_key=f"join-request:{request.id}",
         )
@@ -89,7 +93,9 @@ def join_request_decide(*, actor: User, request_id: int, accept: bool) -> JoinRe
         notify_leader(
             request.leader,
             kind="networks.join_accepted",
-            subject=_("Welcome to %(network)s") % {"network": request.network.name},
+            subject=lazy_message(
+                gettext_lazy("Welcome to %(network)s"), network=request.network.name
+            ),
             url=f"/networks/{request.network_id}",
             dedupe_key=f"join-accepted:{request.id}",
         )

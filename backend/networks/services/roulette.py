@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import ServiceError
 from backend.networks.access import (
@@ -25,6 +26,7 @@ from backend.networks.models import (
     RouletteSetting,
 )
 from backend.networks.services.notices import notify_leader
+from backend.notifications.services import lazy_message
 from backend.people import access
 from backend.people.models import Leader, User
 
@@ -202,8 +204,11 @@ def roulette_round_run(*, network_id: int, today: dt.date | None = None) -> Roul
             notify_leader(
                 lid,
                 kind="networks.roulette",
-                subject=_("Coffee roulette in %(network)s: meet %(names)s")
-                % {"network": network.name, "names": others},
+                subject=lazy_message(
+                    gettext_lazy("Coffee roulette in %(network)s: meet %(names)s"),
+                    network=network.name,
+                    names=others,
+                ),
                 url="/networks/roulette",
                 dedupe_key=f"roulette:{round_.id}:{lid}",
             )

@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 from backend.api.permissions import Anyone, IsAuthenticatedUser, request_user
 from backend.people.models import User
 from backend.people.serializers import MeSerializer
-from backend.people.services import user_set_language
+from backend.people.services import me_update
 
 BAD_CREDENTIALS = _("Wrong username or password.")
 
@@ -117,9 +117,11 @@ class TokenApi(APIView):
 
 
 class MeInputSerializer(serializers.Serializer):
-    """What a user may change about themselves here."""
+    """What a user may change about themselves here; a partial body changes only what it names."""
 
-    language = serializers.ChoiceField(choices=[("", "-"), ("da", "Dansk"), ("en", "English")])
+    language = serializers.ChoiceField(
+        choices=[("", "-"), ("da", "Dansk"), ("en", "English")], required=False
+    )
 
 
 class MeApi(APIView):
@@ -133,9 +135,7 @@ class MeApi(APIView):
 
     @extend_schema(request=MeInputSerializer, responses=MeSerializer)
     def patch(self, request: Request) -> Response:
-        data = MeInputSerializer(data=request.data)
+        data = MeInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        user = user_set_language(
-            user=request_user(request), language=data.validated_data["language"]
-        )
+        user = me_update(actor=request_user(request), **data.validated_data)
         return Response(MeSerializer(user).data)

@@ -192,7 +192,10 @@ def _cell_value(
     """One cell's typed value; ``CellError`` for a formula, a CPR number or a bad value."""
     if text:
         if len(text) > MAX_CELL_CHARS:
-            raise CellError(_("The value is too long."))
+            raise CellError(
+                _("The value is too long (%(length)s characters; at most %(limit)s).")
+                % {"length": len(text), "limit": MAX_CELL_CHARS}
+            )
         if text[0] in "=@+-" and looks_like_formula(text):
             raise CellError(
                 _("The value looks like a spreadsheet formula; formulas are not imported.")

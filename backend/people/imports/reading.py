@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any, Final
 from xml.parsers import expat
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
@@ -65,16 +66,28 @@ class Table:
     notes: tuple[str, ...] = field(default=())
 
 
-def table_read(*, content: bytes, filename: str) -> Table:
-    """Read ``content`` (CSV or XLSX) into a ``Table``; raise ``FileRejected`` if unreadable."""
-    if len(content) > MAX_FILE_BYTES:
-        raise FileRejected(
-            _("The file is too large (%(size)s MB); the limit is %(limit)s MB.")
-            % {
-                "size": round(len(content) / 1024 / 1024, 1),
-                "limit": MAX_FILE_BYTES // 1024 // 1024,
-            }
-        )
+def file_too_large(size: int) -> FileRejected:
+    """The refusal of a file of ``size`` bytes, its true size in the message.
+
+    Callers read at most ``MAX_FILE_BYTES + 1`` bytes, so they pass the upload's own size:
+    a 21 MB file is "21.0 MB", not the 20.0 MB that was read of it.
+    """
+    return FileRejected(
+        _("The file is too large (%(size)s MB); the limit is %(limit)s MB.")
+        % {
+            "size": number_format(size / 1024 / 1024, decimal_pos=1),
+            "limit": MAX_FILE_BYTES // 1024 // 1024,
+        }
+    )
+
+
+def table_read(*, content: bytes, filename: str, size: int | None = None) -> Table:
+    """Read ``content`` (CSV or XLSX) into a ``Table``; raise ``FileRejected`` if unreadable.
+
+    ``size`` is the whole file's size when ``content`` is only its first bytes (a capped read).
+    """
+    if max(len(content), size or 0) > MAX_FILE_BYTES:
+        raise file_too_large(max(len(content), size or 0))
     if not content.strip():
         raise FileRejected(_("The file is empty."))
     name = filename.lower()
@@ -97,7 +110,9 @@ def text_decode(content: bytes) -> tuple[str, str]:
 
     A byte-order mark decides (UTF-8, UTF-16); otherwise strict UTF-8, which almost never
     decodes Windows-1252 text with æøå by accident (``æ`` is a lone ``0xE6`` there, an invalid
-    UTF-8 sequence); otherwise Windows-1252, and Latin-1 for the five bytes cp1252 leaves out.
+    UTF-8 sequence); otherwise Windows-1252. Anything else raises ``UnicodeDecodeError``: the
+    five bytes cp1252 leaves out mean the file is in some other encoding, and reading it as
+    Latin-1 only moved the problem to a confusing "unknown column" further on.
     """
     if content.startswith(codecs.BOM_UTF8):
         return content[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
@@ -107,10 +122,7 @@ def text_decode(content: bytes) -> tuple[str, str]:
         return content.decode("utf-8", errors="strict"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return content.decode("cp1252", errors="strict"), "cp1252"
-    except UnicodeDecodeError:
-        return content.decode("latin-1"), "latin-1"
+    return content.decode("cp1252", errors="strict"), "cp1252"
 
 
 def delimiter_guess(first_line: str) -> str:
@@ -133,7 +145,14 @@ def _csv_read(content: bytes) -> Table:
     try:
         text, encoding = text_decode(content)
     except UnicodeDecodeError as exc:
-        raise FileRejected(_("The file's text encoding could not be read.")) from exc
+        raise FileRejected(
+            _(
+                "The file's text encoding could not be read: it is neither UTF-8 nor "
+                "Windows-1252 (byte %(byte)s at position %(position)s). Save it as "
+                "CSV UTF-8 and try again."
+            )
+            % {"byte": f"0x{exc.object[exc.start]:02X}", "position": exc.start + 1}
+        ) from exc
     if "\x00" in text:
         raise FileRejected(_("The file is not a text (CSV) file or an Excel workbook (.xlsx)."))
     first_line = text.split("\n", 1)[0]

@@ -60,7 +60,7 @@ def leaders_import(
     result = ImportResult(dry_run=dry_run, filename=filename)
     try:
         content = file if isinstance(file, bytes) else file.read(MAX_FILE_BYTES + 1)
-        table = table_read(content=content, filename=filename)
+        table = table_read(content=content, filename=filename, size=getattr(file, "size", None))
     except FileRejected as exc:
         result.errors.append(RowError(None, None, exc.message))
         return _finish(result, organisation=organisation, actor=actor, started=started)
@@ -71,6 +71,11 @@ def leaders_import(
     if parsed.errors and not parsed.rows and not table.rows:
         return _finish(result, organisation=organisation, actor=actor, started=started)
     if any(e.row == 1 for e in parsed.errors):  # the header is wrong: rows mean nothing
+        return _finish(result, organisation=organisation, actor=actor, started=started)
+    if not table.rows:  # a heading and nothing below it is a mistake, not an empty success
+        result.errors.append(
+            RowError(None, None, _("The file has no rows below the heading; nothing to import."))
+        )
         return _finish(result, organisation=organisation, actor=actor, started=started)
 
     _plan_and_write(

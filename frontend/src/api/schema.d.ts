@@ -2612,7 +2612,7 @@ export interface components {
             count: number;
             results: components["schemas"]["ProposalForLeader"][];
         };
-        /** @description A network; ``member_count`` is annotated by the selector. */
+        /** @description A network; ``member_count`` and ``member_count_suppressed`` are annotated by the selector. */
         Network: {
             readonly id: number;
             /** Navn */
@@ -2629,7 +2629,10 @@ export interface components {
             /** Byder nye ledere velkommen */
             welcomes_newcomers?: boolean;
             active?: boolean;
-            readonly member_count: number;
+            /** @description Head count; null when suppressed: an informal or members-only network with fewer than 5 members, seen by someone who is not a member. */
+            readonly member_count: number | null;
+            /** @description True when the head count is hidden: fewer than 5 members. */
+            readonly member_count_suppressed: boolean;
         };
         NetworkInsights: {
             leaders: number;
@@ -3370,7 +3373,7 @@ export interface components {
             /** Format: date */
             left_on?: string | null;
         };
-        /** @description What a user may change about themselves here. */
+        /** @description What a user may change about themselves here; a partial body changes only what it names. */
         PatchedMeInputRequest: {
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };

@@ -1,8 +1,9 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { DraftMember, GroupDraft } from "../api/networks";
+import { translate } from "../i18n";
 import { renderWithProviders } from "../test/render";
-import { administrationMix, DraftReview, groupsOf } from "./GroupDraftReview";
+import { administrationMix, DraftReview, groupsOf, publishedNetworkLabel } from "./GroupDraftReview";
 
 function member(id: number, name: string, administration: string | undefined): DraftMember {
   return { id, name, role_title: "Leder", unit: `Enhed ${id}`, is_specialist: false, administration };
@@ -67,5 +68,18 @@ describe("DraftReview", () => {
     expect(screen.getByRole("button", { name: "Ja, offentliggør" })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Fortryd" }));
     expect(screen.queryByRole("button", { name: "Ja, offentliggør" })).toBeNull();
+  });
+});
+
+describe("publishedNetworkLabel", () => {
+  it("reads a suppressed head count as fewer than 5, in both languages", () => {
+    const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+      translate("en", key, vars);
+    const da = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+      translate("da", key, vars);
+    const few = { name: "Kaffeklubben", member_count: null };
+    expect(publishedNetworkLabel(few, en)).toBe("Kaffeklubben – fewer than 5 members");
+    expect(publishedNetworkLabel(few, da)).toBe("Kaffeklubben – færre end 5 medlemmer");
+    expect(publishedNetworkLabel({ name: "Læring", member_count: 8 }, en)).toBe("Læring – 8 members");
   });
 });

@@ -4,7 +4,7 @@ import type { FormEvent } from "react";
 import { ApiError } from "../api/client";
 import * as networks from "../api/networks";
 import { networksQueries } from "../api/networks";
-import type { DraftMember, GroupDraft, Violation } from "../api/networks";
+import type { DraftMember, GroupDraft, Network, Violation } from "../api/networks";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 
@@ -332,6 +332,17 @@ function MoveForm({
   );
 }
 
+/** A network by name and head count; a suppressed count (a private network of fewer than 5,
+ * for someone outside it) reads "fewer than 5 members". */
+export function publishedNetworkLabel(
+  n: Pick<Network, "name" | "member_count">,
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+): string {
+  return n.member_count === null
+    ? t("hrnet.published.networkFew", { name: n.name })
+    : t("hrnet.published.network", { name: n.name, count: n.member_count });
+}
+
 /** The learning networks a published draft created, by name and head count. */
 function PublishedNetworks({ ids }: { ids: number[] }) {
   const { t } = useI18n();
@@ -342,7 +353,7 @@ function PublishedNetworks({ ids }: { ids: number[] }) {
       {state.isSuccess ? (
         <ul>
           {state.data.map((n) => (
-            <li key={n.id}>{t("hrnet.published.network", { name: n.name, count: n.member_count })}</li>
+            <li key={n.id}>{publishedNetworkLabel(n, t)}</li>
           ))}
         </ul>
       ) : null}

@@ -294,11 +294,58 @@ def test_analytics_suppress_small_cells(setup, world):
         )
     data = programme_analytics(actor=world.hr, programme_id=setup.programme.id)
     assert data["total"]["enrolled"] == {"value": 10, "suppressed": False}
-    assert data["total"]["matched_pct"] == {"value": 10.0, "suppressed": False}
+    # "10 % matched of 10" would say one pair, beside a hidden "active" (issue 15): hidden.
+    assert data["total"]["matched_pct"] == {"value": None, "suppressed": True}
     assert data["total"]["active"]["suppressed"] is True  # 1 active pair
     rows = {r["administration"]: r for r in data["administrations"]}
-    assert rows["Kultur og Teknik"]["enrolled"]["value"] == 8
-    assert rows["Børn og Unge"]["enrolled"]["suppressed"] is True
+    assert rows["Børn og Unge"]["enrolled"]["suppressed"] is True  # 1
+    assert rows["Social og Sundhed"]["enrolled"]["suppressed"] is True  # 1
+    # 10 - 8 would give the two hidden cells' sum (2): Kultur og Teknik's 8 is hidden too.
+    assert rows["Kultur og Teknik"]["enrolled"]["suppressed"] is True
+    assert_nothing_hidden_can_be_worked_out(data)
+
+
+def assert_nothing_hidden_can_be_worked_out(data: dict) -> None:
+    """The differencing an HR reader could do, done: no hidden count of one to four people
+    follows from the cells shown (a percentage of a shown enrolment; a total less the
+    administrations shown)."""
+    total, rows = data["total"], data["administrations"]
+    for row in [total, *rows]:
+        enrolled, pct = row["enrolled"], row["matched_pct"]
+        if not enrolled["suppressed"] and not pct["suppressed"] and pct["value"] is not None:
+            matched = round(pct["value"] * enrolled["value"] / 100)
+            assert not 0 < matched < 5 and not 0 < enrolled["value"] - matched < 5, row
+    for column in ("enrolled", "active", "ended_early"):
+        if total[column]["suppressed"]:
+            continue
+        hidden = [r for r in rows if r[column]["suppressed"]]
+        shown = sum(r[column]["value"] for r in rows if not r[column]["suppressed"])
+        rest = total[column]["value"] - shown
+        assert not hidden or (len(hidden) >= 2 and not 0 < rest < 5), (column, rest)
+
+
+def test_analytics_hide_a_cell_that_the_others_would_give_away(setup, world):
+    """Besides the setup's three administrations of one enrolled each, A, B and C of 6, 7 and
+    1: the four ones are hidden, and since 17 - 6 - 7 would show they add up to 4, the
+    smallest cell shown (A's 6) is hidden with them; B's 7 and the total stay."""
+    departments = {
+        name: f.DepartmentFactory(
+            administration=f.AdministrationFactory(organisation=world.org, name=name)
+        )
+        for name in ("A", "B", "C")
+    }
+    for name, count in (("A", 6), ("B", 7), ("C", 1)):
+        for _ in range(count):
+            enrolment_create(
+                programme=setup.programme,
+                leader=f.LeaderFactory(unit=f.UnitFactory(department=departments[name])),
+            )
+    data = programme_analytics(actor=world.hr, programme_id=setup.programme.id)
+    rows = {r["administration"]: r for r in data["administrations"]}
+    assert [rows[name]["enrolled"]["suppressed"] for name in "ABC"] == [True, False, True]
+    assert rows["B"]["enrolled"]["value"] == 7
+    assert data["total"]["enrolled"] == {"value": 17, "suppressed": False}
+    assert_nothing_hidden_can_be_worked_out(data)
 
 
 def test_match_run_start_sends_its_task_by_name(setup, world, django_capture_on_commit_callbacks):
@@ -308,3 +355,17 @@ def test_match_run_start_sends_its_task_by_name(setup, world, django_capture_on_
     run.refresh_from_db()
     assert run.status == MatchRun.Status.SUCCEEDED
     assert Proposal.objects.filter(run=run).count() == 3
+
+
+def test_proposal_notices_go_out_in_each_recipients_language(setup, world):
+    """HR works in Danish; the mentor reads English and the mentee Danish: each gets their own
+    language (they all got HR's before, issue 15)."""
+    world.mentor.language, world.new_leader.language = "en", "da"
+    world.mentor.save(update_fields=["language"])
+    world.new_leader.save(update_fields=["language"])
+    with translation.override("da"):
+        offered(setup, world)
+    mentor_notice = Notification.objects.get(user=world.mentor, kind="mentoring.proposal")
+    mentee_notice = Notification.objects.get(user=world.new_leader, kind="mentoring.proposal")
+    assert mentor_notice.subject == "You are proposed as a mentor"
+    assert mentee_notice.subject == "Du har fået et forslag til en mentor"

@@ -8,6 +8,11 @@ The refactored scoring gives the same rankings and the same words, except that s
 now named by their display label from the translation catalogue instead of a hard-coded Danish
 list (issue 12, item 7): two Danish texts changed, "klub og fritid" -> "ungdomsklub / fritid" and
 "landsbyordning" -> "landsbyordning (skole og dagtilbud)"; the pinned texts are the new ones.
+
+Re-pinned for issue 15 (item 3): a private network's score no longer counts the asker's own
+ties (link prediction), and its "close" reason is gone, so 110 suggestions of informal and
+members-only networks changed score and reasons; every open network's suggestion, and their
+order among themselves, is exactly as before, and no suggestion appeared or disappeared.
 """
 
 from __future__ import annotations

@@ -147,3 +147,59 @@ def test_hr_forms_cohort_circles_in_one_step(world: World, client_for: Client) -
     assert again.status_code == 400 and "min_size" in again.json()
     assert CohortCircle.objects.count() == 2
     assert hr.get("/api/cohort-circles/").json()["count"] == 2
+
+
+def test_a_members_only_network_is_suggested_only_when_it_welcomes_newcomers_and_has_5_members(
+    world: World, client_for: Client
+) -> None:
+    """The side channel of issue 15: a boss was shown a members-only network of his own
+    reports, "close to your own network", 7 members. Now a private network is suggested only
+    when it welcomes newcomers and has at least 5 members, and then its score and reasons do
+    not depend on the asker's own ties."""
+    from tests import factories as f
+
+    boss = world.boss.leader
+    assert boss is not None and world.new_leader.leader is not None
+    reports = [world.new_leader.leader] + [
+        f.LeaderFactory(unit=world.new_leader.leader.unit, boss=boss) for _ in range(6)
+    ]
+    club = nm.Network.objects.create(
+        organisation=world.org,
+        name="Rapporternes klub",
+        kind=nm.NetworkKind.LEADER_GROUP,
+        visibility=nm.Network.Visibility.MEMBERS_ONLY,
+        welcomes_newcomers=True,
+    )
+    strangers = nm.Network.objects.create(
+        organisation=world.org,
+        name="Fremmedes klub",
+        kind=nm.NetworkKind.LEADER_GROUP,
+        visibility=nm.Network.Visibility.MEMBERS_ONLY,
+        welcomes_newcomers=True,
+    )
+    client = client_for(world.boss)
+
+    def suggested() -> dict[str, dict[str, object]]:
+        rows = client.get("/api/me/network-suggestions/").json()["results"]
+        return {row["name"]: row for row in rows}
+
+    for leader in reports[:4]:
+        nm.Membership.objects.create(network=club, leader=leader)
+    assert "Rapporternes klub" not in suggested()  # 4 members: not even its name
+
+    for leader in reports[4:]:
+        nm.Membership.objects.create(network=club, leader=leader)
+    for leader in [f.LeaderFactory(unit=world.new_leader.leader.unit) for _ in range(7)]:
+        nm.Membership.objects.create(network=strangers, leader=leader)
+    rows = suggested()
+    ours, theirs = rows["Rapporternes klub"], rows["Fremmedes klub"]
+    codes = {r["code"] for r in ours["reasons"]}  # type: ignore[attr-defined]
+    assert not codes & {"close", "known", "mentor", "department"}
+    assert ours["member_count"] == 7
+    # His own reports in it rank it no higher than seven strangers of the same unit would.
+    assert ours["score"] == theirs["score"]
+    assert ours["reasons"] == theirs["reasons"]
+
+    club.welcomes_newcomers = False
+    club.save(update_fields=["welcomes_newcomers"])
+    assert "Rapporternes klub" not in suggested()

@@ -169,3 +169,48 @@ def test_logout_needs_csrf_token(new_leader: User) -> None:
     client.force_login(new_leader)
     assert client.post("/api/auth/logout/").status_code == 403
     assert client.get("/api/me/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Too many attempts. Try again in 60 seconds."),
+        ("da", "For mange forsøg. Prøv igen om 60 sekunder."),
+    ],
+)
+def test_the_throttled_login_answers_in_one_language(
+    new_leader: User, language: str, expected: str
+) -> None:
+    """DRF's own message was half Danish, half English ("Forespørgslen blev neddroslet.
+    Expected available in 60 seconds.")."""
+    client = APIClient(HTTP_ACCEPT_LANGUAGE=language)
+    for _ in range(10):
+        client.post("/api/auth/login/", {"username": "mette", "password": "wrong"})
+
+    response = client.post("/api/auth/login/", {"username": "mette", "password": "wrong"})
+
+    assert response.status_code == 429
+    assert response.json()["detail"] == expected
+    assert response["Retry-After"] == "60"
+    assert response["Content-Language"] == language
+
+
+@pytest.mark.django_db
+def test_patch_me_takes_a_partial_body(
+    client_for: Callable[[User | None], APIClient], new_leader: User
+) -> None:
+    """``language`` was required even when it was not being changed."""
+    new_leader.language = "en"
+    new_leader.save(update_fields=["language"])
+    client = client_for(new_leader)
+
+    response = client.patch("/api/me/", {})
+
+    assert response.status_code == 200
+    assert response.json()["language"] == "en"
+    new_leader.refresh_from_db()
+    assert new_leader.language == "en"
+    cleared = client.patch("/api/me/", {"language": ""})
+    assert cleared.status_code == 200
+    assert cleared.json()["language"] == ""

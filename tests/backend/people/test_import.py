@@ -890,3 +890,71 @@ def test_xlsx_with_entity_declarations_is_refused(org: m.Organisation) -> None:
 
     assert errors_of(result) == [(None, None)]
     assert not m.Leader.objects.filter(organisation=org).exists()
+
+
+# --- the messages of a refused file (issue 15) ----------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_21_mb_upload_is_refused_with_its_true_size(
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
+    """The service reads at most 20 MB + 1 byte; the message still gives the file's own size."""
+    content = b"medarbejdernummer;fornavn\n" + b"x" * (21 * 1024 * 1024 - 26)
+    client = client_for(world.hr)
+    world.hr.language = "en"
+    world.hr.save(update_fields=["language"])
+
+    response = upload(client, content)
+
+    assert response.status_code == 400
+    messages = [e["message"] for e in response.json()["errors"]]
+    assert messages == ["The file is too large (21.0 MB); the limit is 20 MB."]
+
+
+@pytest.mark.django_db
+def test_a_file_neither_utf8_nor_windows_1252_is_refused_for_its_encoding(
+    org: m.Organisation,
+) -> None:
+    """0x81 is not a character in Windows-1252; reading such a file as Latin-1 used to end in
+    an "unknown column center/omrÃ¥de" instead."""
+    content = rows_to_csv([row("E1")], encoding="cp1252").replace(b"Hanne", b"Ha\x81ne")
+
+    with translation.override("en"):
+        result = run(org, content)
+
+    assert not result.ok
+    assert [(e.row, e.column) for e in result.errors] == [(None, None)]
+    message = result.errors[0].message
+    assert "neither UTF-8 nor Windows-1252" in message
+    assert "0x81" in message
+    assert "column" not in message
+
+
+@pytest.mark.django_db
+def test_a_file_with_only_the_heading_is_refused_as_having_no_rows(
+    world: World, client_for: Callable[[m.User | None], APIClient]
+) -> None:
+    header = rows_to_csv([row("H1")]).split(b"\n", 1)[0] + b"\n\n;;\n"
+    world.hr.language = "en"
+    world.hr.save(update_fields=["language"])
+
+    response = upload(client_for(world.hr), header)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert body["ok"] is False
+    assert [e["message"] for e in body["errors"]] == [
+        "The file has no rows below the heading; nothing to import."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_value_too_long_names_the_limit(org: m.Organisation) -> None:
+    content = rows_to_csv([row("L1", fornavn="x" * 4_001)])
+
+    with translation.override("en"):
+        result = run(org, content)
+
+    assert not result.ok
+    assert "at most 4000" in " ".join(e.message for e in result.errors)
