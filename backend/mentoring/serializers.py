@@ -355,7 +355,7 @@ class AnalyticsCellSerializer(serializers.Serializer):
     suppressed = serializers.BooleanField()
 
 
-# No docstring: the schema component has no description. ``selectors.programme_analytics``.
+# No docstring: the schema component has no description. ``analytics.programme_analytics``.
 class AnalyticsFiguresSerializer(serializers.Serializer):
     enrolled = AnalyticsCellSerializer()
     matched_pct = AnalyticsCellSerializer()

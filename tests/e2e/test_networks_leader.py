@@ -54,6 +54,12 @@ def test_leader_asks_to_join_a_suggested_network_and_a_member_accepts(
         description="Vi spiser frokost sammen den første torsdag i måneden.",
     )
     f.MembershipFactory(network=club, leader=jens, role=nm.Membership.Role.CONVENER)
+    # A members-only network is suggested only when it has at least five members (k ≥ 5).
+    elderly = m.Department.objects.get(name="Ældre og Sundhed", organisation=world.org)
+    for _ in range(4):
+        f.MembershipFactory(
+            network=club, leader=f.LeaderFactory(unit=f.UnitFactory(department=elderly))
+        )
     roulette_setting_set(
         actor=world.hr, network_id=club.id, next_run_on=dt.date.today() + dt.timedelta(days=7)
     )

@@ -25,7 +25,7 @@ from backend.api.permissions import (
     WriteRolesMixin,
     request_user,
 )
-from backend.mentoring import selectors
+from backend.mentoring import analytics, selectors
 from backend.mentoring.filters import EnrolmentFilter, status_parameter
 from backend.mentoring.models import Enrolment, EntryRoute, MentorOffer, Programme
 from backend.mentoring.serializers import (
@@ -112,7 +112,7 @@ class ProgrammeAnalyticsApi(APIView):
 
     @extend_schema(responses=ProgrammeAnalyticsSerializer)
     def get(self, request: Request, programme_id: int) -> Response:
-        figures = selectors.programme_analytics(
+        figures = analytics.programme_analytics(
             actor=request_user(request), programme_id=programme_id
         )
         return Response(ProgrammeAnalyticsSerializer(figures).data)

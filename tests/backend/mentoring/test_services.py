@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone, translation
 
 from backend.api.exceptions import Conflict, ServiceError
+from backend.mentoring.analytics import programme_analytics
 from backend.mentoring.models import (
     Enrolment,
     Flag,
@@ -17,7 +18,6 @@ from backend.mentoring.models import (
     Proposal,
     Suggestion,
 )
-from backend.mentoring.selectors import programme_analytics
 from backend.mentoring.services.checkins import check_in_log
 from backend.mentoring.services.mentorships import mentorship_end, nudges_send, pairs_recheck
 from backend.mentoring.services.programmes import (
