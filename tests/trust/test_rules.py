@@ -21,7 +21,9 @@ the server (or the other way round) fails here, and the sentence on the screen c
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -57,6 +59,14 @@ PURPOSE = {"purpose": "Opfølgning på mentormatch"}
 def test_one_rule_for_every_kind_and_audience() -> None:
     pairs = [(rule.kind, rule.audience) for rule in RULES]
     assert sorted(pairs) == sorted((k, a) for k in Kind for a in Audience)
+
+
+@pytest.mark.django_db
+def test_the_web_apps_tests_render_the_served_rules(scene: Scene, client_for: Any) -> None:
+    """The rules the web app's tests build the screens' sentences from are the served ones."""
+    fixture = Path(__file__).parents[2] / "frontend" / "src" / "test" / "privacyRules.json"
+    served = client_for(scene.world.mentor).get("/api/privacy/rules/").json()
+    assert json.loads(fixture.read_text()) == served
 
 
 def _served_rules(client: Any) -> dict[tuple[str, str], str]:

@@ -1,0 +1,129 @@
+/**
+ * Every sentence the web app says about privacy, built from the rules the server keeps
+ * (`GET /api/privacy/rules/`): one phrase per rule value, in Danish and English, so a changed
+ * rule is a changed sentence. `tests/trust/test_rules.py` holds the server's answers for every
+ * persona to the same rules. Until the rules have arrived nothing is said (never a guess).
+ */
+import { useQuery } from "@tanstack/react-query";
+import type { Audience, Kind, Sees, VisibilityRule } from "../api/privacy";
+import { privacyQueries } from "../api/privacy";
+import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n";
+
+type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** The order the audiences are named in. */
+export const AUDIENCES: readonly Audience[] = ["self", "hr", "line", "mentor", "others"];
+
+const WHO: Record<Audience, MessageKey> = {
+  self: "privacy.who.self",
+  line: "privacy.who.line",
+  hr: "privacy.who.hr",
+  mentor: "privacy.who.mentor",
+  others: "privacy.who.others",
+};
+const NEED: Record<Sees, MessageKey> = {
+  everything: "privacy.need.everything",
+  topic_and_weight: "privacy.need.topic_and_weight",
+  when_shared: "privacy.need.when_shared",
+  nothing: "privacy.need.nothing",
+};
+const NOTE: Record<Sees, MessageKey> = {
+  everything: "privacy.note.everything",
+  topic_and_weight: "privacy.note.topic_and_weight",
+  when_shared: "privacy.note.when_shared",
+  nothing: "privacy.note.nothing",
+};
+
+function ruleOf(rules: VisibilityRule[], kind: Kind, audience: Audience): VisibilityRule {
+  const rule = rules.find((r) => r.kind === kind && r.audience === audience);
+  // No rule is no permission: say the most private thing rather than guess.
+  return rule ?? { kind, audience, sees: "nothing", logged: false };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "a", "a og b", "a, b og c" (and / and). */
+function list(t: T, names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")}${t("privacy.and")}${names[names.length - 1]}`;
+}
+
+/** One line per audience: what it sees of the leader's support needs and their notes. */
+export function needSentences(rules: VisibilityRule[], t: T): string[] {
+  return AUDIENCES.map((audience) => {
+    const need = ruleOf(rules, "support_need", audience);
+    const note = ruleOf(rules, "support_need_note", audience);
+    const parts = [t(NEED[need.sees])];
+    if (need.sees !== "nothing") parts.push(t(NOTE[note.sees]));
+    const sentence = `${capitalise(t(WHO[audience]))}: ${parts.join(" – ")}.`;
+    return need.logged || note.logged ? `${sentence} ${t("privacy.logged")}` : sentence;
+  });
+}
+
+/** Who can see "I need help" on a plan item, and who cannot. */
+export function helpSentence(rules: VisibilityRule[], t: T): string {
+  const sees = (audience: Audience) => ruleOf(rules, "help_request", audience).sees !== "nothing";
+  const can = AUDIENCES.filter(sees).map((audience) => t(WHO[audience]));
+  const cannot = AUDIENCES.filter((audience) => !sees(audience)).map((a) => t(WHO[a]));
+  const sentences = [t("privacy.help.can", { who: list(t, can) })];
+  if (cannot.length) sentences.push(t("privacy.help.cannot", { who: capitalise(list(t, cannot)) }));
+  return sentences.join(" ");
+}
+
+/** Who, besides the pair, knows that a leader has a mentor, and who does not. */
+export function pairingSentence(rules: VisibilityRule[], t: T): string {
+  const others = AUDIENCES.filter((audience) => audience !== "self" && audience !== "mentor");
+  const sees = (audience: Audience) =>
+    ruleOf(rules, "mentor_pairing", audience).sees !== "nothing";
+  const can = others.filter(sees).map((audience) => t(WHO[audience]));
+  const cannot = others.filter((audience) => !sees(audience)).map((a) => t(WHO[a]));
+  const sentences = [];
+  if (can.length) sentences.push(t("privacy.pairing.can", { who: capitalise(list(t, can)) }));
+  if (cannot.length) {
+    sentences.push(t("privacy.pairing.cannot", { who: capitalise(list(t, cannot)) }));
+  }
+  return sentences.join(" ");
+}
+
+function useRules(): VisibilityRule[] | undefined {
+  return useQuery(privacyQueries.rules()).data;
+}
+
+/** Who can see the leader's support needs, one line per audience. */
+export function NeedsPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <aside className="card privacy" aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">{t("needs.privacy.title")}</h2>
+      {rules ? (
+        <ul>
+          {needSentences(rules, t).map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      ) : null}
+    </aside>
+  );
+}
+
+/** Under an "I need help" button: who can see that the leader asks. */
+export function HelpPrivacy({ id }: { id: string }) {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <p id={id} className="muted small">
+      {rules ? helpSentence(rules, t) : null}
+    </p>
+  );
+}
+
+/** Who knows that the leader has a mentor. */
+export function PairingPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return rules ? <p>{pairingSentence(rules, t)}</p> : null;
+}
