@@ -109,9 +109,14 @@ def test_boss_sees_progress_but_not_help_requests(
     mette = world.new_leader.leader
     main.get_by_role("link", name=mette.full_name).wait_for()
     assert "Beder om hjælp" not in main.inner_text()
+    # Worded from the served rules (the line sees none of the three).
+    expect(main).to_contain_text(
+        "Deres støttebehov, anmodninger om hjælp og mentorforløb er private og vises ikke for dig."
+    )
     browser.check("boss-dashboard")
     browser.switch_language("en")
     browser.expect_heading("My new leaders")
+    expect(main).to_contain_text("Their support needs, requests for help and mentorships are")
     browser.check("boss-dashboard")
     browser.switch_language("da")
 

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import type { VisibilityRule } from "../api/privacy";
 import { translate } from "../i18n";
 import { renderWithProviders, SERVED_RULES } from "../test/render";
-import { helpSentence, NeedsPrivacy, needSentences, pairingSentence, PairingPrivacy } from "./Privacy";
+import {
+  helpSentence,
+  LinePrivacy,
+  lineSentence,
+  NeedsPrivacy,
+  needSentences,
+  pairingSentence,
+  PairingPrivacy,
+} from "./Privacy";
 
 const da = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
   translate("da", key, vars);
@@ -46,6 +54,15 @@ describe("privacy sentences from the served rules", () => {
     );
   });
 
+  it("tell a boss what of their leaders they are not shown", () => {
+    expect(lineSentence(SERVED_RULES, da)).toBe(
+      "Deres støttebehov, anmodninger om hjælp og mentorforløb er private og vises ikke for dig.",
+    );
+    expect(lineSentence(changed("help_request", "line", "everything"), en)).toBe(
+      "Their support needs and mentorships are private and not shown to you. You see their requests for help.",
+    );
+  });
+
   it("change when a rule changes", () => {
     const lineSees = changed("support_need", "line", "topic_and_weight");
     expect(needSentences(lineSees, en)[2]).toBe(
@@ -59,15 +76,21 @@ describe("privacy sentences from the served rules", () => {
     );
   });
 
-  it("are what the support-needs and proposals screens show", () => {
+  it("are what the support-needs, proposals and my-leaders screens show", () => {
     renderWithProviders(
       <>
         <NeedsPrivacy />
         <PairingPrivacy />
+        <LinePrivacy />
       </>,
       { language: "da" },
     );
-    for (const sentence of [...needSentences(SERVED_RULES, da), pairingSentence(SERVED_RULES, da)]) {
+    const sentences = [
+      ...needSentences(SERVED_RULES, da),
+      pairingSentence(SERVED_RULES, da),
+      lineSentence(SERVED_RULES, da),
+    ];
+    for (const sentence of sentences) {
       expect(screen.getByText(sentence)).toBeTruthy();
     }
   });

@@ -88,6 +88,28 @@ export function pairingSentence(rules: VisibilityRule[], t: T): string {
   return sentences.join(" ");
 }
 
+/** What the line above a leader sees of the leader's private things (the line reads this). */
+const LINE_KINDS: readonly Kind[] = ["support_need", "help_request", "mentor_pairing"];
+const THINGS: Record<Kind, MessageKey> = {
+  support_need: "privacy.things.support_need",
+  support_need_note: "privacy.things.support_need_note",
+  help_request: "privacy.things.help_request",
+  mentor_pairing: "privacy.things.mentor_pairing",
+  check_in_note: "privacy.things.check_in_note",
+};
+
+/** For a boss: which of their leaders' private things they are not shown (and which they are). */
+export function lineSentence(rules: VisibilityRule[], t: T): string {
+  const hidden = (kind: Kind) => ruleOf(rules, kind, "line").sees === "nothing";
+  const names = (kinds: Kind[]) => list(t, kinds.map((kind) => t(THINGS[kind])));
+  const sentences = [];
+  const shown = LINE_KINDS.filter((kind) => !hidden(kind));
+  const kept = LINE_KINDS.filter(hidden);
+  if (kept.length) sentences.push(t("privacy.line.hidden", { things: names(kept) }));
+  if (shown.length) sentences.push(t("privacy.line.shown", { things: names(shown) }));
+  return sentences.join(" ");
+}
+
 function useRules(): VisibilityRule[] | undefined {
   return useQuery(privacyQueries.rules()).data;
 }
@@ -126,4 +148,11 @@ export function PairingPrivacy() {
   const { t } = useI18n();
   const rules = useRules();
   return rules ? <p>{pairingSentence(rules, t)}</p> : null;
+}
+
+/** For a boss, on their new leaders' progress: what of their leaders they are not shown. */
+export function LinePrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return rules ? <p>{lineSentence(rules, t)}</p> : null;
 }
