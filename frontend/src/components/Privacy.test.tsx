@@ -4,11 +4,15 @@ import type { VisibilityRule } from "../api/privacy";
 import { translate } from "../i18n";
 import { renderWithProviders, SERVED_RULES } from "../test/render";
 import {
+  checkInSentence,
+  CheckInPrivacy,
   helpSentence,
   LinePrivacy,
   lineSentence,
   NeedsPrivacy,
   needSentences,
+  NoteHint,
+  noteSentence,
   pairingSentence,
   PairingPrivacy,
 } from "./Privacy";
@@ -63,6 +67,19 @@ describe("privacy sentences from the served rules", () => {
     );
   });
 
+  it("say who reads a support need's note and a meeting note", () => {
+    expect(noteSentence(SERVED_RULES, da)).toBe("Kun du kan læse noten.");
+    expect(noteSentence(changed("support_need_note", "hr", "everything"), en)).toBe(
+      "Only you and HR can read the note.",
+    );
+    expect(checkInSentence(SERVED_RULES, da)).toBe(
+      "Den anden i forløbet kan kun læse dine mødenoter, når du deler dem. HR, din chef og lederne over dig og andre ledere kan ikke læse dine mødenoter.",
+    );
+    expect(checkInSentence(changed("check_in_note", "mentor", "nothing"), en)).toBe(
+      "HR, your boss and the leaders above them, the other in the pair and other leaders cannot read your meeting notes.",
+    );
+  });
+
   it("change when a rule changes", () => {
     const lineSees = changed("support_need", "line", "topic_and_weight");
     expect(needSentences(lineSees, en)[2]).toBe(
@@ -76,12 +93,14 @@ describe("privacy sentences from the served rules", () => {
     );
   });
 
-  it("are what the support-needs, proposals and my-leaders screens show", () => {
+  it("are what the support-needs, proposals, pairs and my-leaders screens show", () => {
     renderWithProviders(
       <>
         <NeedsPrivacy />
         <PairingPrivacy />
         <LinePrivacy />
+        <NoteHint id="hint" />
+        <CheckInPrivacy />
       </>,
       { language: "da" },
     );
@@ -89,6 +108,8 @@ describe("privacy sentences from the served rules", () => {
       ...needSentences(SERVED_RULES, da),
       pairingSentence(SERVED_RULES, da),
       lineSentence(SERVED_RULES, da),
+      noteSentence(SERVED_RULES, da),
+      checkInSentence(SERVED_RULES, da),
     ];
     for (const sentence of sentences) {
       expect(screen.getByText(sentence)).toBeTruthy();

@@ -110,6 +110,37 @@ export function lineSentence(rules: VisibilityRule[], t: T): string {
   return sentences.join(" ");
 }
 
+/** Under a support need's note: who can read it. */
+export function noteSentence(rules: VisibilityRule[], t: T): string {
+  const readers = AUDIENCES.filter(
+    (audience) => ruleOf(rules, "support_need_note", audience).sees !== "nothing",
+  );
+  return t("privacy.noteHint", { who: list(t, readers.map((audience) => t(WHO[audience]))) });
+}
+
+const CHECK_IN: Record<Sees, MessageKey> = {
+  when_shared: "privacy.checkIn.when_shared",
+  everything: "privacy.checkIn.everything",
+  topic_and_weight: "privacy.checkIn.everything",
+  nothing: "privacy.checkIn.nothing",
+};
+
+/** On the pair's screen: who reads the meeting notes you write (the other of the pair too). */
+export function checkInSentence(rules: VisibilityRule[], t: T): string {
+  const label = (audience: Audience) => t(audience === "mentor" ? "privacy.who.pair" : WHO[audience]);
+  const others = AUDIENCES.filter((audience) => audience !== "self");
+  const order: Sees[] = ["when_shared", "everything", "topic_and_weight", "nothing"];
+  return order
+    .map((sees) => others.filter((a) => ruleOf(rules, "check_in_note", a).sees === sees))
+    .map((group, index) =>
+      group.length
+        ? t(CHECK_IN[order[index]!], { who: capitalise(list(t, group.map(label))) })
+        : "",
+    )
+    .filter(Boolean)
+    .join(" ");
+}
+
 function useRules(): VisibilityRule[] | undefined {
   return useQuery(privacyQueries.rules()).data;
 }
@@ -155,4 +186,22 @@ export function LinePrivacy() {
   const { t } = useI18n();
   const rules = useRules();
   return rules ? <p>{lineSentence(rules, t)}</p> : null;
+}
+
+/** Under a support need's note field. */
+export function NoteHint({ id }: { id: string }) {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <p id={id} className="muted small">
+      {rules ? noteSentence(rules, t) : null}
+    </p>
+  );
+}
+
+/** On the pair's screen: who reads the meeting notes. */
+export function CheckInPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return rules ? <p>{checkInSentence(rules, t)}</p> : null;
 }

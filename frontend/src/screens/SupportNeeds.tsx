@@ -8,7 +8,7 @@ import * as people from "../api/people";
 import { peopleKeys, peopleQueries } from "../api/people";
 import type { SupportNeed, SupportNeedDetail as Need, Topic, Weight } from "../api/types";
 import { Page } from "../components/Page";
-import { NeedsPrivacy } from "../components/Privacy";
+import { NeedsPrivacy, NoteHint } from "../components/Privacy";
 import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
 import { setServerErrors } from "../forms";
@@ -152,9 +152,7 @@ function NeedCreateForm({ topics }: { topics: Topic[] }) {
           aria-describedby="need-note-hint"
           {...form.register("note", NEW_NEED.note)}
         />
-        <p id="need-note-hint" className="muted small">
-          {t("needs.noteHint")}
-        </p>
+        <NoteHint id="need-note-hint" />
         <FieldError error={errors.note} className="error" />
       </div>
       {errors.root?.server ? <ServerMessage message={errors.root.server.message} /> : null}
@@ -248,9 +246,7 @@ function NeedEditForm({ need }: { need: Need }) {
             aria-describedby="need-note-hint"
             {...form.register("note", NEED_CHANGES.note)}
           />
-          <p id="need-note-hint" className="muted small">
-            {t("needs.noteHint")}
-          </p>
+          <NoteHint id="need-note-hint" />
         </div>
         <div className="field">
           <label className="choice" htmlFor="need-shared">
