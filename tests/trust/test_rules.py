@@ -30,6 +30,7 @@ import pytest
 
 from backend.mentoring.models import CheckIn
 from backend.people.visibility import RULES, Audience, Kind
+from backend.privacy.models import AccessLogEntry
 from tests.conftest import CANARY
 from tests.trust.matrix import PERSONAS, call
 from tests.trust.scene import MENTEE_NOTE_CANARY, UNSHARED_TOPIC_CANARY, Scene
@@ -135,3 +136,21 @@ def test_each_persona_sees_what_the_served_rules_say(
     }
     observed = _observed(_answers(scene, client_for, persona), scene.need.topic.label_da)
     assert observed == expected
+
+
+@pytest.mark.django_db
+def test_reads_the_rules_call_logged_are_in_the_leaders_access_log(
+    scene: Scene, client_for: Any
+) -> None:
+    """HR's and the mentor's reads of Mette's needs are logged, as the served rules say."""
+    rules = client_for(scene.world.mentor).get("/api/privacy/rules/").json()
+    logged = {r["audience"] for r in rules if r["kind"] == Kind.SUPPORT_NEED and r["logged"]}
+    assert logged == {Audience.HR, Audience.MENTOR}
+    reads = {
+        scene.world.hr: ("/api/support-needs/", PURPOSE),
+        scene.world.mentor: (f"/api/proposals/{scene.proposal.id}/", {}),
+    }
+    for user, (url, params) in reads.items():
+        before = AccessLogEntry.objects.filter(subject=scene.mette, actor=user).count()
+        assert client_for(user).get(url, params).status_code == 200
+        assert AccessLogEntry.objects.filter(subject=scene.mette, actor=user).count() > before
