@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 
-from backend.people import access
+from backend.people import access, visibility
 from backend.people.models import Leader, User
 from onboarding.models import OnboardingSettings, OwnerRole, Plan, PlanItem, PlanItemEvent, Template
 from onboarding.owners import owner_label, owner_name, render_title
@@ -42,8 +42,20 @@ class Viewer(enum.StrEnum):
 
     @property
     def sees_private(self) -> bool:
-        """Help flags and mentor items: the leader and HR only."""
-        return self in (Viewer.SELF, Viewer.HR)
+        """Help flags and mentor items: whom the visibility rules let see help requests.
+
+        The leader and HR (``backend.people.visibility``: the same rule the web app words).
+        """
+        seen = visibility.sees(visibility.Kind.HELP_REQUEST, _AUDIENCE[self])
+        return seen is not visibility.Sees.NOTHING
+
+
+_AUDIENCE = {
+    Viewer.SELF: visibility.Audience.SELF,
+    Viewer.HR: visibility.Audience.HR,
+    Viewer.BOSS: visibility.Audience.LINE,
+    Viewer.OWNER: visibility.Audience.MENTOR,  # a mentor, or a boss, owning an item of the plan
+}
 
 
 # --- item presentation -------------------------------------------------------------------------

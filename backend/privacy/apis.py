@@ -15,9 +15,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.permissions import IsAuthenticatedUser, IsHR, request_user
+from backend.people.visibility import Audience, Kind, Sees
 from backend.privacy.models import AccessLogEntry, Erasure
 from backend.privacy.renderers import ExportHtmlRenderer
-from backend.privacy.selectors import access_log_for_self
+from backend.privacy.selectors import access_log_for_self, visibility_rules
 from backend.privacy.services import leader_erase_as, leader_export_as
 
 
@@ -108,3 +109,26 @@ class LeaderEraseApi(APIView):
             reason=serializer.validated_data["reason"],
         )
         return Response(self.OutputSerializer(erasure).data)
+
+
+class VisibilityRuleOutputSerializer(serializers.Serializer[Any]):
+    """One rule: how much ``audience`` sees of ``kind``, and whether each read is logged."""
+
+    kind = serializers.ChoiceField(choices=[k.value for k in Kind])
+    audience = serializers.ChoiceField(choices=[a.value for a in Audience])
+    sees = serializers.ChoiceField(choices=[s.value for s in Sees])
+    logged = serializers.BooleanField()
+
+
+class VisibilityRulesApi(APIView):
+    """Who sees what of a leader's private things: the rules the server keeps to.
+
+    The web app builds every privacy sentence on its screens from these rules.
+    """
+
+    permission_classes = [IsAuthenticatedUser]
+
+    @extend_schema(responses=VisibilityRuleOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        rules = visibility_rules(actor=request_user(request))
+        return Response(VisibilityRuleOutputSerializer(rules, many=True).data)

@@ -7,6 +7,7 @@ from django.http import Http404
 
 from backend.people.access import is_hr_for, leader_private_or_404
 from backend.people.models import Leader, User
+from backend.people.visibility import RULES, Rule
 from backend.privacy.models import AccessLogEntry
 
 
@@ -35,3 +36,13 @@ def leader_erasable_or_404(*, actor: User, leader_id: int) -> Leader:
     if leader is None or not is_hr_for(actor, leader):
         raise Http404
     return leader
+
+
+def visibility_rules(*, actor: User) -> tuple[Rule, ...]:
+    """The one table of who sees what of a leader's private things (the same for every user).
+
+    The web app words its privacy sentences from it; ``tests/trust/test_rules.py`` holds the
+    server's answers to it.
+    """
+    del actor  # the rules are the same for everyone who may read them
+    return RULES

@@ -2,9 +2,15 @@
 
 from django.urls import path
 
-from backend.privacy.apis import AccessLogOwnListApi, LeaderEraseApi, LeaderExportApi
+from backend.privacy.apis import (
+    AccessLogOwnListApi,
+    LeaderEraseApi,
+    LeaderExportApi,
+    VisibilityRulesApi,
+)
 
 urlpatterns = [
+    path("privacy/rules/", VisibilityRulesApi.as_view(), name="privacy-rules"),
     path("privacy/access-log/", AccessLogOwnListApi.as_view(), name="access-log-own"),
     path(
         "privacy/leaders/<int:leader_id>/export/",

@@ -52,7 +52,11 @@ def test_new_leader_completes_an_item_and_asks_for_help(
     assert done_item.completed_by_id == world.new_leader.id
 
     card = browser.page.get_by_role("article", name=help_item.title_da)
-    assert "Din chef kan ikke" in card.inner_text()
+    # Worded from GET /api/privacy/rules/ (help requests: the leader and HR), not hard-coded.
+    expect(card).to_contain_text(
+        "Kun du og HR kan se, at du beder om hjælp. "
+        "Din chef og lederne over dig, din mentor og andre ledere kan ikke."
+    )
     card.get_by_role("button", name="Jeg har brug for hjælp").click()
     card.get_by_text("Du har bedt om hjælp med dette.").wait_for()
     need = m.SupportNeed.objects.get(leader=world.new_leader.leader, topic=help_item.topic)
@@ -62,6 +66,11 @@ def test_new_leader_completes_an_item_and_asks_for_help(
     browser.page.get_by_role("link", name="Mine støttebehov").click()
     browser.expect_heading("Mine støttebehov")
     expect(browser.page.get_by_role("main")).to_contain_text(help_item.topic.label_da)
+    privacy = browser.page.get_by_role("complementary", name="Hvem kan se dine støttebehov?")
+    expect(privacy).to_contain_text(
+        "Din chef og lederne over dig: intet. De kan ikke se dine støttebehov."
+    )
+    expect(privacy).to_contain_text("Din mentor: emne og hvor meget hjælp du ønsker, kun for")
     browser.check("support-needs")
 
     browser.switch_language("en")
@@ -100,9 +109,14 @@ def test_boss_sees_progress_but_not_help_requests(
     mette = world.new_leader.leader
     main.get_by_role("link", name=mette.full_name).wait_for()
     assert "Beder om hjælp" not in main.inner_text()
+    # Worded from the served rules (the line sees none of the three).
+    expect(main).to_contain_text(
+        "Deres støttebehov, anmodninger om hjælp og mentorforløb er private og vises ikke for dig."
+    )
     browser.check("boss-dashboard")
     browser.switch_language("en")
     browser.expect_heading("My new leaders")
+    expect(main).to_contain_text("Their support needs, requests for help and mentorships are")
     browser.check("boss-dashboard")
     browser.switch_language("da")
 

@@ -218,6 +218,7 @@ mentoring-flag-resolve           POST   own     200 404 403 403 403 403 403 403 
 mentoring-flag-resolve           POST   andeby  404 404 403 403 403 403 403 403 200 403
 mentoring-recheck                POST   -       200 403 403 403 403 403 403 403 200 403
 access-log-own                   GET    -       200 200 200 200 200 200 200 200 200 403
+privacy-rules                    GET    -       200 200 200 200 200 200 200 200 200 403
 privacy-leader-export            GET    own     200 404 200 404 404 404 404 404 404 403
 privacy-leader-export            GET    andeby  404 404 404 404 404 404 404 404 200 403
 privacy-leader-erase             POST   own     200 404 403 403 403 403 403 403 404 403

@@ -1407,6 +1407,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/rules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Who sees what of a leader's private things: the rules the server keeps to.
+         *
+         *     The web app builds every privacy sentence on its screens from these rules.
+         */
+        get: operations["privacy_rules_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/": {
         parameters: {
             query?: never;
@@ -1960,6 +1981,15 @@ export interface components {
             ended_early: components["schemas"]["AnalyticsCell"];
             needs_covered_pct: components["schemas"]["AnalyticsCell"];
         };
+        /**
+         * @description * `self` - self
+         *     * `line` - line
+         *     * `hr` - hr
+         *     * `mentor` - mentor
+         *     * `others` - others
+         * @enum {string}
+         */
+        AudienceEnum: "self" | "line" | "hr" | "mentor" | "others";
         /** @enum {unknown} */
         BlankEnum: "";
         /** @description The leader's secret feed URL (https and webcal). */
@@ -3872,6 +3902,14 @@ export interface components {
             next_run_on?: string;
         };
         /**
+         * @description * `everything` - everything
+         *     * `topic_and_weight` - topic_and_weight
+         *     * `when_shared` - when_shared
+         *     * `nothing` - nothing
+         * @enum {string}
+         */
+        SeesEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing";
+        /**
          * @description * `school` - Skole
          *     * `daycare` - Dagtilbud
          *     * `village_scheme` - Landsbyordning (skole og dagtilbud)
@@ -4374,6 +4412,22 @@ export interface components {
          * @enum {string}
          */
         ViewerEnum: "self" | "hr" | "boss" | "owner";
+        /** @description One rule: how much ``audience`` sees of ``kind``, and whether each read is logged. */
+        VisibilityRuleOutput: {
+            kind: components["schemas"]["VisibilityRuleOutputKindEnum"];
+            audience: components["schemas"]["AudienceEnum"];
+            sees: components["schemas"]["SeesEnum"];
+            logged: boolean;
+        };
+        /**
+         * @description * `support_need` - support_need
+         *     * `support_need_note` - support_need_note
+         *     * `help_request` - help_request
+         *     * `mentor_pairing` - mentor_pairing
+         *     * `check_in_note` - check_in_note
+         * @enum {string}
+         */
+        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note";
         /**
          * @description * `1` - Lidt
          *     * `2` - Noget
@@ -6776,6 +6830,25 @@ export interface operations {
                     "text/html": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    privacy_rules_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisibilityRuleOutput"][];
                 };
             };
         };

@@ -1,7 +1,9 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { PlanDetail, PlanItem } from "../api/types";
-import { renderWithProviders } from "../test/render";
+import { translate } from "../i18n";
+import { renderWithProviders, SERVED_RULES } from "../test/render";
+import { helpSentence } from "./Privacy";
 import { groupByWeek, PlanView, weekOf } from "./PlanView";
 
 function item(id: number, due: string | null, extra: Partial<PlanItem> = {}): PlanItem {
@@ -71,6 +73,9 @@ describe("weeks of the role", () => {
   });
 });
 
+const da = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+  translate("da", key, vars);
+
 describe("PlanView", () => {
   const items = [item(1, "2026-03-03", { topic_label: "Budget", need_help: false })];
 
@@ -78,7 +83,9 @@ describe("PlanView", () => {
     renderWithProviders(<PlanView plan={plan("self", items)} />, { language: "da" });
     const card = screen.getByRole("article", { name: "Punkt 1" });
     expect(within(card).getByRole("button", { name: "Jeg har brug for hjælp" })).toBeTruthy();
-    expect(within(card).getByText(/Din chef kan ikke/)).toBeTruthy();
+    // The sentence built from the rules the server serves (src/components/Privacy.tsx).
+    expect(within(card).getByText(helpSentence(SERVED_RULES, da))).toBeTruthy();
+    expect(within(card).getByText(/Kun du og HR kan se, at du beder om hjælp/)).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Uge 1" })).toBeTruthy();
   });
 

@@ -8,6 +8,7 @@ import type { ItemStatus, PlanDetail, PlanItem } from "../api/types";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 import { ProgressBar } from "./ProgressBar";
+import { HelpPrivacy } from "./Privacy";
 
 const STATUS_TEXT: Record<ItemStatus, MessageKey> = {
   todo: "item.status.todo",
@@ -238,9 +239,7 @@ function ItemCard({
               {t("item.needHelp")}
             </button>
           )}
-          <p id={`help-${item.id}`} className="muted small">
-            {t("item.helpPrivacy")}
-          </p>
+          <HelpPrivacy id={`help-${item.id}`} />
         </div>
       ) : null}
     </article>

@@ -4,6 +4,7 @@ import { onboardingQueries } from "../api/onboarding";
 import type { PlanRow } from "../api/types";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
+import { LinePrivacy } from "../components/Privacy";
 import { ProgressBar } from "../components/ProgressBar";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
@@ -24,6 +25,7 @@ export function Dashboard({ audience }: { audience: "hr" | "boss" }) {
   return (
     <Page title={t(hr ? "dashboard.hr.title" : "dashboard.boss.title")}>
       <p>{t(hr ? "dashboard.hr.intro" : "dashboard.boss.intro")}</p>
+      {hr ? null : <LinePrivacy />}
       {dashboard.isPending ? <Loading /> : null}
       {dashboard.isError ? <ErrorView error={dashboard.error} /> : null}
       {dashboard.isSuccess ? (

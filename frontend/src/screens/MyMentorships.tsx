@@ -7,6 +7,7 @@ import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { FirstMeeting, Mentorship, MyProposal } from "../api/mentoring";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
+import { CheckInPrivacy } from "../components/Privacy";
 import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
 import { setServerErrors } from "../forms";
@@ -21,6 +22,7 @@ export function MyMentorships() {
   return (
     <Page title={t("pairs.title")}>
       <p>{t("pairs.intro")}</p>
+      <CheckInPrivacy />
       {pairs.isPending || proposals.isPending ? <Loading /> : null}
       {error ? <ErrorView error={error} /> : null}
       {pairs.isSuccess && proposals.isSuccess ? (

@@ -7,6 +7,7 @@ import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { MyProposal } from "../api/mentoring";
 import { peopleKeys, peopleQueries } from "../api/people";
 import { Page } from "../components/Page";
+import { PairingPrivacy } from "../components/Privacy";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import { PROPOSAL_STATUS } from "./Programmes";
@@ -19,6 +20,7 @@ export function MyProposals() {
   return (
     <Page title={t("myProposals.title")}>
       <p>{t("myProposals.intro")}</p>
+      <PairingPrivacy />
       <p role="status" className="ok">
         {message}
       </p>

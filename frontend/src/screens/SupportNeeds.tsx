@@ -8,6 +8,7 @@ import * as people from "../api/people";
 import { peopleKeys, peopleQueries } from "../api/people";
 import type { SupportNeed, SupportNeedDetail as Need, Topic, Weight } from "../api/types";
 import { Page } from "../components/Page";
+import { NeedsPrivacy, NoteHint } from "../components/Privacy";
 import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
 import { setServerErrors } from "../forms";
@@ -27,22 +28,6 @@ const STATUS_TEXT: Record<NeedStatus, MessageKey> = {
   met: "needs.status.met",
   withdrawn: "needs.status.withdrawn",
 };
-
-/** Who can see what, in plain words, on every support-need screen. */
-function PrivacyNote() {
-  const { t } = useI18n();
-  return (
-    <aside className="card privacy" aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">{t("needs.privacy.title")}</h2>
-      <ul>
-        <li>{t("needs.privacy.you")}</li>
-        <li>{t("needs.privacy.hr")}</li>
-        <li>{t("needs.privacy.mentor")}</li>
-        <li>{t("needs.privacy.boss")}</li>
-      </ul>
-    </aside>
-  );
-}
 
 function WeightField({ value, onChange }: { value: Weight; onChange: (w: Weight) => void }) {
   const { t } = useI18n();
@@ -74,7 +59,7 @@ export function SupportNeeds() {
   return (
     <Page title={t("needs.title")}>
       <p>{t("needs.intro")}</p>
-      <PrivacyNote />
+      <NeedsPrivacy />
       {needs.isPending || topics.isPending ? <Loading /> : null}
       {error ? <ErrorView error={error} /> : null}
       {needs.isSuccess && topics.isSuccess ? (
@@ -167,9 +152,7 @@ function NeedCreateForm({ topics }: { topics: Topic[] }) {
           aria-describedby="need-note-hint"
           {...form.register("note", NEW_NEED.note)}
         />
-        <p id="need-note-hint" className="muted small">
-          {t("needs.noteHint")}
-        </p>
+        <NoteHint id="need-note-hint" />
         <FieldError error={errors.note} className="error" />
       </div>
       {errors.root?.server ? <ServerMessage message={errors.root.server.message} /> : null}
@@ -244,7 +227,7 @@ function NeedEditForm({ need }: { need: Need }) {
       <p>
         <Link to="/me/support-needs">{t("needs.back")}</Link>
       </p>
-      <PrivacyNote />
+      <NeedsPrivacy />
       <form onSubmit={form.handleSubmit((changes) => save.mutate(changes))} className="card form">
         <p role="status" className="ok">
           {message}
@@ -263,9 +246,7 @@ function NeedEditForm({ need }: { need: Need }) {
             aria-describedby="need-note-hint"
             {...form.register("note", NEED_CHANGES.note)}
           />
-          <p id="need-note-hint" className="muted small">
-            {t("needs.noteHint")}
-          </p>
+          <NoteHint id="need-note-hint" />
         </div>
         <div className="field">
           <label className="choice" htmlFor="need-shared">

@@ -1,0 +1,103 @@
+"""The one table of who sees what of a leader's private things (issue 15, item 4).
+
+Each row says, for one kind of private thing and one audience, how much that audience sees.
+The server's answers keep to it (``tests/trust/test_rules.py`` checks every row against every
+persona's GET responses in the trust scene), and the web app builds every privacy sentence it
+shows from it (``GET /api/privacy/rules/``, ``frontend/src/privacy.ts``): a changed rule is a
+changed sentence, and a failing test until the server agrees.
+
+Plain data, no Django: selectors and tests import it, the privacy app serves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """A kind of private thing about a leader."""
+
+    SUPPORT_NEED = "support_need"  # a support need: its topic and weight
+    SUPPORT_NEED_NOTE = "support_need_note"  # the leader's own words on a support need
+    HELP_REQUEST = "help_request"  # "I need help" on an item of the onboarding plan
+    MENTOR_PAIRING = "mentor_pairing"  # that the leader has a mentor (or is one), and who
+    CHECK_IN_NOTE = "check_in_note"  # the leader's note on a meeting of the pair
+
+
+class Audience(StrEnum):
+    """Who might look: the leader, the line above, HR, the paired mentor, other leaders."""
+
+    SELF = "self"
+    LINE = "line"  # the boss and everyone above in the line of command
+    HR = "hr"  # HR with the leader in its scope (organisation or administrations)
+    MENTOR = "mentor"  # the mentor of an active pairing (for a mentor: the mentee)
+    OTHERS = "others"  # every other leader, network peers included
+
+
+class Sees(StrEnum):
+    """How much an audience sees of a kind of thing."""
+
+    EVERYTHING = "everything"
+    TOPIC_AND_WEIGHT = "topic_and_weight"  # a support need's topic and weight, no note
+    WHEN_SHARED = "when_shared"  # only what the leader chose to share with the pair
+    NOTHING = "nothing"  # not even that it exists
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: Kind
+    audience: Audience
+    sees: Sees
+    logged: bool = False  # each read is written to the leader's access log
+
+
+_S, _L, _H, _M, _O = Audience.SELF, Audience.LINE, Audience.HR, Audience.MENTOR, Audience.OTHERS
+_ALL, _TW, _SH, _NO = Sees.EVERYTHING, Sees.TOPIC_AND_WEIGHT, Sees.WHEN_SHARED, Sees.NOTHING
+
+RULES: tuple[Rule, ...] = (
+    # Support needs: HR reads topics and weights for matching (with a purpose, logged); the
+    # mentor only the needs the mentee shares (logged); the line and other leaders nothing.
+    Rule(Kind.SUPPORT_NEED, _S, _ALL),
+    Rule(Kind.SUPPORT_NEED, _L, _NO),
+    Rule(Kind.SUPPORT_NEED, _H, _TW, logged=True),
+    Rule(Kind.SUPPORT_NEED, _M, _SH, logged=True),
+    Rule(Kind.SUPPORT_NEED, _O, _NO),
+    # A support need's note: the leader's alone, in every view and every export but her own.
+    Rule(Kind.SUPPORT_NEED_NOTE, _S, _ALL),
+    Rule(Kind.SUPPORT_NEED_NOTE, _L, _NO),
+    Rule(Kind.SUPPORT_NEED_NOTE, _H, _NO),
+    Rule(Kind.SUPPORT_NEED_NOTE, _M, _NO),
+    Rule(Kind.SUPPORT_NEED_NOTE, _O, _NO),
+    # "I need help": HR follows up (overview, plan); the boss sees the plan without help flags.
+    Rule(Kind.HELP_REQUEST, _S, _ALL),
+    Rule(Kind.HELP_REQUEST, _L, _NO),
+    Rule(Kind.HELP_REQUEST, _H, _ALL),
+    Rule(Kind.HELP_REQUEST, _M, _NO),
+    Rule(Kind.HELP_REQUEST, _O, _NO),
+    # The pairing: the pair and HR; a boss never learns that it exists.
+    Rule(Kind.MENTOR_PAIRING, _S, _ALL),
+    Rule(Kind.MENTOR_PAIRING, _L, _NO),
+    Rule(Kind.MENTOR_PAIRING, _H, _ALL),
+    Rule(Kind.MENTOR_PAIRING, _M, _ALL),
+    Rule(Kind.MENTOR_PAIRING, _O, _NO),
+    # A meeting note: the writer's own; the other of the pair reads it only when shared.
+    Rule(Kind.CHECK_IN_NOTE, _S, _ALL),
+    Rule(Kind.CHECK_IN_NOTE, _L, _NO),
+    Rule(Kind.CHECK_IN_NOTE, _H, _NO),
+    Rule(Kind.CHECK_IN_NOTE, _M, _SH),
+    Rule(Kind.CHECK_IN_NOTE, _O, _NO),
+)
+
+
+def rule_for(kind: Kind, audience: Audience) -> Rule:
+    """Return the one rule for a kind of thing and an audience."""
+    for rule in RULES:
+        if rule.kind == kind and rule.audience == audience:
+            return rule
+    raise LookupError(f"no visibility rule for {kind} / {audience}")
+
+
+def sees(kind: Kind, audience: Audience) -> Sees:
+    """How much ``audience`` sees of ``kind``."""
+    return rule_for(kind, audience).sees

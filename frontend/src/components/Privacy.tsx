@@ -1,0 +1,207 @@
+/**
+ * Every sentence the web app says about privacy, built from the rules the server keeps
+ * (`GET /api/privacy/rules/`): one phrase per rule value, in Danish and English, so a changed
+ * rule is a changed sentence. `tests/trust/test_rules.py` holds the server's answers for every
+ * persona to the same rules. Until the rules have arrived nothing is said (never a guess).
+ */
+import { useQuery } from "@tanstack/react-query";
+import type { Audience, Kind, Sees, VisibilityRule } from "../api/privacy";
+import { privacyQueries } from "../api/privacy";
+import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n";
+
+type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** The order the audiences are named in. */
+export const AUDIENCES: readonly Audience[] = ["self", "hr", "line", "mentor", "others"];
+
+const WHO: Record<Audience, MessageKey> = {
+  self: "privacy.who.self",
+  line: "privacy.who.line",
+  hr: "privacy.who.hr",
+  mentor: "privacy.who.mentor",
+  others: "privacy.who.others",
+};
+const NEED: Record<Sees, MessageKey> = {
+  everything: "privacy.need.everything",
+  topic_and_weight: "privacy.need.topic_and_weight",
+  when_shared: "privacy.need.when_shared",
+  nothing: "privacy.need.nothing",
+};
+const NOTE: Record<Sees, MessageKey> = {
+  everything: "privacy.note.everything",
+  topic_and_weight: "privacy.note.topic_and_weight",
+  when_shared: "privacy.note.when_shared",
+  nothing: "privacy.note.nothing",
+};
+
+function ruleOf(rules: VisibilityRule[], kind: Kind, audience: Audience): VisibilityRule {
+  const rule = rules.find((r) => r.kind === kind && r.audience === audience);
+  // No rule is no permission: say the most private thing rather than guess.
+  return rule ?? { kind, audience, sees: "nothing", logged: false };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "a", "a og b", "a, b og c" (and / and). */
+function list(t: T, names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")}${t("privacy.and")}${names[names.length - 1]}`;
+}
+
+/** One line per audience: what it sees of the leader's support needs and their notes. */
+export function needSentences(rules: VisibilityRule[], t: T): string[] {
+  return AUDIENCES.map((audience) => {
+    const need = ruleOf(rules, "support_need", audience);
+    const note = ruleOf(rules, "support_need_note", audience);
+    const parts = [t(NEED[need.sees])];
+    if (need.sees !== "nothing") parts.push(t(NOTE[note.sees]));
+    const sentence = `${capitalise(t(WHO[audience]))}: ${parts.join(" – ")}.`;
+    return need.logged || note.logged ? `${sentence} ${t("privacy.logged")}` : sentence;
+  });
+}
+
+/** Who can see "I need help" on a plan item, and who cannot. */
+export function helpSentence(rules: VisibilityRule[], t: T): string {
+  const sees = (audience: Audience) => ruleOf(rules, "help_request", audience).sees !== "nothing";
+  const can = AUDIENCES.filter(sees).map((audience) => t(WHO[audience]));
+  const cannot = AUDIENCES.filter((audience) => !sees(audience)).map((a) => t(WHO[a]));
+  const sentences = [t("privacy.help.can", { who: list(t, can) })];
+  if (cannot.length) sentences.push(t("privacy.help.cannot", { who: capitalise(list(t, cannot)) }));
+  return sentences.join(" ");
+}
+
+/** Who, besides the pair, knows that a leader has a mentor, and who does not. */
+export function pairingSentence(rules: VisibilityRule[], t: T): string {
+  const others = AUDIENCES.filter((audience) => audience !== "self" && audience !== "mentor");
+  const sees = (audience: Audience) =>
+    ruleOf(rules, "mentor_pairing", audience).sees !== "nothing";
+  const can = others.filter(sees).map((audience) => t(WHO[audience]));
+  const cannot = others.filter((audience) => !sees(audience)).map((a) => t(WHO[a]));
+  const sentences = [];
+  if (can.length) sentences.push(t("privacy.pairing.can", { who: capitalise(list(t, can)) }));
+  if (cannot.length) {
+    sentences.push(t("privacy.pairing.cannot", { who: capitalise(list(t, cannot)) }));
+  }
+  return sentences.join(" ");
+}
+
+/** What the line above a leader sees of the leader's private things (the line reads this). */
+const LINE_KINDS: readonly Kind[] = ["support_need", "help_request", "mentor_pairing"];
+const THINGS: Record<Kind, MessageKey> = {
+  support_need: "privacy.things.support_need",
+  support_need_note: "privacy.things.support_need_note",
+  help_request: "privacy.things.help_request",
+  mentor_pairing: "privacy.things.mentor_pairing",
+  check_in_note: "privacy.things.check_in_note",
+};
+
+/** For a boss: which of their leaders' private things they are not shown (and which they are). */
+export function lineSentence(rules: VisibilityRule[], t: T): string {
+  const hidden = (kind: Kind) => ruleOf(rules, kind, "line").sees === "nothing";
+  const names = (kinds: Kind[]) => list(t, kinds.map((kind) => t(THINGS[kind])));
+  const sentences = [];
+  const shown = LINE_KINDS.filter((kind) => !hidden(kind));
+  const kept = LINE_KINDS.filter(hidden);
+  if (kept.length) sentences.push(t("privacy.line.hidden", { things: names(kept) }));
+  if (shown.length) sentences.push(t("privacy.line.shown", { things: names(shown) }));
+  return sentences.join(" ");
+}
+
+/** Under a support need's note: who can read it. */
+export function noteSentence(rules: VisibilityRule[], t: T): string {
+  const readers = AUDIENCES.filter(
+    (audience) => ruleOf(rules, "support_need_note", audience).sees !== "nothing",
+  );
+  return t("privacy.noteHint", { who: list(t, readers.map((audience) => t(WHO[audience]))) });
+}
+
+const CHECK_IN: Record<Sees, MessageKey> = {
+  when_shared: "privacy.checkIn.when_shared",
+  everything: "privacy.checkIn.everything",
+  topic_and_weight: "privacy.checkIn.everything",
+  nothing: "privacy.checkIn.nothing",
+};
+
+/** On the pair's screen: who reads the meeting notes you write (the other of the pair too). */
+export function checkInSentence(rules: VisibilityRule[], t: T): string {
+  const label = (audience: Audience) => t(audience === "mentor" ? "privacy.who.pair" : WHO[audience]);
+  const others = AUDIENCES.filter((audience) => audience !== "self");
+  const order: Sees[] = ["when_shared", "everything", "topic_and_weight", "nothing"];
+  return order
+    .map((sees) => others.filter((a) => ruleOf(rules, "check_in_note", a).sees === sees))
+    .map((group, index) =>
+      group.length
+        ? t(CHECK_IN[order[index]!], { who: capitalise(list(t, group.map(label))) })
+        : "",
+    )
+    .filter(Boolean)
+    .join(" ");
+}
+
+function useRules(): VisibilityRule[] | undefined {
+  return useQuery(privacyQueries.rules()).data;
+}
+
+/** Who can see the leader's support needs, one line per audience. */
+export function NeedsPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <aside className="card privacy" aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">{t("needs.privacy.title")}</h2>
+      {rules ? (
+        <ul>
+          {needSentences(rules, t).map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      ) : null}
+    </aside>
+  );
+}
+
+/** Under an "I need help" button: who can see that the leader asks. */
+export function HelpPrivacy({ id }: { id: string }) {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <p id={id} className="muted small">
+      {rules ? helpSentence(rules, t) : null}
+    </p>
+  );
+}
+
+/** Who knows that the leader has a mentor. */
+export function PairingPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return rules ? <p>{pairingSentence(rules, t)}</p> : null;
+}
+
+/** For a boss, on their new leaders' progress: what of their leaders they are not shown. */
+export function LinePrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return rules ? <p>{lineSentence(rules, t)}</p> : null;
+}
+
+/** Under a support need's note field. */
+export function NoteHint({ id }: { id: string }) {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <p id={id} className="muted small">
+      {rules ? noteSentence(rules, t) : null}
+    </p>
+  );
+}
+
+/** On the pair's screen: who reads the meeting notes. */
+export function CheckInPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return rules ? <p>{checkInSentence(rules, t)}</p> : null;
+}
