@@ -374,7 +374,7 @@ class SupportNeed(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-weight", "topic__order"]
+        ordering = ["-weight", "topic__order", "topic__slug", "id"]  # a stable order for ties
         constraints = [
             models.UniqueConstraint(fields=["leader", "topic"], name="support_need_unique_topic"),
             models.CheckConstraint(
