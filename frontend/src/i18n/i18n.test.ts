@@ -1,11 +1,29 @@
 import { describe, expect, it } from "vitest";
-import da from "./da.json";
-import en from "./en.json";
-import { format, translate } from "./index";
+import { da, en, format, translate } from "./index";
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+const sources = import.meta.glob<Record<string, string>>(["./*.json", "./areas/*.json"], {
+  eager: true,
+  import: "default",
+});
+
 describe("message catalogues", () => {
+  it("never define one key in two files of a language", () => {
+    for (const language of ["da", "en"]) {
+      const seen = new Map<string, string>();
+      const twice: string[] = [];
+      for (const [file, messages] of Object.entries(sources)) {
+        if (!file.endsWith(`${language}.json`)) continue;
+        for (const key of Object.keys(messages)) {
+          if (seen.has(key)) twice.push(`${key} in ${seen.get(key)} and ${file}`);
+          seen.set(key, file);
+        }
+      }
+      expect(twice).toEqual([]);
+    }
+  });
+
   it("have the same keys in Danish and English", () => {
     const missingInEnglish = Object.keys(da).filter((key) => !(key in en));
     const missingInDanish = Object.keys(en).filter((key) => !(key in da));

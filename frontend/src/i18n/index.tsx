@@ -1,13 +1,29 @@
 /**
- * Danish (default) and English. Every string lives in `da.json` and `en.json` under the same
- * flat keys; `t("key", {name})` fills `{name}` placeholders. The chosen language is remembered
+ * Danish (default) and English. Every string lives in `da.json` and `en.json` (the core) or in a
+ * feature area's pair `areas/<area>.da.json` / `areas/<area>.en.json`, under the same flat keys
+ * (an area's keys start with its own prefix, so two areas never write the same file); `t("key", {name})` fills `{name}` placeholders. The chosen language is remembered
  * in localStorage before login and on the user (`PATCH /api/me/`) after.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import { setApiLanguage } from "../api/client";
-import da from "./da.json";
-import en from "./en.json";
+import coreDa from "./da.json";
+import coreEn from "./en.json";
+import hrRoundDa from "./areas/hr_round.da.json";
+import hrRoundEn from "./areas/hr_round.en.json";
+import hrSetupDa from "./areas/hr_setup.da.json";
+import hrSetupEn from "./areas/hr_setup.en.json";
+import leaderLifeDa from "./areas/leader_life.da.json";
+import leaderLifeEn from "./areas/leader_life.en.json";
+import leaderSelfDa from "./areas/leader_self.da.json";
+import leaderSelfEn from "./areas/leader_self.en.json";
+import ssoDa from "./areas/sso.da.json";
+import ssoEn from "./areas/sso.en.json";
+
+/** Every Danish message: the core catalogue and each area's. */
+export const da = { ...coreDa, ...hrRoundDa, ...hrSetupDa, ...leaderLifeDa, ...leaderSelfDa, ...ssoDa };
+/** Every English message, under the same keys as {@link da}. */
+export const en = { ...coreEn, ...hrRoundEn, ...hrSetupEn, ...leaderLifeEn, ...leaderSelfEn, ...ssoEn };
 
 export type MessageKey = keyof typeof da;
 export type Language = "da" | "en";
