@@ -20,8 +20,8 @@ format:
 frontend:        ## build the web app into frontend/dist
 	cd frontend && npm ci && npm run build
 
-bench:           ## all benchmarks (see bench/README.md); prints the machine and the tables
-	python3 bench/run_all.py
+bench:           ## all benchmarks (see bench/README.md); installs what they need, prints the machine and the tables
+	scripts/bench.sh
 
 services-start:  ## a throw-away PostgreSQL and Redis for local runs of the stack tests
 	@scripts/services.sh start

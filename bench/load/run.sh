@@ -16,6 +16,8 @@ WORKERS="${LOAD_GUNICORN_WORKERS:-4}"
 out="${LOAD_OUT:-/tmp/sparring-load}"
 mkdir -p "$out"
 export LOAD_TOKENS="$out/tokens.json"
+# On a fresh clone: locust, PostgreSQL and Redis come from the project's own set-up script.
+python3 -c "import locust" 2>/dev/null || scripts/setup.sh --bench
 
 SPARRING_TEST_PG_PORT=$PG_PORT SPARRING_TEST_REDIS_PORT=$REDIS_PORT scripts/services.sh start >/dev/null
 gunicorn_pid=""
