@@ -12,6 +12,7 @@ SCRIPTS = [
     "import_leaders.py",
     "match_run.py",
     "network_groups.py",
+    "peers.py",
 ]
 
 

@@ -23,8 +23,9 @@ leader's own views, ranking) but not in ``G_public``, which is what HR's per-lea
 Mentorships are in both: HR made the pairings, and bosses never read either graph.
 
 The graph is rebuilt when a fingerprint of the data changes (counts and newest ids or times of
-leaders, memberships, networks and mentorships: four aggregate queries), so bulk writes and
-writes by other apps are noticed without signals. Building takes well under a second for a
+leaders and their units, memberships, networks and mentorships: four aggregate queries), so
+inserts, deletes and saves by other apps are noticed without signals (a queryset ``update()``
+of a field that is not counted is not). Building takes well under a second for a
 municipality; see ``docs/networks.md`` for the figures at 10 000 leaders.
 """
 
@@ -126,7 +127,11 @@ _lock = threading.Lock()
 def graph_fingerprint(*, organisation_id: int) -> tuple[Any, ...]:
     """Return a value that changes whenever the data the graph is built from changes."""
     leaders = Leader.objects.filter(organisation_id=organisation_id).aggregate(
-        n=Count("id"), t=Max("updated_at"), a=Count("id", filter=Q(active=True))
+        n=Count("id"),
+        t=Max("updated_at"),
+        a=Count("id", filter=Q(active=True)),
+        u=Max("unit__updated_at"),  # a unit's facts (the peer index)
+        d=Count("id", filter=Q(discoverable=True)),  # the peer index's candidates
     )
     memberships = Membership.objects.filter(network__organisation_id=organisation_id).aggregate(
         n=Count("id"), m=Max("id")

@@ -9,12 +9,17 @@ are leader ids as strings. Facts about a private network's members are computed 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import cast
 
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 
 from backend.networks.graph import LeaderGraph
 from backend.networks.models import Network
 from backend.people.models import Leader
+from matching.peer_index import PeerIndex, build_peer_index
 from matching.peers import NetworkFacts, PeerProfile, SuggestionAsker
 
 # A member's (service type, administration id, department id), read in one query.
@@ -38,20 +43,103 @@ def peer_profile(leader: Leader, graph: LeaderGraph) -> PeerProfile:
     unit = leader.unit
     assert unit is not None, "peer_profile needs a leader with a unit"
     administration = unit.department.administration
-    return PeerProfile(
-        id=str(leader.id),
-        service_type=unit.service_type,
-        is_specialist=unit.is_specialist,
-        target_group=unit.target_group,
-        round_the_clock=unit.round_the_clock,
-        solo=_solo(leader.id, graph),
-        staff_count=unit.staff_count,
-        sites=unit.sites,
-        administration=str(administration.id),
-        administration_name=administration.name,
-        # Ties: by last name, then id (tab sorts before any letter, so this is tuple order).
-        order=f"{leader.last_name}\t{leader.id:012d}",
+    return _profile(
+        (
+            leader.id,
+            leader.last_name,
+            unit.service_type,
+            unit.is_specialist,
+            unit.target_group,
+            unit.round_the_clock,
+            unit.staff_count,
+            unit.sites,
+            administration.id,
+            administration.name,
+        ),
+        graph,
     )
+
+
+# The columns a peer profile is made of, in :data:`ProfileRow`'s order (values_list).
+PROFILE_COLUMNS = (
+    "id",
+    "last_name",
+    "unit__service_type",
+    "unit__is_specialist",
+    "unit__target_group",
+    "unit__round_the_clock",
+    "unit__staff_count",
+    "unit__sites",
+    "unit__department__administration_id",
+    "unit__department__administration__name",
+)
+ProfileRow = tuple[int, str, str, bool, str, bool, int, int, int, str]
+
+
+def _profile(row: ProfileRow, graph: LeaderGraph) -> PeerProfile:
+    """Return the peer profile of one row of :data:`PROFILE_COLUMNS`."""
+    (leader_id, last_name, service_type, specialist, target_group, round_the_clock, staff, sites,
+     administration_id, administration_name) = row  # fmt: skip
+    return PeerProfile(
+        id=str(leader_id),
+        service_type=service_type,
+        is_specialist=specialist,
+        target_group=target_group,
+        round_the_clock=round_the_clock,
+        solo=_solo(leader_id, graph),
+        staff_count=staff,
+        sites=sites,
+        administration=str(administration_id),
+        administration_name=administration_name,
+        # Ties: by last name, then id (tab sorts before any letter, so this is tuple order).
+        order=f"{last_name}\t{leader_id:012d}",
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class PeerCandidates:
+    """The organisation's peer-finder candidates (active, discoverable, with a unit) as an index.
+
+    Row ``i`` of ``index`` is leader ``ids[i]``; ``departments`` and ``administrations`` hold
+    each row's department and administration ids for the finder's exclusions and filters.
+    """
+
+    index: PeerIndex
+    ids: npt.NDArray[np.int64]
+    departments: npt.NDArray[np.int64]
+    administrations: npt.NDArray[np.int64]
+    row_of: dict[int, int]
+
+
+def peer_candidates(graph: LeaderGraph) -> PeerCandidates:
+    """Return the organisation's peer index, built once per version of the leader graph.
+
+    One query (no model instances); kept in the graph's memo, which lives exactly as long as the
+    data it was built from (the graph's fingerprint includes leaders and units).
+    """
+    hit = graph.memo.get("peer_candidates")
+    if isinstance(hit, PeerCandidates):
+        return hit
+    rows = list(
+        Leader.objects.filter(
+            organisation_id=graph.organisation_id,
+            active=True,
+            discoverable=True,
+            unit__isnull=False,
+        )
+        .order_by("id")
+        .values_list(*PROFILE_COLUMNS, "unit__department_id")
+    )
+    ids = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+    candidates = PeerCandidates(
+        index=build_peer_index([_profile(cast(ProfileRow, r[:-1]), graph) for r in rows]),
+        ids=ids,
+        departments=np.fromiter((r[-1] for r in rows), np.int64, len(rows)),
+        administrations=np.fromiter((r[8] for r in rows), np.int64, len(rows)),
+        row_of={int(i): row for row, i in enumerate(ids)},
+    )
+    graph.memo["peer_candidates"] = candidates
+    return candidates
 
 
 def suggestion_asker(leader: Leader, *, is_new: bool) -> SuggestionAsker:

@@ -130,6 +130,8 @@ class Unit(models.Model):
         _("number of sites"), default=1, validators=[MinValueValidator(1)]
     )
     staff_count = models.PositiveIntegerField(_("staff (span of control)"), default=0)
+    # Tells the leader graph's fingerprint that a unit's facts changed (the peer index).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]

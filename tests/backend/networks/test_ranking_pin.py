@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from backend.networks.selectors.peers import peer_list
+from backend.networks.selectors.peers import PeerQuery, peer_list, peer_list_exhaustive
 from backend.networks.selectors.suggestions import network_suggestions
 from backend.people import models as m
 from seed.demo import demo_run
@@ -66,3 +66,41 @@ def test_rankings_on_the_demo_are_as_pinned() -> None:
     assert peers == pinned["peers"]
     assert suggestions == pinned["suggestions"]
     assert sorted(texts) == [tuple(t) for t in pinned["texts"]]
+
+
+@pytest.mark.django_db
+def test_the_indexed_finder_ranks_as_scoring_every_candidate_on_the_demo() -> None:
+    """Issue 17, item 1: the vectorised path (index, shortlist) gives the one-by-one ranking —
+    the same peers, order, scores and reasons — for every leader, with and without filters."""
+    org = demo_run(seed=42, today=TODAY).organisation
+    m.Leader.objects.filter(organisation=org).update(discoverable=True)  # every leader opted in
+    administration = m.Administration.objects.filter(organisation=org).order_by("id").first()
+    assert administration is not None
+    queries = [
+        PeerQuery(limit=5),
+        PeerQuery(limit=100),
+        PeerQuery(specialist=True, limit=20),
+        PeerQuery(service_type="daycare", round_the_clock=False, limit=20),
+        PeerQuery(administration_id=administration.id, limit=20),
+        PeerQuery(other_administration_only=True, limit=3),
+    ]
+    compared = 0
+    leaders = m.Leader.objects.filter(organisation=org, active=True, unit__isnull=False)
+    for leader in leaders.order_by("employee_number"):
+        user = m.User(username=f"u{leader.id}", organisation=org, leader=leader)
+        for q in queries:
+            fast = peer_list(
+                actor=user,
+                service_type=q.service_type,
+                specialist=q.specialist,
+                round_the_clock=q.round_the_clock,
+                administration_id=q.administration_id,
+                other_administration_only=q.other_administration_only,
+                limit=q.limit,
+            )
+            slow = peer_list_exhaustive(actor=user, query=q)
+            assert [(p.leader.id, p.score, p.reasons) for p in fast] == [
+                (p.leader.id, p.score, p.reasons) for p in slow
+            ], (leader.employee_number, q)
+            compared += len(slow)
+    assert compared > 1000  # the comparison saw real rankings, not empty lists
