@@ -257,6 +257,7 @@ CELERY_BEAT_SCHEDULE = {
     "mentoring-match-runs-recover": {"task": "mentoring.match_runs_recover", "schedule": 60.0},
     "privacy-retention": {"task": "privacy.retention_apply", "schedule": 86400.0},
     "networks-roulette": {"task": "networks.roulette_run", "schedule": 86400.0},
+    "networks-insights-refresh": {"task": "networks.insights_refresh", "schedule": 300.0},
 }
 
 # Match runs (backend/mentoring/services/runs.py). Seconds after a running run's last heartbeat
@@ -264,6 +265,10 @@ CELERY_BEAT_SCHEDULE = {
 # that lets the stack tests watch or kill a run mid-way; 0 in production). Empty: the default.
 SPARRING_MATCH_RUN_LEASE = float(env.str("SPARRING_MATCH_RUN_LEASE", default="") or 600.0)
 SPARRING_MATCH_RUN_STEP_DELAY = float(env.str("SPARRING_MATCH_RUN_STEP_DELAY", default="") or 0.0)
+
+# HR's network insights (backend/networks/services/insights.py): seconds after which a requested
+# computation that never finished counts as lost and is asked for again.
+SPARRING_INSIGHTS_LEASE = float(env.str("SPARRING_INSIGHTS_LEASE", default="") or 900.0)
 
 # --- Privacy ------------------------------------------------------------------------------
 # Leaders who left are erased this many days after ``left_on`` (privacy.retention_apply).

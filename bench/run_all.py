@@ -13,6 +13,7 @@ SCRIPTS = [
     "match_run.py",
     "network_groups.py",
     "peers.py",
+    "insights.py",
 ]
 
 

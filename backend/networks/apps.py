@@ -9,7 +9,9 @@ class NetworksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Add the leader's memberships to the people section of the GDPR export."""
+        """Add the leader's memberships to the people section of the GDPR export; register the
+        tasks, so the services can send them by name."""
+        from backend.networks import tasks  # noqa: F401
         from backend.networks.privacy import memberships_export
         from backend.people import hooks
 

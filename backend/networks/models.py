@@ -354,3 +354,44 @@ class RoulettePair(models.Model):
 
     def __str__(self) -> str:
         return f"roulette pair #{self.pk}"
+
+
+class InsightsSnapshot(models.Model):
+    """HR's network insights for one organisation and HR scope, computed by a task and stored.
+
+    ``data`` holds the figures as of ``data_fingerprint`` (the leader graph's fingerprint when
+    the computation started), ``computed_at`` says when. While a newer computation runs
+    (``status`` computing), ``phase`` and ``progress`` say how far it is and ``data`` still
+    holds the previous figures, if any. Only what HR sees anyway: lists from the public graph
+    and aggregates over at least five people.
+    """
+
+    class Status(models.TextChoices):
+        COMPUTING = "computing", _("computing")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    scope = models.CharField(
+        max_length=400,
+        blank=True,
+        help_text=_("HR's administration ids, comma-separated; empty: all."),
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.COMPUTING)
+    fingerprint = models.CharField(max_length=64, blank=True)  # what is being computed
+    phase = models.CharField(max_length=20, blank=True)
+    progress = models.PositiveSmallIntegerField(default=0)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    data = models.JSONField(null=True, blank=True)
+    data_fingerprint = models.CharField(max_length=64, blank=True)
+    computed_at = models.DateTimeField(null=True, blank=True)
+    seconds = models.FloatField(null=True, blank=True)  # how long the last computation took
+    error = models.CharField(max_length=400, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "scope"], name="insights_unique_scope")
+        ]
+
+    def __str__(self) -> str:
+        return f"insights of organisation {self.organisation_id} ({self.scope or 'all'})"

@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from backend.networks.models import (
     GroupDraft,
+    InsightsSnapshot,
     IntroductionRequest,
     JoinRequest,
     Membership,
@@ -98,6 +99,8 @@ def memberships_export(leader: Leader) -> list[dict[str, Any]]:
 def erase_leader(leader: Leader) -> None:
     """Delete the leader's memberships, requests, sign-ups and opt-outs; drop them from pairs
     and drafts."""
+    # Stored insights may name the leader (isolated, brokers ...): gone with them, recomputed.
+    InsightsSnapshot.objects.filter(organisation_id=leader.organisation_id).delete()
     Membership.objects.filter(leader=leader).delete()
     JoinRequest.objects.filter(leader=leader).delete()
     JoinRequest.objects.filter(decided_by=leader).update(decided_by=None)

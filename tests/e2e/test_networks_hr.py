@@ -184,6 +184,8 @@ def test_hr_sees_the_network_picture_and_charts_with_their_tables(
     browser.page.get_by_role("navigation").get_by_role("link", name="Netværksindsigt").click()
     browser.expect_heading("Netværksindsigt")
     page = browser.page
+    # Computed by the background task (in-process here) and read from storage, with its time.
+    expect(page.get_by_text(re.compile("^Beregnet "))).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("^Netværksbillede"))).to_be_visible()
     ties = page.get_by_role("table", name="Bånd mellem og inden for forvaltninger")
     across = (

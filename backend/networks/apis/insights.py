@@ -15,9 +15,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.permissions import IsHR, IsLeaderUser, request_user
-from backend.networks.selectors.insights import network_insights
+from backend.networks.models import InsightsSnapshot
 from backend.networks.selectors.maps import network_map_ego, network_map_hr
 from backend.networks.serializers import MapLeaderSerializer
+from backend.networks.services.insights import insights_state_as
 
 
 @extend_schema_serializer(component_name="EgoMapEdge")
@@ -128,13 +129,35 @@ class InsightsOutputSerializer(serializers.Serializer[Any]):
     seed = serializers.IntegerField()
 
 
+@extend_schema_serializer(component_name="NetworkInsightsState")
+class InsightsStateOutputSerializer(serializers.Serializer[Any]):
+    """HR's stored network insights and how fresh they are."""
+
+    status = serializers.ChoiceField(
+        choices=InsightsSnapshot.Status.choices,
+        help_text="ready: the figures are of the current data; computing: a computation is "
+        "queued or running; failed: the last computation failed.",
+    )
+    stale = serializers.BooleanField(
+        help_text="The figures shown are of older data; newer ones are being computed."
+    )
+    progress = serializers.IntegerField(help_text="Percent of the running computation.")
+    phase = serializers.CharField(help_text="queued, graph, isolation, structure, figures, done.")
+    computed_at = serializers.DateTimeField(allow_null=True)
+    seconds = serializers.FloatField(
+        allow_null=True, help_text="How long the last computation took."
+    )
+    insights = InsightsOutputSerializer(
+        allow_null=True, help_text="null until the first computation is done."
+    )
+
+
 class InsightsApi(APIView):
-    """HR's figures on the leader network."""
+    """HR's figures on the leader network, from storage (computed by a background task)."""
 
     permission_classes = [IsHR]
 
-    @extend_schema(responses=InsightsOutputSerializer)
+    @extend_schema(responses=InsightsStateOutputSerializer)
     def get(self, request: Request) -> Response:
-        return Response(
-            InsightsOutputSerializer(network_insights(actor=request_user(request))).data
-        )
+        state = insights_state_as(actor=request_user(request))
+        return Response(InsightsStateOutputSerializer(state).data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Collection
 from typing import Any
 
 import networkx as nx
@@ -20,8 +21,8 @@ from backend.people import access
 from backend.people.models import Administration, User
 
 
-def _scope_leader_ids(actor: User, graph: LeaderGraph) -> set[int]:
-    scope = set(access.hr_administration_ids(actor))
+def _scope_leader_ids(administration_ids: Collection[int], graph: LeaderGraph) -> set[int]:
+    scope = set(administration_ids)
     if not scope:
         return set(graph.leaders)
     return {lid for lid, info in graph.leaders.items() if info.administration_id in scope}
@@ -111,14 +112,18 @@ def _structure(
 
 
 def _per_administration(
-    actor: User, graph: LeaderGraph, scope: set[int], isolated: set[int], organisation_id: int
+    administration_ids: Collection[int],
+    graph: LeaderGraph,
+    scope: set[int],
+    isolated: set[int],
+    organisation_id: int,
 ) -> list[dict[str, Any]]:
     """Per administration in scope: leaders, E-I index, isolated leaders, and (as an
     aggregate over >= ``MIN_AGGREGATE``) leaders in private networks."""
     P = graph.G_public
     administrations = Administration.objects.filter(organisation_id=organisation_id)
-    if access.hr_administration_ids(actor):
-        administrations = administrations.filter(id__in=access.hr_administration_ids(actor))
+    if administration_ids:
+        administrations = administrations.filter(id__in=administration_ids)
     private_members: Counter[int] = Counter()
     private_people: set[int] = set()
     for nid in graph.private_networks:
@@ -145,19 +150,42 @@ def _per_administration(
 
 
 def network_insights(*, actor: User, seed: int = 42) -> dict[str, Any]:
-    """Return HR's figures on the leader network (HR only; scoped HR: its administrations).
+    """Return HR's figures on the leader network, computed now (HR only; scoped HR: its
+    administrations). The web app reads them from storage instead (``services.insights``)."""
+    hr_or_404(actor)
+    organisation_id = access.organisation_id_of(actor)
+    assert organisation_id is not None
+    return insights_figures(
+        organisation_id=organisation_id,
+        administration_ids=access.hr_administration_ids(actor),
+        seed=seed,
+    )
+
+
+def _no_progress(phase: str, percent: int) -> None:
+    """The default progress callback: nobody is watching."""
+
+
+def insights_figures(
+    *,
+    organisation_id: int,
+    administration_ids: Collection[int] = (),
+    seed: int = 42,
+    progress: Callable[[str, int], None] = _no_progress,
+) -> dict[str, Any]:
+    """Return HR's figures on the organisation's leader network (all of it, or the leaders of
+    ``administration_ids``), calling ``progress(phase, percent)`` as the phases pass.
 
     Per-leader lists (isolated, solo, brokers, bridges, specialists without peers, communities)
     use the public graph: informal and members-only networks never decide who is listed. They
     enter only as aggregates: per administration, the number of leaders in private networks and
     how many isolated leaders do have a private sparring network, each shown when >= 5.
     """
-    hr_or_404(actor)
-    organisation_id = access.organisation_id_of(actor)
-    assert organisation_id is not None
+    progress("graph", 5)
     graph = leader_graph(organisation_id=organisation_id)
-    scope = _scope_leader_ids(actor, graph)
+    scope = _scope_leader_ids(administration_ids, graph)
     P = graph.G_public
+    progress("isolation", 25)
     isolated = _isolated(graph, scope, public_only=True)
     isolated_all = _isolated(graph, scope, public_only=False)
     solo = {
@@ -166,7 +194,9 @@ def network_insights(*, actor: User, seed: int = 42) -> dict[str, Any]:
         if not graph.reports.get(lid)
         and not any("unit" in P[lid][n]["ties"] for n in P.neighbors(lid))
     }
+    progress("structure", 40)
     brokers, bridges, communities = _structure(graph, scope, seed=seed)
+    progress("figures", 90)
     specialists = [lid for lid in scope if graph.leaders[lid].is_specialist]
     lonely_specialists = [
         lid
@@ -180,7 +210,7 @@ def network_insights(*, actor: User, seed: int = 42) -> dict[str, Any]:
     wanted = set(isolated) | set(solo) | {b for b, _ in brokers} | set(lonely_specialists)
     wanted |= {x for e in bridges for x in e}
     rows = leader_rows(sorted(wanted))
-    per_admin = _per_administration(actor, graph, scope, isolated, organisation_id)
+    per_admin = _per_administration(administration_ids, graph, scope, isolated, organisation_id)
     rescued = len(isolated - isolated_all)
     return {
         "leaders": len(scope),

@@ -28,6 +28,7 @@ export type NetworkMap = S["HrMap"];
 export type MapNode = S["HrMapNode"];
 export type MapEdge = S["HrMapEdge"];
 export type Insights = S["NetworkInsights"];
+export type InsightsState = S["NetworkInsightsState"];
 
 // One page of 500 holds every row a single leader (or a sign-up) has in these lists.
 const ALL = { page_size: 500 } as const;
@@ -202,7 +203,7 @@ export async function network(networkId: number): Promise<Network> {
 
 // --- HR: insights ------------------------------------------------------------------------
 
-export async function insights(): Promise<Insights> {
+export async function insights(): Promise<InsightsState> {
   return unwrap(await api.GET("/api/network-insights/"));
 }
 
@@ -245,6 +246,15 @@ export const networksQueries = {
       queryFn: () => Promise.all(ids.map(network)),
     }),
   insights: () =>
-    queryOptions({ queryKey: [...networksKeys.all, "insights"], queryFn: insights }),
+    queryOptions({
+      queryKey: [...networksKeys.all, "insights"],
+      queryFn: insights,
+      // Computed by a background task: ask again every second while a computation runs.
+      refetchInterval: (query) => {
+        const state = query.state.data;
+        if (!state || state.status === "failed") return false;
+        return state.status === "ready" && !state.stale ? false : 1000;
+      },
+    }),
   map: () => queryOptions({ queryKey: [...networksKeys.all, "map"], queryFn: networkMap }),
 };

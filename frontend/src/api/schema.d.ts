@@ -662,7 +662,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description HR's figures on the leader network. */
+        /** @description HR's figures on the leader network, from storage (computed by a background task). */
         get: operations["network_insights_retrieve"];
         put?: never;
         post?: never;
@@ -2705,6 +2705,39 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /** @description HR's stored network insights and how fresh they are. */
+        NetworkInsightsState: {
+            /**
+             * @description ready: the figures are of the current data; computing: a computation is queued or running; failed: the last computation failed.
+             *
+             *     * `computing` - computing
+             *     * `ready` - ready
+             *     * `failed` - failed
+             */
+            status: components["schemas"]["NetworkInsightsStateStatusEnum"];
+            /** @description The figures shown are of older data; newer ones are being computed. */
+            stale: boolean;
+            /** @description Percent of the running computation. */
+            progress: number;
+            /** @description queued, graph, isolation, structure, figures, done. */
+            phase: string;
+            /** Format: date-time */
+            computed_at: string | null;
+            /**
+             * Format: double
+             * @description How long the last computation took.
+             */
+            seconds: number | null;
+            /** @description null until the first computation is done. */
+            insights: components["schemas"]["NetworkInsights"] | null;
+        };
+        /**
+         * @description * `computing` - computing
+         *     * `ready` - ready
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        NetworkInsightsStateStatusEnum: "computing" | "ready" | "failed";
         NetworkJoinInputRequest: {
             message?: string;
         };
@@ -5621,7 +5654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NetworkInsights"];
+                    "application/json": components["schemas"]["NetworkInsightsState"];
                 };
             };
         };

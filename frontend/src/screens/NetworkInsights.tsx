@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { networksQueries } from "../api/networks";
-import type { Insights, NetworkMap as MapData } from "../api/networks";
+import type { Insights, InsightsState, NetworkMap as MapData } from "../api/networks";
 import { BarChart } from "../charts/BarChart";
 import { NetworkMap } from "../charts/NetworkMap";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n";
 
 type Leader = Insights["isolated"][number];
 
@@ -17,21 +18,66 @@ type Leader = Insights["isolated"][number];
  */
 export function NetworkInsights() {
   const { t } = useI18n();
-  const insights = useQuery(networksQueries.insights());
+  const state = useQuery(networksQueries.insights());
   const map = useQuery(networksQueries.map());
-  const error = insights.error ?? map.error;
+  const error = state.error ?? map.error;
   if (error) return <ErrorView error={error} />;
+  const figures = state.data?.insights;
   return (
     <Page title={t("hrnet.insights.title")}>
       <p>{t("hrnet.insights.intro")}</p>
-      {insights.data && map.data ? (
-        <InsightsBody insights={insights.data} map={map.data} />
-      ) : (
-        <Loading />
-      )}
+      {state.data ? <Freshness state={state.data} /> : null}
+      {figures && map.data ? <InsightsBody insights={figures} map={map.data} /> : null}
+      {!state.data || (!figures && state.data.status !== "failed") ? <Loading /> : null}
     </Page>
   );
 }
+
+/**
+ * When the figures were computed, and the progress of a computation under way: the figures are
+ * computed by a background task whenever the network changes, never while HR waits.
+ */
+function Freshness({ state }: { state: InsightsState }) {
+  const { t, language } = useI18n();
+  const when = state.computed_at
+    ? new Date(state.computed_at).toLocaleString(language === "da" ? "da-DK" : "en-GB", {
+        dateStyle: "medium",
+        timeStyle: "short",
+      })
+    : null;
+  const running = state.status === "computing";
+  return (
+    <div className="card" role="status" aria-live="polite">
+      {when ? (
+        <p>
+          {t("hrnet.fresh.computed", { when })}
+          {state.stale ? ` ${t("hrnet.fresh.stale")}` : ""}
+        </p>
+      ) : null}
+      {running ? (
+        <div className="progress">
+          <progress max={100} value={state.progress} aria-label={t("hrnet.fresh.progressLabel")} />
+          <span>
+            {t("hrnet.fresh.progress", {
+              percent: state.progress,
+              phase: t(PHASES[state.phase] ?? "hrnet.fresh.phase.queued"),
+            })}
+          </span>
+        </div>
+      ) : null}
+      {state.status === "failed" ? <p>{t("hrnet.fresh.failed")}</p> : null}
+    </div>
+  );
+}
+
+const PHASES: Record<string, MessageKey> = {
+  queued: "hrnet.fresh.phase.queued",
+  graph: "hrnet.fresh.phase.graph",
+  isolation: "hrnet.fresh.phase.isolation",
+  structure: "hrnet.fresh.phase.structure",
+  figures: "hrnet.fresh.phase.figures",
+  done: "hrnet.fresh.phase.figures",
+};
 
 function InsightsBody({ insights, map }: { insights: Insights; map: MapData }) {
   const { t } = useI18n();

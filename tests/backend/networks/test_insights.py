@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
@@ -18,6 +19,25 @@ from tests.conftest import World
 pytestmark = pytest.mark.django_db
 
 Client = Callable[[m.User | None], APIClient]
+
+
+@pytest.fixture
+def insights_of(
+    client_for: Client, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> Callable[[m.User], Any]:
+    """HR's insights as the page gets them: the first view asks for the computation (the task
+    runs in-process when the request's transaction commits), the next view reads it."""
+
+    def get(user: m.User) -> Any:
+        client = client_for(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            first = client.get("/api/network-insights/")
+        assert first.status_code == 200
+        state = client.get("/api/network-insights/").json()
+        assert state["status"] == "ready" and state["stale"] is False, state
+        return state["insights"]
+
+    return get
 
 ROLES = [
     "hr",
@@ -42,36 +62,40 @@ def small_club(world: World) -> nm.Network:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_insights_and_map_per_role(
-    role: str, world: World, small_club: nm.Network, client_for: Client
+    role: str,
+    world: World,
+    small_club: nm.Network,
+    client_for: Client,
+    insights_of: Callable[[m.User], Any],
 ) -> None:
     user = getattr(world, role)
     client = client_for(user)
-    insights = client.get("/api/network-insights/")
     hr_map = client.get("/api/network-map/")
-    if role in ("hr", "hr_scoped", "other_organisation"):
-        assert insights.status_code == 200 and hr_map.status_code == 200
-    else:
-        assert insights.status_code == 403 and hr_map.status_code == 403
+    if role not in ("hr", "hr_scoped", "other_organisation"):
+        assert client.get("/api/network-insights/").status_code == 403
+        assert hr_map.status_code == 403
         return
-    body = json.dumps(insights.json()) + json.dumps(hr_map.json())
+    assert hr_map.status_code == 200
+    insights = insights_of(user)
+    body = json.dumps(insights) + json.dumps(hr_map.json())
     # The three-person informal network shows up nowhere, not even as a count.
-    for admin in insights.json()["administrations"]:
+    for admin in insights["administrations"]:
         assert admin["in_private_networks"] is None
     for edge in hr_map.json()["edges"]:
         assert edge["private_ties"] is None
     assert "Gå-og-snak" not in body
     if role == "other_organisation":
-        assert insights.json()["leaders"] == 0
+        assert insights["leaders"] == 0
         assert "Mette" not in body and "Testrup" not in body
     if role == "hr_scoped":
-        assert {a["name"] for a in insights.json()["administrations"]} == {"Social og Sundhed"}
+        assert {a["name"] for a in insights["administrations"]} == {"Social og Sundhed"}
         assert {n["name"] for n in hr_map.json()["nodes"]} == {"Social og Sundhed"}
 
 
 def test_isolation_ignores_private_networks_and_aggregates_from_five(
-    world: World, peers: Peers, small_club: nm.Network, client_for: Client
+    world: World, peers: Peers, small_club: nm.Network, insights_of: Callable[[m.User], Any]
 ) -> None:
-    data = client_for(world.hr).get("/api/network-insights/").json()
+    data = insights_of(world.hr)
     isolated = {x["id"] for x in data["isolated"]}
     # Mette spars only in an informal network: HR's per-leader list may not use it.
     assert world.new_leader.leader_id in isolated
@@ -89,7 +113,7 @@ def test_isolation_ignores_private_networks_and_aggregates_from_five(
 
 
 def test_private_ties_enter_the_hr_map_only_over_five_people(
-    world: World, client_for: Client
+    world: World, client_for: Client, insights_of: Callable[[m.User], Any]
 ) -> None:
     club = f.NetworkFactory(
         organisation=world.org, name="Stort netværk", kind=nm.NetworkKind.INFORMAL
@@ -102,8 +126,7 @@ def test_private_ties_enter_the_hr_map_only_over_five_people(
     edges = client_for(world.hr).get("/api/network-map/").json()["edges"]
     shown = [e for e in edges if e["private_ties"] is not None]
     assert shown and all(e["private_ties"] > 0 for e in shown)
-    body = json.dumps(client_for(world.hr).get("/api/network-insights/").json())
-    assert "Stort netværk" not in body
+    assert "Stort netværk" not in json.dumps(insights_of(world.hr))
 
 
 def test_leader_sees_own_network_boss_sees_no_informal_tie(
@@ -136,11 +159,14 @@ def test_graph_is_rebuilt_when_memberships_change(world: World) -> None:
     assert not third.G_public.has_edge(world.mentor.leader_id, world.outsider.leader_id)
 
 
-def test_the_costly_structure_is_computed_once_per_data(
-    world: World, client_for: Client, monkeypatch: pytest.MonkeyPatch
+def test_insights_are_computed_once_per_data_and_served_from_storage(
+    world: World,
+    client_for: Client,
+    insights_of: Callable[[m.User], Any],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Brokers, bridges and communities come back from the graph on the next view; a change to
-    the data gives a new graph and a fresh result."""
+    """Issue 17, item 2: the figures are computed by the task once per version of the data and
+    every next view reads them from storage; a change to the data gives a fresh result."""
     import networkx as nx
 
     from backend.networks.selectors import insights
@@ -153,20 +179,81 @@ def test_the_costly_structure_is_computed_once_per_data(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(insights.nx, "betweenness_centrality", counting)
+    first = insights_of(world.hr)
     hr = client_for(world.hr)
-    first = hr.get("/api/network-insights/").json()
-    again = hr.get("/api/network-insights/").json()
-    assert again == first
+    for _ in range(3):
+        again = hr.get("/api/network-insights/").json()
+        assert again["status"] == "ready" and again["insights"] == first
     assert len(calls) == 1
+    assert again["computed_at"] is not None and again["seconds"] >= 0
 
     # A public network of three joins leaders that had no tie: the structure changes.
     club = f.NetworkFactory(organisation=world.org, kind=nm.NetworkKind.LEADER_GROUP)
     for user in (world.new_leader, world.mentor, world.outsider):
         f.MembershipFactory(network=club, leader=user.leader)
-    after = hr.get("/api/network-insights/").json()
+    after = insights_of(world.hr)
     assert len(calls) == 2
     assert (after["bridges"], after["communities"], after["brokers"]) != (
         first["bridges"],
         first["communities"],
         first["brokers"],
     )
+
+
+def test_a_view_never_waits_for_the_figures(
+    world: World, client_for: Client, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    """The first view says a computation is under way (progress 0, queued) and asks for it
+    once however often HR looks; after a change the old figures stay visible, marked stale."""
+    from backend.networks.services.insights import insights_compute
+
+    hr = client_for(world.hr)
+    with django_capture_on_commit_callbacks(execute=False) as sent:
+        states = [hr.get("/api/network-insights/").json() for _ in range(3)]
+    assert [s["status"] for s in states] == ["computing"] * 3
+    assert states[0]["insights"] is None and states[0]["phase"] == "queued"
+    assert states[0]["progress"] == 0 and states[0]["stale"] is False
+    assert len(sent) == 1  # debounced: one computation for three views
+    snapshot = nm.InsightsSnapshot.objects.get(organisation=world.org)
+    insights_compute(snapshot_id=snapshot.id)
+    ready = hr.get("/api/network-insights/").json()
+    assert ready["status"] == "ready" and ready["progress"] == 100 and ready["insights"]
+
+    f.MembershipFactory(
+        network=f.NetworkFactory(organisation=world.org, kind=nm.NetworkKind.LEADER_GROUP),
+        leader=world.mentor.leader,
+    )
+    with django_capture_on_commit_callbacks(execute=False) as sent:
+        stale = hr.get("/api/network-insights/").json()
+    assert stale["status"] == "computing" and stale["stale"] is True
+    assert stale["insights"] == ready["insights"] and len(sent) == 1
+
+
+def test_a_scoped_hr_gets_their_own_figures(
+    world: World, insights_of: Callable[[m.User], Any]
+) -> None:
+    everyone = insights_of(world.hr)
+    scoped = insights_of(world.hr_scoped)
+    assert scoped["leaders"] < everyone["leaders"]
+    assert nm.InsightsSnapshot.objects.filter(organisation=world.org).count() == 2
+
+
+def test_the_beat_refreshes_changed_data_and_erasure_drops_stored_names(
+    world: World, insights_of: Callable[[m.User], Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    from backend.networks.services.insights import insights_refresh_stale
+    from backend.privacy.services import leader_erase
+
+    insights_of(world.hr)
+    assert insights_refresh_stale() == 0  # nothing changed
+    f.MembershipFactory(
+        network=f.NetworkFactory(organisation=world.org, kind=nm.NetworkKind.LEADER_GROUP),
+        leader=world.outsider.leader,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert insights_refresh_stale() == 1
+    snapshot = nm.InsightsSnapshot.objects.get(organisation=world.org)
+    assert snapshot.status == "ready" and snapshot.data is not None
+
+    leader_erase(leader=world.outsider.leader, actor=world.hr, reason="Fratrådt")
+    assert not nm.InsightsSnapshot.objects.filter(organisation=world.org).exists()
