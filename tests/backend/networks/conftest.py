@@ -13,6 +13,7 @@ from backend.networks.graph import graph_cache_clear
 from backend.people import models as m
 from tests import factories as f
 from tests.conftest import World
+from tests.stack import celery_worker, celery_worker_factory  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

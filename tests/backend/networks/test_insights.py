@@ -39,6 +39,7 @@ def insights_of(
 
     return get
 
+
 ROLES = [
     "hr",
     "hr_scoped",
