@@ -381,10 +381,23 @@ def _explain_unmatched(prep: _Prepared, rows: IntArray, used: IntArray) -> list[
     return out
 
 
-def _ranked(values: FloatArray, mask: NDArray[np.bool_]) -> IntArray:
-    """Indices where ``mask`` holds, by value descending, ties by index (i.e. by id)."""
+def _ranked(values: FloatArray, mask: NDArray[np.bool_], limit: int | None = None) -> IntArray:
+    """Indices where ``mask`` holds, by value descending, ties by index (i.e. by id); only the
+    first ``limit`` when given (found by partition, so a short list of a long row is cheap).
+
+    Examples
+    --------
+    >>> values = np.array([1.0, 3.0, 2.0, 3.0, -np.inf])
+    >>> _ranked(values, np.isfinite(values)).tolist(), _ranked(values, values > 0, 2).tolist()
+    ([1, 3, 2, 0], [1, 3])
+    """
     idx = np.flatnonzero(mask)
-    return idx[np.lexsort((idx, -values[idx]))]
+    if limit is not None and len(idx) > limit:
+        # Keep every index scoring at least the limit-th best, ties at the cut included.
+        cut = np.partition(values[idx], len(idx) - limit)[len(idx) - limit]
+        idx = idx[values[idx] >= cut]
+    ranked = idx[np.lexsort((idx, -values[idx]))]
+    return ranked if limit is None else ranked[:limit]
 
 
 def assign_mentors(
@@ -525,7 +538,7 @@ def _suggest(problem: Problem, policy: Policy) -> tuple[Suggestion, ...]:
         if score_objective:
             net[net <= 0] = -np.inf
         for k, i in enumerate(block.tolist()):
-            top = _ranked(net[k], np.isfinite(net[k]))[: policy.top_n]
+            top = _ranked(net[k], np.isfinite(net[k]), policy.top_n)
             if len(top) == 0:
                 missing.append(i)
             rows = np.full(len(top), i, dtype=np.intp)
