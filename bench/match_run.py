@@ -23,6 +23,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
@@ -195,13 +196,25 @@ def naive_load(programme) -> int:
     return rows
 
 
+def _delete_chunked(queryset: Any, size: int = 2000) -> None:
+    """Delete in chunks of ids: one cascade over 40 000 rows would pass more query parameters
+    than PostgreSQL takes (65 535)."""
+    ids = list(queryset.values_list("id", flat=True))
+    for start in range(0, len(ids), size):
+        queryset.model.objects.filter(id__in=ids[start : start + size]).delete()
+
+
 def _delete(org: m.Organisation) -> None:
     """Remove the generated organisation (units are PROTECTed, so leaders and units go first)."""
-    from backend.mentoring.models import Programme
+    from backend.mentoring.models import Programme, Suggestion
 
+    _delete_chunked(Suggestion.objects.filter(run__programme__organisation=org))
+    _delete_chunked(Proposal.objects.filter(programme__organisation=org))
+    _delete_chunked(Enrolment.objects.filter(programme__organisation=org))
+    _delete_chunked(MentorOffer.objects.filter(programme__organisation=org))
     Programme.objects.filter(organisation=org).delete()
-    m.Leader.objects.filter(organisation=org).delete()
-    m.Unit.objects.filter(organisation=org).delete()
+    _delete_chunked(m.Leader.objects.filter(organisation=org))
+    _delete_chunked(m.Unit.objects.filter(organisation=org))
     org.delete()
 
 
