@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "backend.people",
     "backend.privacy",
     "backend.notifications",
+    "backend.identity",
     "backend.networks",
     "backend.mentoring",
     "onboarding",
@@ -121,6 +122,15 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
+# Local passwords (refused where an organisation turned them off, administrators excepted) and
+# single sign-on with each organisation's OpenID Connect provider (backend/identity).
+AUTHENTICATION_BACKENDS = [
+    "backend.identity.backends.LocalPasswordBackend",
+    "backend.identity.oidc.OrganisationOIDCBackend",
+]
+# Seconds to wait for an identity provider (discovery, token exchange, keys).
+SPARRING_OIDC_TIMEOUT = env.float("SPARRING_OIDC_TIMEOUT", default=10.0)
+OIDC_TIMEOUT = SPARRING_OIDC_TIMEOUT
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -175,7 +185,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "backend.people.tokens.SessionAuthenticationWithTokenChallenge",
         "backend.people.tokens.CachedTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["backend.api.permissions.IsAuthenticatedUser"],
