@@ -195,6 +195,12 @@ class SsoCallbackView(OIDCAuthenticationCallbackView):
 
     @property
     def success_url(self) -> str:
+        """Each role's own start: a leader's plan, HR's overview, an administrator's home."""
+        user: User = self.user
+        if user.role == User.Role.HR:
+            return "/hr/overview"
+        if user.role == User.Role.LEADER and user.leader_id is not None:
+            return "/plan"
         return "/"
 
     def login_success(self) -> HttpResponse:

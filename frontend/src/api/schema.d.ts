@@ -89,6 +89,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sso/providers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The organisations that log in through their identity provider (public: the login screen). */
+        get: operations["auth_sso_providers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/token/": {
         parameters: {
             query?: never;
@@ -4021,6 +4038,22 @@ export interface components {
          * @enum {string}
          */
         SignUpStatusEnum: "open" | "drafted" | "published" | "cancelled";
+        /** @description A "Log in with …" button: where it starts, and whether passwords are still offered. */
+        SsoProviderOutput: {
+            slug: string;
+            organisation: string;
+            /**
+             * Name on the login button
+             * @description E.g. “Testrup Kommune (Microsoft Entra ID)”.
+             */
+            display_name: string;
+            readonly start_url: string;
+            /**
+             * Local passwords allowed
+             * @description Off: everyone logs in through the IdP; only administrators keep a password (the break-glass login).
+             */
+            local_passwords_enabled?: boolean;
+        };
         /** @description A staff consultant and what they serve. */
         StaffContact: {
             readonly id: number;
@@ -4553,6 +4586,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    auth_sso_providers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoProviderOutput"][];
+                };
             };
         };
     };

@@ -54,7 +54,7 @@ def test_a_leader_logs_in_by_employee_number_and_is_linked_to_their_existing_log
 ) -> None:
     configure(numbered.org, oidc_provider)
     client = Client()
-    assert sso_login(client, oidc_provider, "mette.idp") == "/"
+    assert sso_login(client, oidc_provider, "mette.idp") == "/plan"
     me = _me(client)
     assert me is not None
     assert me["id"] == numbered.new_leader.id
@@ -67,7 +67,7 @@ def test_hr_by_the_group_claim_gets_a_new_hr_login(
 ) -> None:
     configure(numbered.org, oidc_provider)
     client = Client()
-    assert sso_login(client, oidc_provider, "hr.idp") == "/"
+    assert sso_login(client, oidc_provider, "hr.idp") == "/hr/overview"
     me = _me(client)
     assert me is not None and me["role"] == "hr"
     user = User.objects.get(id=me["id"])
