@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from backend.mentoring.schema import ENUM_NAME_OVERRIDES as MENTORING_ENUM_NAMES
 from backend.networks.schema import ENUM_NAME_OVERRIDES as NETWORKS_ENUM_NAMES
@@ -267,6 +268,12 @@ CELERY_BEAT_SCHEDULE = {
     "mentoring-match-runs-recover": {"task": "mentoring.match_runs_recover", "schedule": 60.0},
     "privacy-retention": {"task": "privacy.retention_apply", "schedule": 86400.0},
     "networks-roulette": {"task": "networks.roulette_run", "schedule": 86400.0},
+    # The HR system's export lands in the night; HR reads the report and the digest at work.
+    "identity-drop-folder-import": {
+        "task": "identity.drop_folder_import",
+        "schedule": crontab(hour=5, minute=0),
+    },
+    "notifications-digest": {"task": "notifications.digest_send", "schedule": crontab(hour=7)},
 }
 
 # Match runs (backend/mentoring/services/runs.py). Seconds after a running run's last heartbeat
@@ -274,6 +281,11 @@ CELERY_BEAT_SCHEDULE = {
 # that lets the stack tests watch or kill a run mid-way; 0 in production). Empty: the default.
 SPARRING_MATCH_RUN_LEASE = float(env.str("SPARRING_MATCH_RUN_LEASE", default="") or 600.0)
 SPARRING_MATCH_RUN_STEP_DELAY = float(env.str("SPARRING_MATCH_RUN_STEP_DELAY", default="") or 0.0)
+
+# The nightly HR export, for municipalities without SCIM: <folder>/<organisation slug>/*.csv|xlsx,
+# imported each night by identity.drop_folder_import (backend/people/imports/dropfolder.py).
+# Empty: no drop folder.
+SPARRING_IMPORT_DROP_FOLDER = env.str("SPARRING_IMPORT_DROP_FOLDER", default="")
 
 # --- Privacy ------------------------------------------------------------------------------
 # Leaders who left are erased this many days after ``left_on`` (privacy.retention_apply).

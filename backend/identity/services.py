@@ -23,6 +23,8 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from backend.identity.models import ExternalAccount, IdentityProvider
+from backend.identity.provisioning import report_send
+from backend.people.imports.dropfolder import DropFolderRun, drop_folder_import
 from backend.people.models import Leader, Organisation, User
 
 
@@ -187,6 +189,18 @@ def user_reactivate(*, user: User) -> User:
     if user.leader_id is not None:
         Leader.objects.filter(id=user.leader_id).update(active=True, left_on=None)
     return user
+
+
+def drop_folder_import_and_report(*, organisation: Organisation) -> DropFolderRun | None:
+    """Import the organisation's newest nightly export, close the leavers' logins, tell HR."""
+    run = drop_folder_import(organisation=organisation)
+    if run is None:
+        return None
+    if run.ok and run.left:
+        for user in User.objects.filter(leader_id__in=[r.id for r in run.left], is_active=True):
+            user_deactivate(user=user)
+    report_send(organisation=organisation, run=run)
+    return run
 
 
 def scim_token_hash(token: str) -> str:
