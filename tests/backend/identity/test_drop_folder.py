@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from backend.identity.tasks import drop_folder_import_task
 from backend.notifications.models import Notification
@@ -61,7 +62,7 @@ def test_a_good_file_is_imported_moved_aside_and_reported(
 
     assert Leader.objects.filter(organisation=org, active=True).count() == 14
     assert sorted(p.name for p in folder.iterdir()) == ["imported", "superseded"]
-    today = dt.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     imported = [p.name for p in (folder / "imported").iterdir()]
     assert imported == [f"{today}-leaders-2026-12-05.csv"]
     assert [p.name for p in (folder / "superseded").iterdir()] == [f"{today}-old-export.csv"]
