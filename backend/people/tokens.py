@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.models import Token
@@ -88,6 +89,12 @@ class SessionAuthenticationWithTokenChallenge(SessionAuthentication):
     def authenticate_header(self, request: Request) -> str | None:
         header = request.META.get("HTTP_AUTHORIZATION", "")
         return "Token" if header.lower().startswith("token ") else None
+
+
+class SessionWithTokenChallengeScheme(SessionScheme):
+    """The OpenAPI schema's cookie login, for the session scheme above."""
+
+    target_class = "backend.people.tokens.SessionAuthenticationWithTokenChallenge"
 
 
 def on_token_saved_or_deleted(sender: type, instance: Token, **kwargs: Any) -> None:

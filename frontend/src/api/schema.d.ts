@@ -4043,14 +4043,14 @@ export interface components {
             slug: string;
             organisation: string;
             /**
-             * Name on the login button
-             * @description E.g. “Testrup Kommune (Microsoft Entra ID)”.
+             * Navn på login-knappen
+             * @description Fx “Testrup Kommune (Microsoft Entra ID)”.
              */
             display_name: string;
             readonly start_url: string;
             /**
-             * Local passwords allowed
-             * @description Off: everyone logs in through the IdP; only administrators keep a password (the break-glass login).
+             * Lokale adgangskoder tilladt
+             * @description Fra: alle logger ind via identitetsudbyderen; kun administratorer beholder en adgangskode (nødadgangen).
              */
             local_passwords_enabled?: boolean;
         };
