@@ -234,3 +234,23 @@ def test_a_malformed_patch_is_refused_with_a_scim_error(world: World, scim: Scim
         {"schemas": [PATCH], "Operations": [{"op": "Replace", "path": "active", "value": "maybe"}]},
     )
     assert bad.status_code == 400
+
+
+def test_the_idp_account_is_in_the_leader_s_export_and_goes_with_erasure(
+    world: World, scim: Scim
+) -> None:
+    from backend.identity.models import ExternalAccount
+    from backend.privacy.services import leader_erase, leader_export
+
+    leader = world.new_leader.leader
+    assert leader is not None
+    body = entra_create(
+        user_name="mette.k@testrup.dk",
+        employee_number=leader.employee_number,
+        email="mette.k@testrup.dk",
+    )
+    assert scim.call("post", "Users", body).status_code == 201
+    export = leader_export(leader=leader, actor=leader.user)
+    assert export["identity"]["external_account"]["external_id"] == body["externalId"]
+    leader_erase(leader=leader, actor=world.hr, reason="Fratrådt for to år siden")
+    assert not ExternalAccount.objects.filter(external_id=body["externalId"]).exists()
