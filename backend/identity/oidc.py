@@ -195,7 +195,12 @@ class SsoCallbackView(OIDCAuthenticationCallbackView):
 
     @property
     def success_url(self) -> str:
-        """Each role's own start: a leader's plan, HR's overview, an administrator's home."""
+        """Where the login screen was asked for (``?next=``), else the role's own start: a
+        leader's plan, HR's overview, an administrator's home."""
+        # The library keeps ?next= only after checking it stays on this host.
+        wanted = self.request.session.pop("oidc_login_next", None)
+        if wanted and wanted != "/" and str(wanted).startswith("/") and "/login" not in wanted:
+            return str(wanted)
         user: User = self.user
         if user.role == User.Role.HR:
             return "/hr/overview"

@@ -50,7 +50,11 @@ export function Login() {
               {t(`sso.error.${refused}`)}
             </p>
           ) : null}
-          {list.length > 0 ? <SsoButtons providers={list} /> : <p>{t("login.intro")}</p>}
+          {list.length > 0 ? (
+            <SsoButtons providers={list} next={next} />
+          ) : (
+            <p>{t("login.intro")}</p>
+          )}
           {passwordsOff ? (
             <details className="card">
               <summary>{t("sso.breakGlass")}</summary>
@@ -68,7 +72,7 @@ export function Login() {
   );
 }
 
-function SsoButtons({ providers }: { providers: SsoProvider[] }) {
+function SsoButtons({ providers, next }: { providers: SsoProvider[]; next: string }) {
   const { t } = useI18n();
   return (
     <section className="card" aria-labelledby="sso-heading">
@@ -78,7 +82,14 @@ function SsoButtons({ providers }: { providers: SsoProvider[] }) {
         {providers.map((provider) => (
           <li key={provider.slug}>
             {/* A navigation, not a fetch: the browser goes to the IdP and comes back. */}
-            <a className="button-link" href={provider.start_url}>
+            <a
+              className="button-link"
+              href={
+                next === "/"
+                  ? provider.start_url
+                  : `${provider.start_url}?next=${encodeURIComponent(next)}`
+              }
+            >
               {t("sso.button", { name: provider.display_name })}
             </a>
           </li>

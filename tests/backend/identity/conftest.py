@@ -50,9 +50,11 @@ def configure(org: Organisation, provider: Provider, **fields: object) -> Identi
     return IdentityProvider.objects.update_or_create(organisation=org, defaults=defaults)[0]
 
 
-def sso_login(client: Client, provider: Provider, username: str, slug: str = "testrup") -> str:
+def sso_login(
+    client: Client, provider: Provider, username: str, slug: str = "testrup", query: str = ""
+) -> str:
     """Walk the whole code flow as a browser would; return where Sparring sends it at the end."""
-    start = client.get(f"/api/auth/sso/{slug}/start/")
+    start = client.get(f"/api/auth/sso/{slug}/start/{query}")
     assert start.status_code == 302, start
     idp = requests.Session()
     to_login = idp.get(start["Location"], allow_redirects=False)

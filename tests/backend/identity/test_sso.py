@@ -133,3 +133,13 @@ def test_with_local_passwords_off_only_the_administrator_keeps_a_password(
         headers={"X-CSRFToken": client.cookies["csrftoken"].value},
     )
     assert allowed.status_code == 200
+
+
+def test_a_login_asked_for_by_a_deep_link_returns_there_and_only_on_this_host(
+    numbered: World, oidc_provider: Provider
+) -> None:
+    configure(numbered.org, oidc_provider)
+    deep = sso_login(Client(), oidc_provider, "mette.idp", query="?next=/mentoring/pairs")
+    assert deep == "/mentoring/pairs"
+    evil = sso_login(Client(), oidc_provider, "mette.idp", query="?next=https://evil.example/")
+    assert evil == "/plan"
