@@ -91,8 +91,10 @@ def sso_user_for_claims(*, provider: IdentityProvider, claims: Mapping[str, Any]
     leader = leader_for_identity(
         organisation=organisation, employee_number=employee_number, email=email
     )
-    user = _existing_user(organisation, subject=subject, leader=leader) or (
-        user_for_email(organisation=organisation, email=email) if leader is None else None
+    # A login provisioned (SCIM) before HR imported its leader has no leader yet: found by
+    # its e-mail, it is linked below rather than doubled.
+    user = _existing_user(organisation, subject=subject, leader=leader) or user_for_email(
+        organisation=organisation, email=email
     )
     if (user is not None and not user.is_active) or (leader is not None and not leader.active):
         raise SsoRefused("disabled")

@@ -143,3 +143,20 @@ def test_a_login_asked_for_by_a_deep_link_returns_there_and_only_on_this_host(
     assert deep == "/mentoring/pairs"
     evil = sso_login(Client(), oidc_provider, "mette.idp", query="?next=https://evil.example/")
     assert evil == "/plan"
+
+
+def test_a_login_provisioned_before_its_leader_was_imported_is_linked_not_doubled(
+    numbered: World, oidc_provider: Provider
+) -> None:
+    configure(numbered.org, oidc_provider)
+    mette = numbered.new_leader
+    leader = mette.leader
+    assert leader is not None
+    mette.leader = None  # SCIM created the login; HR's import brought the leader later
+    mette.email = "mette@testrup.dk"
+    mette.save()
+    client = Client()
+    assert sso_login(client, oidc_provider, "mette.idp") == "/plan"
+    mette.refresh_from_db()
+    assert mette.leader == leader
+    assert User.objects.filter(email__iexact="mette@testrup.dk").count() == 1
