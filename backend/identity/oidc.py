@@ -67,6 +67,9 @@ def _provider_settings(provider: IdentityProvider) -> dict[str, Any]:
         "OIDC_USE_PKCE": True,
         "OIDC_AUTHENTICATION_CALLBACK_URL": "sso-callback",
         "OIDC_CREATE_USER": False,
+        # Compared exactly with the ID token's ``iss``: the IdP's own spelling (a trailing slash
+        # or not), which discovery has checked against the set-up.
+        "SPARRING_ISSUER": document["issuer"],
     }
 
 
@@ -104,7 +107,14 @@ class OrganisationOIDCBackend(OIDCAuthenticationBackend):
         except SsoRefused as refused:
             _refuse(request, refused.code)
             return None
-        except (DiscoveryFailed, RequestException, SuspiciousOperation, KeyError) as exc:
+        except (
+            DiscoveryFailed,
+            RequestException,
+            SuspiciousOperation,
+            KeyError,
+            ValueError,  # a token answer that is not JSON
+            jwt.PyJWTError,  # no ID token, or not a JWT at all
+        ) as exc:
             logger.warning("sso login failed organisation=%s: %s", provider.organisation_id, exc)
             _refuse(request, "failed")
             return None
@@ -122,7 +132,7 @@ class OrganisationOIDCBackend(OIDCAuthenticationBackend):
                 key,
                 algorithms=[self.OIDC_RP_SIGN_ALGO],
                 audience=self.provider.client_id,
-                issuer=self.provider.issuer.rstrip("/"),
+                issuer=self.get_settings("SPARRING_ISSUER"),
                 options={"require": ["iss", "aud", "exp", "sub"]},
                 leeway=60,
             )

@@ -160,3 +160,11 @@ def test_a_login_provisioned_before_its_leader_was_imported_is_linked_not_double
     mette.refresh_from_db()
     assert mette.leader == leader
     assert User.objects.filter(email__iexact="mette@testrup.dk").count() == 1
+
+
+def test_an_idp_that_cannot_be_read_sends_the_browser_back_with_a_message(
+    numbered: World, oidc_provider: Provider
+) -> None:
+    configure(numbered.org, oidc_provider, issuer=oidc_provider.issuer + "/elsewhere")
+    start = Client().get("/api/auth/sso/testrup/start/")
+    assert start["Location"] == "/login?sso_error=unavailable"
