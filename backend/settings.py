@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from backend.mentoring.schema import ENUM_NAME_OVERRIDES as MENTORING_ENUM_NAMES
 from backend.networks.schema import ENUM_NAME_OVERRIDES as NETWORKS_ENUM_NAMES
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "backend.people",
     "backend.privacy",
     "backend.notifications",
+    "backend.identity",
     "backend.networks",
     "backend.mentoring",
     "onboarding",
@@ -121,6 +123,15 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
+# Local passwords (refused where an organisation turned them off, administrators excepted) and
+# single sign-on with each organisation's OpenID Connect provider (backend/identity).
+AUTHENTICATION_BACKENDS = [
+    "backend.identity.backends.LocalPasswordBackend",
+    "backend.identity.oidc.OrganisationOIDCBackend",
+]
+# Seconds to wait for an identity provider (discovery, token exchange, keys).
+SPARRING_OIDC_TIMEOUT = env.float("SPARRING_OIDC_TIMEOUT", default=10.0)
+OIDC_TIMEOUT = SPARRING_OIDC_TIMEOUT
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -175,7 +186,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "backend.people.tokens.SessionAuthenticationWithTokenChallenge",
         "backend.people.tokens.CachedTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["backend.api.permissions.IsAuthenticatedUser"],
@@ -258,6 +269,12 @@ CELERY_BEAT_SCHEDULE = {
     "privacy-retention": {"task": "privacy.retention_apply", "schedule": 86400.0},
     "networks-roulette": {"task": "networks.roulette_run", "schedule": 86400.0},
     "networks-insights-refresh": {"task": "networks.insights_refresh", "schedule": 300.0},
+    # The HR system's export lands in the night; HR reads the report and the digest at work.
+    "identity-drop-folder-import": {
+        "task": "identity.drop_folder_import",
+        "schedule": crontab(hour=5, minute=0),
+    },
+    "notifications-digest": {"task": "notifications.digest_send", "schedule": crontab(hour=7)},
 }
 
 # Match runs (backend/mentoring/services/runs.py). Seconds after a running run's last heartbeat
@@ -269,6 +286,10 @@ SPARRING_MATCH_RUN_STEP_DELAY = float(env.str("SPARRING_MATCH_RUN_STEP_DELAY", d
 # HR's network insights (backend/networks/services/insights.py): seconds after which a requested
 # computation that never finished counts as lost and is asked for again.
 SPARRING_INSIGHTS_LEASE = float(env.str("SPARRING_INSIGHTS_LEASE", default="") or 900.0)
+# The nightly HR export, for municipalities without SCIM: <folder>/<organisation slug>/*.csv|xlsx,
+# imported each night by identity.drop_folder_import (backend/people/imports/dropfolder.py).
+# Empty: no drop folder.
+SPARRING_IMPORT_DROP_FOLDER = env.str("SPARRING_IMPORT_DROP_FOLDER", default="")
 
 # --- Privacy ------------------------------------------------------------------------------
 # Leaders who left are erased this many days after ``left_on`` (privacy.retention_apply).
@@ -276,6 +297,14 @@ SPARRING_RETENTION_DAYS = env.int("SPARRING_RETENTION_DAYS", default=730)
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# SMTP (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend): the municipality's relay.
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sparring@localhost")
 SPARRING_BASE_URL = env.str("SPARRING_BASE_URL", default="http://localhost:8000")
 

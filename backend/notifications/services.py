@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.functional import lazy
 
+from backend.notifications.email import notification_email_send
 from backend.notifications.models import Notification
 from backend.people.models import User
 
@@ -93,16 +93,8 @@ def notify(
 
 
 def _email(notification_id: int) -> None:
-    notification = Notification.objects.select_related("user").get(id=notification_id)
-    link = f"{settings.SPARRING_BASE_URL}{notification.url}" if notification.url else ""
-    send_mail(
-        subject=f"Sparring: {notification.subject}",
-        message="\n\n".join(part for part in (notification.body, link) if part),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[notification.user.email],
-        fail_silently=False,
-    )
-    Notification.objects.filter(id=notification_id).update(emailed=True)
+    # HTML and plain text in the recipient's language (or held for HR's daily digest).
+    notification_email_send(notification_id=notification_id)
 
 
 def notification_mark_read(*, actor: User, notification_id: int) -> Notification:

@@ -22,9 +22,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import exceptions
-from rest_framework.authentication import TokenAuthentication
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.models import Token
+from rest_framework.request import Request
 
 from backend.people.models import User
 
@@ -73,6 +75,26 @@ class CachedTokenAuthentication(TokenAuthentication):
         if not user.is_active:
             raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
         return user, token
+
+
+class SessionAuthenticationWithTokenChallenge(SessionAuthentication):
+    """The web app's session login, first in line, that lets a token client get its 401.
+
+    DRF answers a failed authentication with 401 only when the *first* scheme sends a
+    ``WWW-Authenticate`` challenge; the session scheme sends none (a browser must not get a
+    password prompt), so a refused token (deleted, or its user deactivated) was a 403. A
+    request that came with ``Authorization: Token …`` gets the token scheme's challenge: 401.
+    """
+
+    def authenticate_header(self, request: Request) -> str | None:
+        header = request.META.get("HTTP_AUTHORIZATION", "")
+        return "Token" if header.lower().startswith("token ") else None
+
+
+class SessionWithTokenChallengeScheme(SessionScheme):
+    """The OpenAPI schema's cookie login, for the session scheme above."""
+
+    target_class = "backend.people.tokens.SessionAuthenticationWithTokenChallenge"
 
 
 def on_token_saved_or_deleted(sender: type, instance: Token, **kwargs: Any) -> None:

@@ -26,6 +26,7 @@ CONTRIBUTORS: tuple[tuple[str, str], ...] = (
     ("networks", "backend.networks.privacy"),
     ("onboarding", "onboarding.privacy"),
     ("notifications", "backend.notifications.privacy"),
+    ("identity", "backend.identity.privacy"),
     ("people", "backend.people.privacy"),
 )
 

@@ -237,10 +237,14 @@ def build_scene(world: World) -> Scene:
         item_id=item.id,
         token=feed.token,
     )
+    # Single sign-on starts by organisation slug; SCIM addresses a login by its id.
+    own.update(slug=world.org.slug, scim_id=str(world.new_leader.id))
+    andeby = _andeby(world, other_org_leader)
+    andeby.update(slug="andeby", scim_id=str(world.other_organisation.id))
     ids = {
         "own": own,
         "open": {**own, "network_id": open_network.id},
-        "andeby": _andeby(world, other_org_leader),
+        "andeby": andeby,
     }
     return Scene(
         world=world,

@@ -36,6 +36,17 @@ auth-csrf                        GET    -       200 200 200 200 200 200 200 200 
 auth-login                       POST   -       400 400 400 400 400 400 400 400 400 400
 auth-logout                      POST   -       204 204 204 204 204 204 204 204 204 204
 auth-token                       POST   -       400 400 400 400 400 400 400 400 400 400
+sso-providers                    GET    -       200 200 200 200 200 200 200 200 200 200
+sso-start                        GET    own     302 302 302 302 302 302 302 302 302 302
+sso-start                        GET    andeby  302 302 302 302 302 302 302 302 302 302
+sso-callback                     GET    -       302 302 302 302 302 302 302 302 302 302
+scim-config                      GET    -       401 401 401 401 401 401 401 401 401 401
+scim-resource-types              GET    -       401 401 401 401 401 401 401 401 401 401
+scim-schemas                     GET    -       401 401 401 401 401 401 401 401 401 401
+scim-users                       GET    -       401 401 401 401 401 401 401 401 401 401
+scim-user                        GET    own     401 401 401 401 401 401 401 401 401 401
+scim-user                        GET    andeby  401 401 401 401 401 401 401 401 401 401
+scim-groups                      GET    -       401 401 401 401 401 401 401 401 401 401
 me                               GET    -       200 200 200 200 200 200 200 200 200 403
 me                               PATCH  -       200 200 200 200 200 200 200 200 200 403
 me-competencies                  GET    -       403 403 200 200 200 200 200 200 403 403
@@ -365,6 +376,7 @@ APPS = {
     ),
     "onboarding": ("onboarding-",),
     "privacy_notifications": ("access-log", "privacy-", "notification"),
+    "identity": ("sso-", "scim-"),
 }
 
 

@@ -89,6 +89,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sso/providers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The organisations that log in through their identity provider (public: the login screen). */
+        get: operations["auth_sso_providers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/token/": {
         parameters: {
             query?: never;
@@ -2710,9 +2727,9 @@ export interface components {
             /**
              * @description ready: the figures are of the current data; computing: a computation is queued or running; failed: the last computation failed.
              *
-             *     * `computing` - computing
-             *     * `ready` - ready
-             *     * `failed` - failed
+             *     * `computing` - beregnes
+             *     * `ready` - klar
+             *     * `failed` - mislykkedes
              */
             status: components["schemas"]["NetworkInsightsStateStatusEnum"];
             /** @description The figures shown are of older data; newer ones are being computed. */
@@ -2732,9 +2749,9 @@ export interface components {
             insights: components["schemas"]["NetworkInsights"] | null;
         };
         /**
-         * @description * `computing` - computing
-         *     * `ready` - ready
-         *     * `failed` - failed
+         * @description * `computing` - beregnes
+         *     * `ready` - klar
+         *     * `failed` - mislykkedes
          * @enum {string}
          */
         NetworkInsightsStateStatusEnum: "computing" | "ready" | "failed";
@@ -4054,6 +4071,22 @@ export interface components {
          * @enum {string}
          */
         SignUpStatusEnum: "open" | "drafted" | "published" | "cancelled";
+        /** @description A "Log in with …" button: where it starts, and whether passwords are still offered. */
+        SsoProviderOutput: {
+            slug: string;
+            organisation: string;
+            /**
+             * Navn på login-knappen
+             * @description Fx “Testrup Kommune (Microsoft Entra ID)”.
+             */
+            display_name: string;
+            readonly start_url: string;
+            /**
+             * Lokale adgangskoder tilladt
+             * @description Fra: alle logger ind via identitetsudbyderen; kun administratorer beholder en adgangskode (nødadgangen).
+             */
+            local_passwords_enabled?: boolean;
+        };
         /** @description A staff consultant and what they serve. */
         StaffContact: {
             readonly id: number;
@@ -4586,6 +4619,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    auth_sso_providers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoProviderOutput"][];
+                };
             };
         };
     };

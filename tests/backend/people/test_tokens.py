@@ -39,9 +39,10 @@ def _token_client(user: User) -> tuple[APIClient, Token]:
 
 
 def _assert_refused(client: APIClient) -> None:
-    """The API refuses the token (403: the web app's session login is the first scheme)."""
+    """The API refuses the token with 401 and the token scheme's challenge."""
     response = client.get("/api/me/")
-    assert response.status_code == 403, response.content
+    assert response.status_code == 401, response.content
+    assert response["WWW-Authenticate"] == "Token"
     assert response.json()["detail"] in ("Ugyldigt token.", "Inaktiv eller slettet bruger.")
 
 
