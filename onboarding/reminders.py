@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from backend.notifications import links
 from backend.notifications.services import notify
 from backend.people.models import Organisation, User
 from onboarding.models import OnboardingSettings, OwnerRole, Plan, PlanItem
@@ -138,7 +139,7 @@ def _remind(
     leader = item.plan.leader
     unit = leader.unit
     hr_users = _hr_for(hr, unit.department.administration_id if unit else None)
-    url = f"/onboarding/plans/{item.plan_id}?item={item.id}"
+    url = links.plan_item(item.plan_id, item.id)
     days_late = (today - due).days
     steps: list[tuple[str, list[User]]] = []
     if 0 <= (due - today).days <= config.remind_days_before:
