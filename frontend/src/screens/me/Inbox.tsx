@@ -105,9 +105,13 @@ function NotificationCard({
       {notification.body ? <p>{notification.body}</p> : null}
       <div className="actions">
         {notification.url ? (
-          <a href={notification.url} onClick={open} className="button-link">
+          <a
+            href={notification.url}
+            onClick={open}
+            className="button-link"
+            aria-label={`${t("lself.inbox.open")}: ${notification.subject}`}
+          >
             {t("lself.inbox.open")}
-            <span className="visually-hidden">: {notification.subject}</span>
           </a>
         ) : null}
         {isUnread ? (
@@ -116,9 +120,9 @@ function NotificationCard({
             className="secondary"
             disabled={read.isPending}
             onClick={() => read.mutate(undefined, { onSuccess: () => onChange() })}
+            aria-label={`${t("lself.inbox.markRead")}: ${notification.subject}`}
           >
             {t("lself.inbox.markRead")}
-            <span className="visually-hidden">: {notification.subject}</span>
           </button>
         ) : null}
       </div>

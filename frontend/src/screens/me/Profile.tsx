@@ -10,13 +10,12 @@ import { peopleQueries } from "../../api/people";
 import { privacyQueries } from "../../api/privacy";
 import type { Kind, VisibilityRule } from "../../api/privacy";
 import type { LeaderDetail, Topic } from "../../api/types";
-import { useMe } from "../../auth";
+import { useAuth, useMe } from "../../auth";
 import { FieldError } from "../../components/FieldError";
-import { LanguageSwitcher } from "../../components/LanguageSwitcher";
 import { Page } from "../../components/Page";
 import { ErrorView, Loading } from "../../components/Status";
 import { setServerErrors } from "../../forms";
-import { useI18n } from "../../i18n";
+import { isLanguage, useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n";
 
 /** The user's own page: who they are to others, how they are told things, their language. */
@@ -30,8 +29,7 @@ export function Profile() {
       <EmailSection />
       <section aria-labelledby="lself-language" className="profile-section">
         <h2 id="lself-language">{t("lself.profile.language")}</h2>
-        <p>{t("lself.profile.languageHint")}</p>
-        <LanguageSwitcher />
+        <LanguageChoice />
       </section>
       {user.leader_id !== null ? (
         <section aria-labelledby="lself-data" className="profile-section">
@@ -345,5 +343,34 @@ function EmailSection() {
         {saved ? t("lself.email.saved") : ""}
       </p>
     </section>
+  );
+}
+
+/** The language of the screens and of the notifications (the same choice as the banner's). */
+function LanguageChoice() {
+  const { t, language } = useI18n();
+  const { chooseLanguage } = useAuth();
+  return (
+    <div className="field">
+      <label htmlFor="lself-language-choice">{t("lself.profile.languageLabel")}</label>
+      <select
+        id="lself-language-choice"
+        value={language}
+        aria-describedby="lself-language-hint"
+        onChange={(event) => {
+          if (isLanguage(event.target.value)) chooseLanguage(event.target.value);
+        }}
+      >
+        <option value="da" lang="da">
+          Dansk
+        </option>
+        <option value="en" lang="en">
+          English
+        </option>
+      </select>
+      <span id="lself-language-hint" className="muted small">
+        {t("lself.profile.languageHint")}
+      </span>
+    </div>
   );
 }
