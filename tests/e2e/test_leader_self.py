@@ -80,7 +80,7 @@ def test_a_leader_fills_in_her_profile_in_both_languages(browser: Browser, world
     # What others see is said plainly; what they never see comes from the served rules.
     finder = page.get_by_role("region", name="Kan andre ledere finde dig?")
     expect(finder).to_contain_text("dit navn, din stillingsbetegnelse")
-    expect(finder).to_contain_text("Andre ledere ser aldrig: dine støttebehov")
+    expect(finder).to_contain_text("Andre ledere ser aldrig: dine støttebehov;")
     # Saved on change (the box shows the server's answer).
     finder.get_by_label("Ja, andre ledere må finde mig i kollegafinderen").click()
     expect(finder.get_by_role("status")).to_have_text("Nu kan andre ledere finde dig.")
@@ -130,7 +130,7 @@ def test_the_inbox_counts_unread_marks_read_and_works_on_a_phone(
     old.refresh_from_db()
     assert old.read_at is not None
     page.get_by_role("button", name="Markér alle som læst").click()
-    expect(page.get_by_role("status").filter(has_text="1 beskeder er markeret")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Markeret som læst: 1.")).to_be_visible()
     expect(inbox_link).to_have_text("Beskeder")
     assert not Notification.objects.filter(user=user, read_at__isnull=True).exists()
 

@@ -291,7 +291,7 @@ function FinderSection({ leaderId, profile }: { leaderId: number; profile: Leade
       <p id="lself-finder-sees">{t("lself.finder.sees")}</p>
       <p id="lself-finder-never">
         {never.length > 0
-          ? t("lself.finder.never", { things: never.map((kind) => t(KIND_NAME[kind])).join(", ") })
+          ? t("lself.finder.never", { things: never.map((kind) => t(KIND_NAME[kind])).join("; ") })
           : ""}
       </p>
       {save.error ? <ErrorView error={save.error} /> : null}
@@ -351,7 +351,8 @@ function LanguageChoice() {
   const { t, language } = useI18n();
   const { chooseLanguage } = useAuth();
   return (
-    <div className="field">
+    <div className="form">
+      <div className="field">
       <label htmlFor="lself-language-choice">{t("lself.profile.languageLabel")}</label>
       <select
         id="lself-language-choice"
@@ -371,6 +372,7 @@ function LanguageChoice() {
       <span id="lself-language-hint" className="muted small">
         {t("lself.profile.languageHint")}
       </span>
+      </div>
     </div>
   );
 }
