@@ -9,6 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from backend.notifications.models import EmailPreference, Notification
+from backend.notifications.privacy import erase_leader, export_leader
 from backend.notifications.services import notify
 from backend.people import models as m
 from tests import factories as f
@@ -107,3 +108,13 @@ def test_a_muted_group_still_reaches_the_inbox_but_sends_no_email(
     assert Notification.objects.filter(user=user).count() == 2
     assert [message.subject for message in mailoutbox] == ["Sparring: Du har et mentorforslag"]
     assert Notification.objects.get(kind="networks.introduction").emailed is False
+
+
+def test_the_email_choice_is_in_the_export_and_goes_with_erasure(world: World) -> None:
+    leader = world.new_leader.leader
+    assert leader is not None
+    assert export_leader(leader)["email_muted_groups"] == []
+    EmailPreference.objects.create(user=world.new_leader, muted=["networks"])
+    assert export_leader(leader)["email_muted_groups"] == ["networks"]
+    erase_leader(leader)
+    assert not EmailPreference.objects.filter(user=world.new_leader).exists()
