@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -171,7 +172,7 @@ def _message(
     step: str, *, item: PlanItem, leader_name: str, due: dt.date, language: str
 ) -> tuple[str, str]:
     title = item_title(item, language=language)
-    when = due.strftime("%d.%m.%Y")
+    when = date_format(due, "DATE_FORMAT")  # in the reader's language: "5. december 2026"
     if step == "due_soon":
         return (
             _("Coming up: %(title)s") % {"title": title},
