@@ -150,6 +150,8 @@ def test_the_inbox_counts_unread_marks_read_and_works_on_a_phone(
     menu.click()
     expect(nav).to_be_visible()
     expect(page.get_by_role("button", name="English")).to_be_visible()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    browser.check("menu-phone")
     nav.get_by_role("link", name="My profile").click()
     browser.expect_heading("My profile")
     expect(nav).to_be_hidden()  # choosing a link closes the menu
