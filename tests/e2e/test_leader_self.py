@@ -129,6 +129,9 @@ def test_the_inbox_counts_unread_marks_read_and_works_on_a_phone(
     expect(inbox_link).to_contain_text("1")
     old.refresh_from_db()
     assert old.read_at is not None
+    page.get_by_label("Vis kun ulæste").check()
+    expect(page.get_by_role("article")).to_have_count(1)  # Tove's is read now
+    page.get_by_label("Vis kun ulæste").uncheck()
     page.get_by_role("button", name="Markér alle som læst").click()
     expect(page.get_by_role("status").filter(has_text="Markeret som læst: 1.")).to_be_visible()
     expect(inbox_link).to_have_text("Beskeder")

@@ -21,6 +21,7 @@ export function Inbox() {
   const queryClient = useQueryClient();
   const state = useQuery(meQueries.notifications());
   const [done, setDone] = useState<number | null>(null);
+  const [onlyUnread, setOnlyUnread] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: meKeys.notifications() });
   const readAll = useMutation({
     mutationFn: me.notificationsReadAll,
@@ -30,6 +31,7 @@ export function Inbox() {
     },
   });
   const unread = (state.data ?? []).filter((n) => n.read_at === null).length;
+  const shown = (state.data ?? []).filter((n) => !onlyUnread || n.read_at === null);
 
   return (
     <Page title={t("lself.inbox.title")}>
@@ -56,8 +58,17 @@ export function Inbox() {
               {t("lself.inbox.readAll")}
             </button>
           </div>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={onlyUnread}
+              onChange={(event) => setOnlyUnread(event.target.checked)}
+            />
+            {t("lself.inbox.onlyUnread")}
+          </label>
+          {shown.length === 0 ? <p>{t("lself.inbox.noneUnread")}</p> : null}
           <ul className="items inbox">
-            {state.data.map((notification) => (
+            {shown.map((notification) => (
               <li key={notification.id}>
                 <NotificationCard notification={notification} onChange={refresh} />
               </li>
@@ -84,10 +95,12 @@ function NotificationCard({
   const group: MessageKey | undefined = GROUP[notification.kind.split(".")[0] ?? ""];
 
   async function open(event: React.MouseEvent<HTMLAnchorElement>) {
-    event.preventDefault();
+    // A new tab or window (Ctrl/⌘/Shift-click) opens the link as the browser does; read anyway.
+    const elsewhere = event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0;
+    if (!elsewhere) event.preventDefault();
     if (isUnread) await read.mutateAsync().catch(() => undefined);
     void onChange();
-    if (notification.url) navigate(notification.url);
+    if (!elsewhere && notification.url) navigate(notification.url);
   }
 
   return (
