@@ -165,11 +165,17 @@ def _num(p: _Params, key: str) -> float:
     return cast(float, p[key])
 
 
+def _decimal(value: float, da: bool, spec: str = "g") -> str:
+    """A number as the reader writes it: "10,5" in Danish, "10.5" in English."""
+    text = format(value, spec)
+    return text.replace(".", ",") if da else text
+
+
 # --------------------------------------------------------------------------- pairs
 
 
 def _score_given(p: _Params, da: bool, labels: Labels) -> str:
-    return f"{'Angivet score' if da else 'Score given'}: {_num(p, 'score'):g}"
+    return f"{'Angivet score' if da else 'Score given'}: {_decimal(_num(p, 'score'), da)}"
 
 
 def _covers(p: _Params, da: bool, labels: Labels) -> str:
@@ -203,7 +209,9 @@ def _comparable_task(p: _Params, da: bool, labels: Labels) -> str:
 
 def _experience(p: _Params, da: bool, labels: Labels) -> str:
     years = _num(p, "years")
-    return f"{years:g} år som leder" if da else f"{years:g} years as a leader"
+    return (
+        f"{_decimal(years, da)} år som leder" if da else f"{_decimal(years, da)} years as a leader"
+    )
 
 
 def _education(p: _Params, da: bool, labels: Labels) -> str:
@@ -266,7 +274,8 @@ def _no_positive_score(p: _Params, da: bool, labels: Labels) -> str:
     best, score, where = p["best"], _num(p, "score"), _where(p, da, labels)
     if da:
         return (
-            f"Ingen ledig mentor med positiv score (bedst: {best} med {score:.2f}); "
+            f"Ingen ledig mentor med positiv score (bedst: {best} med {_decimal(score, da, '.2f')}"
+            "); "
             f"tilføj en mentor {where}"
         )
     return (

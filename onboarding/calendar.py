@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from backend.notifications import links
 from backend.people.models import Leader
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def leader_calendar_ics(*, leader: Leader) -> bytes:
         done = item.status == PlanItem.Status.DONE
         event.add("summary", ("✓ " if done else "") + item_title(item, language=language))
         event.add("description", f"Ansvarlig: {item_owner_label(item)}")
-        event.add("url", f"{settings.SPARRING_BASE_URL}/onboarding/plans/{item.plan_id}")
+        event.add("url", settings.SPARRING_BASE_URL + links.plan_item(item.plan_id, item.id))
         event.add("status", "CONFIRMED")
         cal.add_component(event)
     for meeting in _meetings(leader.id):

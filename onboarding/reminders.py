@@ -23,9 +23,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from backend.notifications import links
 from backend.notifications.services import notify
 from backend.people.models import Organisation, User
 from onboarding.models import OnboardingSettings, OwnerRole, Plan, PlanItem
@@ -138,7 +140,7 @@ def _remind(
     leader = item.plan.leader
     unit = leader.unit
     hr_users = _hr_for(hr, unit.department.administration_id if unit else None)
-    url = f"/onboarding/plans/{item.plan_id}?item={item.id}"
+    url = links.plan_item(item.plan_id, item.id)
     days_late = (today - due).days
     steps: list[tuple[str, list[User]]] = []
     if 0 <= (due - today).days <= config.remind_days_before:
@@ -170,7 +172,7 @@ def _message(
     step: str, *, item: PlanItem, leader_name: str, due: dt.date, language: str
 ) -> tuple[str, str]:
     title = item_title(item, language=language)
-    when = due.strftime("%d.%m.%Y")
+    when = date_format(due, "DATE_FORMAT")  # in the reader's language: "5. december 2026"
     if step == "due_soon":
         return (
             _("Coming up: %(title)s") % {"title": title},

@@ -33,6 +33,7 @@ from requests import RequestException
 from backend.identity.models import IdentityProvider
 from backend.identity.selectors import DiscoveryFailed, provider_discovery, provider_for_login
 from backend.identity.services import SsoRefused, sso_user_for_claims
+from backend.notifications import links
 from backend.people.models import User
 
 logger = logging.getLogger(__name__)
@@ -213,9 +214,9 @@ class SsoCallbackView(OIDCAuthenticationCallbackView):
             return str(wanted)
         user: User = self.user
         if user.role == User.Role.HR:
-            return "/hr/overview"
+            return links.hr_home()
         if user.role == User.Role.LEADER and user.leader_id is not None:
-            return "/plan"
+            return links.leader_home()
         return "/"
 
     def login_success(self) -> HttpResponse:

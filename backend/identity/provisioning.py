@@ -7,13 +7,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from backend.notifications import links
 from backend.notifications.services import notify, recipient_language
 from backend.people.imports.dropfolder import DropFolderRun, LeaderRef
 from backend.people.models import Organisation, User
 
 #: Errors listed in the refusal (the import screen shows them all on a dry run of the file).
 ERRORS_LISTED = 20
-IMPORT_URL = "/hr/import"
 
 
 def organisation_wide_hr(organisation: Organisation) -> QuerySet[User]:
@@ -73,6 +73,6 @@ def report_send(*, organisation: Organisation, run: DropFolderRun) -> int:
         with translation.override(recipient_language(user)):
             subject, body = report_text(run)
         kind = "identity.drop_folder_report" if run.ok else "identity.drop_folder_refused"
-        if notify(user=user, kind=kind, subject=subject, body=body, url=IMPORT_URL):
+        if notify(user=user, kind=kind, subject=subject, body=body, url=links.hr_import()):
             sent += 1
     return sent

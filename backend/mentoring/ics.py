@@ -9,6 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from backend.mentoring.models import Proposal
+from backend.notifications import links
 
 
 def proposal_invitation(
@@ -41,7 +42,7 @@ def proposal_invitation(
     if location:
         event.add("location", location)
     event.add("summary", f"Første mentormøde: {mentee.full_name} og {mentor.full_name}")
-    event.add("description", f"{settings.SPARRING_BASE_URL}/mentoring/proposals/{proposal.id}")
+    event.add("description", settings.SPARRING_BASE_URL + links.proposal(proposal.id))
     for leader in (mentee, mentor):
         if leader.email:
             attendee = vCalAddress(f"mailto:{leader.email}")

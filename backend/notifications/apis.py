@@ -1,4 +1,4 @@
-"""The user's own notifications."""
+"""The user's own notifications: the inbox, its unread count, and which go out by e-mail."""
 
 from typing import Any
 
@@ -11,9 +11,18 @@ from rest_framework.views import APIView
 
 from backend.api.permissions import IsAuthenticatedUser, request_user
 from backend.api.serializers import FastReadMixin
+from backend.notifications.filters import NotificationFilter
 from backend.notifications.models import Notification
-from backend.notifications.selectors import notification_list
-from backend.notifications.services import notification_mark_read
+from backend.notifications.selectors import (
+    email_preference_for,
+    notification_list,
+    notification_unread_count,
+)
+from backend.notifications.services import (
+    email_preference_set,
+    notification_mark_all_read,
+    notification_mark_read,
+)
 
 
 class NotificationOutputSerializer(FastReadMixin, serializers.ModelSerializer[Notification]):
@@ -29,7 +38,7 @@ class NotificationListApi(ListAPIView[Notification]):
 
     permission_classes = [IsAuthenticatedUser]
     serializer_class = NotificationOutputSerializer
-    filterset_fields = ["kind"]
+    filterset_class = NotificationFilter
     ordering_fields = ["created_at"]
 
     def get_queryset(self) -> Any:
@@ -49,3 +58,59 @@ class NotificationReadApi(APIView):
             actor=request_user(request), notification_id=notification_id
         )
         return Response(NotificationOutputSerializer(notification).data)
+
+
+class UnreadCountOutputSerializer(serializers.Serializer[Any]):
+    unread = serializers.IntegerField()
+
+
+class NotificationUnreadCountApi(APIView):
+    """How many of the caller's notifications are unread (the header shows it)."""
+
+    permission_classes = [IsAuthenticatedUser]
+
+    @extend_schema(responses=UnreadCountOutputSerializer)
+    def get(self, request: Request) -> Response:
+        count = notification_unread_count(actor=request_user(request))
+        return Response(UnreadCountOutputSerializer({"unread": count}).data)
+
+
+class MarkedOutputSerializer(serializers.Serializer[Any]):
+    marked = serializers.IntegerField()
+
+
+class NotificationReadAllApi(APIView):
+    """Mark all of the caller's notifications as read."""
+
+    permission_classes = [IsAuthenticatedUser]
+
+    @extend_schema(request=None, responses=MarkedOutputSerializer)
+    def post(self, request: Request) -> Response:
+        marked = notification_mark_all_read(actor=request_user(request))
+        return Response(MarkedOutputSerializer({"marked": marked}).data)
+
+
+class EmailPreferenceSerializer(serializers.Serializer[Any]):
+    """Per group of notifications: also send it by e-mail (true) or show it in the app only."""
+
+    mentoring = serializers.BooleanField(required=False)
+    networks = serializers.BooleanField(required=False)
+    onboarding = serializers.BooleanField(required=False)
+
+
+class EmailPreferenceApi(APIView):
+    """Which groups of the caller's notifications also go out by e-mail (all by default)."""
+
+    permission_classes = [IsAuthenticatedUser]
+
+    @extend_schema(responses=EmailPreferenceSerializer)
+    def get(self, request: Request) -> Response:
+        preference = email_preference_for(actor=request_user(request))
+        return Response(EmailPreferenceSerializer(preference).data)
+
+    @extend_schema(request=EmailPreferenceSerializer, responses=EmailPreferenceSerializer)
+    def patch(self, request: Request) -> Response:
+        data = EmailPreferenceSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        preference = email_preference_set(actor=request_user(request), email=data.validated_data)
+        return Response(EmailPreferenceSerializer(preference).data)

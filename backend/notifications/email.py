@@ -22,11 +22,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from backend.notifications import links
 from backend.notifications.models import Notification
 from backend.people.models import User
 
 #: Where a user chooses which e-mails they get.
-PREFERENCES_PATH = "/me/profile"
+PREFERENCES_PATH = links.email_preferences()
 #: Escalations to HR, gathered into one mail a day.
 DIGEST_KINDS = frozenset({"onboarding.escalated", "mentoring.manual_queue"})
 

@@ -36,3 +36,32 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.user_id}"
+
+
+class EmailPreference(models.Model):
+    """Which groups of notifications a user also wants by e-mail (all of them by default)."""
+
+    class Group(models.TextChoices):
+        """A group of notification kinds: the part of a kind before its first dot."""
+
+        MENTORING = "mentoring", _("Mentoring: proposals, meetings, follow-up")
+        NETWORKS = "networks", _("Networks: introductions, join requests, roulette")
+        ONBOARDING = "onboarding", _("Onboarding plan: tasks due soon and overdue")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preference"
+    )
+    muted = models.JSONField(
+        _("groups not sent by e-mail"),
+        default=list,
+        blank=True,
+        help_text="Group keys (see Group) the user reads in the app only.",
+    )
+
+    def __str__(self) -> str:
+        return f"e-mail preferences of {self.user_id}"
+
+    @staticmethod
+    def group_of(kind: str) -> str:
+        """The group a notification kind belongs to (``mentoring.flag.inactive`` → mentoring)."""
+        return kind.split(".", 1)[0]

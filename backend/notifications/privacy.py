@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
-from backend.notifications.models import Notification
+from backend.notifications.models import EmailPreference, Notification
 from backend.people.models import Leader
 from backend.people.privacy import ERASED_FIRST_NAME, ERASED_LAST_NAME
 
@@ -20,8 +20,10 @@ def _iso(value: Any) -> Any:
 
 
 def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
-    """Return the notifications sent to the leader's login."""
+    """Return the notifications sent to the leader's login, and the groups not sent by e-mail."""
+    muted = EmailPreference.objects.filter(user__leader=leader).values_list("muted", flat=True)
     return {
+        "email_muted_groups": list(muted.first() or []),
         "notifications": [
             {
                 "kind": n.kind,
@@ -33,7 +35,7 @@ def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
                 "read_at": _iso(n.read_at),
             }
             for n in Notification.objects.filter(user__leader=leader).order_by("created_at", "id")
-        ]
+        ],
     }
 
 
@@ -41,6 +43,7 @@ def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
 def erase_leader(leader: Leader) -> None:
     """Delete the leader's notifications, and other people's that name the leader."""
     Notification.objects.filter(user__leader=leader).delete()
+    EmailPreference.objects.filter(user__leader=leader).delete()
     name = leader.full_name
     erased = (leader.first_name, leader.last_name) == (ERASED_FIRST_NAME, ERASED_LAST_NAME)
     if not erased and len(name) >= 5 and " " in name:

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.functional import lazy
 
 from backend.notifications.email import notification_email_send
-from backend.notifications.models import Notification
+from backend.notifications.models import EmailPreference, Notification
 from backend.people.models import User
 
 if TYPE_CHECKING:
@@ -87,9 +87,15 @@ def notify(
             )
     except IntegrityError:  # a concurrent run created the same dedupe key first
         return None
-    if email and user.email:
+    if email and user.email and wants_email(user=user, kind=kind):
         transaction.on_commit(lambda: _email(notification.id))
     return notification
+
+
+def wants_email(*, user: User, kind: str) -> bool:
+    """Whether the user takes this kind by e-mail too (they may mute a group; in-app stays)."""
+    muted = EmailPreference.objects.filter(user=user).values_list("muted", flat=True).first() or []
+    return EmailPreference.group_of(kind) not in muted
 
 
 def _email(notification_id: int) -> None:
@@ -104,3 +110,28 @@ def notification_mark_read(*, actor: User, notification_id: int) -> Notification
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     return notification
+
+
+def notification_mark_all_read(*, actor: User) -> int:
+    """Mark every unread notification of the actor as read; return how many were unread."""
+    return Notification.objects.filter(user=actor, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def email_preference_set(*, actor: User, email: Mapping[str, bool]) -> dict[str, bool]:
+    """Set which groups of notifications the actor also gets by e-mail.
+
+    Groups the body leaves out keep their setting; unknown groups are refused by the API.
+    """
+    with transaction.atomic():
+        preference, _created = EmailPreference.objects.select_for_update().get_or_create(user=actor)
+        muted = set(preference.muted)
+        for group, wanted in email.items():
+            if wanted:
+                muted.discard(group)
+            else:
+                muted.add(group)
+        preference.muted = sorted(muted)
+        preference.save(update_fields=["muted"])
+    return {group: group not in muted for group in EmailPreference.Group.values}

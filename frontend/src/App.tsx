@@ -19,6 +19,19 @@ import { NetworkSignUps } from "./screens/NetworkSignUps";
 import { Networks } from "./screens/Networks";
 import { NetworkInsights } from "./screens/NetworkInsights";
 import { HrSignUpScreen, HrSignUps } from "./screens/HrSignUps";
+import { Inbox } from "./screens/me/Inbox";
+import {
+  FlagsLink,
+  ManualQueueLink,
+  MentorshipLink,
+  NetworkLink,
+  PlanLink,
+  ProposalLink,
+  RouletteLink,
+  SuggestionsLink,
+} from "./screens/me/LinkTargets";
+import { MyData } from "./screens/me/MyData";
+import { Profile } from "./screens/me/Profile";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -64,6 +77,21 @@ export function App() {
         <Route path="networks/signups" element={<NetworkSignUps />} />
         <Route path="my-leaders" element={<Dashboard audience="boss" key="boss" />} />
         <Route path="my-leaders/:planId" element={<PlanScreen />} />
+        <Route path="me/notifications" element={<Inbox />} />
+        <Route path="me/profile" element={<Profile />} />
+        <Route path="me/data" element={<MyData />} />
+        {/* Where notifications and e-mails link (backend/notifications/links.py). */}
+        <Route path="mentoring/proposals/:proposalId" element={<ProposalLink />} />
+        <Route path="mentoring/mentorships/:mentorshipId" element={<MentorshipLink />} />
+        <Route path="mentoring/flags" element={<FlagsLink />} />
+        <Route path="mentoring/suggestions" element={<SuggestionsLink />} />
+        <Route
+          path="mentoring/programmes/:programmeId/manual-queue"
+          element={<ManualQueueLink />}
+        />
+        <Route path="networks/roulette" element={<RouletteLink />} />
+        <Route path="networks/:networkId" element={<NetworkLink />} />
+        <Route path="onboarding/plans/:planId" element={<PlanLink />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -71,6 +71,13 @@ export function navFor(me: Me): NavSection[] {
       items: [{ to: "/my-leaders", label: "nav.boss.leaders", description: "nav.boss.leaders.d" }],
     });
   }
+  sections.push({
+    heading: "lself.nav.section",
+    items: [
+      { to: "/me/notifications", label: "lself.nav.inbox", description: "lself.nav.inbox.d" },
+      { to: "/me/profile", label: "lself.nav.profile", description: "lself.nav.profile.d" },
+    ],
+  });
   return sections.filter((section) => section.items.length > 0);
 }
 

@@ -237,6 +237,10 @@ privacy-leader-erase             POST   andeby  404 404 403 403 403 403 403 403 
 notification-list                GET    -       200 200 200 200 200 200 200 200 200 403
 notification-read                POST   own     404 404 200 404 404 404 404 404 404 403
 notification-read                POST   andeby  404 404 404 404 404 404 404 404 200 403
+notification-unread-count        GET    -       200 200 200 200 200 200 200 200 200 403
+notification-read-all            POST   -       200 200 200 200 200 200 200 200 200 403
+notification-email-preferences   GET    -       200 200 200 200 200 200 200 200 200 403
+notification-email-preferences   PATCH  -       200 200 200 200 200 200 200 200 200 403
 import-leaders                   POST   -       415 415 403 403 403 403 403 403 415 403
 onboarding-plans                 GET    -       200 200 200 200 200 200 200 200 200 403
 onboarding-plan-create           POST   -       400 400 403 403 403 403 403 403 400 403

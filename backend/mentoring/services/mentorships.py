@@ -28,6 +28,7 @@ from backend.mentoring.problem import (
 )
 from backend.mentoring.selectors import flags_for_hr, mentorship_visible_or_404
 from backend.mentoring.services.notices import notify_hr, notify_leader
+from backend.notifications import links
 from backend.people.lines import leader_line_ids
 from backend.people.models import Leader, User
 
@@ -64,7 +65,7 @@ def mentorship_start(*, proposal: Proposal, mentee_id: int, mentor_id: int) -> M
     Enrolment.objects.filter(id=proposal.enrolment_id).update(
         status=Enrolment.Status.MATCHED, matched_at=proposal.decided_at, manual_reason_code=None
     )
-    url = f"/mentoring/mentorships/{mentorship.id}"
+    url = links.mentorship(mentorship.id)
     for leader_id in (mentee_id, mentor_id):
         notify_leader(
             leader_id=leader_id,
@@ -130,7 +131,7 @@ def _flag(
         leader_id=mentorship.mentee_id,
         kind=f"mentoring.flag.{kind}",
         subject=gettext_lazy("A mentoring pair needs a look"),
-        url="/mentoring/flags",
+        url=links.mentoring_flags(),
         dedupe_key=f"mentoring.flag.{flag.id}",
     )
     return flag
@@ -156,7 +157,7 @@ def nudges_send(*, today: dt.date | None = None) -> dict[str, int]:
                     "Log your first mentoring meeting in Sparring, or tell us if it hasn't "
                     "happened yet."
                 ),
-                url=f"/mentoring/mentorships/{mentorship.id}",
+                url=links.mentorship(mentorship.id),
                 dedupe_key=f"mentoring.did_you_meet.{mentorship.id}",
             )
         if (today - mentorship.first_meeting_due).days >= 14:  # type: ignore[operator]
@@ -178,7 +179,7 @@ def nudges_send(*, today: dt.date | None = None) -> dict[str, int]:
                 body=gettext_lazy(
                     "It has been a while since your last meeting. Book the next one."
                 ),
-                url=f"/mentoring/mentorships/{mentorship.id}",
+                url=links.mentorship(mentorship.id),
                 dedupe_key=f"mentoring.nudge.{mentorship.id}.{mentorship.last_met_on}",
             )
         _flag(

@@ -44,6 +44,7 @@ from backend.mentoring.selectors import (
 )
 from backend.mentoring.services.mentorships import mentorship_start
 from backend.mentoring.services.notices import notify_hr, notify_leader
+from backend.notifications import links
 from backend.people.access import is_hr_for
 from backend.people.lines import leader_line_ids
 from backend.people.models import Leader, User
@@ -68,7 +69,7 @@ def _offer(proposal: Proposal) -> None:
         "enrolment__leader_id", "offer__leader_id"
     )[0]
     Enrolment.objects.filter(id=proposal.enrolment_id).update(status=Enrolment.Status.PROPOSED)
-    url = f"/mentoring/proposals/{proposal.id}"
+    url = links.proposal(proposal.id)
     if proposal.mentee_accepted_at is None:
         notify_leader(
             leader_id=mentee_id,
@@ -384,7 +385,7 @@ def cascade_next(*, enrolment_id: int) -> Proposal | None:
         leader_id=enrolment.leader_id,
         kind="mentoring.manual_queue",
         subject=gettext_lazy("A mentee needs a manual match"),
-        url=f"/mentoring/programmes/{enrolment.programme_id}/manual-queue",
+        url=links.programme_manual_queue(enrolment.programme_id),
         dedupe_key=f"mentoring.manual.{enrolment.id}.{Proposal.objects.filter(enrolment=enrolment).count()}",
     )
     return None

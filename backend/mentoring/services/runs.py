@@ -39,6 +39,7 @@ from backend.mentoring.problem import (
 from backend.mentoring.reasons import reason_json, reasons_json
 from backend.mentoring.selectors import programme_for_hr_or_404
 from backend.mentoring.services.notices import notify_leader
+from backend.notifications import links
 from backend.people.models import User
 
 logger = logging.getLogger(__name__)
@@ -381,7 +382,7 @@ def _notify_mentee_suggestions(*, enrolment_id: int, run_id: int) -> None:
         kind="mentoring.suggestions",
         subject=gettext_lazy("Choose your mentor"),
         body=gettext_lazy("Suggested mentors are ready for you to choose from."),
-        url="/mentoring/suggestions",
+        url=links.mentoring_suggestions(),
         dedupe_key=f"mentoring.suggestions.{run_id}",
     )
 

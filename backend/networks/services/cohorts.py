@@ -25,6 +25,7 @@ from backend.networks.models import (
 from backend.networks.selectors.drafts import people_for, ties_among
 from backend.networks.selectors.suggestions import cohort_circles
 from backend.networks.services.notices import notify_leader
+from backend.notifications import links
 from backend.notifications.services import lazy_message
 from backend.people import access
 from backend.people.models import Leader, User
@@ -137,7 +138,7 @@ def cohort_circles_form(
                 next(leader for leader in leaders if leader.id == int(x)),
                 kind="networks.cohort",
                 subject=lazy_message(gettext_lazy("You are in %(network)s"), network=network.name),
-                url=f"/networks/{network.id}",
+                url=links.network(network.id),
                 dedupe_key=f"cohort:{network.id}:{x}",
             )
     # Read back with their head counts, as HR lists them.

@@ -27,6 +27,7 @@ from backend.networks.selectors.drafts import (
 )
 from backend.networks.selectors.signups import signup_for_hr_or_404
 from backend.networks.services.notices import notify_leader
+from backend.notifications import links
 from backend.notifications.services import lazy_message
 from backend.people.models import User
 from matching.errors import InputError
@@ -146,7 +147,7 @@ def draft_publish(*, actor: User, draft_id: int) -> GroupDraft:
                 leaders[lid],
                 kind="networks.learning_network",
                 subject=lazy_message(gettext_lazy("You are in %(network)s"), network=network.name),
-                url=f"/networks/{network.id}",
+                url=links.network(network.id),
                 dedupe_key=f"learning-network:{draft.id}:{lid}",
             )
     draft.networks.set(networks)

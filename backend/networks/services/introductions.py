@@ -18,6 +18,7 @@ from backend.networks.models import (
 )
 from backend.networks.selectors.introductions import introduction_of_or_404
 from backend.networks.services.notices import notify_leader
+from backend.notifications import links
 from backend.notifications.services import lazy_message
 from backend.people.models import Leader, User
 
@@ -52,7 +53,7 @@ def introduction_request(
         other,
         kind="networks.introduction",
         subject=lazy_message(gettext_lazy("%(name)s would like to meet you"), name=me.full_name),
-        url="/peers/introductions",
+        url=links.introductions(),
         dedupe_key=f"introduction:{intro.id}",
     )
     # Read back as the caller sees it (both leaders with their units), for the response.
@@ -80,7 +81,7 @@ def introduction_decide(*, actor: User, introduction_id: int, accept: bool) -> I
             intro.from_leader,
             kind="networks.introduction_accepted",
             subject=lazy_message(gettext_lazy("%(name)s accepted your request"), name=me.full_name),
-            url="/peers/introductions",
+            url=links.introductions(),
             dedupe_key=f"introduction-accepted:{intro.id}",
         )
     # Read back as the caller sees it (both leaders with their units), for the response.

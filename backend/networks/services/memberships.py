@@ -20,6 +20,7 @@ from backend.networks.models import (
 )
 from backend.networks.selectors.memberships import join_requests_for
 from backend.networks.services.notices import notify_leader
+from backend.notifications import links
 from backend.notifications.services import lazy_message
 from backend.people.models import Leader, User
 
@@ -60,7 +61,7 @@ def network_join(*, actor: User, network_id: int, message: str = "") -> Membersh
             subject=lazy_message(
                 gettext_lazy("A leader asks to join %(network)s"), network=network.name
             ),
-            url="/networks/requests",
+            url=links.network_requests(),
             dedupe_key=f"join-request:{request.id}",
         )
     return request
@@ -96,7 +97,7 @@ def join_request_decide(*, actor: User, request_id: int, accept: bool) -> JoinRe
             subject=lazy_message(
                 gettext_lazy("Welcome to %(network)s"), network=request.network.name
             ),
-            url=f"/networks/{request.network_id}",
+            url=links.network(request.network_id),
             dedupe_key=f"join-accepted:{request.id}",
         )
     # Read back as the caller sees it (the network and the asker), for the response.

@@ -26,6 +26,7 @@ from backend.networks.models import (
     RouletteSetting,
 )
 from backend.networks.services.notices import notify_leader
+from backend.notifications import links
 from backend.notifications.services import lazy_message
 from backend.people import access
 from backend.people.models import Leader, User
@@ -209,7 +210,7 @@ def roulette_round_run(*, network_id: int, today: dt.date | None = None) -> Roul
                     network=network.name,
                     names=others,
                 ),
-                url="/networks/roulette",
+                url=links.roulette(),
                 dedupe_key=f"roulette:{round_.id}:{lid}",
             )
     setting.next_run_on = run_on + dt.timedelta(weeks=setting.every_weeks)

@@ -396,6 +396,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/email-preferences/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Which groups of the caller's notifications also go out by e-mail (all by default). */
+        get: operations["me_email_preferences_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Which groups of the caller's notifications also go out by e-mail (all by default). */
+        patch: operations["me_email_preferences_partial_update"];
+        trace?: never;
+    };
     "/api/me/network-map/": {
         parameters: {
             query?: never;
@@ -975,6 +993,40 @@ export interface paths {
         put?: never;
         /** @description Mark one of the caller's notifications as read. */
         post: operations["notifications_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Mark all of the caller's notifications as read. */
+        post: operations["notifications_read_all_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How many of the caller's notifications are unread (the header shows it). */
+        get: operations["notifications_unread_count_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2136,6 +2188,12 @@ export interface components {
             weight: number;
             ties: string[];
         };
+        /** @description Per group of notifications: also send it by e-mail (true) or show it in the app only. */
+        EmailPreference: {
+            mentoring?: boolean;
+            networks?: boolean;
+            onboarding?: boolean;
+        };
         /** @description Who to enrol. */
         EnrolmentCreateInputRequest: {
             leader: number;
@@ -2521,6 +2579,9 @@ export interface components {
          * @enum {string}
          */
         LeadershipEducationEnum: "none" | "in_progress" | "diploma" | "master";
+        MarkedOutput: {
+            marked: number;
+        };
         /** @description A run and its decision log (HR). */
         MatchRunOutput: {
             readonly id: number;
@@ -3429,6 +3490,12 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Unit"][];
+        };
+        /** @description Per group of notifications: also send it by e-mail (true) or show it in the app only. */
+        PatchedEmailPreferenceRequest: {
+            mentoring?: boolean;
+            networks?: boolean;
+            onboarding?: boolean;
         };
         /** @description Every profile field HR maintains. ``unit`` and ``boss`` are ids in HR's organisation. */
         PatchedLeaderHrInputRequest: {
@@ -4463,6 +4530,9 @@ export interface components {
             /** Tilbudstype */
             service_type?: components["schemas"]["ServiceTypeEnum"];
         };
+        UnreadCountOutput: {
+            unread: number;
+        };
         /**
          * @description * `hr` - HR
          *     * `leader` - Leder
@@ -5202,6 +5272,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Competency"][];
+                };
+            };
+        };
+    };
+    me_email_preferences_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreference"];
+                };
+            };
+        };
+    };
+    me_email_preferences_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedEmailPreferenceRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedEmailPreferenceRequest"];
+                "multipart/form-data": components["schemas"]["PatchedEmailPreferenceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreference"];
                 };
             };
         };
@@ -6173,6 +6287,7 @@ export interface operations {
     notifications_list: {
         parameters: {
             query?: {
+                /** @description Only notifications of this kind. */
                 kind?: string;
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
@@ -6180,6 +6295,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only unread (true) or read. */
+                unread?: string;
             };
             header?: never;
             path?: never;
@@ -6214,6 +6331,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationOutput"];
+                };
+            };
+        };
+    };
+    notifications_read_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedOutput"];
+                };
+            };
+        };
+    };
+    notifications_unread_count_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountOutput"];
                 };
             };
         };

@@ -1,22 +1,83 @@
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { meQueries } from "../api/me";
 import { useAuth, useMe } from "../auth";
 import { useI18n } from "../i18n";
 import { navFor } from "../nav";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
-/** The frame of every signed-in screen: skip link, banner, navigation by role, main, footer. */
+/**
+ * After a move to an address with a `#fragment` (a notification's link), scroll to the element it
+ * names once the screen has drawn it, and move focus there.
+ */
+function useFragmentTarget() {
+  const { hash, key } = useLocation();
+  useEffect(() => {
+    if (!hash) return;
+    const id = decodeURIComponent(hash.slice(1));
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const target = document.getElementById(id);
+      tries += 1;
+      if (target) {
+        window.clearInterval(timer);
+        if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+        target.scrollIntoView({ block: "start" });
+        target.focus({ preventScroll: true });
+      } else if (tries > 50) {
+        window.clearInterval(timer);
+      }
+    }, 100);
+    return () => window.clearInterval(timer);
+  }, [hash, key]);
+}
+
+/** The header's link to the inbox, with the number of unread notifications. */
+function InboxLink() {
+  const { t, number } = useI18n();
+  const unread = useQuery(meQueries.unread());
+  const count = unread.data ?? 0;
+  return (
+    <Link to="/me/notifications" className="inbox-link">
+      {t("lself.inbox.link")}
+      {count > 0 ? (
+        <>
+          <span className="count" aria-hidden="true">
+            {number(count)}
+          </span>
+          <span className="visually-hidden">
+            {t("lself.inbox.unread", { count: number(count) })}
+          </span>
+        </>
+      ) : null}
+    </Link>
+  );
+}
+
+/**
+ * The frame of every signed-in screen: skip link, banner, navigation by role, main, footer.
+ * On a small screen the navigation and the banner's tools fold behind a menu button, so the
+ * screen's content comes first.
+ */
 export function Layout() {
   const { t } = useI18n();
   const me = useMe();
   const { logout } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
   const sections = navFor(me);
+  // The menu is open on the screen where it was opened: choosing a link closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === location.pathname;
+  useFragmentTarget();
 
   async function onLogout() {
     await logout();
     navigate("/login");
   }
 
+  const open = menuOpen ? " open" : "";
   return (
     <>
       <a className="skip-link" href="#main">
@@ -27,7 +88,19 @@ export function Layout() {
           <NavLink to="/" className="brand">
             {t("app.name")}
           </NavLink>
-          <div className="banner-tools">
+          <div className="banner-quick">
+            <InboxLink />
+            <button
+              type="button"
+              className="menu-toggle secondary"
+              aria-expanded={menuOpen}
+              aria-controls="sidenav banner-tools"
+              onClick={() => setOpenOn(menuOpen ? null : location.pathname)}
+            >
+              {t(menuOpen ? "lself.menu.close" : "lself.menu.open")}
+            </button>
+          </div>
+          <div id="banner-tools" className={`banner-tools${open}`}>
             <span className="whoami">{t("layout.signedInAs", { name: me.display_name })}</span>
             <LanguageSwitcher />
             <button type="button" className="secondary" onClick={onLogout}>
@@ -37,7 +110,7 @@ export function Layout() {
         </div>
       </header>
       <div className="frame">
-        <nav aria-label={t("nav.label")} className="sidenav">
+        <nav id="sidenav" aria-label={t("nav.label")} className={`sidenav${open}`}>
           <ul>
             <li>
               <NavLink to="/" end>

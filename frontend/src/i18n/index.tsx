@@ -68,6 +68,12 @@ interface I18n {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   /** Format a date (ISO string) for the current language. */
   date: (iso: string) => string;
+  /** Format a moment (ISO string) with its time of day, for the current language. */
+  dateTime: (iso: string) => string;
+  /** Format a number for the current language ("10,5" in Danish); strings are parsed first. */
+  number: (value: number | string, maximumFractionDigits?: number) => string;
+  /** Format a number with exactly `digits` decimals ("9,45"). */
+  decimal: (value: number | string, digits?: number) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -105,11 +111,23 @@ export function I18nProvider({
   const value = useMemo<I18n>(() => {
     const locale = language === "da" ? "da-DK" : "en-GB";
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
     return {
       language,
       setLanguage,
       t: (key, vars) => translate(language, key, vars),
       date: (iso) => dateFormat.format(new Date(iso)),
+      dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+      number: (value, maximumFractionDigits = 1) =>
+        new Intl.NumberFormat(locale, { maximumFractionDigits }).format(Number(value)),
+      decimal: (value, digits = 2) =>
+        new Intl.NumberFormat(locale, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }).format(Number(value)),
     };
   }, [language, setLanguage]);
 

@@ -6,6 +6,7 @@ import * as mentoring from "../api/mentoring";
 import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { MyProposal } from "../api/mentoring";
 import { peopleKeys, peopleQueries } from "../api/people";
+import { useMe } from "../auth";
 import { Page } from "../components/Page";
 import { PairingPrivacy } from "../components/Privacy";
 import { ErrorView, Loading } from "../components/Status";
@@ -51,6 +52,7 @@ function MyProposalCard({
   onChanged: (message: string) => void;
 }) {
   const { t, language, date } = useI18n();
+  const me = useMe();
   const queryClient = useQueryClient();
   const answer = useMutation({
     mutationFn: ({ run }: { run: () => Promise<unknown>; message: string }) => run(),
@@ -65,7 +67,10 @@ function MyProposalCard({
   const asMentor = proposal.mentee !== undefined;
   const other = asMentor ? proposal.mentee! : proposal.mentor;
   const mine = asMentor ? proposal.mentor_accepted_at : proposal.mentee_accepted_at;
-  const titleId = `my-proposal-${proposal.id}`;
+  // The anchor a notification's link lands on (`/mentoring/proposals/:id` → `#proposal-:id`).
+  const titleId = `proposal-${proposal.id}`;
+  const mentee = asMentor ? other.name : me.display_name;
+  const awaitingMe = proposal.status === "offered" && !mine;
   const reasons = language === "da" ? proposal.reasons_da : proposal.reasons;
 
   const act = (run: () => Promise<unknown>, message: string) => answer.mutate({ run, message });
@@ -76,6 +81,7 @@ function MyProposalCard({
       <h2 id={titleId}>
         {t(asMentor ? "myProposals.asMentor" : "myProposals.asMentee", { name: other.name })}
       </h2>
+      <p>{t("lself.proposal.pair", { mentee, mentor: asMentor ? me.display_name : other.name })}</p>
       <p className="muted">
         {[other.role_title, other.unit, other.administration].filter(Boolean).join(" · ")}
       </p>
@@ -84,7 +90,8 @@ function MyProposalCard({
           <dt>{t("proposal.status")}</dt>
           <dd>{t(PROPOSAL_STATUS[proposal.status])}</dd>
         </div>
-        {proposal.expires_at ? (
+        {/* A deadline only while the answer is still mine to give. */}
+        {awaitingMe && proposal.expires_at ? (
           <div>
             <dt>{t("myProposals.answerBy")}</dt>
             <dd>{date(proposal.expires_at)}</dd>
@@ -105,7 +112,7 @@ function MyProposalCard({
         </>
       ) : null}
       {error ? <ErrorView error={error} /> : null}
-      {proposal.status === "offered" && !mine ? (
+      {awaitingMe ? (
         <form
           onSubmit={form.handleSubmit(({ share }) =>
             act(

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Link } from "react-router";
 import { formRules } from "../api/formRules";
 import * as peers from "../api/peers";
 import { peersKeys, peersQueries } from "../api/peers";
@@ -25,6 +26,13 @@ export function Peers() {
     ...(roundTheClock ? { round_the_clock: true } : {}),
   };
   const state = useQuery(peersQueries.peers(query));
+  // Peers I have already asked (pending or accepted): asking again would be refused.
+  const introductions = useQuery(peersQueries.introductions());
+  const asked = new Set(
+    (introductions.data ?? [])
+      .filter((i) => i.direction === "sent" && (i.status === "pending" || i.status === "accepted"))
+      .map((i) => i.to_leader.id),
+  );
 
   return (
     <Page title={t("peers.title")}>
@@ -64,7 +72,7 @@ export function Peers() {
           <ul className="items">
             {state.data.map((peer) => (
               <li key={peer.leader.id}>
-                <PeerCard peer={peer} />
+                <PeerCard peer={peer} asked={asked.has(peer.leader.id)} />
               </li>
             ))}
           </ul>
@@ -74,7 +82,7 @@ export function Peers() {
   );
 }
 
-function PeerCard({ peer }: { peer: Peer }) {
+function PeerCard({ peer, asked }: { peer: Peer; asked: boolean }) {
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
@@ -112,7 +120,12 @@ function PeerCard({ peer }: { peer: Peer }) {
           {t("peers.sent")}
         </p>
       ) : null}
-      {!sent && !asking ? (
+      {asked && !sent ? (
+        <p className="ok">
+          {t("lself.peers.asked")} · <Link to="/peers/introductions">{t("lnet.nav.intros")}</Link>
+        </p>
+      ) : null}
+      {!sent && !asked && !asking ? (
         <button type="button" onClick={() => setAsking(true)}>
           {t("peers.ask")}
         </button>

@@ -214,7 +214,7 @@ type Decision = { offer: string; reason: string };
 const REASON = formRules.ReasonInputRequest.reason;
 
 function ProposalCard({ proposal, offers }: { proposal: Proposal; offers: Offer[] }) {
-  const { t, language } = useI18n();
+  const { t, language, decimal } = useI18n();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<"idle" | "reject" | "swap">("idle");
   const form = useForm<Decision>({ defaultValues: { offer: "", reason: "" } });
@@ -243,7 +243,10 @@ function ProposalCard({ proposal, offers }: { proposal: Proposal; offers: Offer[
   return (
     <article className="card" aria-labelledby={titleId}>
       <h3 id={titleId}>
-        {t("proposal.pair", { mentee: proposal.mentee?.name ?? "", mentor: proposal.mentor.name })}
+        {t("lself.proposal.pair", {
+          mentee: proposal.mentee?.name ?? "",
+          mentor: proposal.mentor.name,
+        })}
       </h3>
       <p className="muted">
         {t("proposal.mentorIs", {
@@ -260,7 +263,7 @@ function ProposalCard({ proposal, offers }: { proposal: Proposal; offers: Offer[
         {typeof proposal.score === "number" ? (
           <div>
             <dt>{t("proposal.score")}</dt>
-            <dd>{proposal.score.toFixed(2)}</dd>
+            <dd>{decimal(proposal.score)}</dd>
           </div>
         ) : null}
       </dl>
@@ -271,7 +274,7 @@ function ProposalCard({ proposal, offers }: { proposal: Proposal; offers: Offer[
             {Object.entries(proposal.components).map(([key, value]) => (
               <tr key={key}>
                 <th scope="row">{key in COMPONENTS ? t(COMPONENTS[key]!) : key.replace(/_/g, " ")}</th>
-                <td>{value.toFixed(2)}</td>
+                <td>{decimal(value)}</td>
               </tr>
             ))}
           </tbody>

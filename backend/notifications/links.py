@@ -1,0 +1,99 @@
+"""Every link a notification or e-mail can carry: the one place that spells the web app's paths.
+
+Services never write a path themselves; they call one of these functions (``url=links.x(...)``).
+``tests/backend/notifications/test_links.py`` calls every function here and checks that the web
+app's route table (``frontend/src/App.tsx``) has a route for what it returns, and that no other
+module in the backend spells a web-app path.
+
+The paths are stable: notifications already sent keep their link, so a path changes only with a
+redirect route for the old one in the web app.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "email_preferences",
+    "hr_home",
+    "hr_import",
+    "introductions",
+    "leader_home",
+    "mentoring_flags",
+    "mentoring_suggestions",
+    "mentorship",
+    "network",
+    "network_requests",
+    "plan_item",
+    "programme_manual_queue",
+    "proposal",
+    "roulette",
+]
+
+
+def proposal(proposal_id: int) -> str:
+    """A mentor proposal, as the mentee and the mentor answer it (kind ``mentoring.proposal``)."""
+    return f"/mentoring/proposals/{int(proposal_id)}"
+
+
+def mentorship(mentorship_id: int) -> str:
+    """A mentoring pair (``mentoring.started``, ``mentoring.did_you_meet``, ``mentoring.nudge``)."""
+    return f"/mentoring/mentorships/{int(mentorship_id)}"
+
+
+def mentoring_flags() -> str:
+    """HR's list of mentoring pairs that need a look (``mentoring.flag.*``)."""
+    return "/mentoring/flags"
+
+
+def mentoring_suggestions() -> str:
+    """A self-match mentee's ranked mentor suggestions (``mentoring.suggestions``)."""
+    return "/mentoring/suggestions"
+
+
+def programme_manual_queue(programme_id: int) -> str:
+    """HR: a programme's mentees waiting for a manual match (``mentoring.manual_queue``)."""
+    return f"/mentoring/programmes/{int(programme_id)}/manual-queue"
+
+
+def introductions() -> str:
+    """The leader's introduction requests (``networks.introduction*``)."""
+    return "/peers/introductions"
+
+
+def network_requests() -> str:
+    """Join requests to networks the leader administers (``networks.join_request``)."""
+    return "/networks/requests"
+
+
+def network(network_id: int) -> str:
+    """A network the leader belongs to (``networks.join_accepted``, cohorts, learning networks)."""
+    return f"/networks/{int(network_id)}"
+
+
+def roulette() -> str:
+    """The leader's coffee-roulette pairs (``networks.roulette``)."""
+    return "/networks/roulette"
+
+
+def plan_item(plan_id: int, item_id: int) -> str:
+    """One item of an onboarding plan (``onboarding.due_soon``, ``.overdue``, ``.escalated``)."""
+    return f"/onboarding/plans/{int(plan_id)}?item={int(item_id)}"
+
+
+def hr_home() -> str:
+    """HR's start screen (where single sign-on lands HR)."""
+    return "/hr/overview"
+
+
+def leader_home() -> str:
+    """A leader's start screen, their plan (where single sign-on lands a leader)."""
+    return "/plan"
+
+
+def hr_import() -> str:
+    """HR's import screen (the nightly drop-folder import's report, ``people.import_report``)."""
+    return "/hr/import"
+
+
+def email_preferences() -> str:
+    """Where a user chooses which notifications also come by e-mail (every e-mail's footer)."""
+    return "/me/profile"
