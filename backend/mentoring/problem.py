@@ -140,32 +140,19 @@ def problem_for_programme(
     lines = _Lines(organisation_id)
     excluded: list[dict[str, Any]] = []
 
-    enrolments = list(
-        Enrolment.objects.filter(programme=programme).values(
-            "id", "leader_id", "status", "second_mentorship_reason"
-        )
-    )
-    active_pairs = list(
-        Mentorship.objects.filter(programme=programme, status=Mentorship.Status.ACTIVE).values(
-            "enrolment_id", "mentee_id", "mentor_id", "offer_id"
-        )
-    )
-    offers = list(
-        MentorOffer.objects.filter(programme=programme).values(
-            "id", "leader_id", "capacity", "paused", "active_count", "state", "override_reason"
-        )
-    )
+    enrolments, active_pairs, offers = _programme_rows(programme)
     leader_ids = {e["leader_id"] for e in enrolments} | {o["leader_id"] for o in offers}
     rows = {r["id"]: r for r in Leader.objects.filter(id__in=leader_ids).values(*_LEADER_FIELDS)}
 
+    mentees_anywhere = mentee_leader_ids(
+        organisation_id=organisation_id, leader_ids=[o["leader_id"] for o in offers]
+    )
     mentor_rows, capacity = _mentors_taking_part(
         offers=offers,
         rows=rows,
         enrolments=enrolments,
         active_pairs=active_pairs,
-        mentees_anywhere=mentee_leader_ids(
-            organisation_id=organisation_id, leader_ids=[o["leader_id"] for o in offers]
-        ),
+        mentees_anywhere=mentees_anywhere,
         out=excluded,
     )
     require_other = policy_from_json(programme.policy).require_other_administration
@@ -189,14 +176,7 @@ def problem_for_programme(
         fixed_mentees={mentee for mentee, _mentor in fixed_pairs},
         open_enrolments=open_enrolments,
         only_enrolment_ids=only_enrolment_ids,
-        mentored_elsewhere=set(
-            Mentorship.objects.filter(
-                mentee_id__in=[e["leader_id"] for e in enrolments],
-                status=Mentorship.Status.ACTIVE,
-            )
-            .exclude(programme=programme)
-            .values_list("mentee_id", flat=True)
-        ),
+        mentored_elsewhere=_mentored_elsewhere(programme, enrolments),
         out=excluded,
     )
     mentees, mentors = _participants(
@@ -205,28 +185,56 @@ def problem_for_programme(
     mentee_ids, mentor_ids = set(mentee_rows), set(mentor_rows)
     fixed = tuple(sorted((str(a), str(b)) for a, b in fixed_pairs))
     ties = _ties(mentee_ids=mentee_ids, mentor_ids=mentor_ids, organisation_id=organisation_id)
-    forbidden = _forbidden(
-        programme=programme, mentee_ids=mentee_ids, mentor_ids=mentor_ids, fixed_pairs=fixed_pairs
-    )
+    forbidden = _forbidden(programme, mentee_ids, mentor_ids, fixed_pairs)
     problem = Problem(mentees=mentees, mentors=mentors, ties=ties, forbidden=forbidden, fixed=fixed)
-    summary = {
-        "enrolled": len(enrolments),
-        "mentees": len(mentees),
-        "mentors": len(mentors),
-        "capacity": sum(m.capacity for m in mentors),
-        "live_pairs": len(active_pairs),
-        "fixed": len(fixed),
-        "ties": len(ties),
-        "forbidden": len(forbidden),
-        "excluded": len(excluded),
-    }
     return Built(
         problem=problem,
         enrolment_of={str(k): v["id"] for k, v in mentee_rows.items()},
         offer_of={str(k): v["id"] for k, v in mentor_rows.items()},
         excluded=excluded,
-        summary=summary,
+        summary={
+            "enrolled": len(enrolments),
+            "mentees": len(mentees),
+            "mentors": len(mentors),
+            "capacity": sum(m.capacity for m in mentors),
+            "live_pairs": len(active_pairs),
+            "fixed": len(fixed),
+            "ties": len(ties),
+            "forbidden": len(forbidden),
+            "excluded": len(excluded),
+        },
     )
+
+
+def _mentored_elsewhere(programme: Programme, enrolments: Sequence[Mapping[str, Any]]) -> set[int]:
+    """Enrolled leaders who are the mentee of an active mentorship in another programme."""
+    return set(
+        Mentorship.objects.filter(
+            mentee_id__in=[e["leader_id"] for e in enrolments], status=Mentorship.Status.ACTIVE
+        )
+        .exclude(programme=programme)
+        .values_list("mentee_id", flat=True)
+    )
+
+
+def _programme_rows(programme: Programme) -> tuple[list[Any], list[Any], list[Any]]:
+    """The programme's enrolments, active pairs and mentor offers, as plain rows."""
+    enrolments = list(
+        Enrolment.objects.filter(programme=programme).values(
+            "id", "leader_id", "status", "second_mentorship_reason"
+        )
+    )
+    active_pairs = list(
+        Mentorship.objects.filter(programme=programme, status=Mentorship.Status.ACTIVE).values(
+            "enrolment_id", "mentee_id", "mentor_id", "offer_id"
+        )
+    )
+    offers = list(
+        MentorOffer.objects.filter(programme=programme).values(
+            "id", "leader_id", "capacity", "paused", "active_count", "state", "override_reason"
+        )
+    )
+    return enrolments, active_pairs, offers
 
 
 class _Lines:
@@ -453,7 +461,6 @@ def _participants(
 
 
 def _forbidden(
-    *,
     programme: Programme,
     mentee_ids: set[int],
     mentor_ids: set[int],

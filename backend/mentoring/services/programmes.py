@@ -405,7 +405,11 @@ def mentor_offer_create_as(
         programme = found
     if not is_hr(actor):
         values.pop("override_reason", None)  # only HR overrides the guard rails
-    return mentor_offer_upsert(programme=programme, leader=leader, **values)
+    if "topics" in values:
+        values["topic_ids"] = values.pop("topics")
+    return mentor_offer_upsert(
+        programme=programme, leader=leader, state=MentorOffer.State.ACTIVE, **values
+    )
 
 
 def mentor_offer_update_as(*, actor: User, offer_id: int, **fields: Any) -> MentorOffer:
