@@ -30,7 +30,19 @@ interface Values {
 const RULES = formRules.ProgrammeInputRequest;
 const KEYS = Object.keys(DEFAULT_WEIGHTS) as WeightKey[];
 
-function defaults(programme?: Programme): Values {
+/** A weight as the reader writes numbers ("0,25" in Danish). */
+function shown(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false }).format(
+    value,
+  );
+}
+
+/** A weight typed with a decimal comma or point. */
+function parsed(text: string): number {
+  return Number(text.trim().replace(",", "."));
+}
+
+function defaults(language: string, programme?: Programme): Values {
   const policy = (programme?.policy ?? {}) as Policy;
   const weights = { ...DEFAULT_WEIGHTS, ...(policy.weights ?? {}) };
   return {
@@ -40,7 +52,9 @@ function defaults(programme?: Programme): Values {
     mode: programme?.mode ?? "hr",
     objective: policy.objective ?? "participation",
     require_other_administration: policy.require_other_administration ?? true,
-    weights: Object.fromEntries(KEYS.map((k) => [k, String(weights[k])])) as Values["weights"],
+    weights: Object.fromEntries(
+      KEYS.map((k) => [k, shown(weights[k], language)]),
+    ) as Values["weights"],
     enrol_first_leader_job: programme?.enrol_first_leader_job ?? true,
     enrol_promotion: programme?.enrol_promotion ?? true,
     enrol_other_sector: programme?.enrol_other_sector ?? true,
@@ -52,7 +66,7 @@ function policyOf(values: Values): Policy {
   return {
     objective: values.objective,
     require_other_administration: values.require_other_administration,
-    weights: Object.fromEntries(KEYS.map((k) => [k, Number(values.weights[k])])),
+    weights: Object.fromEntries(KEYS.map((k) => [k, parsed(values.weights[k])])),
   };
 }
 
@@ -87,7 +101,7 @@ export function ProgrammeForm({ programme, onDone }: { programme?: Programme; on
   const { t, language } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useForm<Values>({ defaultValues: defaults(programme) });
+  const form = useForm<Values>({ defaultValues: defaults(language, programme) });
   const errors = form.formState.errors;
   const [preview, setPreview] = useState<Preview | null>(null);
   const save = useMutation({
@@ -162,13 +176,17 @@ export function ProgrammeForm({ programme, onDone }: { programme?: Programme; on
             <label htmlFor={`${id}-w-${key}`}>{t(WEIGHTS[key].label)}</label>
             <input
               id={`${id}-w-${key}`}
-              type="number"
-              min={0}
-              max={20}
-              step={0.25}
+              inputMode="decimal"
               aria-describedby={`${id}-w-${key}-d`}
-              {...form.register(`weights.${key}` as const, { required: true })}
+              {...form.register(`weights.${key}` as const, {
+                required: true,
+                validate: (text) => {
+                  const value = parsed(text);
+                  return (value >= 0 && value <= 20) || t("hrround.form.weightRange");
+                },
+              })}
             />
+            <FieldError error={errors.weights?.[key]} />
             <span id={`${id}-w-${key}-d`} className="muted">
               {t(WEIGHTS[key].hint)}
             </span>
