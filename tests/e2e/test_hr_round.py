@@ -3,7 +3,9 @@
 One HR login and nothing else: HR imports 30 leaders from a CSV file (as the HR system exports
 it), creates a programme, enrols the new leaders, invites mentors by criteria; each invited
 leader logs in in their own session and accepts with a capacity and topics; HR previews, runs
-the matching and watches the progress bar move, approves the proposals; a mentee and her mentor
+the matching and watches the progress bar move (a first run, before any mentor, says there
+are no mentors; the second runs again for the manual queue), approves the proposals; a leader
+who was not invited volunteers and pauses; a mentee and her mentor
 accept on their proposal screens; HR ends one pair with a reason. No Django admin, no API calls
 outside the app. The leaders' logins are made in the test: they come from the municipality's
 single sign-on, which has no screen in Sparring.
@@ -188,19 +190,38 @@ def _accept_invitation(mentor: Browser, user: m.User, *, check: bool) -> None:
         mentor.check("mentor-offers")
 
 
-def _watch_the_run(hr: Browser) -> list[int]:
-    """Start the run and read the progress bar until the run is done; the values seen."""
-    hr.page.get_by_role("button", name="Start matchning").click()
+def _watch_the_run(hr: Browser, button: str) -> list[int]:
+    """Start a run and read the progress bar until this run is done; the values seen."""
+    hr.page.get_by_role("button", name=button).click()
     bar = hr.page.get_by_role("progressbar", name="Matchningens fremdrift")
     seen: list[int] = []
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if bar.count():
             seen.append(int(float(bar.get_attribute("value") or 0)))
-            if seen[-1] == 100:
+            # Done once the bar has been below 100 (this run) and reached it.
+            if seen[-1] == 100 and any(value < 100 for value in seen):
                 break
         time.sleep(0.15)
     return seen
+
+
+def _volunteer_and_pause(chromium: Any, base_url: str, user: m.User) -> None:
+    """A leader HR did not invite offers to mentor, then pauses (issue 14, item 2)."""
+    leader = _session(chromium, base_url)
+    leader.login(user)
+    leader.page.get_by_role("navigation").get_by_role("link", name="Mentortilbud").click()
+    leader.expect_heading("Vær mentor")
+    form = leader.page.get_by_role("form", name=PROGRAMME)
+    form.get_by_label("Hvor mange mentees kan du have ad gangen?").fill("1")
+    form.get_by_label("Vagtplan og arbejdstidsregler").check()
+    form.get_by_role("button", name="Tilbyd at være mentor").click()
+    offers = leader.page.get_by_role("region", name="Mine tilbud", exact=True)
+    expect(offers).to_contain_text("0 af 1 pladser optaget")
+    offers.get_by_role("button", name="Hold pause med nye mentees").click()
+    expect(offers).to_contain_text("holder pause")
+    leader.check("mentor-volunteer")
+    leader.page.context.close()
 
 
 def _accept_proposal(chromium: Any, base_url: str, user: m.User, name: str) -> None:
@@ -233,6 +254,14 @@ def test_hr_runs_a_mentoring_round_from_an_empty_organisation(
     expect(hr.page.get_by_role("region", name="Mentees", exact=True)).to_contain_text(
         "6 nye ledere er tilmeldt."
     )
+    # A run before any mentor says exactly that, and the mentees wait in the manual queue.
+    seen = _watch_the_run(hr, "Start matchning")
+    assert seen and seen[-1] == 100, seen
+    no_mentors = "Programmet har ingen mentorer endnu"
+    expect(hr.page.get_by_role("status").filter(has_text=no_mentors)).to_be_visible()
+    queue = hr.page.get_by_role("region", name="Manuel matchning", exact=True)
+    expect(queue.get_by_role("listitem").filter(has_text=no_mentors)).to_have_count(6)
+    expect(hr.page.get_by_text("No mentor passes the hard rules")).to_have_count(0)
     expect(hr.page.get_by_role("region", name="Mentees", exact=True)).to_contain_text(
         "tilmeldt automatisk"
     )
@@ -245,11 +274,15 @@ def test_hr_runs_a_mentoring_round_from_an_empty_organisation(
         _accept_invitation(mentor, users[i], check=k == 0)
         mentor.page.context.close()
     assert set(MentorOffer.objects.values_list("state", "capacity")) == {("active", 2)}
+    _volunteer_and_pause(chromium, hr.base_url, users[21])
+    assert MentorOffer.objects.get(leader=users[21].leader).paused
 
     hr.page.reload()
     hr.expect_heading(PROGRAMME)
-    expect(hr.page.get_by_role("region", name="Mentorer", exact=True)).to_contain_text(
-        "0 af 2 pladser optaget"
+    mentors = hr.page.get_by_role("region", name="Mentorer", exact=True)
+    expect(mentors).to_contain_text("0 af 2 pladser optaget")
+    expect(mentors.get_by_role("listitem").filter(has_text=_name(21))).to_contain_text(
+        "holder pause"
     )
     hr.page.get_by_role("button", name="Ret indstillingerne").click()
     hr.page.get_by_role("button", name="Vis forhåndsvisning").click()
@@ -259,7 +292,8 @@ def test_hr_runs_a_mentoring_round_from_an_empty_organisation(
     hr.check("programme-edit")
     hr.page.get_by_role("button", name="Annullér").click()
 
-    seen = _watch_the_run(hr)
+    # Run again for the six waiting in the manual queue; the bar moves from 0 to 100.
+    seen = _watch_the_run(hr, "Kør igen for de 6, der venter")
     assert seen and seen[-1] == 100, seen
     assert any(0 < value < 100 for value in seen), f"the bar never moved: {seen}"
     expect(hr.page.get_by_role("status").filter(has_text="Matchningen er færdig.")).to_be_visible()
@@ -306,6 +340,13 @@ def test_hr_runs_a_mentoring_round_from_an_empty_organisation(
     expect(pairs).to_contain_text("Mentee har fået nyt job")
     pair.refresh_from_db()
     assert (pair.status, pair.end_reason) == ("ended_early", "Mentee har fået nyt job")
+
+    # On a phone the programme screen does not scroll sideways.
+    hr.page.set_viewport_size({"width": 390, "height": 844})
+    hr.page.reload()
+    hr.expect_heading(PROGRAMME)
+    assert hr.page.evaluate("document.documentElement.scrollWidth") <= 390
+    hr.page.set_viewport_size({"width": 1280, "height": 900})
 
     hr.switch_language("en")
     hr.expect_heading(PROGRAMME)
