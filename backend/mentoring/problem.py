@@ -24,7 +24,7 @@ Nothing private crosses into the matcher but topic keys and weights; notes never
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -218,7 +218,11 @@ def _mentored_elsewhere(programme: Programme, enrolments: Sequence[Mapping[str, 
 
 
 def _programme_rows(programme: Programme) -> tuple[list[Any], list[Any], list[Any]]:
-    """The programme's enrolments, active pairs and mentor offers, as plain rows."""
+    """The programme's enrolments, active pairs and mentor offers, as plain rows.
+
+    Each offer's ``held``: places promised in open proposals (awaiting HR or the pair), which a
+    run does not give away again.
+    """
     enrolments = list(
         Enrolment.objects.filter(programme=programme).values(
             "id", "leader_id", "status", "second_mentorship_reason"
@@ -234,6 +238,13 @@ def _programme_rows(programme: Programme) -> tuple[list[Any], list[Any], list[An
             "id", "leader_id", "capacity", "paused", "active_count", "state", "override_reason"
         )
     )
+    held = Counter(
+        Proposal.objects.filter(programme=programme, status__in=Proposal.OPEN).values_list(
+            "offer_id", flat=True
+        )
+    )
+    for o in offers:
+        o["held"] = held[o["id"]]
     return enrolments, active_pairs, offers
 
 
@@ -319,9 +330,9 @@ def _mentors_taking_part(
             out.append({"leader": o["leader_id"], "role": "mentor", "reason": reason})
             continue
         mentor_rows[o["leader_id"]] = o
-        capacity[o["leader_id"]] = (
-            min(o["capacity"], live_by_offer[o["id"]]) if o["paused"] else o["capacity"]
-        )
+        base = min(o["capacity"], live_by_offer[o["id"]]) if o["paused"] else o["capacity"]
+        # Live pairs keep their places (they are fixed); open proposals hold theirs.
+        capacity[o["leader_id"]] = max(live_by_offer[o["id"]], base - o["held"])
     return mentor_rows, capacity
 
 

@@ -284,29 +284,41 @@ def test_hr_runs_a_mentoring_round_from_an_empty_organisation(
     expect(mentors.get_by_role("listitem").filter(has_text=_name(21))).to_contain_text(
         "holder pause"
     )
+    # HR matches the first mentee in the queue by hand (a reason is required).
+    queue = hr.page.get_by_role("region", name="Manuel matchning", exact=True)
+    manual = queue.get_by_role("form", name=f"Match {_name(0)} manuelt")
+    manual.get_by_label("Mentor").select_option(label=f"{_name(9)}, Leder")
+    manual.get_by_label("Begrundelse (påkrævet)").fill("Samme faglige baggrund")
+    hr.check("programme-manual-match")
+    manual.get_by_role("button", name="Foreslå denne mentor").click()
+    expect(queue.get_by_role("listitem")).to_have_count(5)
+    by_hand = Proposal.objects.get(origin="manual")
+    assert (by_hand.status, by_hand.override_reason) == ("offered", "Samme faglige baggrund")
+
     hr.page.get_by_role("button", name="Ret indstillingerne").click()
     hr.page.get_by_role("button", name="Vis forhåndsvisning").click()
     expect(hr.page.get_by_role("region", name="Forhåndsvisning", exact=True)).to_contain_text(
-        "6 af 6 ventende mentees vil blive matchet med 3 mentorer og 6 ledige pladser."
+        "5 af 5 ventende mentees vil blive matchet med 3 mentorer og 5 ledige pladser."
     )
     hr.check("programme-edit")
     hr.page.get_by_role("button", name="Annullér").click()
 
-    # Run again for the six waiting in the manual queue; the bar moves from 0 to 100.
-    seen = _watch_the_run(hr, "Kør igen for de 6, der venter")
+    # Run again for the five waiting in the manual queue; the bar moves from 0 to 100.
+    seen = _watch_the_run(hr, "Kør igen for de 5, der venter")
     assert seen and seen[-1] == 100, seen
     assert any(0 < value < 100 for value in seen), f"the bar never moved: {seen}"
     expect(hr.page.get_by_role("status").filter(has_text="Matchningen er færdig.")).to_be_visible()
 
-    drafts = hr.page.get_by_role("region", name="Forslag", exact=True).get_by_role("article")
-    expect(drafts).to_have_count(6)
-    expect(drafts.first).to_contain_text("Mentee: ")
-    expect(drafts.first).to_contain_text("· Mentor: ")
+    proposals = hr.page.get_by_role("region", name="Forslag", exact=True).get_by_role("article")
+    expect(proposals).to_have_count(6)
+    approve = hr.page.get_by_role("button", name="Godkend")
+    expect(approve).to_have_count(5)
+    expect(proposals.first).to_contain_text("Mentee: ")
+    expect(proposals.first).to_contain_text("· Mentor: ")
     hr.check("programme-proposals")
-    for k in range(6):
-        card = drafts.nth(k)
-        card.get_by_role("button", name="Godkend").click()
-        expect(card).to_contain_text("Sendt – afventer mentee og mentor")
+    for left in range(5, 0, -1):
+        approve.first.click()
+        expect(approve).to_have_count(left - 1)
     assert Proposal.objects.filter(status="offered").count() == 6
 
     proposal = Proposal.objects.select_related("enrolment__leader", "offer__leader").first()

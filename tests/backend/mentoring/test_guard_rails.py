@@ -214,3 +214,14 @@ def test_an_invited_mentor_takes_part_only_after_accepting(setup, world):
             "reason": "invitation_open"} in built.excluded  # fmt: skip
     run = _run(setup.programme, world.hr)
     assert not Proposal.objects.filter(run=run, offer=offer).exists()
+
+
+def test_a_run_does_not_give_away_a_place_promised_in_an_open_proposal(setup, world):
+    """Re-running for the manual queue while proposals await the pair: the mentor's promised
+    place is held (Jens has one place, promised to Mette)."""
+    proposal_create_manual(enrolment=setup.mette, offer=setup.jens, user=world.hr, reason="Budget")
+    built = problem_for_programme(programme=setup.programme)
+    jens = next(m for m in built.problem.mentors if m.id == str(setup.jens.leader_id))
+    assert jens.capacity == 0
+    run = _run(setup.programme, world.hr)
+    assert not Proposal.objects.filter(run=run, offer=setup.jens).exists()
