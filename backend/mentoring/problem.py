@@ -233,11 +233,12 @@ def _programme_rows(programme: Programme) -> tuple[list[Any], list[Any], list[An
             "enrolment_id", "mentee_id", "mentor_id", "offer_id"
         )
     )
-    offers = list(
-        MentorOffer.objects.filter(programme=programme).values(
+    offers: list[dict[str, Any]] = [
+        dict(o)
+        for o in MentorOffer.objects.filter(programme=programme).values(
             "id", "leader_id", "capacity", "paused", "active_count", "state", "override_reason"
         )
-    )
+    ]
     held = Counter(
         Proposal.objects.filter(programme=programme, status__in=Proposal.OPEN).values_list(
             "offer_id", flat=True
