@@ -281,9 +281,13 @@ def test_hr_runs_a_mentoring_round_from_an_empty_organisation(
     hr.expect_heading(PROGRAMME)
     mentors = hr.page.get_by_role("region", name="Mentorer", exact=True)
     expect(mentors).to_contain_text("0 af 2 pladser optaget")
-    expect(mentors.get_by_role("listitem").filter(has_text=_name(21))).to_contain_text(
-        "holder pause"
-    )
+    volunteer = mentors.get_by_role("listitem").filter(has_text=_name(21))
+    expect(volunteer).to_contain_text("holder pause")
+    # HR can resume and pause an offer too.
+    volunteer.get_by_role("button", name=f"Genoptag: {_name(21)}").click()
+    expect(volunteer).not_to_contain_text("holder pause")
+    volunteer.get_by_role("button", name=f"Sæt på pause: {_name(21)}").click()
+    expect(volunteer).to_contain_text("holder pause")
     # HR matches the first mentee in the queue by hand (a reason is required).
     queue = hr.page.get_by_role("region", name="Manuel matchning", exact=True)
     manual = queue.get_by_role("form", name=f"Match {_name(0)} manuelt")

@@ -174,10 +174,16 @@ export function MentorInvite({ programmeId }: { programmeId: number }) {
   );
 }
 
-/** HR: the programme's mentors: invited, accepted (capacity, places taken, paused) or declined. */
+/** HR: the programme's mentors: invited, accepted (capacity, places taken, paused) or declined;
+ * HR pauses or resumes an offer for the mentor. */
 export function OfferList({ programmeId }: { programmeId: number }) {
   const { t, language } = useI18n();
+  const queryClient = useQueryClient();
   const offers = useQuery(mentoringQueries.offers(programmeId));
+  const pause = useMutation({
+    mutationFn: (offer: Offer) => mentoring.offerUpdate(offer.id, { paused: !offer.paused }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mentoringKeys.programme(programmeId) }),
+  });
   const number = new Intl.NumberFormat(language);
   const line = (o: Offer) =>
     o.state === "active"
@@ -192,12 +198,28 @@ export function OfferList({ programmeId }: { programmeId: number }) {
       {offers.isPending ? <Loading /> : null}
       {offers.error ? <ErrorView error={offers.error} /> : null}
       {offers.isSuccess && offers.data.length === 0 ? <p>{t("hrround.offers.none")}</p> : null}
+      {pause.error ? <ErrorView error={pause.error} /> : null}
       <ul className="items">
         {(offers.data ?? []).map((o) => (
           <li key={o.id}>
             <strong>{o.leader.name}</strong>, {o.leader.role_title}: {line(o)}
             {o.availability ? (
               <span className="muted"> – {t("hrround.offers.availability", { text: o.availability })}</span>
+            ) : null}
+            {o.state === "active" ? (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => pause.mutate(o)}
+                  aria-label={t(o.paused ? "hrround.offers.resumeNamed" : "hrround.offers.pauseNamed", {
+                    name: o.leader.name,
+                  })}
+                >
+                  {o.paused ? t("hrround.offers.resume") : t("hrround.offers.pause")}
+                </button>
+              </>
             ) : null}
           </li>
         ))}
