@@ -282,6 +282,9 @@ CELERY_BEAT_SCHEDULE = {
 # that lets the stack tests watch or kill a run mid-way; 0 in production). Empty: the default.
 SPARRING_MATCH_RUN_LEASE = float(env.str("SPARRING_MATCH_RUN_LEASE", default="") or 600.0)
 SPARRING_MATCH_RUN_STEP_DELAY = float(env.str("SPARRING_MATCH_RUN_STEP_DELAY", default="") or 0.0)
+# A leader who has led for fewer days than this is in their first year as a leader and is not
+# offered as a mentor without HR's override with a reason (backend/mentoring/eligibility.py).
+SPARRING_MENTOR_MIN_LEADER_DAYS = env.int("SPARRING_MENTOR_MIN_LEADER_DAYS", default=365)
 
 # HR's network insights (backend/networks/services/insights.py): seconds after which a requested
 # computation that never finished counts as lost and is asked for again.

@@ -95,8 +95,12 @@ def _prepare(problem: Problem, policy: Policy) -> _Prepared:
     else:
         # Nodes of the tie graph: mentees first, then mentors.
         node = {**ei, **{who: len(mentees) + j for who, j in ri.items()}}
+        # Leaders outside the problem (the wider network) get nodes after the mentors.
+        for a, b in problem.ties:
+            node.setdefault(a, len(node))
+            node.setdefault(b, len(node))
         ties = [(node[a], node[b]) for a, b in problem.ties]
-        scorer = ModelScorer(rules, mentees, mentors, ties, policy)
+        scorer = ModelScorer(rules, mentees, mentors, ties, policy, nodes=len(node))
     capacity = np.array([p.capacity for p in mentors], dtype=np.intp)
     first = np.zeros(len(mentors), dtype=np.intp)
     allowed = scorer.allowed_pairs(

@@ -269,6 +269,7 @@ class ModelScorer(Scorer):
         mentors: Sequence[Mentor],
         ties: Sequence[tuple[int, int]],
         policy: Policy,
+        nodes: int | None = None,
     ) -> None:
         self.rules, self.n, self.m = rules, len(mentees), len(mentors)
         w = policy.weights
@@ -287,7 +288,7 @@ class ModelScorer(Scorer):
         self._distance = sp.csr_matrix((self.n, self.m), dtype=np.int8)
         if ties:
             parts.append(_Part("network", np.ones((self.n, 1)), np.full((self.m, 1), w.network)))
-            self._distance = _tie_distances(ties, self.n, self.m)
+            self._distance = _tie_distances(ties, self.n, self.m, nodes)
             self._network = self._distance.astype(float)
             self._network.data = np.where(self._distance.data == 1, -w.network, -w.network / 2)
         self._F = np.ascontiguousarray(np.hstack([p.F for p in parts]))
@@ -444,23 +445,26 @@ def _experience_part(mentees: Sequence[Mentee], mentors: Sequence[Mentor], weigh
     return _Part("experience", F, G)
 
 
-def _tie_distances(ties: Sequence[tuple[int, int]], n: int, m: int) -> sp.csr_matrix:
+def _tie_distances(
+    ties: Sequence[tuple[int, int]], n: int, m: int, nodes: int | None = None
+) -> sp.csr_matrix:
     """Sparse ``(n, m)`` matrix: 1 where mentee and mentor are tied, 2 where they share a contact.
 
-    Nodes ``0..n-1`` are the mentees and ``n..n+m-1`` the mentors. This is the shortest-path
+    Nodes ``0..n-1`` are the mentees, ``n..n+m-1`` the mentors and ``n+m..nodes-1`` leaders
+    outside the problem (a contact shared through them counts). This is the shortest-path
     distance in the undirected leader network cut off at 2 (what
     ``networkx.single_source_shortest_path_length(G, i, cutoff=2)`` gives per mentee; the tests
     check the two agree), computed for all mentees at once as sparse products of the adjacency
     matrix, because building an ``nx.Graph`` alone costs more than the whole assignment.
     """
     a, b = np.array(ties, dtype=np.intp).reshape(-1, 2).T
-    size = n + m
+    size = max(n + m, nodes or 0)
     A = sp.csr_matrix(
         (np.ones(2 * len(a), dtype=np.int32), (np.r_[a, b], np.r_[b, a])), shape=(size, size)
     )
     A.data[:] = 1  # repeated ties count once
-    direct = sp.csr_matrix(A[:n, n:])
-    two = sp.csr_matrix(A[:n] @ A[:, n:])
+    direct = sp.csr_matrix(A[:n, n : n + m])
+    two = sp.csr_matrix(A[:n] @ A[:, n : n + m])
     two.data[:] = 2
     distance = two - two.multiply(direct) + direct  # a tie (1) wins over a contact (2)
     distance = sp.csr_matrix(distance, dtype=np.int8)

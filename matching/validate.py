@@ -61,7 +61,8 @@ def _profile(path: str, values: Mapping[str, float], context: Context, years: fl
 def validate_problem(problem: Problem) -> None:
     """Raise :class:`~matching.errors.InputError` at the first invalid field of ``problem``.
 
-    Checks duplicate ids, unknown ids in ``ties``, ``forbidden``, ``fixed`` and ``scores``,
+    Checks duplicate ids, unknown ids in ``forbidden``, ``fixed`` and ``scores`` (``ties`` may
+    name leaders outside the problem),
     capacities, numbers and duplicate pairs. Checks of a fixed pair against the hard rules and
     capacities need the policy and happen in :func:`matching.assign_mentors`.
 
@@ -98,10 +99,10 @@ def validate_problem(problem: Problem) -> None:
             raise InputError(f"{path}.education", f"must be one of {', '.join(EDUCATION_LEVELS)}")
     mentees = {p.id for p in problem.mentees}
     mentors = {p.id for p in problem.mentors}
-    for k, (a, b) in enumerate(() if _ties_valid(problem.ties, seen) else problem.ties):
+    for k, (a, b) in enumerate(() if _ties_valid(problem.ties) else problem.ties):
         for pos, who in enumerate((a, b)):
-            if who not in seen:
-                raise InputError(f"ties[{k}][{pos}]", f"unknown id {who!r}")
+            if not isinstance(who, str) or not who:
+                raise InputError(f"ties[{k}][{pos}]", "must be a non-empty string")
         if a == b:
             raise InputError(f"ties[{k}]", f"a tie needs two different leaders, got {a!r} twice")
     scores = problem.scores or ()
@@ -144,16 +145,20 @@ def validate_problem(problem: Problem) -> None:
         scored[a, b] = k
 
 
-def _ties_valid(ties: Sequence[tuple[str, str]], seen: Mapping[str, str]) -> bool:
-    """Whether every tie names two different known leaders, checked in C (``map``); when not,
-    the loop in :func:`validate_problem` finds and names the first bad tie."""
+def _ties_valid(ties: Sequence[tuple[str, str]]) -> bool:
+    """Whether every tie names two different leaders (ids are non-empty strings; a tie may name
+    a leader outside the problem, through whom a shared contact is seen), checked in C
+    (``map``); when not, the loop in :func:`validate_problem` finds and names the first bad tie."""
     try:
         first = list(map(itemgetter(0), ties))
         second = list(map(itemgetter(1), ties))
         if set(map(len, ties)) - {2}:
             return False
-        known = all(map(seen.__contains__, first)) and all(map(seen.__contains__, second))
-        return known and not any(map(operator.eq, first, second))
+        if set(map(type, first)) - {str} or set(map(type, second)) - {str}:
+            return False
+        if not all(first) or not all(second):
+            return False
+        return not any(map(operator.eq, first, second))
     except (TypeError, IndexError, KeyError):  # a malformed tie: the loop says what it said
         return False
 

@@ -40,7 +40,10 @@ class MentorshipFilter(df.FilterSet):
     """Filters for pairs."""
 
     status = df.ChoiceFilter(choices=Mentorship.Status.choices, help_text=_BY_STATUS)
+    programme = df.NumberFilter(
+        field_name="programme_id", help_text="Only pairs of this programme."
+    )
 
     class Meta:
         model = Mentorship
-        fields = ["status"]
+        fields = ["status", "programme"]

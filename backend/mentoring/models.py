@@ -115,6 +115,10 @@ class Enrolment(models.Model):
     manual_reason_code = models.JSONField(
         null=True, blank=True, help_text='Why HR must match by hand: {"code", "params"}.'
     )
+    # HR may let a mentee who already has an active mentorship (in any programme) get a second.
+    second_mentorship_reason = models.CharField(
+        _("why HR allows a second active mentorship"), max_length=400, blank=True
+    )
     enrolled_at = models.DateTimeField(auto_now_add=True)
     matched_at = models.DateTimeField(null=True, blank=True)
 
@@ -129,13 +133,39 @@ class Enrolment(models.Model):
 
 
 class MentorOffer(models.Model):
-    """A mentor's offer to a programme: how many mentees at a time, hours, paused or not."""
+    """A mentor's offer to a programme: how many mentees at a time, hours, paused or not.
+
+    HR may *invite* a leader (``state=invited``); the leader answers in their own session
+    (accept: ``active`` with capacity, topics and availability; or ``declined``). Only active
+    offers take part in runs. A leader in their first year as a leader, or enrolled as a mentee,
+    has an offer only with HR's ``override_reason``.
+    """
+
+    class State(models.TextChoices):
+        """Where the offer stands."""
+
+        INVITED = "invited", _("Invited by HR, not answered yet")
+        ACTIVE = "active", _("Offered")
+        DECLINED = "declined", _("Declined the invitation")
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="mentor_offers")
     leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="mentor_offers")
     capacity = models.PositiveSmallIntegerField(_("mentees at a time"), default=1)
     hours_per_month = models.PositiveSmallIntegerField(_("hours per month"), null=True, blank=True)
     paused = models.BooleanField(_("paused"), default=False)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.ACTIVE)
+    topics = models.ManyToManyField(
+        "people.Topic", blank=True, related_name="mentor_offers", verbose_name=_("can help with")
+    )
+    availability = models.CharField(_("availability"), max_length=400, blank=True)
+    override_reason = models.CharField(
+        _("why HR lets this leader mentor anyway"), max_length=400, blank=True
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invited_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
     # Accepted + active mentorships; the check constraint is the database's capacity guard.
     active_count = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

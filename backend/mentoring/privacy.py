@@ -66,6 +66,7 @@ def _enrolments(leader: Leader, labels: Labels) -> list[dict[str, Any]]:
             "route": e.route,
             "status": e.status,
             "manual_reason": _said(e.manual_reason_code, labels),
+            "second_mentorship_reason": e.second_mentorship_reason,
             "enrolled_at": _iso(e.enrolled_at),
             "matched_at": _iso(e.matched_at),
         }
@@ -78,11 +79,17 @@ def _mentor_offers(leader: Leader) -> list[dict[str, Any]]:
     return [
         {
             "programme": o.programme.name,
+            "state": o.state,
             "capacity": o.capacity,
             "hours_per_month": o.hours_per_month,
             "paused": o.paused,
+            "topics": [t.label_da for t in o.topics.all()],
+            "availability": o.availability,
+            "override_reason": o.override_reason,
         }
-        for o in MentorOffer.objects.filter(leader=leader).select_related("programme")
+        for o in MentorOffer.objects.filter(leader=leader)
+        .select_related("programme")
+        .prefetch_related("topics")
     ]
 
 
@@ -202,8 +209,12 @@ def erase_leader(leader: Leader) -> None:
     Enrolment.objects.filter(leader=leader).exclude(status=Enrolment.Status.MATCHED).update(
         status=Enrolment.Status.WITHDRAWN
     )
-    Enrolment.objects.filter(leader=leader).update(manual_reason_code=None)
-    MentorOffer.objects.filter(leader=leader).update(paused=True)
+    Enrolment.objects.filter(leader=leader).update(
+        manual_reason_code=None, second_mentorship_reason=""
+    )
+    MentorOffer.objects.filter(leader=leader).update(
+        paused=True, availability="", override_reason=""
+    )
     LeaderEntry.objects.filter(leader=leader).delete()
     # Match runs keep their totals; the leader's own lines in their logs go.
     runs = MatchRun.objects.filter(programme__organisation_id=leader.organisation_id)

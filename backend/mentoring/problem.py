@@ -9,9 +9,13 @@ queries, so 1 000 mentees × 3 000 mentors load in well under a second):
 - both: administration, department and unit ids, the unit's context (service type, staff,
   sites, 24-hour, specialist), years as leader and the line of command (from an in-memory map
   of boss links, one query for the whole organisation);
-- ``ties``: co-members of the same network and pairs in active mentorships;
+- ``ties``: the participants' public ties in the leader graph (``backend/networks/graph.py``),
+  also to leaders outside the problem, so a shared contact (distance 2) is seen;
 - ``fixed``: the programme's active pairs (they keep their slot); ``forbidden``: pairs the
-  mentor declined or HR rejected before.
+  mentor declined or HR rejected before, and pairs active or ended early in any programme;
+- left out, with the reason (``Built.excluded``): the guard rails of
+  ``backend/mentoring/eligibility.py`` (unanswered invitations, first-year leaders and
+  mentees as mentors without HR's override, mentees with an active mentorship elsewhere).
 
 Matcher ids are leader ids as strings, so that ``line`` and ``ties`` speak the same language.
 Nothing private crosses into the matcher but topic keys and weights; notes never do.
@@ -20,17 +24,22 @@ Nothing private crosses into the matcher but topic keys and weights; notes never
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
+from backend.mentoring.eligibility import (
+    days_as_leader,
+    mentee_leader_ids,
+    min_leader_days,
+    pairs_never_again,
+)
 from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme, Proposal
-from backend.networks.models import Membership
+from backend.networks.graph import leader_graph
 from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Competency,
@@ -55,6 +64,8 @@ _LEADER_FIELDS = (
     "active",
     "boss_id",
     "years_as_leader",
+    "first_leader_job",
+    "role_start_date",
     "leadership_education",
     "unit_id",
     "unit__department_id",
@@ -129,24 +140,20 @@ def problem_for_programme(
     lines = _Lines(organisation_id)
     excluded: list[dict[str, Any]] = []
 
-    enrolments = list(
-        Enrolment.objects.filter(programme=programme).values("id", "leader_id", "status")
-    )
-    active_pairs = list(
-        Mentorship.objects.filter(programme=programme, status=Mentorship.Status.ACTIVE).values(
-            "enrolment_id", "mentee_id", "mentor_id", "offer_id"
-        )
-    )
-    offers = list(
-        MentorOffer.objects.filter(programme=programme).values(
-            "id", "leader_id", "capacity", "paused", "active_count"
-        )
-    )
+    enrolments, active_pairs, offers = _programme_rows(programme)
     leader_ids = {e["leader_id"] for e in enrolments} | {o["leader_id"] for o in offers}
     rows = {r["id"]: r for r in Leader.objects.filter(id__in=leader_ids).values(*_LEADER_FIELDS)}
 
+    mentees_anywhere = mentee_leader_ids(
+        organisation_id=organisation_id, leader_ids=[o["leader_id"] for o in offers]
+    )
     mentor_rows, capacity = _mentors_taking_part(
-        offers=offers, rows=rows, enrolments=enrolments, active_pairs=active_pairs, out=excluded
+        offers=offers,
+        rows=rows,
+        enrolments=enrolments,
+        active_pairs=active_pairs,
+        mentees_anywhere=mentees_anywhere,
+        out=excluded,
     )
     require_other = policy_from_json(programme.policy).require_other_administration
     fixed_pairs = _fixed_pairs(
@@ -169,6 +176,7 @@ def problem_for_programme(
         fixed_mentees={mentee for mentee, _mentor in fixed_pairs},
         open_enrolments=open_enrolments,
         only_enrolment_ids=only_enrolment_ids,
+        mentored_elsewhere=_mentored_elsewhere(programme, enrolments),
         out=excluded,
     )
     mentees, mentors = _participants(
@@ -177,26 +185,68 @@ def problem_for_programme(
     mentee_ids, mentor_ids = set(mentee_rows), set(mentor_rows)
     fixed = tuple(sorted((str(a), str(b)) for a, b in fixed_pairs))
     ties = _ties(mentee_ids=mentee_ids, mentor_ids=mentor_ids, organisation_id=organisation_id)
-    forbidden = _forbidden(programme=programme, mentee_ids=mentee_ids, mentor_ids=mentor_ids)
+    forbidden = _forbidden(programme, mentee_ids, mentor_ids, fixed_pairs)
     problem = Problem(mentees=mentees, mentors=mentors, ties=ties, forbidden=forbidden, fixed=fixed)
-    summary = {
-        "enrolled": len(enrolments),
-        "mentees": len(mentees),
-        "mentors": len(mentors),
-        "capacity": sum(m.capacity for m in mentors),
-        "live_pairs": len(active_pairs),
-        "fixed": len(fixed),
-        "ties": len(ties),
-        "forbidden": len(forbidden),
-        "excluded": len(excluded),
-    }
     return Built(
         problem=problem,
         enrolment_of={str(k): v["id"] for k, v in mentee_rows.items()},
         offer_of={str(k): v["id"] for k, v in mentor_rows.items()},
         excluded=excluded,
-        summary=summary,
+        summary={
+            "enrolled": len(enrolments),
+            "mentees": len(mentees),
+            "mentors": len(mentors),
+            "capacity": sum(m.capacity for m in mentors),
+            "live_pairs": len(active_pairs),
+            "fixed": len(fixed),
+            "ties": len(ties),
+            "forbidden": len(forbidden),
+            "excluded": len(excluded),
+        },
     )
+
+
+def _mentored_elsewhere(programme: Programme, enrolments: Sequence[Mapping[str, Any]]) -> set[int]:
+    """Enrolled leaders who are the mentee of an active mentorship in another programme."""
+    return set(
+        Mentorship.objects.filter(
+            mentee_id__in=[e["leader_id"] for e in enrolments], status=Mentorship.Status.ACTIVE
+        )
+        .exclude(programme=programme)
+        .values_list("mentee_id", flat=True)
+    )
+
+
+def _programme_rows(programme: Programme) -> tuple[list[Any], list[Any], list[Any]]:
+    """The programme's enrolments, active pairs and mentor offers, as plain rows.
+
+    Each offer's ``held``: places promised in open proposals (awaiting HR or the pair), which a
+    run does not give away again.
+    """
+    enrolments = list(
+        Enrolment.objects.filter(programme=programme).values(
+            "id", "leader_id", "status", "second_mentorship_reason"
+        )
+    )
+    active_pairs = list(
+        Mentorship.objects.filter(programme=programme, status=Mentorship.Status.ACTIVE).values(
+            "enrolment_id", "mentee_id", "mentor_id", "offer_id"
+        )
+    )
+    offers: list[dict[str, Any]] = [
+        dict(o)
+        for o in MentorOffer.objects.filter(programme=programme).values(
+            "id", "leader_id", "capacity", "paused", "active_count", "state", "override_reason"
+        )
+    ]
+    held = Counter(
+        Proposal.objects.filter(programme=programme, status__in=Proposal.OPEN).values_list(
+            "offer_id", flat=True
+        )
+    )
+    for o in offers:
+        o["held"] = held[o["id"]]
+    return enrolments, active_pairs, offers
 
 
 class _Lines:
@@ -216,18 +266,52 @@ class _Lines:
         return self.lines[leader_id]
 
 
+def _mentor_exclusion(
+    o: Mapping[str, Any],
+    leader: Mapping[str, Any],
+    *,
+    enrolled_leaders: set[int],
+    mentees_anywhere: set[int],
+    live: int,
+) -> str | None:
+    """Why an offer does not take part in the run (None: it does)."""
+    if o["state"] == MentorOffer.State.INVITED:
+        return "invitation_open"
+    if o["state"] == MentorOffer.State.DECLINED:
+        return "invitation_declined"
+    if o["leader_id"] in enrolled_leaders:
+        return "enrolled_as_mentee"
+    if not leader["active"]:
+        return "left_organisation"
+    if o["paused"] and not live:
+        return "paused"
+    if not o["override_reason"]:
+        if o["leader_id"] in mentees_anywhere:
+            return "mentee_elsewhere"
+        days = days_as_leader(
+            years_as_leader=leader["years_as_leader"],
+            first_leader_job=leader["first_leader_job"],
+            role_start_date=leader["role_start_date"],
+        )
+        if days < min_leader_days():
+            return "first_year"
+    return None
+
+
 def _mentors_taking_part(
     *,
     offers: Sequence[Mapping[str, Any]],
     rows: Mapping[int, Mapping[str, Any]],
     enrolments: Sequence[Mapping[str, Any]],
     active_pairs: Sequence[Mapping[str, Any]],
+    mentees_anywhere: set[int],
     out: list[dict[str, Any]],
 ) -> tuple[dict[int, Mapping[str, Any]], dict[int, int]]:
     """The offers that take part (leader id -> offer) and each mentor's capacity.
 
-    Not paused (a paused mentor keeps only their live pairs), not enrolled as a mentee, still
-    active. The others go to ``out`` with the reason.
+    Accepted (not an open or declined invitation), not paused (a paused mentor keeps only their
+    live pairs), not enrolled as a mentee, still active, and past their first year as a leader
+    and not a mentee elsewhere unless HR overrode it. The others go to ``out`` with the reason.
     """
     mentor_rows: dict[int, Mapping[str, Any]] = {}  # leader id -> offer
     capacity: dict[int, int] = {}
@@ -236,21 +320,20 @@ def _mentors_taking_part(
         live_by_offer[p["offer_id"]] += 1
     enrolled_leaders = {e["leader_id"] for e in enrolments}
     for o in offers:
-        leader = rows[o["leader_id"]]
-        reason = None
-        if o["leader_id"] in enrolled_leaders:
-            reason = "enrolled_as_mentee"
-        elif not leader["active"]:
-            reason = "left_organisation"
-        elif o["paused"] and not live_by_offer[o["id"]]:
-            reason = "paused"
+        reason = _mentor_exclusion(
+            o,
+            rows[o["leader_id"]],
+            enrolled_leaders=enrolled_leaders,
+            mentees_anywhere=mentees_anywhere,
+            live=live_by_offer[o["id"]],
+        )
         if reason:
             out.append({"leader": o["leader_id"], "role": "mentor", "reason": reason})
             continue
         mentor_rows[o["leader_id"]] = o
-        capacity[o["leader_id"]] = (
-            min(o["capacity"], live_by_offer[o["id"]]) if o["paused"] else o["capacity"]
-        )
+        base = min(o["capacity"], live_by_offer[o["id"]]) if o["paused"] else o["capacity"]
+        # Live pairs keep their places (they are fixed); open proposals hold theirs.
+        capacity[o["leader_id"]] = max(live_by_offer[o["id"]], base - o["held"])
     return mentor_rows, capacity
 
 
@@ -300,6 +383,7 @@ def _mentees_taking_part(
     fixed_mentees: set[int],
     open_enrolments: set[int],
     only_enrolment_ids: set[int] | None,
+    mentored_elsewhere: set[int],
     out: list[dict[str, Any]],
 ) -> dict[int, Mapping[str, Any]]:
     """The enrolments that take part (leader id -> enrolment); the others go to ``out``."""
@@ -319,6 +403,8 @@ def _mentees_taking_part(
             reason = "open_proposal"
         elif e["status"] == Enrolment.Status.MATCHED:
             reason = "already_matched"
+        elif e["leader_id"] in mentored_elsewhere and not e["second_mentorship_reason"]:
+            reason = "active_mentorship_elsewhere"
         elif only_enrolment_ids is not None and e["id"] not in only_enrolment_ids:
             continue
         if reason:
@@ -347,6 +433,13 @@ def _participants(
         leader_id__in=list(mentor_rows), topic__active=True
     ).values_list("leader_id", "topic__slug", "level"):
         strengths[leader_id][slug] = level / 3
+    # Topics the mentor said they can help with when offering: at least "good" (2 of 3).
+    leader_of_offer = {o["id"]: leader_id for leader_id, o in mentor_rows.items()}
+    for offer_id, slug in MentorOffer.topics.through.objects.filter(
+        mentoroffer_id__in=list(leader_of_offer), topic__active=True
+    ).values_list("mentoroffer_id", "topic__slug"):
+        leader_id = leader_of_offer[offer_id]
+        strengths[leader_id][slug] = max(strengths[leader_id].get(slug, 0.0), 2 / 3)
 
     mentees = tuple(
         Mentee(
@@ -380,19 +473,27 @@ def _participants(
 
 
 def _forbidden(
-    *, programme: Programme, mentee_ids: set[int], mentor_ids: set[int]
+    programme: Programme,
+    mentee_ids: set[int],
+    mentor_ids: set[int],
+    fixed_pairs: Sequence[tuple[int, int]],
 ) -> tuple[tuple[str, str], ...]:
-    """Pairs that were declined or rejected in this programme: never proposed again."""
+    """Pairs never proposed: declined or rejected in this programme, and pairs that are active
+    or ended early in any programme of the organisation (the programme's own live pairs are
+    ``fixed`` instead)."""
+    declined = set(
+        Proposal.objects.filter(
+            programme=programme,
+            status__in=[Proposal.Status.DECLINED, Proposal.Status.REJECTED],
+        ).values_list("enrolment__leader_id", "offer__leader_id")
+    )
+    never = pairs_never_again(organisation_id=programme.organisation_id)
+    keep = set(fixed_pairs)
     return tuple(
         sorted(
-            {
-                (str(mentee), str(mentor))
-                for mentee, mentor in Proposal.objects.filter(
-                    programme=programme,
-                    status__in=[Proposal.Status.DECLINED, Proposal.Status.REJECTED],
-                ).values_list("enrolment__leader_id", "offer__leader_id")
-                if mentee in mentee_ids and mentor in mentor_ids
-            }
+            (str(mentee), str(mentor))
+            for mentee, mentor in declined | never
+            if mentee in mentee_ids and mentor in mentor_ids and (mentee, mentor) not in keep
         )
     )
 
@@ -400,22 +501,20 @@ def _forbidden(
 def _ties(
     *, mentee_ids: set[int], mentor_ids: set[int], organisation_id: int
 ) -> tuple[tuple[str, str], ...]:
-    """Mentee–mentor pairs already close: same network, or already in a mentorship together."""
-    members: dict[int, list[int]] = defaultdict(list)
-    for network_id, leader_id in (
-        Membership.objects.filter(network__organisation_id=organisation_id, network__active=True)
-        .filter(Q(leader_id__in=list(mentee_ids)) | Q(leader_id__in=list(mentor_ids)))
-        .values_list("network_id", "leader_id")
-    ):
-        members[network_id].append(leader_id)
+    """The participants' ties in the leader network (``backend/networks/graph.py``).
+
+    Every public tie of a mentee or a mentor — line, unit, department, open networks,
+    mentorships — also to leaders outside the problem, so that the matcher sees a shared
+    contact (distance 2) and not only a direct tie. Private ties (informal and members-only
+    networks) stay out: the score is shown to HR.
+    """
+    graph = leader_graph(organisation_id=organisation_id).G_public
+    participants = mentee_ids | mentor_ids
     ties: set[tuple[str, str]] = set()
-    for leader_ids in members.values():
-        left = [i for i in leader_ids if i in mentee_ids]
-        right = [i for i in leader_ids if i in mentor_ids]
-        ties.update((str(a), str(b)) for a in left for b in right if a != b)
-    for a, b in Mentorship.objects.filter(
-        status=Mentorship.Status.ACTIVE, mentee_id__in=list(mentee_ids)
-    ).values_list("mentee_id", "mentor_id"):
-        if b in mentor_ids:
+    for leader_id in participants:
+        if leader_id not in graph:
+            continue
+        for other in graph.neighbors(leader_id):
+            a, b = sorted((leader_id, other))
             ties.add((str(a), str(b)))
     return tuple(sorted(ties))

@@ -31,6 +31,9 @@ from matching.wording import Labels, render
 
 LEGACY = "text"
 NO_FREE_SUGGESTION = "no_free_suggestion"
+# A run with nothing to match (``services/runs.py``): said as it is, not as a broken rule.
+NO_MENTORS = "no_mentors"
+NO_MENTEES = "no_mentees"
 
 ReasonJson = dict[str, Any]
 
@@ -94,6 +97,18 @@ def render_json(data: Mapping[str, Any], *, lang: str, labels: Labels) -> str:
     if code == NO_FREE_SUGGESTION:
         with translation.override(lang):
             return gettext("No suggested mentor with a free place is left.")
+    if code == NO_MENTORS:
+        with translation.override(lang):
+            return gettext(
+                "The programme has no mentors yet: no leader has accepted an invitation or "
+                "offered to mentor. Invite mentors, then run the matching again."
+            )
+    if code == NO_MENTEES:
+        with translation.override(lang):
+            return gettext(
+                "The programme has no mentees waiting for a match: enrol leaders, then run "
+                "the matching again."
+            )
     try:
         return render(reason_from_dict(data), lang=lang, labels=labels)
     except (KeyError, TypeError, ValueError):  # a code this version does not know
@@ -156,9 +171,16 @@ def run_result(
     """A run's stored result with each unmatched mentee's reason rendered (``reason`` in the
     reader's language, ``reason_da`` in Danish), as the API has always shown it."""
     unmatched = result.get("unmatched")
-    if not isinstance(unmatched, list) or not unmatched:
-        return dict(result)
     labels = labels_where(context=context, organisation__mentoring_programmes=programme_id)
+    empty = result.get("empty")
+    said = {}
+    if empty in (NO_MENTORS, NO_MENTEES):
+        said = {
+            "message": render_json({"code": empty}, lang=reader_language(), labels=labels),
+            "message_da": render_json({"code": empty}, lang="da", labels=labels),
+        }
+    if not isinstance(unmatched, list) or not unmatched:
+        return {**result, **said}
     rows = []
     for u in unmatched:
         code = u.get("reason")
@@ -169,7 +191,7 @@ def run_result(
                 "reason_da": render_json(code, lang="da", labels=labels),
             }
         rows.append(u)
-    return {**result, "unmatched": rows}
+    return {**result, **said, "unmatched": rows}
 
 
 class RunResultField(serializers.JSONField):

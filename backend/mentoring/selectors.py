@@ -162,7 +162,8 @@ def offers_for_hr(*, actor: User, programme_id: int) -> QuerySet[MentorOffer]:
     return (
         MentorOffer.objects.filter(programme=programme)
         .filter(hr_scope_q(actor, prefix="leader__"))
-        .select_related("leader__unit__department__administration")
+        .select_related("programme", "leader__unit__department__administration")
+        .prefetch_related("topics")
         .order_by("id")
     )
 

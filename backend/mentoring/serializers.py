@@ -82,22 +82,53 @@ class EnrolmentOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Enrolment
-        fields = ["id", "leader", "route", "status", "manual_reason", "enrolled_at", "matched_at"]
+        fields = [
+            "id",
+            "leader",
+            "route",
+            "status",
+            "manual_reason",
+            "second_mentorship_reason",
+            "enrolled_at",
+            "matched_at",
+        ]
 
 
 # No docstring: the schema component has no description.
 class EnrolmentEnsureOutputSerializer(serializers.Serializer):
     enrolled = serializers.IntegerField()
+    skipped_active_mentorship = serializers.IntegerField(
+        help_text="New leaders left out because they already have an active mentorship."
+    )
 
 
 class OfferOutputSerializer(serializers.ModelSerializer):
     """A mentor's offer."""
 
     leader = LeaderBriefSerializer()
+    programme_name = serializers.CharField(source="programme.name", read_only=True)
+    topics: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
 
     class Meta:
         model = MentorOffer
-        fields = ["id", "leader", "capacity", "hours_per_month", "paused", "active_count"]
+        fields = [
+            "id",
+            "programme",
+            "programme_name",
+            "leader",
+            "state",
+            "capacity",
+            "hours_per_month",
+            "paused",
+            "active_count",
+            "topics",
+            "availability",
+            "override_reason",
+            "invited_at",
+            "answered_at",
+        ]
 
 
 class MatchRunOutputSerializer(serializers.ModelSerializer):

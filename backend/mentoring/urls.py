@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from backend.mentoring.apis import checkins, mentorships, programmes, proposals, runs
+from backend.mentoring.apis import checkins, mentorships, offers, programmes, proposals, runs
 
 urlpatterns = [
     path("programmes/", programmes.ProgrammeListCreateApi.as_view(), name="programme-list"),
@@ -32,6 +32,32 @@ urlpatterns = [
         name="programme-offers",
     ),
     path("mentor-offers/<int:offer_id>/", programmes.OfferUpdateApi.as_view(), name="offer-detail"),
+    path("mentor-offers/mine/", offers.MyOfferListApi.as_view(), name="my-offers"),
+    path(
+        "mentor-offers/<int:offer_id>/answer/",
+        offers.InvitationAnswerApi.as_view(),
+        name="offer-answer",
+    ),
+    path(
+        "programmes/open-for-mentors/",
+        offers.OpenProgrammeListApi.as_view(),
+        name="programmes-open-for-mentors",
+    ),
+    path(
+        "programmes/<int:programme_id>/mentor-candidates/",
+        offers.MentorCandidateListApi.as_view(),
+        name="programme-mentor-candidates",
+    ),
+    path(
+        "programmes/<int:programme_id>/mentor-invitations/",
+        offers.MentorInviteApi.as_view(),
+        name="programme-mentor-invitations",
+    ),
+    path(
+        "programmes/<int:programme_id>/preview/",
+        offers.ProgrammePreviewApi.as_view(),
+        name="programme-preview",
+    ),
     path(
         "programmes/<int:programme_id>/match-runs/",
         runs.MatchRunListStartApi.as_view(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from backend.networks.models import Membership, Network
+from backend.networks.models import InsightsSnapshot, Membership, Network
 
 
 class MembershipInline(admin.TabularInline):
@@ -28,3 +28,29 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["leader__first_name", "leader__last_name", "network__name"]
     list_select_related = ["leader", "network"]
     autocomplete_fields = ["leader", "network"]
+
+
+@admin.register(InsightsSnapshot)
+class InsightsSnapshotAdmin(admin.ModelAdmin):
+    """HR's stored network insights: read-only (the task writes them; deleting one makes the
+    next view compute it again)."""
+
+    list_display = ["organisation", "scope", "status", "progress", "computed_at", "seconds"]
+    list_filter = ["status", "organisation"]
+    readonly_fields = [
+        "organisation",
+        "scope",
+        "status",
+        "fingerprint",
+        "phase",
+        "progress",
+        "requested_at",
+        "data",
+        "data_fingerprint",
+        "computed_at",
+        "seconds",
+        "error",
+    ]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False

@@ -15,8 +15,10 @@ __all__ = [
     "email_preferences",
     "hr_home",
     "hr_import",
+    "hr_programme",
     "introductions",
     "leader_home",
+    "mentor_offers",
     "mentoring_flags",
     "mentoring_suggestions",
     "mentorship",
@@ -97,3 +99,14 @@ def hr_import() -> str:
 def email_preferences() -> str:
     """Where a user chooses which notifications also come by e-mail (every e-mail's footer)."""
     return "/me/profile"
+
+
+def mentor_offers() -> str:
+    """Where a leader answers an invitation to mentor and manages their offers
+    (``mentoring.mentor_invited``)."""
+    return "/mentoring/offers"
+
+
+def hr_programme(programme_id: int) -> str:
+    """HR's screen of one mentoring programme (``mentoring.mentor_answered``)."""
+    return f"/hr/programmes/{int(programme_id)}"

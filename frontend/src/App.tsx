@@ -8,7 +8,10 @@ import { MyMentorships } from "./screens/MyMentorships";
 import { MyPlan, PlanScreen } from "./screens/MyPlan";
 import { MyProposals } from "./screens/MyProposals";
 import { Peers } from "./screens/Peers";
-import { ProgrammeScreen, Programmes } from "./screens/Programmes";
+import { ProgrammeCreate } from "./screens/hr/programmes/ProgrammeForm";
+import { Programmes } from "./screens/hr/programmes/ProgrammeList";
+import { ProgrammeScreen } from "./screens/hr/programmes/ProgrammeScreen";
+import { MentorOffers } from "./screens/mentor/MentorOffers";
 import { StaffContacts } from "./screens/StaffContacts";
 import { SupportNeedDetail, SupportNeeds } from "./screens/SupportNeeds";
 import { LeaderImport } from "./screens/LeaderImport";
@@ -64,7 +67,9 @@ export function App() {
         <Route path="hr/overview/:planId" element={<PlanScreen />} />
         <Route path="hr/programmes" element={<Programmes />} />
         <Route path="hr/import" element={<LeaderImport />} />
+        <Route path="hr/programmes/new" element={<ProgrammeCreate />} />
         <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
+        <Route path="mentoring/offers" element={<MentorOffers />} />
         <Route path="hr/networks/signups" element={<HrSignUps />} />
         <Route path="hr/networks/signups/:signupId" element={<HrSignUpScreen />} />
         <Route path="hr/networks/insights" element={<NetworkInsights />} />

@@ -62,6 +62,7 @@ export function navFor(me: Me): NavSection[] {
           description: "nav.leader.proposals.d",
         },
         { to: "/mentoring/pairs", label: "nav.leader.pairs", description: "nav.leader.pairs.d" },
+        { to: "/mentoring/offers", label: "hrround.nav.offers", description: "hrround.nav.offers.d" },
       ],
     });
   }

@@ -352,3 +352,26 @@ def test_tie_distances_agree_with_networkx_shortest_paths():
         for j, mentor in enumerate(prep.mentors):
             got = int(prep.scorer.tie_distances(np.array([i]), np.array([j]))[0])
             assert got == near.get(mentor.id, 0)
+
+
+def test_a_shared_contact_outside_the_problem_lowers_the_network_part() -> None:
+    """The contract (``matching-cli.md``): ties may name leaders who are neither mentees nor
+    mentors; a mentor who shares such a contact with the mentee is at distance 2 (network 0.5 of
+    the weight), a stranger at distance 3+ (the full weight), a direct tie 0."""
+    from matching import assign_mentors, suggest_mentors
+    from matching.model import Mentee, Mentor, Policy, Problem
+
+    mentees = (Mentee(id="E"),)
+    mentors = (Mentor(id="SHARED", capacity=1), Mentor(id="STRANGER", capacity=1))
+    ties = (("E", "X"), ("X", "SHARED"), ("Y", "Z"))  # X and Y are outside the problem
+    problem = Problem(mentees=mentees, mentors=mentors, ties=ties)
+    policy = Policy()
+    (suggestion,) = suggest_mentors(problem, policy=policy)
+    network = {pair.mentor: pair.components["network"] for pair in suggestion.mentors}
+    assert network["STRANGER"] == policy.weights.network
+    assert network["SHARED"] == policy.weights.network / 2
+    assert network["SHARED"] < network["STRANGER"]
+    assert assign_mentors(problem, policy=policy).pairs[0].mentor == "STRANGER"
+    direct = Problem(mentees=mentees, mentors=mentors, ties=(("E", "SHARED"),))
+    (only,) = suggest_mentors(direct, policy=policy)
+    assert {p.mentor: p.components["network"] for p in only.mentors}["SHARED"] == 0

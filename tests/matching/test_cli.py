@@ -111,7 +111,7 @@ def test_suggest_lists_ranked_mentors_with_reasons(tmp_path: Path) -> None:
         ({"mentors": [{"id": "L42"}]}, "mentors[0].capacity"),
         ({"surprise": 1}, "surprise"),
         ({"mentees": [{"id": "L1"}, {"id": "L1"}]}, "mentees[1].id"),
-        ({"ties": [["L17", "L99"]]}, "ties[0][1]"),
+        ({"ties": [["L17", "L17"]]}, "ties[0]"),  # a tie needs two leaders (L99 would be fine)
         ({"forbidden": [["L99", "L42"]]}, "forbidden[0][0]"),
         ({"fixed": [["L17", "L99"]]}, "fixed[0][1]"),
         ({"fixed": [["L17", "L8"]]}, "fixed[0]"),  # forbidden

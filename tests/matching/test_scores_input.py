@@ -267,7 +267,7 @@ def test_standard_input_is_read_as_before(encoding: str) -> None:
 @pytest.mark.parametrize(
     ("field", "bad", "message"),
     [
-        ("ties", ["E1", "E99"], "ties[4321][1]: unknown id 'E99'"),
+        ("ties", ["E1", ""], "ties[4321][1]: must be a non-empty string"),
         ("ties", ["E1", "E1"], "ties[4321]: a tie needs two different leaders, got 'E1' twice"),
         ("ties", ["E1"], "ties[4321]: must be a list of 2 items"),
         ("ties", ["E1", 7], "ties[4321][1]: must be a string"),

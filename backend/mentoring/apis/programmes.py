@@ -137,6 +137,9 @@ class EnrolmentListCreateApi(ListAPIView[Enrolment]):
 
         leader = serializers.IntegerField()
         route = serializers.ChoiceField(choices=EntryRoute.choices, default=EntryRoute.HR)
+        second_mentorship_reason = serializers.CharField(
+            max_length=400, required=False, allow_blank=True, default=""
+        )
 
     def get_queryset(self) -> QuerySet[Enrolment]:
         return selectors.enrolments_for_hr(
@@ -152,6 +155,7 @@ class EnrolmentListCreateApi(ListAPIView[Enrolment]):
             programme_id=programme_id,
             leader_id=data.validated_data["leader"],
             route=data.validated_data["route"],
+            second_mentorship_reason=data.validated_data["second_mentorship_reason"],
         )
         return Response(EnrolmentOutputSerializer(enrolment).data, status=status.HTTP_201_CREATED)
 
@@ -200,13 +204,21 @@ class ManualQueueApi(ListAPIView[Enrolment]):
 
 
 class OfferInputSerializer(serializers.Serializer):
-    """Capacity, hours and pause of an offer."""
+    """Capacity, hours, pause, topics and availability of an offer; HR's override reason."""
 
     capacity = serializers.IntegerField(min_value=0, max_value=10)
     hours_per_month = serializers.IntegerField(
         min_value=0, max_value=100, required=False, allow_null=True
     )
     paused = serializers.BooleanField(required=False, default=False)
+    topics = serializers.ListField(child=serializers.IntegerField(), required=False, max_length=50)
+    availability = serializers.CharField(max_length=400, required=False, allow_blank=True)
+    override_reason = serializers.CharField(
+        max_length=400,
+        required=False,
+        allow_blank=True,
+        help_text="HR only: why a first-year leader or a mentee may mentor anyway.",
+    )
 
 
 class OfferListCreateApi(WriteRolesMixin, ListAPIView[MentorOffer]):

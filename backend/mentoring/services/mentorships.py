@@ -33,7 +33,31 @@ from backend.people.lines import leader_line_ids
 from backend.people.models import Leader, User
 
 
+def _guard_second_mentorship(*, proposal: Proposal, mentee_id: int, mentor_id: int) -> None:
+    """Refuse a pair that is active already, or a second active mentorship HR did not allow."""
+    active = Mentorship.objects.filter(mentee_id=mentee_id, status=Mentorship.Status.ACTIVE)
+    if active.filter(mentor_id=mentor_id).exists():
+        raise Conflict(
+            _("The mentee and the mentor are already an active pair."), code="duplicate_pair"
+        )
+    allowed = (
+        Enrolment.objects.filter(id=proposal.enrolment_id)
+        .exclude(second_mentorship_reason="")
+        .exists()
+    )
+    if active.exists() and not allowed:
+        raise Conflict(
+            _(
+                "The mentee already has an active mentorship; HR can allow a second one "
+                "with a reason."
+            ),
+            code="second_mentorship",
+        )
+
+
 def mentorship_start(*, proposal: Proposal, mentee_id: int, mentor_id: int) -> Mentorship:
+    """Start the pair of an accepted proposal (both have accepted), within the guard rails."""
+    _guard_second_mentorship(proposal=proposal, mentee_id=mentee_id, mentor_id=mentor_id)
     # Locking the offer serialises every accept against this mentor: the count below cannot
     # change until we commit.
     offer = MentorOffer.objects.select_for_update().get(id=proposal.offer_id)

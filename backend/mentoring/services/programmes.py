@@ -13,6 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import Conflict, ServiceError
+from backend.mentoring.eligibility import (
+    active_mentorship_elsewhere,
+    leaders_with_active_mentorship,
+    mentor_blockers,
+)
 from backend.mentoring.models import (
     Enrolment,
     EntryRoute,
@@ -26,7 +31,7 @@ from backend.mentoring.problem import (
 )
 from backend.mentoring.selectors import programme_for_hr_or_404
 from backend.people.access import hr_scope_q, is_hr, is_hr_for
-from backend.people.models import Leader, Organisation, User
+from backend.people.models import Leader, Organisation, Topic, User
 
 PROGRAMME_FIELDS = {
     "name",
@@ -104,19 +109,47 @@ def leader_entry_set(*, leader: Leader, route: str) -> LeaderEntry:
 
 
 def enrolment_create(
-    *, programme: Programme, leader: Leader, route: str = EntryRoute.HR
+    *,
+    programme: Programme,
+    leader: Leader,
+    route: str = EntryRoute.HR,
+    second_mentorship_reason: str = "",
 ) -> Enrolment:
-    """Enrol a leader as a mentee (idempotent: an existing enrolment is returned)."""
+    """Enrol a leader as a mentee (idempotent: an existing enrolment is returned).
+
+    A leader who is already the mentee of an active mentorship is enrolled only when HR says
+    why they may have a second one (``second_mentorship_reason``).
+    """
     if leader.organisation_id != programme.organisation_id:
         raise ServiceError(_("The leader belongs to another organisation."), field="leader")
     if not leader.active:
         raise ServiceError(_("The leader is no longer active."), field="leader")
+    reason = second_mentorship_reason.strip()[:400]
+    if not reason and active_mentorship_elsewhere(
+        leader_id=leader.id, exclude_programme_id=programme.id
+    ):
+        raise ServiceError(
+            _(
+                "%(name)s already has an active mentorship. Say why they may have a second "
+                "one, or leave them out."
+            )
+            % {"name": str(leader)},
+            field="second_mentorship_reason",
+        )
     enrolment, created = Enrolment.objects.get_or_create(
-        programme=programme, leader=leader, defaults={"route": route}
+        programme=programme,
+        leader=leader,
+        defaults={"route": route, "second_mentorship_reason": reason},
     )
+    changed = []
     if not created and enrolment.status == Enrolment.Status.WITHDRAWN:
         enrolment.status = Enrolment.Status.WAITING
-        enrolment.save(update_fields=["status"])
+        changed.append("status")
+    if not created and reason and enrolment.second_mentorship_reason != reason:
+        enrolment.second_mentorship_reason = reason
+        changed.append("second_mentorship_reason")
+    if changed:
+        enrolment.save(update_fields=changed)
     return enrolment
 
 
@@ -151,6 +184,8 @@ def enrolment_ensure_new_leaders(
     enrolled = set(
         Enrolment.objects.filter(programme=programme).values_list("leader_id", flat=True)
     )
+    # Leaders already in an active mentorship are not enrolled again (HR may, with a reason).
+    enrolled |= leaders_with_active_mentorship(organisation_id=programme.organisation_id)
     recorded = dict(
         LeaderEntry.objects.filter(leader__organisation_id=programme.organisation_id).values_list(
             "leader_id", "route"
@@ -178,6 +213,18 @@ def enrolment_ensure_new_leaders(
     return new
 
 
+def _offer_guard(*, offer: MentorOffer, leader: Leader) -> None:
+    """A first-year leader or a mentee has an offer only with HR's override and its reason."""
+    if offer.state == MentorOffer.State.DECLINED or offer.override_reason.strip():
+        return
+    blockers = mentor_blockers(leader)
+    if blockers:
+        raise ServiceError(
+            " ".join([*blockers, _("HR can let them mentor anyway with a reason.")]),
+            field="override_reason",
+        )
+
+
 def mentor_offer_upsert(
     *,
     programme: Programme,
@@ -185,12 +232,21 @@ def mentor_offer_upsert(
     capacity: int,
     hours_per_month: int | None = None,
     paused: bool = False,
+    state: str | None = None,
+    topic_ids: list[int] | None = None,
+    availability: str | None = None,
+    override_reason: str | None = None,
 ) -> MentorOffer:
-    """Create or update a leader's mentor offer; capacity cannot go below current mentees."""
+    """Create or update a leader's mentor offer; capacity cannot go below current mentees.
+
+    Refused for a leader in their first year as a leader or enrolled as a mentee, unless
+    ``override_reason`` (HR's) is given (``backend/mentoring/eligibility.py``).
+    """
     if leader.organisation_id != programme.organisation_id:
         raise ServiceError(_("The leader belongs to another organisation."), field="leader")
     if capacity < 0 or capacity > 10:
         raise ServiceError(_("Capacity must be between 0 and 10."), field="capacity")
+    topics = _topics_of(programme, topic_ids)
     with transaction.atomic():
         offer = (
             MentorOffer.objects.select_for_update()
@@ -204,18 +260,44 @@ def mentor_offer_upsert(
                 _("The mentor already has %d mentees.") % offer.active_count, field="capacity"
             )
         offer.capacity, offer.hours_per_month, offer.paused = capacity, hours_per_month, paused
+        if state is not None:
+            offer.state = state
+        if availability is not None:
+            offer.availability = availability[:400]
+        if override_reason is not None:
+            offer.override_reason = override_reason.strip()[:400]
+        _offer_guard(offer=offer, leader=leader)
         offer.save()
+        if topics is not None:
+            offer.topics.set(topics)
     return offer
 
 
+def _topics_of(programme: Programme, topic_ids: list[int] | None) -> list[Topic] | None:
+    """The organisation's active topics with these ids (an unknown id is an invalid input)."""
+    if topic_ids is None:
+        return None
+    topics = list(
+        Topic.objects.filter(
+            organisation_id=programme.organisation_id, active=True, id__in=topic_ids
+        )
+    )
+    if len(topics) != len(set(topic_ids)):
+        raise ServiceError(_("No such topic."), field="topics")
+    return topics
+
+
 def mentor_offer_update(*, offer: MentorOffer, **fields: Any) -> MentorOffer:
-    """Change capacity, hours per month or pause of an offer."""
+    """Change capacity, hours per month, pause, topics or availability of an offer."""
     return mentor_offer_upsert(
         programme=offer.programme,
         leader=offer.leader,
         capacity=fields.get("capacity", offer.capacity),
         hours_per_month=fields.get("hours_per_month", offer.hours_per_month),
         paused=fields.get("paused", offer.paused),
+        topic_ids=fields.get("topics"),
+        availability=fields.get("availability"),
+        override_reason=fields.get("override_reason"),
     )
 
 
@@ -249,25 +331,47 @@ def _leader_in_scope(actor: User, leader_id: int | None) -> Leader:
 
 
 def enrolment_create_as(
-    *, actor: User, programme_id: int, leader_id: int, route: str = EntryRoute.HR
+    *,
+    actor: User,
+    programme_id: int,
+    leader_id: int,
+    route: str = EntryRoute.HR,
+    second_mentorship_reason: str = "",
 ) -> Enrolment:
     """HR enrols a leader in its scope in a programme of its organisation."""
     programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
     leader = _leader_in_scope(actor, leader_id)
-    return enrolment_create(programme=programme, leader=leader, route=route)
+    return enrolment_create(
+        programme=programme,
+        leader=leader,
+        route=route,
+        second_mentorship_reason=second_mentorship_reason,
+    )
 
 
 @dataclass(frozen=True)
 class EnrolmentsEnsured:
-    """How many new leaders were enrolled."""
+    """How many new leaders were enrolled, and how many were left out as already mentored."""
 
     enrolled: int
+    skipped_active_mentorship: int
 
 
 def enrolment_ensure_new_leaders_as(*, actor: User, programme_id: int) -> EnrolmentsEnsured:
     """HR for the whole organisation enrols every new leader the programme's rule covers."""
     programme = programme_for_hr_or_404(actor=actor, programme_id=programme_id)
-    return EnrolmentsEnsured(enrolled=len(enrolment_ensure_new_leaders(programme=programme)))
+    before = leaders_with_active_mentorship(organisation_id=programme.organisation_id)
+    already = set(programme.enrolments.values_list("leader_id", flat=True))
+    new = enrolment_ensure_new_leaders(programme=programme)
+    today = timezone.localdate()
+    since = today - dt.timedelta(days=programme.enrol_window_days)
+    skipped = Leader.objects.filter(
+        id__in=before - already,
+        active=True,
+        role_start_date__gte=since,
+        role_start_date__lte=today,
+    ).count()
+    return EnrolmentsEnsured(enrolled=len(new), skipped_active_mentorship=skipped)
 
 
 def enrolment_withdraw_as(*, actor: User, enrolment_id: int) -> Enrolment:
@@ -299,7 +403,13 @@ def mentor_offer_create_as(
         if found is None:
             raise Http404
         programme = found
-    return mentor_offer_upsert(programme=programme, leader=leader, **values)
+    if not is_hr(actor):
+        values.pop("override_reason", None)  # only HR overrides the guard rails
+    if "topics" in values:
+        values["topic_ids"] = values.pop("topics")
+    return mentor_offer_upsert(
+        programme=programme, leader=leader, state=MentorOffer.State.ACTIVE, **values
+    )
 
 
 def mentor_offer_update_as(*, actor: User, offer_id: int, **fields: Any) -> MentorOffer:
@@ -311,4 +421,6 @@ def mentor_offer_update_as(*, actor: User, offer_id: int, **fields: Any) -> Ment
     )
     if offer is None or not (actor.leader_id == offer.leader_id or is_hr_for(actor, offer.leader)):
         raise Http404
+    if not is_hr_for(actor, offer.leader):
+        fields.pop("override_reason", None)  # only HR overrides the guard rails
     return mentor_offer_update(offer=offer, **fields)

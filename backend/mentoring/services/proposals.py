@@ -154,6 +154,23 @@ def _check_pair(enrolment: Enrolment, offer: MentorOffer) -> None:
         raise ServiceError(_("The mentor is in the mentee's line of command."), field="offer")
     if enrolment.leader_id in leader_line_ids(leader_id=offer.leader_id):
         raise ServiceError(_("The mentee is in the mentor's line of command."), field="offer")
+    if offer.state != MentorOffer.State.ACTIVE:
+        raise ServiceError(_("The mentor has not accepted the invitation."), field="offer")
+    active = Mentorship.objects.filter(
+        mentee_id=enrolment.leader_id, status=Mentorship.Status.ACTIVE
+    )
+    if active.filter(mentor_id=offer.leader_id).exists():
+        raise ServiceError(
+            _("The mentee and the mentor are already an active pair."), field="offer"
+        )
+    if active.exists() and not enrolment.second_mentorship_reason:
+        raise ServiceError(
+            _(
+                "The mentee already has an active mentorship; HR can allow a second one "
+                "with a reason."
+            ),
+            field="enrolment",
+        )
 
 
 def proposal_create_manual(

@@ -12,6 +12,7 @@ import logging
 import time
 import uuid
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
@@ -36,7 +37,7 @@ from backend.mentoring.problem import (
     policy_to_json,
     problem_for_programme,
 )
-from backend.mentoring.reasons import reason_json, reasons_json
+from backend.mentoring.reasons import NO_MENTEES, NO_MENTORS, reason_json, reasons_json
 from backend.mentoring.selectors import programme_for_hr_or_404
 from backend.mentoring.services.notices import notify_leader
 from backend.notifications import links
@@ -53,6 +54,11 @@ EXCLUSION_REASONS = {
     "already_matched": "Already matched",
     "enrolled_as_mentee": "Enrolled as a mentee in the same programme",
     "paused": "The mentor has paused",
+    "invitation_open": "Invited as a mentor, has not answered yet",
+    "invitation_declined": "Declined the invitation to mentor",
+    "mentee_elsewhere": "Enrolled as a mentee in another programme (no HR override)",
+    "first_year": "In their first year as a leader (no HR override)",
+    "active_mentorship_elsewhere": "Already has an active mentorship (HR has not allowed a second)",
 }
 
 
@@ -170,6 +176,16 @@ def _solve(built: Built, policy_json: Mapping[str, Any]) -> tuple[Any, Any]:
     )
 
 
+def _empty(built: Built) -> Any:
+    """The assignment of a run with no mentees or no mentors: every mentee unmatched, saying
+    which is missing (``reasons.NO_MENTORS`` / ``reasons.NO_MENTEES``)."""
+    code = NO_MENTEES if not built.problem.mentees else NO_MENTORS
+    unmatched = tuple(
+        SimpleNamespace(mentee=m.id, reason=code, blocked={}) for m in built.problem.mentees
+    )
+    return SimpleNamespace(pairs=(), unmatched=unmatched, total_score=0.0, optimal=True)
+
+
 def match_run_execute(*, run_id: int) -> MatchRun:
     """Run the matcher for a queued run and write its proposals, exactly once.
 
@@ -192,7 +208,11 @@ def match_run_execute(*, run_id: int) -> MatchRun:
         timings["load"] = round(time.perf_counter() - t0, 4)
         _beat(run_id, claim, 30)
         t1 = time.perf_counter()
-        assignment, suggestions = _solve(built, run.policy)
+        if not built.problem.mentees or not built.problem.mentors:
+            # Nothing to solve: say exactly that (0 mentees, or 0 mentors), not a hard rule.
+            assignment, suggestions = _empty(built), ()
+        else:
+            assignment, suggestions = _solve(built, run.policy)
         timings["solve"] = round(time.perf_counter() - t1, 4)
         _beat(run_id, claim, 70)
         t2 = time.perf_counter()
@@ -331,7 +351,13 @@ def _run_result(
     *, built: Built, assignment: Any, proposals: int, suggestions: int
 ) -> dict[str, Any]:
     """The run's decision log for HR: counts, total score, and why each mentee is unmatched."""
+    empty = None
+    if not built.problem.mentees:
+        empty = NO_MENTEES
+    elif not built.problem.mentors:
+        empty = NO_MENTORS
     return {
+        "empty": empty,
         "proposals": proposals,
         "suggestions": suggestions,
         "total_score": assignment.total_score,

@@ -24,6 +24,7 @@ export const formRules = {
   },
   EnrolmentCreateInputRequest: {
     leader: { required: true },
+    second_mentorship_reason: { maxLength: 400 },
   },
   InputRequest: {
     reason: { required: true, maxLength: 300, minLength: 1 },
@@ -32,6 +33,12 @@ export const formRules = {
   IntroductionCreateInputRequest: {
     to_leader: { required: true },
     message: { maxLength: 1000 },
+  },
+  InvitationAnswerInputRequest: {
+    accept: { required: true },
+    capacity: { min: 0, max: 10 },
+    availability: { maxLength: 400 },
+    hours_per_month: { min: 0, max: 100 },
   },
   LeaderHrInputRequest: {
     phone: { maxLength: 40 },
@@ -44,6 +51,10 @@ export const formRules = {
   LeaderImportInputRequest: {
     file: { required: true },
   },
+  MentorInviteInputRequest: {
+    leaders: { required: true },
+    override_reason: { maxLength: 400 },
+  },
   MentorshipEndInputRequest: {
     completed: { required: true },
     reason: { maxLength: 400 },
@@ -54,6 +65,8 @@ export const formRules = {
   OfferCreateInputRequest: {
     capacity: { required: true, min: 0, max: 10 },
     hours_per_month: { min: 0, max: 100 },
+    availability: { maxLength: 400 },
+    override_reason: { maxLength: 400 },
   },
   OnboardingPlanCreateInputRequest: {
     leader_id: { required: true },
@@ -78,6 +91,8 @@ export const formRules = {
   PatchedOfferInputRequest: {
     capacity: { min: 0, max: 10 },
     hours_per_month: { min: 0, max: 100 },
+    availability: { maxLength: 400 },
+    override_reason: { maxLength: 400 },
   },
   PatchedOnboardingPlanItemUpdateInputRequest: {
     reason: { maxLength: 500 },

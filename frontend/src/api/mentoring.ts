@@ -20,6 +20,29 @@ export type Flag = S["FlagOutput"];
 export type Analytics = S["ProgrammeAnalytics"];
 export type AnalyticsFigures = S["AnalyticsFigures"];
 export type AnalyticsCell = S["AnalyticsCell"];
+export type ProgrammeInput = S["ProgrammeInputRequest"];
+export type MentorCandidate = S["MentorCandidate"];
+export type Preview = S["PreviewOutput"];
+export type OpenProgramme = S["OpenProgramme"];
+export type OfferState = S["OfferOutput"]["state"];
+
+/** The matcher's policy as a programme keeps it (`matching.Policy`; missing fields: defaults). */
+export interface Policy {
+  objective?: "participation" | "score";
+  require_other_administration?: boolean;
+  top_n?: number;
+  weights?: Partial<Record<WeightKey, number>>;
+}
+export type WeightKey = "needs" | "context" | "cross_administration" | "experience" | "network" | "load";
+/** The matcher's default weights (`matching/model.py`, `Weights`). */
+export const DEFAULT_WEIGHTS: Record<WeightKey, number> = {
+  needs: 4,
+  context: 2,
+  cross_administration: 1,
+  experience: 1,
+  network: 0.5,
+  load: 0.25,
+};
 /** Every status a proposal can show (a leader also sees `replaced`). */
 export type ProposalStatus = S["ProposalStatusForLeaderEnum"];
 
@@ -196,6 +219,178 @@ export function invitationUrl(proposalId: number, meeting: FirstMeeting): string
   return `/api/proposals/${proposalId}/invitation.ics?${query.toString()}`;
 }
 
+// --- running a round (HR) -------------------------------------------------------------------
+
+export async function programmeCreate(body: ProgrammeInput): Promise<Programme> {
+  return unwrap(await api.POST("/api/programmes/", { body }));
+}
+
+export async function programmeUpdate(programmeId: number, body: ProgrammeInput): Promise<Programme> {
+  return unwrap(
+    await api.PATCH("/api/programmes/{programme_id}/", {
+      params: { path: { programme_id: programmeId } },
+      body,
+    }),
+  );
+}
+
+export async function programmePreview(programmeId: number, policy?: Policy): Promise<Preview> {
+  return unwrap(
+    await api.POST("/api/programmes/{programme_id}/preview/", {
+      params: { path: { programme_id: programmeId } },
+      body: policy === undefined ? {} : { policy },
+    }),
+  );
+}
+
+export async function enrolments(programmeId: number): Promise<Enrolment[]> {
+  const result = await api.GET("/api/programmes/{programme_id}/enrolments/", {
+    params: { path: { programme_id: programmeId }, query: ALL },
+  });
+  return unwrap(result).results;
+}
+
+export async function enrolmentAdd(
+  programmeId: number,
+  leader: number,
+  secondMentorshipReason = "",
+): Promise<Enrolment> {
+  return unwrap(
+    await api.POST("/api/programmes/{programme_id}/enrolments/", {
+      params: { path: { programme_id: programmeId } },
+      body: { leader, route: "hr", second_mentorship_reason: secondMentorshipReason },
+    }),
+  );
+}
+
+export async function enrolmentEnsure(programmeId: number) {
+  return unwrap(
+    await api.POST("/api/programmes/{programme_id}/enrolments/ensure/", {
+      params: { path: { programme_id: programmeId } },
+    }),
+  );
+}
+
+export async function enrolmentWithdraw(enrolmentId: number): Promise<void> {
+  unwrap(
+    await api.POST("/api/enrolments/{enrolment_id}/withdraw/", {
+      params: { path: { enrolment_id: enrolmentId } },
+    }),
+  );
+}
+
+export interface CandidateCriteria {
+  min_years?: number;
+  administration?: number;
+  exclude_first_year?: boolean;
+  exclude_mentees?: boolean;
+}
+
+export async function mentorCandidates(
+  programmeId: number,
+  criteria: CandidateCriteria,
+): Promise<MentorCandidate[]> {
+  return unwrap(
+    await api.GET("/api/programmes/{programme_id}/mentor-candidates/", {
+      params: { path: { programme_id: programmeId }, query: criteria },
+    }),
+  );
+}
+
+export async function mentorInvite(
+  programmeId: number,
+  leaders: number[],
+  overrideReason = "",
+): Promise<Offer[]> {
+  return unwrap(
+    await api.POST("/api/programmes/{programme_id}/mentor-invitations/", {
+      params: { path: { programme_id: programmeId } },
+      body: { leaders, override_reason: overrideReason },
+    }),
+  );
+}
+
+export async function manualMatch(
+  programmeId: number,
+  enrolment: number,
+  offer: number,
+  reason: string,
+): Promise<Proposal> {
+  const result = await api.POST("/api/programmes/{programme_id}/proposals/", {
+    params: { path: { programme_id: programmeId } },
+    body: { enrolment, offer, reason },
+  });
+  return unwrap(result) as Proposal;
+}
+
+/** The programme's pairs (HR), active first. */
+export async function programmePairs(programmeId: number): Promise<Mentorship[]> {
+  const result = await api.GET("/api/mentorships/", {
+    params: { query: { programme: programmeId, ...ALL } },
+  });
+  return unwrap(result).results;
+}
+
+export async function mentorshipEnd(mentorshipId: number, reason: string): Promise<void> {
+  unwrap(
+    await api.POST("/api/mentorships/{mentorship_id}/end/", {
+      params: { path: { mentorship_id: mentorshipId } },
+      body: { completed: false, reason },
+    }),
+  );
+}
+
+// --- the mentor's own offers (a leader) -----------------------------------------------------
+
+export async function myOffers(): Promise<Offer[]> {
+  return unwrap(await api.GET("/api/mentor-offers/mine/", { params: { query: ALL } })).results;
+}
+
+export async function openProgrammes(): Promise<OpenProgramme[]> {
+  return unwrap(await api.GET("/api/programmes/open-for-mentors/", { params: { query: ALL } }))
+    .results;
+}
+
+export interface OfferAnswer {
+  accept: boolean;
+  capacity: number;
+  topics: number[];
+  availability: string;
+}
+
+export async function invitationAnswer(offerId: number, body: OfferAnswer): Promise<Offer> {
+  return unwrap(
+    await api.POST("/api/mentor-offers/{offer_id}/answer/", {
+      params: { path: { offer_id: offerId } },
+      body,
+    }),
+  );
+}
+
+export async function offerVolunteer(
+  programmeId: number,
+  body: { capacity: number; topics: number[]; availability: string },
+): Promise<Offer> {
+  return unwrap(
+    await api.POST("/api/programmes/{programme_id}/mentor-offers/", {
+      params: { path: { programme_id: programmeId } },
+      body: { ...body, paused: false },
+    }),
+  );
+}
+
+export async function offerUpdate(
+  offerId: number,
+  body: { paused: boolean; capacity?: number },
+): Promise<Offer> {
+  return unwrap(
+    await api.PATCH("/api/mentor-offers/{offer_id}/", {
+      params: { path: { offer_id: offerId } },
+      body,
+    }),
+  );
+}
+
 /** Split an ISO time into the browser's local date and time (a form's defaults). */
 export function localDateTime(iso: string): { date: string; time: string } {
   const at = new Date(iso);
@@ -215,6 +410,7 @@ export const mentoringKeys = {
   programme: (programmeId: number) => [...mentoringKeys.all, "programme", programmeId] as const,
   matchRun: (runId: number) => [...mentoringKeys.all, "match-run", runId] as const,
   mine: () => [...mentoringKeys.all, "mine"] as const,
+  offersMine: () => [...mentoringKeys.all, "mine", "offers"] as const,
   flags: () => [...mentoringKeys.all, "flags"] as const,
 };
 
@@ -252,4 +448,17 @@ export const mentoringQueries = {
   mentorships: () =>
     queryOptions({ queryKey: [...mentoringKeys.mine(), "mentorships"], queryFn: mentorships }),
   flags: () => queryOptions({ queryKey: mentoringKeys.flags(), queryFn: flags }),
+  enrolments: (id: number) =>
+    queryOptions({
+      queryKey: [...mentoringKeys.programme(id), "enrolments"],
+      queryFn: () => enrolments(id),
+    }),
+  pairs: (id: number) =>
+    queryOptions({
+      queryKey: [...mentoringKeys.programme(id), "pairs"],
+      queryFn: () => programmePairs(id),
+    }),
+  myOffers: () => queryOptions({ queryKey: mentoringKeys.offersMine(), queryFn: myOffers }),
+  openProgrammes: () =>
+    queryOptions({ queryKey: [...mentoringKeys.all, "open-programmes"], queryFn: openProgrammes }),
 };

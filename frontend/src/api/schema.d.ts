@@ -519,6 +519,43 @@ export interface paths {
         patch: operations["mentor_offers_partial_update"];
         trace?: never;
     };
+    "/api/mentor-offers/{offer_id}/answer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description POST: answer HR's invitation to mentor: accept with capacity, topics and availability,
+         *     or decline (the invited leader).
+         */
+        post: operations["mentor_offers_answer_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentor-offers/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: my offers to mentor and HR's invitations to me (a leader). */
+        get: operations["mentor_offers_mine_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mentoring/flags/": {
         parameters: {
             query?: never;
@@ -1620,6 +1657,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{programme_id}/mentor-candidates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: leaders HR may invite to mentor, by criteria (HR). */
+        get: operations["programmes_mentor_candidates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programme_id}/mentor-invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: invite leaders to mentor; each gets a notification to answer (HR). */
+        post: operations["programmes_mentor_invitations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{programme_id}/mentor-offers/": {
         parameters: {
             query?: never;
@@ -1638,6 +1709,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{programme_id}/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description POST: dry-run the programme's matching with its policy or a draft policy (HR for the
+         *     whole organisation: the counts cover every administration).
+         */
+        post: operations["programmes_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{programme_id}/proposals/": {
         parameters: {
             query?: never;
@@ -1650,6 +1741,23 @@ export interface paths {
         put?: never;
         /** @description GET: the programme's proposals in scope (HR). POST: a manual match (HR, needs a reason). */
         post: operations["programmes_proposals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/open-for-mentors/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: programmes of my organisation I can offer to mentor in (a leader). */
+        get: operations["programmes_open_for_mentors_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2199,9 +2307,13 @@ export interface components {
             leader: number;
             /** @default hr */
             route: components["schemas"]["EntryRouteEnum"];
+            /** @default  */
+            second_mentorship_reason: string;
         };
         EnrolmentEnsureOutput: {
             enrolled: number;
+            /** @description New leaders left out because they already have an active mentorship. */
+            skipped_active_mentorship: number;
         };
         /** @description An enrolled mentee (HR). */
         EnrolmentOutput: {
@@ -2212,6 +2324,8 @@ export interface components {
             status?: components["schemas"]["EnrolmentStatusEnum"];
             /** Hvorfor HR skal matche manuelt */
             manual_reason?: string;
+            /** Hvorfor HR tillader et forløb mere */
+            second_mentorship_reason?: string;
             /** Format: date-time */
             readonly enrolled_at: string;
             /** Format: date-time */
@@ -2336,6 +2450,16 @@ export interface components {
             readonly contact: {
                 [key: string]: string;
             } | null;
+        };
+        /** @description The answer. */
+        InvitationAnswerInputRequest: {
+            accept: boolean;
+            /** @default 1 */
+            capacity: number;
+            topics?: number[];
+            /** @default  */
+            availability: string;
+            hours_per_month?: number | null;
         };
         /** @description A join request: the asker and the network. */
         JoinRequestOutput: {
@@ -2667,6 +2791,32 @@ export interface components {
             administration?: string | null;
             readonly topics: string[];
         };
+        /** @description A leader HR may invite, with what the guard rails see. */
+        MentorCandidate: {
+            leader: components["schemas"]["MentoringLeaderBrief"];
+            /** Format: double */
+            years_as_leader: number;
+            /** @description In their first year as a leader. */
+            first_year: boolean;
+            /** @description Enrolled as a mentee in a programme. */
+            mentee: boolean;
+            /** @description Can log in to answer an invitation. */
+            has_login: boolean;
+            /**
+             * @description Their offer, if any.
+             *
+             *     * `invited` - Inviteret af HR, har ikke svaret endnu
+             *     * `active` - Tilbudt
+             *     * `declined` - Har takket nej til invitationen
+             */
+            offer_state: (components["schemas"]["OfferStateEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
+        /** @description Who to invite; a reason when a first-year leader or a mentee is among them. */
+        MentorInviteInputRequest: {
+            leaders: number[];
+            /** @default  */
+            override_reason: string;
+        };
         /** @description A leader as others in the programme see them: name, role, unit, administration. */
         MentoringLeaderBrief: {
             id: number;
@@ -2909,18 +3059,28 @@ export interface components {
             /** Format: date-time */
             read_at?: string | null;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
         /** @description HR may name the leader; a leader offers themselves. */
         OfferCreateInputRequest: {
             capacity: number;
             hours_per_month?: number | null;
             /** @default false */
             paused: boolean;
+            topics?: number[];
+            availability?: string;
+            /** @description HR only: why a first-year leader or a mentee may mentor anyway. */
+            override_reason?: string;
             leader?: number;
         };
         /** @description A mentor's offer. */
         OfferOutput: {
             readonly id: number;
+            programme: number;
+            readonly programme_name: string;
             leader: components["schemas"]["MentoringLeaderBrief"];
+            /** Tilstand */
+            state?: components["schemas"]["StateEnum"];
             /**
              * Mentees ad gangen
              * Format: int64
@@ -2934,7 +3094,23 @@ export interface components {
             /** Sat på pause */
             paused?: boolean;
             readonly active_count: number;
+            readonly topics: number[];
+            /** Tilgængelighed */
+            availability?: string;
+            /** Hvorfor HR alligevel lader lederen være mentor */
+            override_reason?: string;
+            /** Format: date-time */
+            invited_at?: string | null;
+            /** Format: date-time */
+            answered_at?: string | null;
         };
+        /**
+         * @description * `invited` - Inviteret af HR, har ikke svaret endnu
+         *     * `active` - Tilbudt
+         *     * `declined` - Har takket nej til invitationen
+         * @enum {string}
+         */
+        OfferStateEnum: "invited" | "active" | "declined";
         OnboardingPlanCreateInputRequest: {
             leader_id: number;
         };
@@ -2973,6 +3149,22 @@ export interface components {
          * @enum {string}
          */
         OnboardingPlanItemUpdateInputStatusEnum: "todo" | "in_progress" | "done" | "not_applicable";
+        /** @description A programme a leader can offer to mentor in. */
+        OpenProgramme: {
+            readonly id: number;
+            /** Navn */
+            name: string;
+            /**
+             * Starter den
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Slutter den
+             * Format: date
+             */
+            ends_on?: string | null;
+        };
         /** @description An organisation. */
         Organisation: {
             readonly id: number;
@@ -3251,6 +3443,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["OfferOutput"][];
         };
+        PaginatedOpenProgrammeList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OpenProgramme"][];
+        };
         PaginatedOrganisationList: {
             /** @example 123 */
             count: number;
@@ -3524,12 +3731,16 @@ export interface components {
         PatchedMeInputRequest: {
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
-        /** @description Capacity, hours and pause of an offer. */
+        /** @description Capacity, hours, pause, topics and availability of an offer; HR's override reason. */
         PatchedOfferInputRequest: {
             capacity?: number;
             hours_per_month?: number | null;
             /** @default false */
             paused: boolean;
+            topics?: number[];
+            availability?: string;
+            /** @description HR only: why a first-year leader or a mentee may mentor anyway. */
+            override_reason?: string;
         };
         PatchedOnboardingPlanItemUpdateInputRequest: {
             status?: components["schemas"]["OnboardingPlanItemUpdateInputStatusEnum"];
@@ -3686,6 +3897,35 @@ export interface components {
             readonly progress: {
                 [key: string]: unknown;
             };
+        };
+        /** @description How many were left out of the run, for one reason. */
+        PreviewExcluded: {
+            role: components["schemas"]["PreviewExcludedRoleEnum"];
+            reason: string;
+            count: number;
+        };
+        /**
+         * @description * `mentee` - mentee
+         *     * `mentor` - mentor
+         * @enum {string}
+         */
+        PreviewExcludedRoleEnum: "mentee" | "mentor";
+        /** @description A draft policy (optional; the programme's own when left out). */
+        PreviewInputRequest: {
+            policy?: unknown;
+        };
+        /** @description How a run would go now (nothing written). */
+        PreviewOutput: {
+            /** @description Mentees waiting for a match. */
+            mentees: number;
+            /** @description Mentors taking part. */
+            mentors: number;
+            /** @description Free places. */
+            capacity: number;
+            /** @description Mentees the run would match. */
+            matched: number;
+            unmatched: number;
+            excluded: components["schemas"]["PreviewExcluded"][];
         };
         ProgrammeAnalytics: {
             programme: number;
@@ -4217,6 +4457,13 @@ export interface components {
          * @enum {string}
          */
         StaffFunctionKindEnum: "payroll_hr_law" | "hr_development" | "finance" | "it" | "communications" | "legal" | "property";
+        /**
+         * @description * `invited` - Inviteret af HR, har ikke svaret endnu
+         *     * `active` - Tilbudt
+         *     * `declined` - Har takket nej til invitationen
+         * @enum {string}
+         */
+        StateEnum: "invited" | "active" | "declined";
         /** @description A suggested mentor for the mentee to choose. */
         SuggestionOutput: {
             readonly id: number;
@@ -5551,6 +5798,57 @@ export interface operations {
             };
         };
     };
+    mentor_offers_answer_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAnswerInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationAnswerInputRequest"];
+                "multipart/form-data": components["schemas"]["InvitationAnswerInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOutput"];
+                };
+            };
+        };
+    };
+    mentor_offers_mine_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOfferOutputList"];
+                };
+            };
+        };
+    };
     mentoring_flags_list: {
         parameters: {
             query?: {
@@ -5622,6 +5920,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only pairs of this programme. */
+                programme?: number;
                 /** @description Only those with this status. */
                 status?: "active" | "completed" | "ended_early";
             };
@@ -7360,6 +7660,63 @@ export interface operations {
             };
         };
     };
+    programmes_mentor_candidates_list: {
+        parameters: {
+            query?: {
+                /** @description Only this administration. */
+                administration?: number;
+                /** @description Leave out first-year leaders. */
+                exclude_first_year?: boolean;
+                /** @description Leave out enrolled mentees. */
+                exclude_mentees?: boolean;
+                /** @description At least this many years as leader. */
+                min_years?: number;
+            };
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorCandidate"][];
+                };
+            };
+        };
+    };
+    programmes_mentor_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentorInviteInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MentorInviteInputRequest"];
+                "multipart/form-data": components["schemas"]["MentorInviteInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOutput"][];
+                };
+            };
+        };
+    };
     programmes_mentor_offers_list: {
         parameters: {
             query?: {
@@ -7409,6 +7766,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfferOutput"];
+                };
+            };
+        };
+    };
+    programmes_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PreviewInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PreviewInputRequest"];
+                "multipart/form-data": components["schemas"]["PreviewInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewOutput"];
                 };
             };
         };
@@ -7466,6 +7850,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalOutput"];
+                };
+            };
+        };
+    };
+    programmes_open_for_mentors_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOpenProgrammeList"];
                 };
             };
         };
