@@ -17,4 +17,5 @@ ENUM_NAME_OVERRIDES: dict[str, str | list[tuple[str, str]]] = {
     "ProposalOriginEnum": "backend.mentoring.models.Proposal.Origin",
     "MentorshipStatusEnum": "backend.mentoring.models.Mentorship.Status",
     "FlagKindEnum": "backend.mentoring.models.Flag.Kind",
+    "MentorOfferStateEnum": "backend.mentoring.models.MentorOffer.State",
 }

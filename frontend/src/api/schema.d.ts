@@ -2809,7 +2809,7 @@ export interface components {
              *     * `active` - Tilbudt
              *     * `declined` - Har takket nej til invitationen
              */
-            offer_state: (components["schemas"]["OfferStateEnum"] | components["schemas"]["NullEnum"]) | null;
+            offer_state: (components["schemas"]["MentorOfferStateEnum"] | components["schemas"]["NullEnum"]) | null;
         };
         /** @description Who to invite; a reason when a first-year leader or a mentee is among them. */
         MentorInviteInputRequest: {
@@ -2817,6 +2817,13 @@ export interface components {
             /** @default  */
             override_reason: string;
         };
+        /**
+         * @description * `invited` - Inviteret af HR, har ikke svaret endnu
+         *     * `active` - Tilbudt
+         *     * `declined` - Har takket nej til invitationen
+         * @enum {string}
+         */
+        MentorOfferStateEnum: "invited" | "active" | "declined";
         /** @description A leader as others in the programme see them: name, role, unit, administration. */
         MentoringLeaderBrief: {
             id: number;
@@ -3080,7 +3087,7 @@ export interface components {
             readonly programme_name: string;
             leader: components["schemas"]["MentoringLeaderBrief"];
             /** Tilstand */
-            state?: components["schemas"]["StateEnum"];
+            state?: components["schemas"]["MentorOfferStateEnum"];
             /**
              * Mentees ad gangen
              * Format: int64
@@ -3104,13 +3111,6 @@ export interface components {
             /** Format: date-time */
             answered_at?: string | null;
         };
-        /**
-         * @description * `invited` - Inviteret af HR, har ikke svaret endnu
-         *     * `active` - Tilbudt
-         *     * `declined` - Har takket nej til invitationen
-         * @enum {string}
-         */
-        OfferStateEnum: "invited" | "active" | "declined";
         OnboardingPlanCreateInputRequest: {
             leader_id: number;
         };
@@ -4457,13 +4457,6 @@ export interface components {
          * @enum {string}
          */
         StaffFunctionKindEnum: "payroll_hr_law" | "hr_development" | "finance" | "it" | "communications" | "legal" | "property";
-        /**
-         * @description * `invited` - Inviteret af HR, har ikke svaret endnu
-         *     * `active` - Tilbudt
-         *     * `declined` - Har takket nej til invitationen
-         * @enum {string}
-         */
-        StateEnum: "invited" | "active" | "declined";
         /** @description A suggested mentor for the mentee to choose. */
         SuggestionOutput: {
             readonly id: number;
