@@ -19,6 +19,7 @@ from django.utils import timezone
 from backend.mentoring.models import (
     CheckIn,
     Enrolment,
+    Meeting,
     MentorOffer,
     Mentorship,
     Programme,
@@ -288,7 +289,13 @@ def _extras(
     run = f.MatchRunFactory(programme=enrolment.programme, status="succeeded")
     suggestion = f.SuggestionFactory(run=run, enrolment=enrolment, offer=offer, rank=1, score=0.9)
     flag = f.FlagFactory(mentorship=mentorship, kind="inactive", reason="Intet møde")
+    meeting = Meeting.objects.create(
+        mentorship=mentorship,
+        planned_by=mentorship.mentee,
+        starts_at=timezone.now() + dt.timedelta(days=7),
+    )
     return {
+        "meeting_id": meeting.id,
         "contact_id": contact.id,
         "template_item_id": template_item.id,
         "run_id": run.id,

@@ -213,6 +213,25 @@ mentorship-check-ins             GET    own     200 404 200 404 404 200 404 404 
 mentorship-check-ins             GET    andeby  404 404 404 404 404 404 404 404 200 403
 mentorship-check-ins             POST   own     403 403 201 404 404 201 404 404 403 403
 mentorship-check-ins             POST   andeby  403 403 404 404 404 404 404 404 403 403
+# A mentorship's life (meetings, pulses, the exit survey): the pair's alone; HR reads quality.
+mentorship-meetings              GET    own     403 403 200 404 404 200 404 404 403 403
+mentorship-meetings              GET    andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-meetings              POST   own     403 403 201 404 404 201 404 404 403 403
+mentorship-meetings              POST   andeby  403 403 404 404 404 404 404 404 403 403
+mentoring-meeting-cancel         POST   own     403 403 200 404 404 200 404 404 403 403
+mentoring-meeting-cancel         POST   andeby  403 403 404 404 404 404 404 404 403 403
+mentoring-meeting-invitation     GET    own     403 403 200 404 404 200 404 404 403 403
+mentoring-meeting-invitation     GET    andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-pulses                GET    own     403 403 200 404 404 200 404 404 403 403
+mentorship-pulses                GET    andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-pulses                POST   own     403 403 201 404 404 201 404 404 403 403
+mentorship-pulses                POST   andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-exit-survey           GET    own     403 403 200 404 404 200 404 404 403 403
+mentorship-exit-survey           GET    andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-exit-survey           POST   own     403 403 409 404 404 409 404 404 403 403
+mentorship-exit-survey           POST   andeby  403 403 404 404 404 404 404 404 403 403
+programme-quality                GET    own     200 200 403 403 403 403 403 403 404 403
+programme-quality                GET    andeby  404 404 403 403 403 403 403 403 200 403
 mentoring-flags                  GET    -       200 200 403 403 403 403 403 403 200 403
 mentoring-flag-resolve           POST   own     200 404 403 403 403 403 403 403 404 403
 mentoring-flag-resolve           POST   andeby  404 404 403 403 403 403 403 403 200 403
@@ -278,6 +297,16 @@ BODIES: dict[tuple[str, str], Callable[[Scene, str], dict[str, Any]]] = {
         "note": "Godt møde",
     },
     ("mentorship-end", "POST"): lambda s, t: {"completed": True},
+    ("mentorship-meetings", "POST"): lambda s, t: {
+        "starts_at": (timezone.now() + dt.timedelta(days=7)).isoformat(),
+        "minutes": 60,
+    },
+    ("mentorship-pulses", "POST"): lambda s, t: {"met_on": _today(), "score": 4},
+    ("mentorship-exit-survey", "POST"): lambda s, t: {
+        "rating": 4,
+        "goals_met": "partly",
+        "would_recommend": True,
+    },
     ("proposal-decline", "POST"): lambda s, t: {"reason": "Ingen tid"},
     ("proposal-reject", "POST"): lambda s, t: {"reason": "Ikke et godt match"},
     ("network-join", "POST"): lambda s, t: {"message": "Må jeg være med?"},

@@ -25,6 +25,12 @@ export const formRules = {
   EnrolmentCreateInputRequest: {
     leader: { required: true },
   },
+  ExitSurveyInputRequest: {
+    rating: { required: true, min: 1, max: 5 },
+    goals_met: { required: true },
+    would_recommend: { required: true },
+    comment: { maxLength: 2000 },
+  },
   InputRequest: {
     reason: { required: true, maxLength: 300, minLength: 1 },
     confirm: { required: true },
@@ -43,6 +49,11 @@ export const formRules = {
   },
   LeaderImportInputRequest: {
     file: { required: true },
+  },
+  MeetingInputRequest: {
+    starts_at: { required: true },
+    minutes: { min: 15, max: 480 },
+    location: { maxLength: 200 },
   },
   MentorshipEndInputRequest: {
     completed: { required: true },
@@ -126,6 +137,11 @@ export const formRules = {
   ProposalSwapInputRequest: {
     reason: { required: true, maxLength: 400, minLength: 1 },
     offer: { required: true },
+  },
+  PulseInputRequest: {
+    met_on: { required: true },
+    score: { required: true, min: 1, max: 5 },
+    comment: { maxLength: 1000 },
   },
   ReasonInputRequest: {
     reason: { required: true, maxLength: 400, minLength: 1 },

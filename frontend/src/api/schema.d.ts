@@ -518,6 +518,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mentoring/meetings/{meeting_id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: cancel a planned meeting (a member of the pair). */
+        post: operations["mentoring_meetings_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/meetings/{meeting_id}/invitation.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the ICS invitation for a planned meeting (a cancelled one as a cancellation). */
+        get: operations["mentoring_meetings_invitation.ics_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mentoring/recheck/": {
         parameters: {
             query?: never;
@@ -598,6 +632,60 @@ export interface paths {
         put?: never;
         /** @description POST: end a pair: completed, or ended early with a reason and optional exit survey. */
         post: operations["mentorships_end_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/{mentorship_id}/exit-survey/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's own answer. POST: answer once the pair has ended (409 while active). */
+        get: operations["mentorships_exit_survey_retrieve"];
+        put?: never;
+        /** @description GET: the caller's own answer. POST: answer once the pair has ended (409 while active). */
+        post: operations["mentorships_exit_survey_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/{mentorship_id}/meetings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the pair's planned meetings. POST: plan the next one (the other member is told). */
+        get: operations["mentorships_meetings_list"];
+        put?: never;
+        /** @description GET: the pair's planned meetings. POST: plan the next one (the other member is told). */
+        post: operations["mentorships_meetings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/{mentorship_id}/pulses/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's own pulses on the pair. POST: rate a meeting 1-5 (once per meeting). */
+        get: operations["mentorships_pulses_list"];
+        put?: never;
+        /** @description GET: the caller's own pulses on the pair. POST: rate a meeting 1-5 (once per meeting). */
+        post: operations["mentorships_pulses_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1587,6 +1675,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{programme_id}/quality/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the programme's quality from pulses and exit surveys (HR; small groups hidden). */
+        get: operations["programmes_quality_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{proposal_id}/": {
         parameters: {
             query?: never;
@@ -2159,6 +2264,21 @@ export interface components {
          * @enum {string}
          */
         EntryRouteEnum: "first_leader_job" | "promotion" | "other_sector" | "hr";
+        /** @description How the mentorship went. */
+        ExitSurveyInputRequest: {
+            rating: number;
+            goals_met: components["schemas"]["GoalsMetEnum"];
+            would_recommend: boolean;
+            comment?: string;
+        };
+        /** @description The caller's own exit-survey answer (``answered`` false: not answered yet). */
+        ExitSurveyOutput: {
+            answered: boolean;
+            rating: number | null;
+            goals_met: (components["schemas"]["GoalsMetEnum"] | components["schemas"]["NullEnum"]) | null;
+            would_recommend: boolean | null;
+            comment: string | null;
+        };
         /**
          * @description * `inactive` - Intet møde registreret i lang tid
          *     * `no_first_meeting` - Intet første møde inden fristen
@@ -2183,6 +2303,13 @@ export interface components {
             /** Format: date-time */
             resolved_at: string;
         };
+        /**
+         * @description * `yes` - Ja
+         *     * `partly` - Partly
+         *     * `no` - Nej
+         * @enum {string}
+         */
+        GoalsMetEnum: "yes" | "partly" | "no";
         /** @description A group draft: its groups with their members, the objective and the rules it breaks. */
         GroupDraft: {
             id: number;
@@ -2554,6 +2681,25 @@ export interface components {
             readonly is_boss: boolean;
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
+        /** @description When and where the pair meets. */
+        MeetingInputRequest: {
+            /** Format: date-time */
+            starts_at: string;
+            /** @default 60 */
+            minutes: number;
+            location?: string;
+        };
+        /** @description A planned meeting of the pair. */
+        MeetingOutput: {
+            id: number;
+            mentorship: number;
+            /** Format: date-time */
+            starts_at: string;
+            minutes: number;
+            location: string;
+            planned_by: number | null;
+            readonly cancelled: boolean;
+        };
         /** @description A membership as seen from a network: the member. */
         Membership: {
             readonly id: number;
@@ -2798,6 +2944,8 @@ export interface components {
             /** Format: date-time */
             read_at?: string | null;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
         /** @description HR may name the leader; a leader offers themselves. */
         OfferCreateInputRequest: {
             capacity: number;
@@ -3656,6 +3804,16 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @description A programme's quality from pulses and exit surveys; comments without names. */
+        ProgrammeQuality: {
+            programme: number;
+            pulses: components["schemas"]["PulseQuality"];
+            surveys: components["schemas"]["SurveyQuality"];
+            pulse_comments: string[];
+            pulse_comments_hidden: boolean;
+            survey_comments: string[];
+            survey_comments_hidden: boolean;
+        };
         /** @description Done / total over applicable items, percent, overdue and next due date. */
         Progress: {
             done: number;
@@ -3841,6 +3999,39 @@ export interface components {
         ProposalSwapInputRequest: {
             reason: string;
             offer: number;
+        };
+        /** @description Pulse figures of a group: people who rated, pulses, the mean score (1-5). */
+        PulseFigures: {
+            administration?: string | null;
+            respondents: components["schemas"]["QualityCell"];
+            pulses: components["schemas"]["QualityCell"];
+            mean_score: components["schemas"]["QualityCell"];
+        };
+        /** @description How useful the meeting was, and an optional word for the programme coordinator. */
+        PulseInputRequest: {
+            /** Format: date */
+            met_on: string;
+            score: number;
+            comment?: string;
+        };
+        /** @description One of the caller's own pulses (the comment is theirs; HR reads it without a name). */
+        PulseOutput: {
+            id: number;
+            /** Format: date */
+            met_on: string;
+            score: number;
+            comment: string;
+        };
+        /** @description The total and each administration (``null``: the pooled small ones). */
+        PulseQuality: {
+            total: components["schemas"]["PulseFigures"];
+            administrations: components["schemas"]["PulseFigures"][];
+        };
+        /** @description A figure, or ``null`` with ``suppressed`` when it rests on fewer than five people. */
+        QualityCell: {
+            /** Format: double */
+            value: number | null;
+            suppressed: boolean;
         };
         /** @description A reason in Danish and English. */
         Reason: {
@@ -4161,6 +4352,19 @@ export interface components {
          * @enum {string}
          */
         SupportNeedStatusEnum: "open" | "met" | "withdrawn";
+        /** @description Exit-survey figures of a group: people, mean rating, goals met %, would recommend %. */
+        SurveyFigures: {
+            administration?: string | null;
+            respondents: components["schemas"]["QualityCell"];
+            mean_rating: components["schemas"]["QualityCell"];
+            goals_met_pct: components["schemas"]["QualityCell"];
+            recommend_pct: components["schemas"]["QualityCell"];
+        };
+        /** @description The total and each administration (``null``: the pooled small ones). */
+        SurveyQuality: {
+            total: components["schemas"]["SurveyFigures"];
+            administrations: components["schemas"]["SurveyFigures"][];
+        };
         /** @description A template, its rules and items. */
         Template: {
             readonly id: number;
@@ -5397,6 +5601,49 @@ export interface operations {
             };
         };
     };
+    mentoring_meetings_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutput"];
+                };
+            };
+        };
+    };
+    "mentoring_meetings_invitation.ics_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) file, as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
     mentoring_recheck_create: {
         parameters: {
             query?: never;
@@ -5534,6 +5781,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MentorshipOutput"];
+                };
+            };
+        };
+    };
+    mentorships_exit_survey_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSurveyOutput"];
+                };
+            };
+        };
+    };
+    mentorships_exit_survey_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExitSurveyInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExitSurveyInputRequest"];
+                "multipart/form-data": components["schemas"]["ExitSurveyInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSurveyOutput"];
+                };
+            };
+        };
+    };
+    mentorships_meetings_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutput"][];
+                };
+            };
+        };
+    };
+    mentorships_meetings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MeetingInputRequest"];
+                "multipart/form-data": components["schemas"]["MeetingInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutput"];
+                };
+            };
+        };
+    };
+    mentorships_pulses_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseOutput"][];
+                };
+            };
+        };
+    };
+    mentorships_pulses_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PulseInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PulseInputRequest"];
+                "multipart/form-data": components["schemas"]["PulseInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseOutput"];
                 };
             };
         };
@@ -7226,6 +7617,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalOutput"];
+                };
+            };
+        };
+    };
+    programmes_quality_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeQuality"];
                 };
             };
         };
