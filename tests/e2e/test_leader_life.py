@@ -3,13 +3,17 @@ size and in both languages; mentorship meetings and pulses; self-match; informal
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from backend.mentoring.models import ExitSurvey, Meeting, Mentorship, Pulse
 from backend.people import models as m
 from onboarding.models import Plan, PlanItem
+from tests import factories as f
 from tests.conftest import World
 from tests.e2e.conftest import Browser
 
@@ -75,3 +79,88 @@ def test_plan_by_phase_and_topic_on_a_phone(browser: Browser, world: World, mett
     expect(main.get_by_role("heading", name=re.compile(r"\d of \d+ done"))).not_to_have_count(0)
     main.get_by_role("group", name="Show").scroll_into_view_if_needed()
     browser.check("leader-life-plan-phone")
+
+
+def _pair(world: World) -> Mentorship:
+    """Jens mentors Mette; the first meeting was due three days ago and is not logged."""
+    programme = f.ProgrammeFactory(organisation=world.org, name="Mentorforløb 2026")
+    today = timezone.localdate()
+    return f.MentorshipFactory(
+        programme=programme,
+        enrolment=f.EnrolmentFactory(programme=programme, leader=world.new_leader.leader),
+        offer=f.MentorOfferFactory(programme=programme, leader=world.mentor.leader, capacity=2),
+        started_on=today - dt.timedelta(days=20),
+        first_meeting_due=today - dt.timedelta(days=3),
+    )
+
+
+def test_a_mentorship_goes_on_after_the_first_meeting(browser: Browser, world: World):
+    pair = _pair(world)
+    mentor = world.mentor.leader
+    page = browser.page
+    browser.login(world.new_leader)
+    # The address the "did you meet?" notice links to.
+    browser.goto(f"/mentoring/mentorships/{pair.id}")
+    browser.expect_heading(f"Din mentor: {mentor.full_name}")
+    main = page.get_by_role("main")
+    expect(main.get_by_role("heading", name=f"Har du mødt {mentor.full_name}?")).to_be_visible()
+    browser.check("leader-life-pair")
+
+    plan = main.get_by_role("form", name="Planlæg næste møde")
+    day = (timezone.localdate() + dt.timedelta(days=14)).isoformat()
+    plan.get_by_label("Dato").fill(day)
+    plan.get_by_label("Klokkeslæt").fill("09:30")
+    plan.get_by_label("Sted (valgfrit)").fill("Rådhuset, lokale 2")
+    plan.get_by_role("button", name="Planlæg mødet").click()
+    main.get_by_text(re.compile("^Planlagt:")).wait_for()
+    meeting = Meeting.objects.get(mentorship=pair)
+    assert meeting.location == "Rådhuset, lokale 2"
+    link = main.get_by_role("link", name="Føj til kalender (.ics)")
+    assert link.get_attribute("href") == f"/api/mentoring/meetings/{meeting.id}/invitation.ics"
+    ics = page.request.get(browser.base_url + link.get_attribute("href"))
+    assert ics.ok and "LOCATION:Rådhuset\\, lokale 2" in ics.text()  # RFC 5545 escapes ","
+
+    log = main.get_by_role("form", name="Registrér et møde")
+    log.get_by_role("button", name="Gem mødet").click()
+    pulse = main.get_by_role("form", name=re.compile("^Hvordan var jeres møde"))
+    pulse.get_by_text("4 – meget brugbart").click()
+    pulse.get_by_label("En kommentar til programmets koordinator (frivilligt)").fill("Godt møde")
+    # Who reads the answer: worded from the served rules (mentoring feedback).
+    expect(pulse).to_contain_text("HR (programmets koordinator) ser dem kun i tal")
+    expect(pulse).to_contain_text("ser aldrig dine svar")
+    browser.check("leader-life-pulse")
+    pulse.get_by_role("button", name="Send").click()
+    main.get_by_text("Tak. Dit svar hjælper programmet.").wait_for()
+    [given] = Pulse.objects.filter(mentorship=pair)
+    assert given.score == 4 and given.leader_id == pair.mentee_id
+
+    main.get_by_text("Afslut mentorforløbet", exact=True).first.click()
+    main.get_by_role("button", name="Afslut mentorforløbet").click()
+    survey = main.get_by_role("form", name="Hvordan var dit mentorforløb?")
+    survey.get_by_text("5 – særdeles brugbart").click()
+    survey.get_by_text("Delvist").click()
+    survey.get_by_role("group", name=re.compile("anbefale")).get_by_text("Ja").click()
+    browser.check("leader-life-exit-survey")
+    survey.get_by_role("button", name="Send").click()
+    main.get_by_text(re.compile("^Tak for dine svar")).wait_for()
+    answer = ExitSurvey.objects.get(mentorship=pair)
+    assert (answer.rating, answer.goals_met, answer.would_recommend) == (5, "partly", True)
+
+    browser.switch_language("en")
+    browser.expect_heading(f"Your mentor: {mentor.full_name}")
+    browser.check("leader-life-exit-survey")
+
+
+def test_hr_sees_programme_quality_with_small_groups_hidden(browser: Browser, world: World):
+    pair = _pair(world)
+    Pulse.objects.create(
+        mentorship=pair, leader=pair.mentee, met_on=timezone.localdate(), score=4, comment="Godt"
+    )
+    browser.login(world.hr)
+    browser.goto(f"/hr/programmes/{pair.programme_id}")
+    main = browser.page.get_by_role("main")
+    quality = main.get_by_role("region", name="Kvalitet: vurderinger og afslutningsspørgeskemaer")
+    expect(quality).to_contain_text("Vises først, når mindst fem personer har svaret.")
+    assert "Godt" not in quality.inner_text()
+    quality.scroll_into_view_if_needed()
+    browser.check("leader-life-quality")

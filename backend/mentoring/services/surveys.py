@@ -25,7 +25,7 @@ def exit_survey_ask(*, mentorship: Mentorship) -> None:
             kind="mentoring.exit_survey",
             subject=gettext_lazy("How was your mentorship?"),
             body=gettext_lazy(
-                "Your mentorship has ended. Five short questions help HR make the programme "
+                "Your mentorship has ended. A few short questions help HR make the programme "
                 "better; only the programme coordinator reads your answers."
             ),
             url=f"/mentoring/mentorships/{mentorship.id}",

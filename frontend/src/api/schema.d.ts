@@ -2305,7 +2305,7 @@ export interface components {
         };
         /**
          * @description * `yes` - Ja
-         *     * `partly` - Partly
+         *     * `partly` - Delvist
          *     * `no` - Nej
          * @enum {string}
          */
@@ -4097,9 +4097,10 @@ export interface components {
          *     * `topic_and_weight` - topic_and_weight
          *     * `when_shared` - when_shared
          *     * `nothing` - nothing
+         *     * `in_figures` - in_figures
          * @enum {string}
          */
-        SeesEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing";
+        SeesEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing" | "in_figures";
         /**
          * @description * `school` - Skole
          *     * `daycare` - Dagtilbud
@@ -4629,9 +4630,10 @@ export interface components {
          *     * `help_request` - help_request
          *     * `mentor_pairing` - mentor_pairing
          *     * `check_in_note` - check_in_note
+         *     * `mentoring_feedback` - mentoring_feedback
          * @enum {string}
          */
-        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note";
+        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback";
         /**
          * @description * `1` - Lidt
          *     * `2` - Noget

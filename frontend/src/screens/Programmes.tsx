@@ -6,7 +6,7 @@ import { formRules } from "../api/formRules";
 import * as mentoring from "../api/mentoring";
 import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { MatchRun, Offer, Proposal, ProposalStatus } from "../api/mentoring";
-import { MentoringFlags, ProgrammeAnalytics } from "../components/MentoringFollowUp";
+import { MentoringFlags, ProgrammeAnalytics, ProgrammeQuality } from "../components/MentoringFollowUp";
 import { Page } from "../components/Page";
 import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
@@ -140,6 +140,7 @@ export function ProgrammeScreen() {
         </section>
       ) : null}
       <ProgrammeAnalytics programmeId={programmeId} />
+      <ProgrammeQuality programmeId={programmeId} />
     </Page>
   );
 }
