@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from backend.mentoring.models import ExitSurvey, Meeting, Mentorship, Pulse
+from backend.mentoring.models import ExitSurvey, Meeting, Mentorship, Proposal, Pulse
 from backend.people import models as m
 from onboarding.models import Plan, PlanItem
 from tests import factories as f
@@ -164,3 +164,35 @@ def test_hr_sees_programme_quality_with_small_groups_hidden(browser: Browser, wo
     assert "Godt" not in quality.inner_text()
     quality.scroll_into_view_if_needed()
     browser.check("leader-life-quality")
+
+
+def test_a_mentee_chooses_her_mentor_from_the_suggestions(browser: Browser, world: World):
+    programme = f.ProgrammeFactory(organisation=world.org, name="Vælg selv", mode="self")
+    enrolment = f.EnrolmentFactory(programme=programme, leader=world.new_leader.leader)
+    run = f.MatchRunFactory(programme=programme, status="succeeded")
+    jens = f.MentorOfferFactory(programme=programme, leader=world.mentor.leader, capacity=2)
+    ida = f.LeaderFactory(unit=world.mentor.leader.unit, first_name="Ida", last_name="Vang")
+    other = f.MentorOfferFactory(programme=programme, leader=ida, capacity=1)
+    covers = [{"code": "covers", "params": {"topics": ["budget"]}}]
+    for rank, offer in enumerate((jens, other), start=1):
+        f.SuggestionFactory(run=run, enrolment=enrolment, offer=offer, rank=rank, reasons=covers)
+    mentor = world.mentor.leader
+    browser.login(world.new_leader)
+    browser.goto("/mentoring/proposals")
+    main = browser.page.get_by_role("main")
+    expect(main.get_by_role("heading", name="Vælg din mentor")).to_be_visible()
+    card = main.get_by_role("article", name=f"1. {mentor.full_name}")
+    expect(card).to_contain_text("Dækker")
+    browser.check("leader-life-self-match")
+    card.get_by_role("button", name=f"Vælg {mentor.full_name}").click()
+    card.get_by_label("Budget").check()
+    card.get_by_role("button", name=re.compile(f"^Spørg {mentor.full_name}")).click()
+    main.get_by_text(f"Du har valgt {mentor.full_name}.").wait_for()
+    proposal = Proposal.objects.get(enrolment=enrolment, origin="self")
+    assert proposal.offer_id == jens.id and proposal.mentee_accepted_at is not None
+    need = m.SupportNeed.objects.get(leader=world.new_leader.leader, topic=world.budget)
+    assert need.shared_with_mentor
+
+    browser.switch_language("en")
+    expect(main.get_by_role("heading", name="Choose your mentor")).to_be_visible()
+    browser.check("leader-life-self-match")

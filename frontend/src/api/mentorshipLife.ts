@@ -104,6 +104,30 @@ export async function quality(programmeId: number): Promise<Quality> {
   );
 }
 
+/** A suggested mentor; the schema sees the reason fields as untyped, the API sends sentences. */
+export type Suggestion = Omit<S["SuggestionOutput"], "reasons" | "reasons_da"> & {
+  reasons: string[];
+  reasons_da: string[];
+};
+
+/** Self-match: my suggested mentors, best first (none outside self-match programmes). */
+export async function mySuggestions(): Promise<Suggestion[]> {
+  const page = unwrap(
+    await api.GET("/api/suggestions/mine/", { params: { query: { page_size: 50 } } }),
+  );
+  return page.results as Suggestion[];
+}
+
+/** Pick a suggested mentor (the mentor is asked), sharing the ticked support needs. */
+export async function suggestionChoose(suggestionId: number, shareNeeds: number[]): Promise<void> {
+  unwrap(
+    await api.POST("/api/suggestions/{suggestion_id}/choose/", {
+      params: { path: { suggestion_id: suggestionId } },
+      body: { share_needs: shareNeeds },
+    }),
+  );
+}
+
 /** Query keys: a pair's life lives under the caller's own mentoring (`mentoringKeys.mine()`). */
 export const lifeKeys = {
   pair: (id: number) => [...mentoringKeys.mine(), "pair", id] as const,
@@ -120,6 +144,8 @@ export const lifeQueries = {
     queryOptions({ queryKey: [...lifeKeys.pair(id), "pulses"], queryFn: () => pulses(id) }),
   exitSurvey: (id: number) =>
     queryOptions({ queryKey: [...lifeKeys.pair(id), "survey"], queryFn: () => exitSurvey(id) }),
+  suggestions: () =>
+    queryOptions({ queryKey: [...mentoringKeys.mine(), "suggestions"], queryFn: mySuggestions }),
   quality: (programmeId: number) =>
     queryOptions({
       queryKey: [...mentoringKeys.programme(programmeId), "quality"],

@@ -8,6 +8,7 @@ import type { MyProposal } from "../api/mentoring";
 import { peopleKeys, peopleQueries } from "../api/people";
 import { Page } from "../components/Page";
 import { PairingPrivacy } from "../components/Privacy";
+import { SelfMatch } from "../components/SelfMatch";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import { PROPOSAL_STATUS } from "./Programmes";
@@ -24,6 +25,7 @@ export function MyProposals() {
       <p role="status" className="ok">
         {message}
       </p>
+      <SelfMatch onChosen={setMessage} />
       {state.isPending ? <Loading /> : null}
       {state.isError ? <ErrorView error={state.error} /> : null}
       {state.isSuccess ? (
