@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from backend.mentoring.models import ExitSurvey, Meeting, Mentorship, Proposal, Pulse
+from backend.networks.models import Network
 from backend.people import models as m
 from onboarding.models import Plan, PlanItem
 from tests import factories as f
@@ -196,3 +197,55 @@ def test_a_mentee_chooses_her_mentor_from_the_suggestions(browser: Browser, worl
     browser.switch_language("en")
     expect(main.get_by_role("heading", name="Choose your mentor")).to_be_visible()
     browser.check("leader-life-self-match")
+
+
+def test_a_leader_starts_a_network_invites_and_closes_it(browser: Browser, world: World):
+    page = browser.page
+    soren = world.outsider.leader
+    browser.login(world.new_leader)
+    browser.goto("/networks")
+    browser.expect_heading("Mine netværk")
+    main = page.get_by_role("main")
+    main.get_by_text("Start et netværk", exact=True).click()
+    start = main.get_by_role("form", name="Start et netværk")
+    start.get_by_label("Navn").fill("Frokostklubben")
+    start.get_by_label(re.compile("^Kun medlemmer")).check()
+    start.get_by_role("button", name="Start netværket").click()
+    main.get_by_text("Frokostklubben er startet.", exact=False).wait_for()
+    network = Network.objects.get(name="Frokostklubben")
+    assert network.kind == "informal" and not network.welcomes_newcomers
+
+    card = main.get_by_role("listitem").filter(
+        has=page.get_by_role("heading", name="Frokostklubben")
+    )
+    card.get_by_text("Invitér en kollega til Frokostklubben").click()
+    card.get_by_label("Søg på navn (mindst to bogstaver)").fill(soren.first_name)
+    card.get_by_role("button", name=f"Invitér {soren.full_name}").click()
+    main.get_by_text(f"{soren.full_name} er inviteret til Frokostklubben.").wait_for()
+    browser.check("leader-life-networks")
+
+    page.get_by_role("button", name="Log ud").click()
+    browser.login(world.outsider)
+    browser.goto("/networks")
+    browser.switch_language("en")
+    invitations = main.get_by_role("region", name="Invitations to you")
+    expect(invitations).to_contain_text(f"{world.new_leader.leader.full_name} invites you")
+    browser.check("leader-life-networks")
+    invitations.get_by_role("button", name="Accept – Frokostklubben").click()
+    main.get_by_text("You are a member of Frokostklubben.").wait_for()
+    assert network.memberships.filter(leader=soren).exists()
+    # Their own network map now names Mette, tied through the informal network.
+    row = main.get_by_role("row", name=re.compile(world.new_leader.leader.full_name))
+    expect(row).to_contain_text("informal network")
+
+    page.get_by_role("button", name="Sign out").click()
+    browser.login(world.new_leader)
+    browser.goto("/networks")
+    card = main.get_by_role("listitem").filter(
+        has=page.get_by_role("heading", name="Frokostklubben")
+    )
+    card.get_by_role("button", name="Close the network – Frokostklubben").click()
+    card.get_by_role("button", name="Yes, close it").click()
+    main.get_by_text("Frokostklubben is closed.").wait_for()
+    network.refresh_from_db()
+    assert not network.active

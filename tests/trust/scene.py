@@ -289,6 +289,11 @@ def _extras(
     run = f.MatchRunFactory(programme=enrolment.programme, status="succeeded")
     suggestion = f.SuggestionFactory(run=run, enrolment=enrolment, offer=offer, rank=1, score=0.9)
     flag = f.FlagFactory(mentorship=mentorship, kind="inactive", reason="Intet møde")
+    # An invitation for the leader to an informal network of her organisation.
+    invited_to = f.NetworkFactory(
+        organisation=org, name="Morgenmadsklubben", kind=nm.NetworkKind.INFORMAL
+    )
+    invitation = nm.NetworkInvitation.objects.create(network=invited_to, leader=leader)
     meeting = Meeting.objects.create(
         mentorship=mentorship,
         planned_by=mentorship.mentee,
@@ -296,6 +301,7 @@ def _extras(
     )
     return {
         "meeting_id": meeting.id,
+        "invitation_id": invitation.id,
         "contact_id": contact.id,
         "template_item_id": template_item.id,
         "run_id": run.id,

@@ -96,6 +96,26 @@ network-detail                   GET    andeby  404 404 404 404 404 404 404 404 
 network-memberships              GET    own     404 404 200 404 404 200 404 404 404 403
 network-memberships              GET    open    200 200 200 200 200 200 200 200 404 403
 network-memberships              GET    andeby  404 404 404 404 404 404 404 404 200 403
+# A leader's own informal networks: members invite and leave; only a convener closes (Mette
+# and Jens are plain members of hers: 403).
+network-informal-create          POST   -       403 403 201 201 201 201 201 201 403 403
+network-invite                   POST   own     403 403 201 404 404 201 404 404 403 403
+network-invite                   POST   open    403 403 404 404 404 404 404 404 403 403
+network-invite                   POST   andeby  403 403 404 404 404 404 404 404 403 403
+network-invite-candidates        GET    own     403 403 200 404 404 200 404 404 403 403
+network-invite-candidates        GET    open    403 403 404 404 404 404 404 404 403 403
+network-invite-candidates        GET    andeby  403 403 404 404 404 404 404 404 403 403
+network-leave                    POST   own     403 403 204 404 404 204 404 404 403 403
+network-leave                    POST   open    403 403 404 404 404 404 404 404 403 403
+network-leave                    POST   andeby  403 403 404 404 404 404 404 404 403 403
+network-close                    POST   own     403 403 403 404 404 403 404 404 403 403
+network-close                    POST   open    403 403 404 404 404 404 404 404 403 403
+network-close                    POST   andeby  403 403 404 404 404 404 404 404 403 403
+network-invitation-list          GET    -       403 403 200 200 200 200 200 200 403 403
+network-invitation-accept        POST   own     403 403 200 404 404 404 404 404 403 403
+network-invitation-accept        POST   andeby  403 403 404 404 404 404 404 404 403 403
+network-invitation-decline       POST   own     403 403 200 404 404 404 404 404 403 403
+network-invitation-decline       POST   andeby  403 403 404 404 404 404 404 404 403 403
 peer-list                        GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                POST   -       403 403 400 400 400 400 400 400 403 403
@@ -310,6 +330,8 @@ BODIES: dict[tuple[str, str], Callable[[Scene, str], dict[str, Any]]] = {
     ("proposal-decline", "POST"): lambda s, t: {"reason": "Ingen tid"},
     ("proposal-reject", "POST"): lambda s, t: {"reason": "Ikke et godt match"},
     ("network-join", "POST"): lambda s, t: {"message": "Må jeg være med?"},
+    ("network-informal-create", "POST"): lambda s, t: {"name": "Onsdagsklubben"},
+    ("network-invite", "POST"): lambda s, t: {"leader_id": s.unrelated.leader_id},
     ("programme-offers", "POST"): lambda s, t: {"capacity": 1},
     ("draft-move", "POST"): lambda s, t: {"leader": s.ids[t]["leader_id"], "to_group": 0},
     ("onboarding-item", "PATCH"): lambda s, t: {"status": "done"},

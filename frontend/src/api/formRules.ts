@@ -31,6 +31,10 @@ export const formRules = {
     would_recommend: { required: true },
     comment: { maxLength: 2000 },
   },
+  InformalNetworkInputRequest: {
+    name: { required: true, maxLength: 200, minLength: 1 },
+    description: { maxLength: 2000 },
+  },
   InputRequest: {
     reason: { required: true, maxLength: 300, minLength: 1 },
     confirm: { required: true },
@@ -58,6 +62,9 @@ export const formRules = {
   MentorshipEndInputRequest: {
     completed: { required: true },
     reason: { maxLength: 400 },
+  },
+  NetworkInviteInputRequest: {
+    leader_id: { required: true },
   },
   NetworkJoinInputRequest: {
     message: { maxLength: 1000 },

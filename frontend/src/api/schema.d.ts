@@ -760,6 +760,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/network-invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's pending invitations. */
+        get: operations["network_invitations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-invitations/{invitation_id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the invited leader accepts or declines (``accept`` is set by the route). */
+        post: operations["network_invitations_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-invitations/{invitation_id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the invited leader declines. */
+        post: operations["network_invitations_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/network-join-requests/": {
         parameters: {
             query?: never;
@@ -949,6 +1000,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/networks/{network_id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the convener closes the informal network when it no longer helps. */
+        post: operations["networks_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: a member invites a colleague to the informal network. */
+        post: operations["networks_invitations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/invite-candidates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: colleagues a member may invite to the network, by name (``?q=``, two letters+). */
+        get: operations["networks_invite_candidates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/networks/{network_id}/join/": {
         parameters: {
             query?: never;
@@ -960,6 +1062,23 @@ export interface paths {
         put?: never;
         /** @description Join an open network, or ask to join a private one (its members decide). */
         post: operations["networks_join_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/leave/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: leave an informal network (the last one out closes it). */
+        post: operations["networks_leave_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1012,6 +1131,23 @@ export interface paths {
         put?: never;
         /** @description A member sits out the next round. */
         post: operations["networks_roulette_opt_out_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/informal/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: start an informal network (the caller is its convener). */
+        post: operations["networks_informal_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2363,6 +2499,13 @@ export interface components {
             name: string;
             leaders: number;
         };
+        /** @description The new network. */
+        InformalNetworkInputRequest: {
+            name: string;
+            description?: string;
+            /** @default false */
+            open_for_requests: boolean;
+        };
         InputRequest: {
             reason: string;
             confirm: boolean;
@@ -2388,6 +2531,13 @@ export interface components {
             readonly contact: {
                 [key: string]: string;
             } | null;
+        };
+        /** @description A colleague who may be invited: as the staff directory names them. */
+        InviteCandidate: {
+            id: number;
+            name: string;
+            role_title: string;
+            unit?: string | null;
         };
         /** @description A join request: the asker and the network. */
         JoinRequestOutput: {
@@ -2850,6 +3000,17 @@ export interface components {
             administrations: {
                 [key: string]: number;
             };
+        };
+        /** @description An invitation to an informal network. */
+        NetworkInvitation: {
+            id: number;
+            network: components["schemas"]["NetworkRef"];
+            invited_by?: string | null;
+            status: string;
+        };
+        /** @description Whom to invite. */
+        NetworkInviteInputRequest: {
+            leader_id: number;
         };
         NetworkJoinInputRequest: {
             message?: string;
@@ -6019,6 +6180,67 @@ export interface operations {
             };
         };
     };
+    network_invitations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInvitation"][];
+                };
+            };
+        };
+    };
+    network_invitations_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInvitation"];
+                };
+            };
+        };
+    };
+    network_invitations_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInvitation"];
+                };
+            };
+        };
+    };
     network_join_requests_list: {
         parameters: {
             query?: {
@@ -6338,6 +6560,77 @@ export interface operations {
             };
         };
     };
+    networks_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkRef"];
+                };
+            };
+        };
+    };
+    networks_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkInviteInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NetworkInviteInputRequest"];
+                "multipart/form-data": components["schemas"]["NetworkInviteInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInvitation"];
+                };
+            };
+        };
+    };
+    networks_invite_candidates_list: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCandidate"][];
+                };
+            };
+        };
+    };
     networks_join_create: {
         parameters: {
             query?: never;
@@ -6372,6 +6665,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NetworkJoinRequested"];
                 };
+            };
+        };
+    };
+    networks_leave_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6474,6 +6787,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RouletteOptedOut"];
+                };
+            };
+        };
+    };
+    networks_informal_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InformalNetworkInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InformalNetworkInputRequest"];
+                "multipart/form-data": components["schemas"]["InformalNetworkInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkRef"];
                 };
             };
         };
