@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -197,7 +198,7 @@ def plan_detail(*, actor: User, plan_id: int) -> PlanDetail:
         role_start_date=plan.role_start_date,
         status=plan.status,
         viewer=viewer,
-        progress=progress_of(items),
+        progress=plan_progress(plan=plan, viewer=viewer),
         items=items,
     )
 
@@ -292,44 +293,66 @@ class Progress:
         return round(100 * self.done / self.total) if self.total else 100
 
 
-def progress_of(items: list[PlanItem], *, today: dt.date | None = None) -> Progress:
-    """Progress over already-loaded items (dropped and not-applicable items do not count)."""
-    today = today or timezone.localdate()
-    applicable = [
-        i for i in items if i.dropped_at is None and i.status != PlanItem.Status.NOT_APPLICABLE
-    ]
-    open_due = [
-        i.due_date
-        for i in applicable
-        if i.status in PlanItem.OPEN_STATUSES and i.due_date is not None
-    ]
-    return Progress(
-        done=sum(i.status == PlanItem.Status.DONE for i in applicable),
-        total=len(applicable),
-        overdue=sum(item_is_overdue(i, today=today) for i in applicable),
-        next_due=min((d for d in open_due if d >= today), default=None),
-    )
+def progress_annotations(
+    *, today: dt.date, private: bool, own_leader_id: int | None = None
+) -> dict[str, object]:
+    """The one rule for a plan's progress, as annotations on a ``Plan`` query.
 
-
-def _progress_annotations(*, private: bool, today: dt.date) -> dict[str, object]:
+    Every figure the product shows (the plan, the plan list, the boss's and HR's dashboards)
+    comes from here, so they cannot disagree. Counted: the plan's items that are not dropped and
+    not "not applicable". Mentor items count for whoever sees them: HR (``private``) and the
+    leader on their own plan (``own_leader_id``); the boss line never learns a pairing exists,
+    so for them progress is over the items they see.
+    """
     counted = Q(items__dropped_at__isnull=True) & ~Q(items__status=PlanItem.Status.NOT_APPLICABLE)
     if not private:
-        counted &= ~Q(items__owner_role=OwnerRole.MENTOR)
+        sees_mentor_items = ~Q(items__owner_role=OwnerRole.MENTOR)
+        if own_leader_id is not None:
+            sees_mentor_items |= Q(leader_id=own_leader_id)
+        counted &= sees_mentor_items
     open_ = counted & Q(items__status__in=PlanItem.OPEN_STATUSES)
-    annotations: dict[str, object] = {
+    return {
         "items_total": Count("items", filter=counted),
         "items_done": Count("items", filter=counted & Q(items__status=PlanItem.Status.DONE)),
         "items_overdue": Count("items", filter=open_ & Q(items__due_date__lt=today)),
         "next_due": Min("items__due_date", filter=open_ & Q(items__due_date__gte=today)),
     }
-    if private:
-        annotations["need_help_count"] = Count("items", filter=counted & Q(items__need_help=True))
-        annotations["mentor_matched"] = Exists(
+
+
+def progress_from_row(plan: Any) -> Progress:
+    """The :class:`Progress` of a plan row annotated by :func:`progress_annotations`."""
+    return Progress(
+        done=plan.items_done,
+        total=plan.items_total,
+        overdue=plan.items_overdue,
+        next_due=plan.next_due,
+    )
+
+
+def plan_progress(*, plan: Plan, viewer: Viewer, today: dt.date | None = None) -> Progress:
+    """Progress of one plan as ``viewer`` sees it (the same rule as every list and dashboard)."""
+    today = today or timezone.localdate()
+    row = Plan.objects.filter(id=plan.id).annotate(
+        **progress_annotations(
+            today=today,
+            private=viewer is Viewer.HR,
+            own_leader_id=plan.leader_id if viewer is Viewer.SELF else None,
+        )
+    )
+    return progress_from_row(row.get())
+
+
+def _private_annotations() -> dict[str, object]:
+    """HR's extra columns: how many items ask for help, and whether a mentor is matched."""
+    counted = Q(items__dropped_at__isnull=True) & ~Q(items__status=PlanItem.Status.NOT_APPLICABLE)
+    return {
+        "need_help_count": Count("items", filter=counted & Q(items__need_help=True)),
+        "mentor_matched": Exists(
             PlanItem.objects.filter(
                 plan=OuterRef("pk"), owner_role=OwnerRole.MENTOR, owner_leader__isnull=False
             )
-        )
-    return annotations
+        ),
+    }
 
 
 def first_days_q(*, today: dt.date | None = None) -> Q:
@@ -348,7 +371,9 @@ def plans_visible_to(
 
     HR gets its scope's plans with help counts and mentor status (``private`` True). A leader
     gets their own plan and those of every leader below them in the line, without private
-    fields (for a leader's own plan the detail endpoint shows them). Queries: constant.
+    fields (for a leader's own plan the detail endpoint shows them); progress follows
+    :func:`progress_annotations`, so their own row counts what their own plan shows. Queries:
+    constant.
     """
     today = today or timezone.localdate()
     if not actor.is_authenticated:
@@ -371,13 +396,11 @@ def plans_visible_to(
         plans = rows.filter(access.self_and_reports_q(actor, field="leader_id"))
     if first_days_only:
         plans = plans.filter(first_days_q(today=today))
-    plans = plans.annotate(**_progress_annotations(private=private, today=today))
+    plans = plans.annotate(
+        **progress_annotations(today=today, private=private, own_leader_id=actor.leader_id),
+        **(_private_annotations() if private else {}),
+    )
     return plans.order_by("-role_start_date", "id"), private
-
-
-def plan_progress_for(*, plan: Plan, viewer: Viewer, today: dt.date | None = None) -> Progress:
-    """Progress of one plan as the viewer may see it."""
-    return progress_of(plan_items_for(plan=plan, viewer=viewer), today=today)
 
 
 # --- templates and settings ----------------------------------------------------------------------

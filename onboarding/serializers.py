@@ -11,7 +11,6 @@ from rest_framework import serializers
 from onboarding.models import CalendarFeed, Plan, PlanItem, PlanItemEvent, Template, TemplateItem
 from onboarding.selectors import (
     FIRST_DAYS,
-    Progress,
     Viewer,
     item_guidance,
     item_is_blocked,
@@ -19,6 +18,7 @@ from onboarding.selectors import (
     item_owner_label,
     item_owner_name,
     item_title,
+    progress_from_row,
 )
 
 
@@ -146,13 +146,7 @@ class PlanListSerializer(PlanSerializer):
     progress = serializers.SerializerMethodField()
 
     def get_progress(self, plan: Any) -> dict[str, Any]:
-        progress = Progress(
-            done=plan.items_done,
-            total=plan.items_total,
-            overdue=plan.items_overdue,
-            next_due=plan.next_due,
-        )
-        return dict(ProgressSerializer(progress).data)
+        return dict(ProgressSerializer(progress_from_row(plan)).data)
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         data = super().to_representation(instance)

@@ -12,13 +12,16 @@ from django.contrib import admin
 from backend.mentoring.models import (
     CheckIn,
     Enrolment,
+    ExitSurvey,
     Flag,
     LeaderEntry,
     MatchRun,
+    Meeting,
     MentorOffer,
     Mentorship,
     Programme,
     Proposal,
+    Pulse,
     Suggestion,
 )
 
@@ -107,3 +110,37 @@ class FlagAdmin(admin.ModelAdmin):
     list_display = ["id", "mentorship", "kind", "created_at", "resolved_at"]
     list_filter = ["kind"]
     raw_id_fields = ["mentorship", "suggested_mentor"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["id", "mentorship", "starts_at", "minutes", "cancelled_at"]
+    list_filter = ["mentorship__programme"]
+    raw_id_fields = ["mentorship", "planned_by"]
+
+
+class _FeedbackAdmin(admin.ModelAdmin):
+    """Pulses and exit surveys are the writer's own; HR reads them only as figures over five
+    or more people (``backend/mentoring/quality.py``). The admin shows that one was given and
+    when, never who gave it, the rating or the comment, and changes nothing."""
+
+    list_display = ["id", "mentorship", "created_at"]
+    list_filter = ["mentorship__programme"]
+    fields = ["mentorship", "created_at"]
+    readonly_fields = ["mentorship", "created_at"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Pulse)
+class PulseAdmin(_FeedbackAdmin):
+    pass
+
+
+@admin.register(ExitSurvey)
+class ExitSurveyAdmin(_FeedbackAdmin):
+    pass

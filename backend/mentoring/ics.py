@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from backend.mentoring.models import Proposal
+from backend.mentoring.models import Meeting, Proposal
 from backend.notifications import links
 
 
@@ -43,6 +43,39 @@ def proposal_invitation(
         event.add("location", location)
     event.add("summary", f"Første mentormøde: {mentee.full_name} og {mentor.full_name}")
     event.add("description", settings.SPARRING_BASE_URL + links.proposal(proposal.id))
+    for leader in (mentee, mentor):
+        if leader.email:
+            attendee = vCalAddress(f"mailto:{leader.email}")
+            attendee.params["cn"] = vText(leader.full_name)
+            attendee.params["role"] = vText("REQ-PARTICIPANT")
+            event.add("attendee", attendee, encode=False)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def meeting_invitation(*, meeting: Meeting) -> bytes:
+    """Return an iCalendar (RFC 5545) request for a pair's planned meeting.
+
+    The two leaders' names and addresses, the time and the place: nothing about the pairing's
+    reasons or what the pair talks about. A cancelled meeting is sent as ``CANCEL``.
+    """
+    mentorship = meeting.mentorship
+    mentee, mentor = mentorship.mentee, mentorship.mentor
+    calendar = Calendar()
+    calendar.add("prodid", "-//Sparring//Mentoring//DA")
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if meeting.cancelled_at else "REQUEST")
+    event = Event()
+    event.add("uid", f"sparring-meeting-{meeting.id}@{settings.SPARRING_BASE_URL.split('//')[-1]}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.starts_at)
+    event.add("dtend", meeting.starts_at + dt.timedelta(minutes=meeting.minutes))
+    if meeting.location:
+        event.add("location", meeting.location)
+    if meeting.cancelled_at:
+        event.add("status", "CANCELLED")
+    event.add("summary", f"Mentormøde: {mentee.full_name} og {mentor.full_name}")
+    event.add("description", settings.SPARRING_BASE_URL + links.mentorship(mentorship.id))
     for leader in (mentee, mentor):
         if leader.email:
             attendee = vCalAddress(f"mailto:{leader.email}")

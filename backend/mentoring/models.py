@@ -432,3 +432,93 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return f"flag #{self.pk} ({self.kind})"
+
+
+# --- a mentorship's life after the first meeting (meetings, pulses, exit surveys) -------------
+
+
+class Meeting(models.Model):
+    """A meeting a pair has planned; its calendar invitation is made from it."""
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="meetings")
+    planned_by = models.ForeignKey(
+        Leader, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    minutes = models.PositiveSmallIntegerField(_("minutes"), default=60)
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes__gte=15) & Q(minutes__lte=8 * 60), name="meeting_minutes_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"meeting #{self.pk}"
+
+
+class Pulse(models.Model):
+    """A pair member's short rating of a meeting (1-5); the comment is for the coordinator only."""
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="pulses")
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="+")
+    met_on = models.DateField(_("meeting date"))
+    score = models.PositiveSmallIntegerField(_("how useful was the meeting (1-5)"))
+    comment = models.TextField(_("comment for the programme coordinator"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-met_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentorship", "leader", "met_on"], name="pulse_one_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=1) & Q(score__lte=5), name="pulse_score_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # Never the comment.
+        return f"pulse #{self.pk}"
+
+
+class ExitSurvey(models.Model):
+    """A pair member's answers when the mentorship has ended (read by the coordinator only)."""
+
+    class Goals(models.TextChoices):
+        """Did the mentorship help with what the leader wanted?"""
+
+        YES = "yes", _("Yes")
+        PARTLY = "partly", _("Partly")
+        NO = "no", _("No")
+
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.CASCADE, related_name="exit_surveys"
+    )
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="+")
+    as_mentor = models.BooleanField()
+    rating = models.PositiveSmallIntegerField(_("how useful was the mentorship (1-5)"))
+    goals_met = models.CharField(max_length=8, choices=Goals.choices)
+    would_recommend = models.BooleanField(_("would recommend a mentor to a new leader"))
+    comment = models.TextField(_("comment for the programme coordinator"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentorship", "leader"], name="exit_survey_one_per_member"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=5), name="exit_survey_rating_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"exit survey #{self.pk}"

@@ -1,4 +1,5 @@
-"""GDPR contribution of the mentoring app: enrolments, offers, proposals, pairs and check-ins.
+"""GDPR contribution of the mentoring app: enrolments, offers, proposals, pairs, check-ins,
+pulses and exit surveys.
 
 Called by ``backend.privacy`` (see ``backend/privacy/registry.py``). The leader's own export
 shows their own check-in notes and notes the other party shared with the pair, never the other
@@ -17,12 +18,15 @@ from django.utils import timezone
 from backend.mentoring.models import (
     CheckIn,
     Enrolment,
+    ExitSurvey,
     Flag,
     LeaderEntry,
     MatchRun,
+    Meeting,
     MentorOffer,
     Mentorship,
     Proposal,
+    Pulse,
     Suggestion,
 )
 from backend.mentoring.reasons import labels_where, render_json, render_list
@@ -50,6 +54,7 @@ def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
         "proposals": _proposals(leader, labels),
         "mentorships": _mentorships(leader),
         "check_ins": _check_ins(leader, notes=notes),
+        **_pulses_and_surveys(leader, notes=notes),
     }
 
 
@@ -176,6 +181,33 @@ def _check_ins(leader: Leader, *, notes: bool) -> list[dict[str, Any]]:
     ]
 
 
+def _pulses_and_surveys(leader: Leader, *, notes: bool) -> dict[str, Any]:
+    """The leader's own meeting pulses and exit-survey answers (comments: hers only, not HR's)."""
+    pulses = Pulse.objects.filter(leader=leader).order_by("met_on", "id")
+    surveys = ExitSurvey.objects.filter(leader=leader).order_by("created_at", "id")
+    return {
+        "pulses": [
+            {
+                "mentorship": p.mentorship_id,
+                "met_on": _iso(p.met_on),
+                "score": p.score,
+                **({"comment": p.comment} if notes else {}),
+            }
+            for p in pulses
+        ],
+        "exit_surveys": [
+            {
+                "mentorship": s.mentorship_id,
+                "rating": s.rating,
+                "goals_met": s.goals_met,
+                "would_recommend": s.would_recommend,
+                **({"comment": s.comment} if notes else {}),
+            }
+            for s in surveys
+        ],
+    }
+
+
 @transaction.atomic
 def erase_leader(leader: Leader) -> None:
     """Strip the leader's mentoring rows of every note and reason; end live pairs. Idempotent."""
@@ -200,6 +232,13 @@ def erase_leader(leader: Leader) -> None:
         reason="", resolved_at=now
     )
     Flag.objects.filter(suggested_mentor=leader).update(suggested_mentor=None)
+    # Where a pair met is about both: planned meetings keep their times, not their places.
+    Meeting.objects.filter(Q(mentorship__mentee=leader) | Q(mentorship__mentor=leader)).update(
+        location=""
+    )
+    # Pulses and survey answers keep their scores (programme quality counts them), no comment.
+    Pulse.objects.filter(leader=leader).update(comment="")
+    ExitSurvey.objects.filter(leader=leader).update(comment="")
     proposals = Proposal.objects.filter(Q(enrolment__leader=leader) | Q(offer__leader=leader))
     proposals.filter(status__in=Proposal.OPEN).update(
         status=Proposal.Status.WITHDRAWN, decided_at=now

@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from backend.mentoring.apis import checkins, mentorships, offers, programmes, proposals, runs
+from backend.mentoring.apis import (
+    checkins,
+    meetings,
+    mentorships,
+    offers,
+    programmes,
+    proposals,
+    runs,
+)
 
 urlpatterns = [
     path("programmes/", programmes.ProgrammeListCreateApi.as_view(), name="programme-list"),
@@ -136,6 +144,36 @@ urlpatterns = [
         "mentorships/<int:mentorship_id>/check-ins/",
         checkins.CheckInListCreateApi.as_view(),
         name="mentorship-check-ins",
+    ),
+    path(
+        "mentorships/<int:mentorship_id>/meetings/",
+        meetings.MeetingListCreateApi.as_view(),
+        name="mentorship-meetings",
+    ),
+    path(
+        "mentoring/meetings/<int:meeting_id>/cancel/",
+        meetings.MeetingCancelApi.as_view(),
+        name="mentoring-meeting-cancel",
+    ),
+    path(
+        "mentoring/meetings/<int:meeting_id>/invitation.ics",
+        meetings.MeetingInvitationApi.as_view(),
+        name="mentoring-meeting-invitation",
+    ),
+    path(
+        "mentorships/<int:mentorship_id>/pulses/",
+        meetings.PulseListCreateApi.as_view(),
+        name="mentorship-pulses",
+    ),
+    path(
+        "mentorships/<int:mentorship_id>/exit-survey/",
+        meetings.ExitSurveyApi.as_view(),
+        name="mentorship-exit-survey",
+    ),
+    path(
+        "programmes/<int:programme_id>/quality/",
+        meetings.ProgrammeQualityApi.as_view(),
+        name="programme-quality",
     ),
     path("mentoring/flags/", mentorships.FlagListApi.as_view(), name="mentoring-flags"),
     path(

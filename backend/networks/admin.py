@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from backend.networks.models import InsightsSnapshot, Membership, Network
+from backend.networks.models import InsightsSnapshot, Membership, Network, NetworkInvitation
 
 
 class MembershipInline(admin.TabularInline):
@@ -53,4 +53,21 @@ class InsightsSnapshotAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request: object) -> bool:
+        return False
+
+
+@admin.register(NetworkInvitation)
+class NetworkInvitationAdmin(admin.ModelAdmin):
+    """Invitations to informal networks: who is in an informal network is its members' own, so
+    the admin lists the invitations by id and status only."""
+
+    list_display = ["id", "status", "created_at", "decided_at"]
+    list_filter = ["status"]
+    fields = ["status", "created_at", "decided_at"]
+    readonly_fields = ["status", "created_at", "decided_at"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False

@@ -395,3 +395,31 @@ class InsightsSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"insights of organisation {self.organisation_id} ({self.scope or 'all'})"
+
+
+class NetworkInvitation(models.Model):
+    """A member of an informal network invites a colleague; the colleague accepts or declines."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="invitations")
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="+")
+    invited_by = models.ForeignKey(
+        Leader, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        max_length=12, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "leader"],
+                condition=Q(status="pending"),
+                name="network_invitation_one_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"network invitation #{self.pk} ({self.status})"

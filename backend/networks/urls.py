@@ -3,6 +3,7 @@
 from django.urls import path
 
 from backend.networks.apis import (
+    informal,
     insights,
     introductions,
     memberships,
@@ -16,6 +17,43 @@ from backend.networks.apis import (
 urlpatterns = [
     # Networks and their members (moved from the people app, same paths)
     path("networks/", networks.NetworkListApi.as_view(), name="network-list"),
+    # A leader's own informal networks (start, invite, answer, leave, close)
+    path(
+        "networks/informal/",
+        informal.InformalNetworkCreateApi.as_view(),
+        name="network-informal-create",
+    ),
+    path(
+        "networks/<int:network_id>/invitations/",
+        informal.NetworkInviteApi.as_view(),
+        name="network-invite",
+    ),
+    path(
+        "networks/<int:network_id>/leave/", informal.NetworkLeaveApi.as_view(), name="network-leave"
+    ),
+    path(
+        "networks/<int:network_id>/close/", informal.NetworkCloseApi.as_view(), name="network-close"
+    ),
+    path(
+        "networks/<int:network_id>/invite-candidates/",
+        informal.InviteCandidatesApi.as_view(),
+        name="network-invite-candidates",
+    ),
+    path(
+        "network-invitations/",
+        informal.MyInvitationListApi.as_view(),
+        name="network-invitation-list",
+    ),
+    path(
+        "network-invitations/<int:invitation_id>/accept/",
+        informal.InvitationAnswerApi.as_view(),
+        name="network-invitation-accept",
+    ),
+    path(
+        "network-invitations/<int:invitation_id>/decline/",
+        informal.InvitationDeclineApi.as_view(),
+        name="network-invitation-decline",
+    ),
     path("networks/<int:network_id>/", networks.NetworkDetailApi.as_view(), name="network-detail"),
     path(
         "networks/<int:network_id>/memberships/",

@@ -22,6 +22,7 @@ __all__ = [
     "mentoring_flags",
     "mentoring_suggestions",
     "mentorship",
+    "my_networks",
     "network",
     "network_requests",
     "plan_item",
@@ -110,3 +111,8 @@ def mentor_offers() -> str:
 def hr_programme(programme_id: int) -> str:
     """HR's screen of one mentoring programme (``mentoring.mentor_answered``)."""
     return f"/hr/programmes/{int(programme_id)}"
+
+
+def my_networks() -> str:
+    """The leader's own networks and invitations (``networks.invitation``, ``networks.closed``)."""
+    return "/networks"

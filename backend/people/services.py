@@ -195,11 +195,14 @@ def support_need_raise(
     weight: int = SupportNeed.Weight.SOME,
     note: str | None = None,
     source: str = SupportNeed.Source.LEADER,
+    step_up: bool = False,
 ) -> SupportNeed:
     """Create the leader's support need for a topic, or raise its weight and reopen it.
 
     Used by the leader directly and by onboarding's "I need help with this". A weight is never
-    lowered here (the leader lowers it explicitly through an update).
+    lowered here (the leader lowers it explicitly through an update). With ``step_up`` an open
+    need of the topic goes one step up (at most "much"): asking for help again on the same
+    topic says the need is bigger, so the one need rises instead of a second one appearing.
     """
     if topic.organisation_id != leader.organisation_id:
         raise ServiceError(_("The topic belongs to another organisation."), field="topic")
@@ -210,7 +213,8 @@ def support_need_raise(
             defaults={"weight": weight, "note": note or "", "source": source},
         )
         if not created:
-            need.weight = max(need.weight, weight)
+            stepped = need.weight + 1 if step_up and need.status == SupportNeed.Status.OPEN else 0
+            need.weight = min(max(need.weight, weight, stepped), SupportNeed.Weight.MUCH)
             if need.status != SupportNeed.Status.OPEN:
                 # A need opened again is new to the mentor: shared only when the leader says so.
                 need.shared_with_mentor = False

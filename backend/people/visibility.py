@@ -23,6 +23,7 @@ class Kind(StrEnum):
     HELP_REQUEST = "help_request"  # "I need help" on an item of the onboarding plan
     MENTOR_PAIRING = "mentor_pairing"  # that the leader has a mentor (or is one), and who
     CHECK_IN_NOTE = "check_in_note"  # the leader's note on a meeting of the pair
+    MENTORING_FEEDBACK = "mentoring_feedback"  # pulses after meetings, the exit survey
 
 
 class Audience(StrEnum):
@@ -42,6 +43,7 @@ class Sees(StrEnum):
     TOPIC_AND_WEIGHT = "topic_and_weight"  # a support need's topic and weight, no note
     WHEN_SHARED = "when_shared"  # only what the leader chose to share with the pair
     NOTHING = "nothing"  # not even that it exists
+    IN_FIGURES = "in_figures"  # only figures resting on five people or more, and no names
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,14 @@ RULES: tuple[Rule, ...] = (
     Rule(Kind.CHECK_IN_NOTE, _H, _NO),
     Rule(Kind.CHECK_IN_NOTE, _M, _SH),
     Rule(Kind.CHECK_IN_NOTE, _O, _NO),
+    # Pulses and exit-survey answers: the writer's own; the programme coordinator (HR) reads
+    # them only as figures of five people or more, comments without names; the other of the
+    # pair and the line never.
+    Rule(Kind.MENTORING_FEEDBACK, _S, _ALL),
+    Rule(Kind.MENTORING_FEEDBACK, _L, _NO),
+    Rule(Kind.MENTORING_FEEDBACK, _H, Sees.IN_FIGURES),
+    Rule(Kind.MENTORING_FEEDBACK, _M, _NO),
+    Rule(Kind.MENTORING_FEEDBACK, _O, _NO),
 )
 
 

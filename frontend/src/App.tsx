@@ -5,6 +5,7 @@ import { Loading } from "./components/Status";
 import { Dashboard } from "./screens/Dashboard";
 import { Home } from "./screens/Home";
 import { MyMentorships } from "./screens/MyMentorships";
+import { PairScreen } from "./screens/mentorships/PairScreen";
 import { MyPlan, PlanScreen } from "./screens/MyPlan";
 import { MyProposals } from "./screens/MyProposals";
 import { Peers } from "./screens/Peers";
@@ -76,6 +77,7 @@ export function App() {
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
         <Route path="mentoring/pairs" element={<MyMentorships />} />
+        <Route path="mentoring/mentorships/:mentorshipId" element={<PairScreen />} />
         <Route path="peers/introductions" element={<Introductions />} />
         <Route path="networks" element={<Networks />} />
         <Route path="networks/requests" element={<Networks />} />

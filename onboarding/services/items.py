@@ -171,7 +171,8 @@ def plan_item_need_help(
 ) -> SupportNeed:
     """The leader says "I need help with this": raise their private support need for the topic.
 
-    The support need (source ``onboarding``) is what mentor matching reads. The item's
+    The support need (source ``onboarding``) is what mentor matching reads; when the leader
+    already has a need of the item's topic, that need rises a step instead. The item's
     ``need_help`` flag is private to the leader and HR; the event is hidden from the boss.
     """
     item = _lock(item)
@@ -181,11 +182,14 @@ def plan_item_need_help(
     if weight not in SupportNeed.Weight.values:
         raise ServiceError(_("Weight must be 1, 2 or 3."), field="weight")
     leader = Leader.objects.get(id=item.plan.leader_id)
+    # The topic's one need rises (a need the leader stated, or one from another item of the
+    # topic); asking again on an item already flagged changes nothing.
     need = support_need_raise(
         leader=leader,
         topic=Topic.objects.get(id=item.topic_id),
         weight=weight,
         source=SupportNeed.Source.ONBOARDING,
+        step_up=not item.need_help,
     )
     if not item.need_help:
         item.need_help = True

@@ -52,12 +52,16 @@ def test_new_leader_completes_an_item_and_asks_for_help(
     assert done_item.completed_by_id == world.new_leader.id
 
     card = browser.page.get_by_role("article", name=help_item.title_da)
-    # Worded from GET /api/privacy/rules/ (help requests: the leader and HR), not hard-coded.
-    expect(card).to_contain_text(
+    # Worded from GET /api/privacy/rules/ (help requests: the leader and HR), not hard-coded;
+    # said once on the plan and given to every help button as its description.
+    hint = (
         "Kun du og HR kan se, at du beder om hjælp. "
         "Din chef og lederne over dig, din mentor og andre ledere kan ikke."
     )
-    card.get_by_role("button", name="Jeg har brug for hjælp").click()
+    expect(browser.page.get_by_role("main")).to_contain_text(hint)
+    help_button = card.get_by_role("button", name="Jeg har brug for hjælp")
+    expect(help_button).to_have_accessible_description(hint)
+    help_button.click()
     card.get_by_text("Du har bedt om hjælp med dette.").wait_for()
     need = m.SupportNeed.objects.get(leader=world.new_leader.leader, topic=help_item.topic)
     assert need.status == m.SupportNeed.Status.OPEN
@@ -78,6 +82,8 @@ def test_new_leader_completes_an_item_and_asks_for_help(
     browser.check("support-needs")
     browser.page.get_by_role("navigation").get_by_role("link", name="My plan").click()
     browser.expect_heading("My plan")
+    # Done items are folded away; the "Done" filter shows them.
+    browser.page.get_by_role("radio", name=re.compile("^Done")).check()
     card = browser.page.get_by_role("article", name=done_item.title_en or done_item.title_da)
     expect(card).to_contain_text("Done")
     browser.check("my-plan")

@@ -9,7 +9,7 @@ import pytest
 from backend.api.exceptions import ServiceError
 from backend.people.models import SupportNeed
 from onboarding.models import PlanItem, PlanItemEvent
-from onboarding.selectors import Viewer, plan_items_for, progress_of
+from onboarding.selectors import Viewer, plan_items_for, plan_progress
 from onboarding.services.items import (
     plan_item_add,
     plan_item_drop,
@@ -85,7 +85,7 @@ def test_reschedule_and_drop_are_kept_in_the_history(plan, world: World):
 
 
 def test_added_item_gets_an_owner_and_counts_in_progress(plan, world: World):
-    before = progress_of(plan_items_for(plan=plan, viewer=Viewer.SELF))
+    before = plan_progress(plan=plan, viewer=Viewer.SELF)
     item = plan_item_add(
         plan=plan,
         actor=world.boss,
@@ -94,7 +94,7 @@ def test_added_item_gets_an_owner_and_counts_in_progress(plan, world: World):
         owner_role="boss",
     )
     assert item.personal and item.owner_leader_id == world.boss.leader_id
-    after = progress_of(plan_items_for(plan=plan, viewer=Viewer.SELF))
+    after = plan_progress(plan=plan, viewer=Viewer.SELF)
     assert after.total == before.total + 1
     assert PlanItemEvent.objects.filter(item=item, kind="added").exists()
 
@@ -106,7 +106,7 @@ def test_progress_counts_done_over_applicable_and_overdue(plan, world: World):
     assert overdue  # Mette started 20 days ago: the pre-start items are late
     plan_item_status_set(item=overdue[0], actor=world.new_leader, status="done")
     plan_item_status_set(item=items[-1], actor=world.hr, status="not_applicable", reason="x")
-    progress = progress_of(plan_items_for(plan=plan, viewer=Viewer.SELF))
+    progress = plan_progress(plan=plan, viewer=Viewer.SELF)
     assert progress.done == 1
     assert progress.total == len(items) - 1
     assert progress.overdue == len(overdue) - 1

@@ -19,6 +19,7 @@ from django.utils import timezone
 from backend.mentoring.models import (
     CheckIn,
     Enrolment,
+    Meeting,
     MentorOffer,
     Mentorship,
     Programme,
@@ -292,7 +293,19 @@ def _extras(
     run = f.MatchRunFactory(programme=enrolment.programme, status="succeeded")
     suggestion = f.SuggestionFactory(run=run, enrolment=enrolment, offer=offer, rank=1, score=0.9)
     flag = f.FlagFactory(mentorship=mentorship, kind="inactive", reason="Intet møde")
+    # An invitation for the leader to an informal network of her organisation.
+    invited_to = f.NetworkFactory(
+        organisation=org, name="Morgenmadsklubben", kind=nm.NetworkKind.INFORMAL
+    )
+    invitation = nm.NetworkInvitation.objects.create(network=invited_to, leader=leader)
+    meeting = Meeting.objects.create(
+        mentorship=mentorship,
+        planned_by=mentorship.mentee,
+        starts_at=timezone.now() + dt.timedelta(days=7),
+    )
     return {
+        "meeting_id": meeting.id,
+        "invitation_id": invitation.id,
         "contact_id": contact.id,
         "template_item_id": template_item.id,
         "run_id": run.id,

@@ -107,6 +107,26 @@ network-detail                   GET    andeby  404 404 404 404 404 404 404 404 
 network-memberships              GET    own     404 404 200 404 404 200 404 404 404 403
 network-memberships              GET    open    200 200 200 200 200 200 200 200 404 403
 network-memberships              GET    andeby  404 404 404 404 404 404 404 404 200 403
+# A leader's own informal networks: members invite and leave; only a convener closes (Mette
+# and Jens are plain members of hers: 403).
+network-informal-create          POST   -       403 403 201 201 201 201 201 201 403 403
+network-invite                   POST   own     403 403 201 404 404 201 404 404 403 403
+network-invite                   POST   open    403 403 404 404 404 404 404 404 403 403
+network-invite                   POST   andeby  403 403 404 404 404 404 404 404 403 403
+network-invite-candidates        GET    own     403 403 200 404 404 200 404 404 403 403
+network-invite-candidates        GET    open    403 403 404 404 404 404 404 404 403 403
+network-invite-candidates        GET    andeby  403 403 404 404 404 404 404 404 403 403
+network-leave                    POST   own     403 403 204 404 404 204 404 404 403 403
+network-leave                    POST   open    403 403 404 404 404 404 404 404 403 403
+network-leave                    POST   andeby  403 403 404 404 404 404 404 404 403 403
+network-close                    POST   own     403 403 403 404 404 403 404 404 403 403
+network-close                    POST   open    403 403 404 404 404 404 404 404 403 403
+network-close                    POST   andeby  403 403 404 404 404 404 404 404 403 403
+network-invitation-list          GET    -       403 403 200 200 200 200 200 200 403 403
+network-invitation-accept        POST   own     403 403 200 404 404 404 404 404 403 403
+network-invitation-accept        POST   andeby  403 403 404 404 404 404 404 404 403 403
+network-invitation-decline       POST   own     403 403 200 404 404 404 404 404 403 403
+network-invitation-decline       POST   andeby  403 403 404 404 404 404 404 404 403 403
 peer-list                        GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                POST   -       403 403 400 400 400 400 400 400 403 403
@@ -234,6 +254,25 @@ mentorship-check-ins             GET    own     200 404 200 404 404 200 404 404 
 mentorship-check-ins             GET    andeby  404 404 404 404 404 404 404 404 200 403
 mentorship-check-ins             POST   own     403 403 201 404 404 201 404 404 403 403
 mentorship-check-ins             POST   andeby  403 403 404 404 404 404 404 404 403 403
+# A mentorship's life (meetings, pulses, the exit survey): the pair's alone; HR reads quality.
+mentorship-meetings              GET    own     403 403 200 404 404 200 404 404 403 403
+mentorship-meetings              GET    andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-meetings              POST   own     403 403 201 404 404 201 404 404 403 403
+mentorship-meetings              POST   andeby  403 403 404 404 404 404 404 404 403 403
+mentoring-meeting-cancel         POST   own     403 403 200 404 404 200 404 404 403 403
+mentoring-meeting-cancel         POST   andeby  403 403 404 404 404 404 404 404 403 403
+mentoring-meeting-invitation     GET    own     403 403 200 404 404 200 404 404 403 403
+mentoring-meeting-invitation     GET    andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-pulses                GET    own     403 403 200 404 404 200 404 404 403 403
+mentorship-pulses                GET    andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-pulses                POST   own     403 403 201 404 404 201 404 404 403 403
+mentorship-pulses                POST   andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-exit-survey           GET    own     403 403 200 404 404 200 404 404 403 403
+mentorship-exit-survey           GET    andeby  403 403 404 404 404 404 404 404 403 403
+mentorship-exit-survey           POST   own     403 403 409 404 404 409 404 404 403 403
+mentorship-exit-survey           POST   andeby  403 403 404 404 404 404 404 404 403 403
+programme-quality                GET    own     200 200 403 403 403 403 403 403 404 403
+programme-quality                GET    andeby  404 404 403 403 403 403 403 403 200 403
 mentoring-flags                  GET    -       200 200 403 403 403 403 403 403 200 403
 mentoring-flag-resolve           POST   own     200 404 403 403 403 403 403 403 404 403
 mentoring-flag-resolve           POST   andeby  404 404 403 403 403 403 403 403 200 403
@@ -303,9 +342,21 @@ BODIES: dict[tuple[str, str], Callable[[Scene, str], dict[str, Any]]] = {
         "note": "Godt møde",
     },
     ("mentorship-end", "POST"): lambda s, t: {"completed": True},
+    ("mentorship-meetings", "POST"): lambda s, t: {
+        "starts_at": (timezone.now() + dt.timedelta(days=7)).isoformat(),
+        "minutes": 60,
+    },
+    ("mentorship-pulses", "POST"): lambda s, t: {"met_on": _today(), "score": 4},
+    ("mentorship-exit-survey", "POST"): lambda s, t: {
+        "rating": 4,
+        "goals_met": "partly",
+        "would_recommend": True,
+    },
     ("proposal-decline", "POST"): lambda s, t: {"reason": "Ingen tid"},
     ("proposal-reject", "POST"): lambda s, t: {"reason": "Ikke et godt match"},
     ("network-join", "POST"): lambda s, t: {"message": "Må jeg være med?"},
+    ("network-informal-create", "POST"): lambda s, t: {"name": "Onsdagsklubben"},
+    ("network-invite", "POST"): lambda s, t: {"leader_id": s.unrelated.leader_id},
     ("programme-offers", "POST"): lambda s, t: {"capacity": 1},
     ("draft-move", "POST"): lambda s, t: {"leader": s.ids[t]["leader_id"], "to_group": 0},
     ("onboarding-item", "PATCH"): lambda s, t: {"status": "done"},

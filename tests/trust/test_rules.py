@@ -12,7 +12,10 @@ what the rule for its audience says, kind by kind:
 - a support need's note (``CANARY``) and a meeting note (Mette's private one; and one she
   shares): ``everything`` reads them, ``when_shared`` only the shared one, ``nothing`` neither;
 - "I need help": a ``need_help: true`` flag or a help count above 0 in some answer or not;
-- the pairing: the pair's proposal, mentorship and check-ins answer 200 or not.
+- the pairing: the pair's proposal, mentorship and check-ins answer 200 or not;
+- mentoring feedback (Mette's pulse, its comment ``PULSE_CANARY``): ``everything`` reads the
+  comment outside HR's quality figures, ``in_figures`` reads programme quality resting on her
+  pulse and four others' (five people), ``nothing`` neither.
 
 HR scoped to another administration and HR of another organisation are HR without Mette in
 their scope, so they see nothing; so does an anonymous caller. Changing a rule without changing
@@ -28,15 +31,18 @@ from typing import Any
 
 import pytest
 
-from backend.mentoring.models import CheckIn
+from backend.mentoring.models import CheckIn, Pulse
 from backend.people.visibility import RULES, Audience, Kind
 from backend.privacy.models import AccessLogEntry
+from tests import factories as f
 from tests.conftest import CANARY
 from tests.trust.matrix import PERSONAS, call
 from tests.trust.scene import MENTEE_NOTE_CANARY, UNSHARED_TOPIC_CANARY, Scene
 from tests.trust.test_matrix import CASES
 
 SHARED_NOTE_CANARY = "CANARY-delt-moedenote-7f10"
+PULSE_CANARY = "CANARY-pulskommentar-a41c"
+QUALITY_ROUTES = {"programme-quality"}
 AUDIENCE_OF: dict[str, Audience | None] = {
     "leader": Audience.SELF,
     "boss": Audience.LINE,
@@ -106,13 +112,47 @@ def _observed(answers: list[tuple[str, int, str]], shared_topic: str) -> dict[st
     else:
         check_in_note = "nothing"
     paired = any(status == 200 for route, status, _ in answers if route in PAIR_ROUTES)
+    outside_figures = "\n".join(body for route, _, body in answers if route not in QUALITY_ROUTES)
+    in_figures = any(
+        json.loads(body)["pulses"]["total"]["respondents"]["value"] == 5
+        for route, status, body in answers
+        if route in QUALITY_ROUTES and status == 200
+    )
+    if PULSE_CANARY in outside_figures:
+        feedback = "everything"
+    else:
+        feedback = "in_figures" if in_figures else "nothing"
     return {
         Kind.SUPPORT_NEED: need,
         Kind.SUPPORT_NEED_NOTE: "everything" if CANARY in text else "nothing",
         Kind.HELP_REQUEST: "everything" if HELP.search(text) else "nothing",
         Kind.MENTOR_PAIRING: "everything" if paired else "nothing",
         Kind.CHECK_IN_NOTE: check_in_note,
+        Kind.MENTORING_FEEDBACK: feedback,
     }
+
+
+def _plant_feedback(scene: Scene) -> None:
+    """Mette's pulse after a meeting, and four other mentees' in her administration."""
+    met_on = scene.mentee_check_in.met_on
+    Pulse.objects.create(
+        mentorship=scene.mentorship,
+        leader=scene.mette,
+        met_on=met_on,
+        score=3,
+        comment=PULSE_CANARY,
+    )
+    assert scene.mette.unit is not None
+    department = scene.mette.unit.department
+    for _ in range(4):
+        mentee = f.LeaderFactory(unit=f.UnitFactory(department=department))
+        mentor = f.LeaderFactory(unit=f.UnitFactory(department=department))
+        pair = f.MentorshipFactory(
+            programme=scene.programme,
+            enrolment=f.EnrolmentFactory(programme=scene.programme, leader=mentee),
+            offer=f.MentorOfferFactory(programme=scene.programme, leader=mentor, capacity=1),
+        )
+        Pulse.objects.create(mentorship=pair, leader=mentee, met_on=met_on, score=4)
 
 
 @pytest.mark.django_db
@@ -128,6 +168,7 @@ def test_each_persona_sees_what_the_served_rules_say(
         note=SHARED_NOTE_CANARY,
         note_shared=True,
     )
+    _plant_feedback(scene)
     rules = _served_rules(client_for(scene.world.new_leader))
     audience = AUDIENCE_OF[persona]
     expected = {

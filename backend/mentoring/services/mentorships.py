@@ -28,6 +28,7 @@ from backend.mentoring.problem import (
 )
 from backend.mentoring.selectors import flags_for_hr, mentorship_visible_or_404
 from backend.mentoring.services.notices import notify_hr, notify_leader
+from backend.mentoring.services.surveys import exit_survey_ask
 from backend.notifications import links
 from backend.people.lines import leader_line_ids
 from backend.people.models import Leader, User
@@ -131,6 +132,7 @@ def mentorship_end(
         Flag.objects.filter(mentorship=mentorship, resolved_at__isnull=True).update(
             resolved_at=timezone.now()
         )
+    exit_survey_ask(mentorship=mentorship)
     return mentorship
 
 

@@ -84,4 +84,9 @@ def network_membership_list(*, actor: User, network_id: int) -> QuerySet[Members
 def leader_membership_list(*, actor: User, leader_id: int) -> QuerySet[Membership]:
     """Return the memberships of a leader the actor may see (only open networks unless self)."""
     leader = access.leader_visible_or_404(actor, leader_id)
-    return memberships_of_leader_visible_to(actor, leader).select_related("network")
+    # A closed network (active false) is no longer anyone's network.
+    return (
+        memberships_of_leader_visible_to(actor, leader)
+        .filter(network__active=True)
+        .select_related("network")
+    )

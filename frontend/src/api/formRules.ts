@@ -26,6 +26,16 @@ export const formRules = {
     leader: { required: true },
     second_mentorship_reason: { maxLength: 400 },
   },
+  ExitSurveyInputRequest: {
+    rating: { required: true, min: 1, max: 5 },
+    goals_met: { required: true },
+    would_recommend: { required: true },
+    comment: { maxLength: 2000 },
+  },
+  InformalNetworkInputRequest: {
+    name: { required: true, maxLength: 200, minLength: 1 },
+    description: { maxLength: 2000 },
+  },
   InputRequest: {
     reason: { required: true, maxLength: 300, minLength: 1 },
     confirm: { required: true },
@@ -51,6 +61,11 @@ export const formRules = {
   LeaderImportInputRequest: {
     file: { required: true },
   },
+  MeetingInputRequest: {
+    starts_at: { required: true },
+    minutes: { min: 15, max: 480 },
+    location: { maxLength: 200 },
+  },
   MentorInviteInputRequest: {
     leaders: { required: true },
     override_reason: { maxLength: 400 },
@@ -58,6 +73,9 @@ export const formRules = {
   MentorshipEndInputRequest: {
     completed: { required: true },
     reason: { maxLength: 400 },
+  },
+  NetworkInviteInputRequest: {
+    leader_id: { required: true },
   },
   NetworkJoinInputRequest: {
     message: { maxLength: 1000 },
@@ -141,6 +159,11 @@ export const formRules = {
   ProposalSwapInputRequest: {
     reason: { required: true, maxLength: 400, minLength: 1 },
     offer: { required: true },
+  },
+  PulseInputRequest: {
+    met_on: { required: true },
+    score: { required: true, min: 1, max: 5 },
+    comment: { maxLength: 1000 },
   },
   ReasonInputRequest: {
     reason: { required: true, maxLength: 400, minLength: 1 },

@@ -590,6 +590,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mentoring/meetings/{meeting_id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: cancel a planned meeting (a member of the pair). */
+        post: operations["mentoring_meetings_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/meetings/{meeting_id}/invitation.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the ICS invitation for a planned meeting (a cancelled one as a cancellation). */
+        get: operations["mentoring_meetings_invitation.ics_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mentoring/recheck/": {
         parameters: {
             query?: never;
@@ -676,6 +710,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mentorships/{mentorship_id}/exit-survey/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's own answer. POST: answer once the pair has ended (409 while active). */
+        get: operations["mentorships_exit_survey_retrieve"];
+        put?: never;
+        /** @description GET: the caller's own answer. POST: answer once the pair has ended (409 while active). */
+        post: operations["mentorships_exit_survey_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/{mentorship_id}/meetings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the pair's planned meetings. POST: plan the next one (the other member is told). */
+        get: operations["mentorships_meetings_list"];
+        put?: never;
+        /** @description GET: the pair's planned meetings. POST: plan the next one (the other member is told). */
+        post: operations["mentorships_meetings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentorships/{mentorship_id}/pulses/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's own pulses on the pair. POST: rate a meeting 1-5 (once per meeting). */
+        get: operations["mentorships_pulses_list"];
+        put?: never;
+        /** @description GET: the caller's own pulses on the pair. POST: rate a meeting 1-5 (once per meeting). */
+        post: operations["mentorships_pulses_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/network-drafts/{draft_id}/": {
         parameters: {
             query?: never;
@@ -738,6 +826,57 @@ export interface paths {
         get: operations["network_insights_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the caller's pending invitations. */
+        get: operations["network_invitations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-invitations/{invitation_id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the invited leader accepts or declines (``accept`` is set by the route). */
+        post: operations["network_invitations_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-invitations/{invitation_id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the invited leader declines. */
+        post: operations["network_invitations_decline_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -933,6 +1072,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/networks/{network_id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the convener closes the informal network when it no longer helps. */
+        post: operations["networks_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: a member invites a colleague to the informal network. */
+        post: operations["networks_invitations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/invite-candidates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: colleagues a member may invite to the network, by name (``?q=``, two letters+). */
+        get: operations["networks_invite_candidates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/networks/{network_id}/join/": {
         parameters: {
             query?: never;
@@ -944,6 +1134,23 @@ export interface paths {
         put?: never;
         /** @description Join an open network, or ask to join a private one (its members decide). */
         post: operations["networks_join_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/leave/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: leave an informal network (the last one out closes it). */
+        post: operations["networks_leave_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -996,6 +1203,23 @@ export interface paths {
         put?: never;
         /** @description A member sits out the next round. */
         post: operations["networks_roulette_opt_out_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/informal/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: start an informal network (the caller is its convener). */
+        post: operations["networks_informal_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1747,6 +1971,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{programme_id}/quality/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the programme's quality from pulses and exit surveys (HR; small groups hidden). */
+        get: operations["programmes_quality_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/open-for-mentors/": {
         parameters: {
             query?: never;
@@ -2348,6 +2589,21 @@ export interface components {
          * @enum {string}
          */
         EntryRouteEnum: "first_leader_job" | "promotion" | "other_sector" | "hr";
+        /** @description How the mentorship went. */
+        ExitSurveyInputRequest: {
+            rating: number;
+            goals_met: components["schemas"]["GoalsMetEnum"];
+            would_recommend: boolean;
+            comment?: string;
+        };
+        /** @description The caller's own exit-survey answer (``answered`` false: not answered yet). */
+        ExitSurveyOutput: {
+            answered: boolean;
+            rating: number | null;
+            goals_met: (components["schemas"]["GoalsMetEnum"] | components["schemas"]["NullEnum"]) | null;
+            would_recommend: boolean | null;
+            comment: string | null;
+        };
         /**
          * @description * `inactive` - Intet møde registreret i lang tid
          *     * `no_first_meeting` - Intet første møde inden fristen
@@ -2372,6 +2628,13 @@ export interface components {
             /** Format: date-time */
             resolved_at: string;
         };
+        /**
+         * @description * `yes` - Ja
+         *     * `partly` - Delvist
+         *     * `no` - Nej
+         * @enum {string}
+         */
+        GoalsMetEnum: "yes" | "partly" | "no";
         /** @description A group draft: its groups with their members, the objective and the rules it breaks. */
         GroupDraft: {
             id: number;
@@ -2425,6 +2688,13 @@ export interface components {
             name: string;
             leaders: number;
         };
+        /** @description The new network. */
+        InformalNetworkInputRequest: {
+            name: string;
+            description?: string;
+            /** @default false */
+            open_for_requests: boolean;
+        };
         InputRequest: {
             reason: string;
             confirm: boolean;
@@ -2460,6 +2730,13 @@ export interface components {
             /** @default  */
             availability: string;
             hours_per_month?: number | null;
+        };
+        /** @description A colleague who may be invited: as the staff directory names them. */
+        InviteCandidate: {
+            id: number;
+            name: string;
+            role_title: string;
+            unit?: string | null;
         };
         /** @description A join request: the asker and the network. */
         JoinRequestOutput: {
@@ -2756,6 +3033,25 @@ export interface components {
             readonly is_boss: boolean;
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
+        /** @description When and where the pair meets. */
+        MeetingInputRequest: {
+            /** Format: date-time */
+            starts_at: string;
+            /** @default 60 */
+            minutes: number;
+            location?: string;
+        };
+        /** @description A planned meeting of the pair. */
+        MeetingOutput: {
+            id: number;
+            mentorship: number;
+            /** Format: date-time */
+            starts_at: string;
+            minutes: number;
+            location: string;
+            planned_by: number | null;
+            readonly cancelled: boolean;
+        };
         /** @description A membership as seen from a network: the member. */
         Membership: {
             readonly id: number;
@@ -2973,6 +3269,17 @@ export interface components {
          * @enum {string}
          */
         NetworkInsightsStateStatusEnum: "computing" | "ready" | "failed";
+        /** @description An invitation to an informal network. */
+        NetworkInvitation: {
+            id: number;
+            network: components["schemas"]["NetworkRef"];
+            invited_by?: string | null;
+            status: string;
+        };
+        /** @description Whom to invite. */
+        NetworkInviteInputRequest: {
+            leader_id: number;
+        };
         NetworkJoinInputRequest: {
             message?: string;
         };
@@ -4013,6 +4320,16 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @description A programme's quality from pulses and exit surveys; comments without names. */
+        ProgrammeQuality: {
+            programme: number;
+            pulses: components["schemas"]["PulseQuality"];
+            surveys: components["schemas"]["SurveyQuality"];
+            pulse_comments: string[];
+            pulse_comments_hidden: boolean;
+            survey_comments: string[];
+            survey_comments_hidden: boolean;
+        };
         /** @description Done / total over applicable items, percent, overdue and next due date. */
         Progress: {
             done: number;
@@ -4199,6 +4516,39 @@ export interface components {
             reason: string;
             offer: number;
         };
+        /** @description Pulse figures of a group: people who rated, pulses, the mean score (1-5). */
+        PulseFigures: {
+            administration?: string | null;
+            respondents: components["schemas"]["QualityCell"];
+            pulses: components["schemas"]["QualityCell"];
+            mean_score: components["schemas"]["QualityCell"];
+        };
+        /** @description How useful the meeting was, and an optional word for the programme coordinator. */
+        PulseInputRequest: {
+            /** Format: date */
+            met_on: string;
+            score: number;
+            comment?: string;
+        };
+        /** @description One of the caller's own pulses (the comment is theirs; HR reads it without a name). */
+        PulseOutput: {
+            id: number;
+            /** Format: date */
+            met_on: string;
+            score: number;
+            comment: string;
+        };
+        /** @description The total and each administration (``null``: the pooled small ones). */
+        PulseQuality: {
+            total: components["schemas"]["PulseFigures"];
+            administrations: components["schemas"]["PulseFigures"][];
+        };
+        /** @description A figure, or ``null`` with ``suppressed`` when it rests on fewer than five people. */
+        QualityCell: {
+            /** Format: double */
+            value: number | null;
+            suppressed: boolean;
+        };
         /** @description A reason in Danish and English. */
         Reason: {
             code: string;
@@ -4263,9 +4613,10 @@ export interface components {
          *     * `topic_and_weight` - topic_and_weight
          *     * `when_shared` - when_shared
          *     * `nothing` - nothing
+         *     * `in_figures` - in_figures
          * @enum {string}
          */
-        SeesEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing";
+        SeesEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing" | "in_figures";
         /**
          * @description * `school` - Skole
          *     * `daycare` - Dagtilbud
@@ -4534,6 +4885,19 @@ export interface components {
          * @enum {string}
          */
         SupportNeedStatusEnum: "open" | "met" | "withdrawn";
+        /** @description Exit-survey figures of a group: people, mean rating, goals met %, would recommend %. */
+        SurveyFigures: {
+            administration?: string | null;
+            respondents: components["schemas"]["QualityCell"];
+            mean_rating: components["schemas"]["QualityCell"];
+            goals_met_pct: components["schemas"]["QualityCell"];
+            recommend_pct: components["schemas"]["QualityCell"];
+        };
+        /** @description The total and each administration (``null``: the pooled small ones). */
+        SurveyQuality: {
+            total: components["schemas"]["SurveyFigures"];
+            administrations: components["schemas"]["SurveyFigures"][];
+        };
         /** @description A template, its rules and items. */
         Template: {
             readonly id: number;
@@ -4801,9 +5165,10 @@ export interface components {
          *     * `help_request` - help_request
          *     * `mentor_pairing` - mentor_pairing
          *     * `check_in_note` - check_in_note
+         *     * `mentoring_feedback` - mentoring_feedback
          * @enum {string}
          */
-        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note";
+        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback";
         /**
          * @description * `1` - Lidt
          *     * `2` - Noget
@@ -5887,6 +6252,49 @@ export interface operations {
             };
         };
     };
+    mentoring_meetings_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutput"];
+                };
+            };
+        };
+    };
+    "mentoring_meetings_invitation.ics_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) file, as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
     mentoring_recheck_create: {
         parameters: {
             query?: never;
@@ -6030,6 +6438,150 @@ export interface operations {
             };
         };
     };
+    mentorships_exit_survey_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSurveyOutput"];
+                };
+            };
+        };
+    };
+    mentorships_exit_survey_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExitSurveyInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExitSurveyInputRequest"];
+                "multipart/form-data": components["schemas"]["ExitSurveyInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSurveyOutput"];
+                };
+            };
+        };
+    };
+    mentorships_meetings_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutput"][];
+                };
+            };
+        };
+    };
+    mentorships_meetings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MeetingInputRequest"];
+                "multipart/form-data": components["schemas"]["MeetingInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutput"];
+                };
+            };
+        };
+    };
+    mentorships_pulses_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseOutput"][];
+                };
+            };
+        };
+    };
+    mentorships_pulses_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorship_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PulseInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PulseInputRequest"];
+                "multipart/form-data": components["schemas"]["PulseInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseOutput"];
+                };
+            };
+        };
+    };
     network_drafts_retrieve: {
         parameters: {
             query?: never;
@@ -6114,6 +6666,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NetworkInsightsState"];
+                };
+            };
+        };
+    };
+    network_invitations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInvitation"][];
+                };
+            };
+        };
+    };
+    network_invitations_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInvitation"];
+                };
+            };
+        };
+    };
+    network_invitations_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInvitation"];
                 };
             };
         };
@@ -6437,6 +7050,77 @@ export interface operations {
             };
         };
     };
+    networks_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkRef"];
+                };
+            };
+        };
+    };
+    networks_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkInviteInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NetworkInviteInputRequest"];
+                "multipart/form-data": components["schemas"]["NetworkInviteInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInvitation"];
+                };
+            };
+        };
+    };
+    networks_invite_candidates_list: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCandidate"][];
+                };
+            };
+        };
+    };
     networks_join_create: {
         parameters: {
             query?: never;
@@ -6471,6 +7155,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NetworkJoinRequested"];
                 };
+            };
+        };
+    };
+    networks_leave_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6573,6 +7277,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RouletteOptedOut"];
+                };
+            };
+        };
+    };
+    networks_informal_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InformalNetworkInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InformalNetworkInputRequest"];
+                "multipart/form-data": components["schemas"]["InformalNetworkInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkRef"];
                 };
             };
         };
@@ -7843,6 +8572,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalOutput"];
+                };
+            };
+        };
+    };
+    programmes_quality_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeQuality"];
                 };
             };
         };

@@ -3,6 +3,7 @@ import { useState } from "react";
 import * as mentoring from "../api/mentoring";
 import { mentoringKeys, mentoringQueries } from "../api/mentoring";
 import type { AnalyticsCell, AnalyticsFigures, Flag } from "../api/mentoring";
+import { lifeQueries } from "../api/mentorshipLife";
 import { BarChart } from "../charts/BarChart";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
@@ -147,6 +148,110 @@ export function ProgrammeAnalytics({ programmeId }: { programmeId: number }) {
               text: cell(a.matched_pct, true),
             }))}
           />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+type QualityCell = { value: number | null; suppressed: boolean };
+type QualityRow = { administration?: string | null } & Record<string, QualityCell | string | null | undefined>;
+
+const PULSE_COLUMNS: { key: string; label: MessageKey }[] = [
+  { key: "respondents", label: "llife.quality.respondents" },
+  { key: "pulses", label: "llife.quality.pulses" },
+  { key: "mean_score", label: "llife.quality.meanScore" },
+];
+const SURVEY_COLUMNS: { key: string; label: MessageKey; percent?: boolean }[] = [
+  { key: "respondents", label: "llife.quality.respondents" },
+  { key: "mean_rating", label: "llife.quality.meanRating" },
+  { key: "goals_met_pct", label: "llife.quality.goalsMet", percent: true },
+  { key: "recommend_pct", label: "llife.quality.recommend", percent: true },
+];
+
+/**
+ * HR: a programme's quality from meeting pulses and exit surveys. The API hides every figure
+ * resting on fewer than five people, pools small administrations, and gives comments without
+ * names (only when five or more answered).
+ */
+export function ProgrammeQuality({ programmeId }: { programmeId: number }) {
+  const { t, language } = useI18n();
+  const state = useQuery(lifeQueries.quality(programmeId));
+  const cell = (c: QualityCell | undefined, percent = false) => {
+    if (!c || c.suppressed) return t("hrnet.analytics.hidden");
+    if (c.value === null) return "–";
+    const text = c.value.toLocaleString(language, { maximumFractionDigits: 1 });
+    return percent ? `${text} %` : text;
+  };
+  const table = (
+    caption: MessageKey,
+    columns: { key: string; label: MessageKey; percent?: boolean }[],
+    data: { total: QualityRow; administrations: QualityRow[] },
+  ) => (
+    <table className="data-table">
+      <caption>{t(caption)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("hrnet.col.administration")}</th>
+          {columns.map((c) => (
+            <th scope="col" key={c.key}>
+              {t(c.label)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[{ ...data.total, administration: t("hrnet.analytics.total") }, ...data.administrations].map(
+          (row, index) => (
+            <tr key={index}>
+              <th scope="row">{row.administration ?? t("llife.quality.otherAdministrations")}</th>
+              {columns.map((c) => (
+                <td key={c.key}>{cell(row[c.key] as QualityCell | undefined, c.percent)}</td>
+              ))}
+            </tr>
+          ),
+        )}
+      </tbody>
+    </table>
+  );
+  const comments = (title: MessageKey, list: string[], hidden: boolean) => (
+    <>
+      <h4>{t(title)}</h4>
+      {hidden ? (
+        <p className="muted small">{t("llife.quality.commentsHidden")}</p>
+      ) : list.length === 0 ? (
+        <p className="muted small">{t("llife.quality.noComments")}</p>
+      ) : (
+        <ul>
+          {list.map((text, index) => (
+            <li key={index}>{text}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+
+  return (
+    <section aria-labelledby="quality-heading">
+      <h2 id="quality-heading">{t("llife.quality.title")}</h2>
+      <p>{t("llife.quality.intro")}</p>
+      {state.isPending ? <Loading /> : null}
+      {state.isError ? <ErrorView error={state.error} /> : null}
+      {state.isSuccess ? (
+        <>
+          {table("llife.quality.pulsesTable", PULSE_COLUMNS, state.data.pulses as never)}
+          {table("llife.quality.surveysTable", SURVEY_COLUMNS, state.data.surveys as never)}
+          <h3>{t("llife.quality.comments")}</h3>
+          {comments(
+            "llife.quality.pulseComments",
+            state.data.pulse_comments,
+            state.data.pulse_comments_hidden,
+          )}
+          {comments(
+            "llife.quality.surveyComments",
+            state.data.survey_comments,
+            state.data.survey_comments_hidden,
+          )}
         </>
       ) : null}
     </section>

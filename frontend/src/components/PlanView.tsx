@@ -1,55 +1,58 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import * as onboarding from "../api/onboarding";
-import { formRules } from "../api/formRules";
-import { onboardingKeys } from "../api/onboarding";
-import type { ItemStatus, PlanDetail, PlanItem } from "../api/types";
+import type { PlanDetail } from "../api/types";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
+import { FILTERS, groupPlan, matches, topicsWithHelp } from "./plan/groups";
+import type { Phase, PlanFilter, TopicGroup } from "./plan/groups";
+import { HELP_HINT_ID, ItemCard } from "./plan/ItemCard";
 import { ProgressBar } from "./ProgressBar";
 import { HelpPrivacy } from "./Privacy";
 
-const STATUS_TEXT: Record<ItemStatus, MessageKey> = {
-  todo: "item.status.todo",
-  in_progress: "item.status.in_progress",
-  done: "item.status.done",
-  not_applicable: "item.status.not_applicable",
+const PHASE_TITLE: Record<Phase, MessageKey> = {
+  before: "llife.plan.phase.before",
+  week1: "llife.plan.phase.week1",
+  month1: "llife.plan.phase.month1",
+  days90: "llife.plan.phase.days90",
+  later: "llife.plan.phase.later",
+  none: "llife.plan.phase.none",
 };
 
-const DAY = 24 * 60 * 60 * 1000;
-const REASON = formRules.PatchedOnboardingPlanItemUpdateInputRequest.reason;
-
-/** Week of the role (1 = the first week); 0 = before the start; null = no due date. */
-export function weekOf(due: string | null, start: string): number | null {
-  if (!due) return null;
-  const days = Math.round((Date.parse(due) - Date.parse(start)) / DAY);
-  return days < 0 ? 0 : Math.floor(days / 7) + 1;
-}
-
-/** Group items by week of the role, in order; items without a due date come last. */
-export function groupByWeek(items: PlanItem[], start: string): [number | null, PlanItem[]][] {
-  const groups = new Map<number | null, PlanItem[]>();
-  for (const item of items) {
-    const week = weekOf(item.due_date, start);
-    groups.set(week, [...(groups.get(week) ?? []), item]);
-  }
-  return [...groups.entries()].sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity));
-}
+const FILTER_LABEL: Record<PlanFilter, MessageKey> = {
+  all: "llife.plan.filter.all",
+  mine: "llife.plan.filter.mine",
+  others: "llife.plan.filter.others",
+  overdue: "llife.plan.filter.overdue",
+  done: "llife.plan.filter.done",
+};
 
 /**
- * A plan as a timeline by week, with the actions the viewer may take on each item. An action
- * refetches the plans (`onboardingKeys.plans()`), so progress and the dashboard follow.
+ * A plan by phase of the role and topic, with filters (the leader's own items, others', overdue,
+ * done); done items are folded away, and the one sentence on who sees "I need help" is said once.
+ * The progress shown is the server's (one rule for the plan, the list and the dashboards).
  */
 export function PlanView({ plan }: { plan: PlanDetail }) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState("");
+  const [filter, setFilter] = useState<PlanFilter>("all");
+  const groups = groupPlan(plan.items, plan.role_start_date, filter);
+  const helpTopics = topicsWithHelp(plan.items);
+  const self = plan.viewer === "self";
 
-  function weekTitle(week: number | null): string {
-    if (week === null) return t("plan.week.none");
-    if (week === 0) return t("plan.week.before");
-    return t("plan.week.n", { week });
-  }
+  const cards = (items: PlanDetail["items"]) => (
+    <ul className="items">
+      {items.map((item) => (
+        <li key={item.id}>
+          <ItemCard
+            item={item}
+            viewer={plan.viewer}
+            topicHasHelp={item.topic !== null && helpTopics.has(item.topic ?? "")}
+            onChanged={setAnnouncement}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+  const topicTitle = (group: TopicGroup) => group.topic ?? t("llife.plan.noTopic");
 
   return (
     <>
@@ -59,189 +62,55 @@ export function PlanView({ plan }: { plan: PlanDetail }) {
           ? t("plan.overdue", { count: plan.progress.overdue })
           : t("plan.noneOverdue")}
       </p>
+      {self ? (
+        <div className="card help-hint">
+          <p>{t("llife.plan.helpIntro")}</p>
+          <HelpPrivacy id={HELP_HINT_ID} />
+        </div>
+      ) : null}
+      <fieldset className="plan-filters">
+        <legend>{t("llife.plan.filter.legend")}</legend>
+        {FILTERS.map((name) => (
+          <label key={name} className="chip">
+            <input
+              type="radio"
+              name="plan-filter"
+              value={name}
+              checked={filter === name}
+              onChange={() => setFilter(name)}
+            />
+            {t(name === "mine" && !self ? "llife.plan.filter.leaders" : FILTER_LABEL[name])}{" "}
+            <span className="count">({plan.items.filter((item) => matches(item, name)).length})</span>
+          </label>
+        ))}
+      </fieldset>
       <p role="status" className="ok">
         {announcement}
       </p>
-      {groupByWeek(plan.items, plan.role_start_date).map(([week, items]) => (
-        <section
-          key={String(week)}
-          className="week"
-          aria-labelledby={`week-${String(week)}`}
-        >
-          <h2 id={`week-${String(week)}`}>{weekTitle(week)}</h2>
-          <ul className="items">
-            {items.map((item) => (
-              <li key={item.id}>
-                <ItemCard
-                  item={item}
-                  viewer={plan.viewer}
-                  onChanged={setAnnouncement}
-                />
-              </li>
-            ))}
-          </ul>
+      {groups.length === 0 ? <p>{t("llife.plan.emptyFilter")}</p> : null}
+      {groups.map((group) => (
+        <section key={group.phase} className="phase" aria-labelledby={`phase-${group.phase}`}>
+          <h2 id={`phase-${group.phase}`}>
+            {t(PHASE_TITLE[group.phase])}{" "}
+            <span className="muted small">
+              {t("llife.plan.phaseCount", { done: group.closed.length, total: group.total })}
+            </span>
+          </h2>
+          {group.open.map((topic) => (
+            <div key={topic.topic ?? ""} className="topic">
+              <h3>{topicTitle(topic)}</h3>
+              {cards(topic.items)}
+            </div>
+          ))}
+          {group.closed.length > 0 && filter === "done" ? cards(group.closed) : null}
+          {group.closed.length > 0 && filter !== "done" ? (
+            <details className="closed">
+              <summary>{t("llife.plan.closed", { count: group.closed.length })}</summary>
+              {cards(group.closed)}
+            </details>
+          ) : null}
         </section>
       ))}
     </>
-  );
-}
-
-function ItemCard({
-  item,
-  viewer,
-  onChanged,
-}: {
-  item: PlanItem;
-  viewer: PlanDetail["viewer"];
-  onChanged: (message: string) => void;
-}) {
-  const { t, date } = useI18n();
-  const queryClient = useQueryClient();
-  const [askingReason, setAskingReason] = useState(false);
-  const reasonForm = useForm({ defaultValues: { reason: "" } });
-  const action = useMutation({
-    mutationFn: ({ run }: { run: () => Promise<unknown>; message: string }) => run(),
-    onSuccess: (_data, { message }) => {
-      setAskingReason(false);
-      onChanged(message);
-      return queryClient.invalidateQueries({ queryKey: onboardingKeys.plans() });
-    },
-  });
-  const busy = action.isPending;
-  const act = (run: () => Promise<unknown>, message: string) => action.mutate({ run, message });
-  const titleId = `item-${item.id}-title`;
-  const closed = item.status === "done" || item.status === "not_applicable";
-
-  const onNotApplicable = reasonForm.handleSubmit(({ reason }) =>
-    act(
-      () => onboarding.itemStatusSet(item.id, "not_applicable", reason),
-      t("item.saved.notApplicable", { title: item.title }),
-    ),
-  );
-
-  return (
-    <article aria-labelledby={titleId} className={`card item status-${item.status}`}>
-      <h3 id={titleId}>{item.title}</h3>
-      <dl className="facts">
-        <div>
-          <dt>{t("item.status")}</dt>
-          <dd>
-            {t(STATUS_TEXT[item.status])}
-            {item.overdue && !closed ? <strong className="badge warn">{t("item.overdue")}</strong> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("item.due")}</dt>
-          <dd>{item.due_date ? date(item.due_date) : t("item.noDue")}</dd>
-        </div>
-        <div>
-          <dt>{t("item.owner")}</dt>
-          <dd>
-            {/* The API's label already names the person ("Peter Holm (Boss)"), or says "HR". */}
-            {item.owner_label || item.owner_name}
-            {item.owner_email ? (
-              <>
-                {" "}
-                <a href={`mailto:${item.owner_email}`}>{item.owner_email}</a>
-              </>
-            ) : null}
-          </dd>
-        </div>
-        {item.topic_label ? (
-          <div>
-            <dt>{t("item.topic")}</dt>
-            <dd>{item.topic_label}</dd>
-          </div>
-        ) : null}
-        {item.status === "not_applicable" && item.not_applicable_reason ? (
-          <div>
-            <dt>{t("item.reason")}</dt>
-            <dd>{item.not_applicable_reason}</dd>
-          </div>
-        ) : null}
-      </dl>
-      {item.guidance ? <p className="guidance">{item.guidance}</p> : null}
-      {action.isError ? (
-        <p role="alert" className="error">
-          {t("status.error")}
-        </p>
-      ) : null}
-      {viewer !== "owner" || !closed ? (
-        <div className="actions">
-          {!closed ? (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() =>
-                act(
-                  () => onboarding.itemStatusSet(item.id, "done"),
-                  t("item.saved.done", { title: item.title }),
-                )
-              }
-            >
-              {t("item.markDone")}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="secondary"
-              disabled={busy}
-              onClick={() =>
-                act(
-                  () => onboarding.itemStatusSet(item.id, "todo"),
-                  t("item.saved.reopened", { title: item.title }),
-                )
-              }
-            >
-              {t("item.reopen")}
-            </button>
-          )}
-          {!closed && !askingReason ? (
-            <button type="button" className="secondary" onClick={() => setAskingReason(true)}>
-              {t("item.notApplicable")}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {askingReason ? (
-        <form onSubmit={onNotApplicable} className="inline-form">
-          <label htmlFor={`reason-${item.id}`}>{t("item.reasonLabel")}</label>
-          <input
-            id={`reason-${item.id}`}
-            maxLength={REASON.maxLength}
-            {...reasonForm.register("reason", REASON)}
-          />
-          <button type="submit" disabled={busy}>
-            {t("item.notApplicableConfirm")}
-          </button>
-          <button type="button" className="secondary" onClick={() => setAskingReason(false)}>
-            {t("item.cancel")}
-          </button>
-        </form>
-      ) : null}
-      {viewer === "self" ? (
-        <div className="help">
-          {item.need_help ? (
-            <p className="ok">{t("item.helpAsked")}</p>
-          ) : (
-            <button
-              type="button"
-              className="secondary"
-              disabled={busy}
-              aria-describedby={`help-${item.id}`}
-              onClick={() =>
-                act(
-                  () => onboarding.itemNeedHelp(item.id),
-                  t("item.saved.help", { title: item.title }),
-                )
-              }
-            >
-              {t("item.needHelp")}
-            </button>
-          )}
-          <HelpPrivacy id={`help-${item.id}`} />
-        </div>
-      ) : null}
-    </article>
   );
 }

@@ -27,12 +27,14 @@ const NEED: Record<Sees, MessageKey> = {
   topic_and_weight: "privacy.need.topic_and_weight",
   when_shared: "privacy.need.when_shared",
   nothing: "privacy.need.nothing",
+  in_figures: "llife.privacy.need.in_figures",
 };
 const NOTE: Record<Sees, MessageKey> = {
   everything: "privacy.note.everything",
   topic_and_weight: "privacy.note.topic_and_weight",
   when_shared: "privacy.note.when_shared",
   nothing: "privacy.note.nothing",
+  in_figures: "privacy.note.nothing",
 };
 
 function ruleOf(rules: VisibilityRule[], kind: Kind, audience: Audience): VisibilityRule {
@@ -96,6 +98,7 @@ const THINGS: Record<Kind, MessageKey> = {
   help_request: "privacy.things.help_request",
   mentor_pairing: "privacy.things.mentor_pairing",
   check_in_note: "privacy.things.check_in_note",
+  mentoring_feedback: "llife.privacy.things.feedback",
 };
 
 /** For a boss: which of their leaders' private things they are not shown (and which they are). */
@@ -123,13 +126,14 @@ const CHECK_IN: Record<Sees, MessageKey> = {
   everything: "privacy.checkIn.everything",
   topic_and_weight: "privacy.checkIn.everything",
   nothing: "privacy.checkIn.nothing",
+  in_figures: "llife.privacy.checkIn.in_figures",
 };
 
 /** On the pair's screen: who reads the meeting notes you write (the other of the pair too). */
 export function checkInSentence(rules: VisibilityRule[], t: T): string {
   const label = (audience: Audience) => t(audience === "mentor" ? "privacy.who.pair" : WHO[audience]);
   const others = AUDIENCES.filter((audience) => audience !== "self");
-  const order: Sees[] = ["when_shared", "everything", "topic_and_weight", "nothing"];
+  const order: Sees[] = ["when_shared", "everything", "topic_and_weight", "in_figures", "nothing"];
   return order
     .map((sees) => others.filter((a) => ruleOf(rules, "check_in_note", a).sees === sees))
     .map((group, index) =>
@@ -138,6 +142,29 @@ export function checkInSentence(rules: VisibilityRule[], t: T): string {
         : "",
     )
     .filter(Boolean)
+    .join(" ");
+}
+
+const FEEDBACK: Record<Sees, MessageKey> = {
+  everything: "llife.privacy.feedback.everything",
+  topic_and_weight: "llife.privacy.feedback.everything",
+  when_shared: "llife.privacy.feedback.everything",
+  in_figures: "llife.privacy.feedback.in_figures",
+  nothing: "llife.privacy.feedback.nothing",
+};
+
+/** Beside a pulse or the exit survey: who reads the answers (mentoring feedback's rules). */
+export function feedbackSentence(rules: VisibilityRule[], t: T): string {
+  const label = (audience: Audience) => t(audience === "mentor" ? "privacy.who.pair" : WHO[audience]);
+  const others = AUDIENCES.filter((audience) => audience !== "self");
+  const order: Sees[] = ["everything", "topic_and_weight", "when_shared", "in_figures", "nothing"];
+  const groups = order.map((sees) => ({
+    sees,
+    who: others.filter((a) => ruleOf(rules, "mentoring_feedback", a).sees === sees),
+  }));
+  return groups
+    .filter((group) => group.who.length > 0)
+    .map((group) => t(FEEDBACK[group.sees], { who: capitalise(list(t, group.who.map(label))) }))
     .join(" ");
 }
 
@@ -200,6 +227,17 @@ export function NoteHint({ id }: { id: string }) {
 }
 
 /** On the pair's screen: who reads the meeting notes. */
+/** Who reads the leader's pulses and exit-survey answers. */
+export function FeedbackPrivacy({ id }: { id?: string }) {
+  const { t } = useI18n();
+  const rules = useRules();
+  return rules ? (
+    <p id={id} className="muted small">
+      {feedbackSentence(rules, t)}
+    </p>
+  ) : null;
+}
+
 export function CheckInPrivacy() {
   const { t } = useI18n();
   const rules = useRules();

@@ -1,17 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { formRules } from "../api/formRules";
+import { Link } from "react-router";
 import * as mentoring from "../api/mentoring";
-import { mentoringKeys, mentoringQueries } from "../api/mentoring";
+import { mentoringQueries } from "../api/mentoring";
 import type { FirstMeeting, Mentorship, MyProposal } from "../api/mentoring";
+import { lifeQueries } from "../api/mentorshipLife";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
 import { CheckInPrivacy } from "../components/Privacy";
-import { FieldError } from "../components/FieldError";
 import { ErrorView, Loading } from "../components/Status";
-import { setServerErrors } from "../forms";
 import { useI18n } from "../i18n";
+import { LogMeetingForm } from "./mentorships/LogMeeting";
 
 /** My active mentorships (as mentor: my mentees; as mentee: my mentor), and logging a meeting. */
 export function MyMentorships() {
@@ -41,44 +40,42 @@ export function MyMentorships() {
           </ul>
         )
       ) : null}
+      <EndedPairs />
     </Page>
   );
 }
 
-const CHECK_IN = formRules.CheckInInputRequest;
-
-type Meeting = { met_on: string; minutes: string; note: string; note_shared: boolean };
+/** Ended pairs, each a link to its screen (where the exit survey is asked). */
+function EndedPairs() {
+  const { t, date } = useI18n();
+  const me = useMe();
+  const ended = useQuery(lifeQueries.ended());
+  if (!ended.data || ended.data.length === 0) return null;
+  return (
+    <section aria-labelledby="ended-pairs">
+      <h2 id="ended-pairs">{t("llife.pair.ended")}</h2>
+      <ul>
+        {ended.data.map((pair) => {
+          const other = pair.mentor.id === me.leader_id ? pair.mentee : pair.mentor;
+          return (
+            <li key={pair.id}>
+              <Link to={`/mentoring/mentorships/${pair.id}`}>{other.name}</Link>{" "}
+              {pair.ended_on ? t("llife.pair.endedOn", { date: date(pair.ended_on) }) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 
 function PairCard({ pair, proposal }: { pair: Mentorship; proposal: MyProposal | undefined }) {
   const { t, date, language } = useI18n();
   const me = useMe();
-  const queryClient = useQueryClient();
   const asMentor = pair.mentor.id === me.leader_id;
   const other = asMentor ? pair.mentee : pair.mentor;
   const [saved, setSaved] = useState("");
-  const form = useForm<Meeting>({
-    defaultValues: {
-      met_on: new Date().toISOString().slice(0, 10),
-      minutes: "60",
-      note: "",
-      note_shared: false,
-    },
-  });
-  const { errors } = form.formState;
-  const log = useMutation({
-    mutationFn: (meeting: Meeting) =>
-      mentoring.checkInLog(pair.id, { ...meeting, minutes: Number(meeting.minutes) }),
-    onSuccess: (_data, meeting) => {
-      form.setValue("note", "");
-      setSaved(t("pairs.logged", { date: date(meeting.met_on) }));
-      return queryClient.invalidateQueries({ queryKey: mentoringKeys.mine() });
-    },
-    onError: (error) =>
-      setServerErrors(error, form.setError, ["met_on", "minutes", "note", "note_shared"]),
-  });
-  const onSubmit = form.handleSubmit((meeting) => log.mutate(meeting));
   const titleId = `pair-${pair.id}`;
-  const id = (name: string) => `pair-${pair.id}-${name}`;
 
   return (
     <article className="card" aria-labelledby={titleId}>
@@ -114,44 +111,12 @@ function PairCard({ pair, proposal }: { pair: Mentorship; proposal: MyProposal |
       <p role="status" className="ok">
         {saved}
       </p>
-      <form onSubmit={onSubmit} className="form" aria-labelledby={id("form")}>
-        <h3 id={id("form")}>{t("pairs.log")}</h3>
-        <div className="field">
-          <label htmlFor={id("date")}>{t("pairs.metOn")}</label>
-          <input id={id("date")} type="date" required {...form.register("met_on", CHECK_IN.met_on)} />
-          <FieldError error={errors.met_on} />
-        </div>
-        <div className="field">
-          <label htmlFor={id("minutes")}>{t("pairs.minutes")}</label>
-          <input
-            id={id("minutes")}
-            type="number"
-            min={CHECK_IN.minutes.min}
-            max={CHECK_IN.minutes.max}
-            required
-            {...form.register("minutes", CHECK_IN.minutes)}
-          />
-          <FieldError error={errors.minutes} />
-        </div>
-        <div className="field">
-          <label htmlFor={id("note")}>{t("pairs.note")}</label>
-          <textarea
-            id={id("note")}
-            rows={3}
-            maxLength={CHECK_IN.note.maxLength}
-            {...form.register("note", CHECK_IN.note)}
-          />
-          <FieldError error={errors.note} />
-        </div>
-        <label className="choice">
-          <input type="checkbox" {...form.register("note_shared")} />
-          {t("pairs.share")}
-        </label>
-        {log.error ? <ErrorView error={log.error} /> : null}
-        <div className="actions">
-          <button type="submit">{t("pairs.save")}</button>
-        </div>
-      </form>
+      <LogMeetingForm pair={pair} onLogged={(metOn) => setSaved(t("pairs.logged", { date: date(metOn) }))} />
+      <p>
+        <Link to={`/mentoring/mentorships/${pair.id}`}>
+          {t("llife.pair.open", { name: other.name })}
+        </Link>
+      </p>
     </article>
   );
 }

@@ -9,6 +9,7 @@ import { peopleKeys, peopleQueries } from "../api/people";
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
 import { PairingPrivacy } from "../components/Privacy";
+import { SelfMatch } from "../components/SelfMatch";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import { PROPOSAL_STATUS } from "./Programmes";
@@ -25,6 +26,7 @@ export function MyProposals() {
       <p role="status" className="ok">
         {message}
       </p>
+      <SelfMatch onChosen={setMessage} />
       {state.isPending ? <Loading /> : null}
       {state.isError ? <ErrorView error={state.error} /> : null}
       {state.isSuccess ? (

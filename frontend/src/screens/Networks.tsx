@@ -8,6 +8,12 @@ import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
+import {
+  InformalActions,
+  Invitations,
+  MyNetworkMap,
+  StartNetwork,
+} from "./networks/InformalNetworks";
 
 function kindLabel(kind: string): MessageKey {
   const known: Record<string, MessageKey> = {
@@ -48,9 +54,11 @@ export function Networks() {
       {error ? <ErrorView error={error} /> : null}
       {state.isPending ? <Loading /> : null}
       {state.isError ? <ErrorView error={state.error} /> : null}
+      <Invitations act={act} />
       {state.isSuccess ? (
         <>
           <MembershipList data={state.data} act={act} />
+          <StartNetwork act={act} />
           <JoinRequests requests={state.data.requests} leaderId={leaderId} act={act} />
           <Suggestions
             suggestions={state.data.suggestions}
@@ -64,6 +72,7 @@ export function Networks() {
             act={act}
           />
           <RoulettePairs pairs={state.data.pairs} leaderId={leaderId} />
+          <MyNetworkMap />
         </>
       ) : null}
     </Page>
@@ -98,6 +107,9 @@ function MembershipList({ data, act }: { data: MyNetworks; act: Act }) {
                 .filter(Boolean)
                 .join(" · ")}
             </p>
+            {membership.network.kind === "informal" ? (
+              <InformalActions membership={membership} act={act} />
+            ) : null}
             {roulette?.active && roulette.next_run_on ? (
               <div className="actions">
                 <p>

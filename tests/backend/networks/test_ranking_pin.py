@@ -13,6 +13,11 @@ Re-pinned for issue 15 (item 3): a private network's score no longer counts the 
 ties (link prediction), and its "close" reason is gone, so 110 suggestions of informal and
 members-only networks changed score and reasons; every open network's suggestion, and their
 order among themselves, is exactly as before, and no suggestion appeared or disappeared.
+
+Re-pinned for issue 13 (the matcher recognises a shared contact, so the demo's mentor run pairs
+differently): one of the demo's ten mentorships has another mentor (mentee 40019: 40087 →
+40006), and with it the mentorship ties in the leader graph, so the resource-allocation part
+("close") of 62 leaders' network suggestions changed score. Every leader is suggested the same networks as before; the peers are unchanged.
 """
 
 from __future__ import annotations

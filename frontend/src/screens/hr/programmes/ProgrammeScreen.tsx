@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { mentoringQueries } from "../../../api/mentoring";
-import { ProgrammeAnalytics } from "../../../components/MentoringFollowUp";
+import { ProgrammeAnalytics, ProgrammeQuality } from "../../../components/MentoringFollowUp";
 import { Page } from "../../../components/Page";
 import { ErrorView, Loading } from "../../../components/Status";
 import { useI18n } from "../../../i18n";
@@ -99,6 +99,7 @@ export function ProgrammeScreen() {
         </section>
       ) : null}
       <ProgrammeAnalytics programmeId={programmeId} />
+      <ProgrammeQuality programmeId={programmeId} />
     </Page>
   );
 }
