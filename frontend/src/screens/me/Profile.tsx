@@ -245,6 +245,7 @@ const KIND_NAME: Record<Kind, MessageKey> = {
   help_request: "lself.kind.help_request",
   mentor_pairing: "lself.kind.mentor_pairing",
   check_in_note: "lself.kind.check_in_note",
+  mentoring_feedback: "lself.kind.mentoring_feedback",
 };
 
 /**

@@ -57,6 +57,7 @@ describe("othersNeverSee", () => {
       "help_request",
       "mentor_pairing",
       "check_in_note",
+      "mentoring_feedback",
     ]);
   });
 
