@@ -19,6 +19,7 @@ import { NetworkSignUps } from "./screens/NetworkSignUps";
 import { Networks } from "./screens/Networks";
 import { NetworkInsights } from "./screens/NetworkInsights";
 import { HrSignUpScreen, HrSignUps } from "./screens/HrSignUps";
+import { HrSetupRoutes } from "./screens/hr/setup/routes";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -51,6 +52,7 @@ export function App() {
         <Route path="hr/overview/:planId" element={<PlanScreen />} />
         <Route path="hr/programmes" element={<Programmes />} />
         <Route path="hr/import" element={<LeaderImport />} />
+        <Route path="hr/setup/*" element={<HrSetupRoutes />} />
         <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
         <Route path="hr/networks/signups" element={<HrSignUps />} />
         <Route path="hr/networks/signups/:signupId" element={<HrSignUpScreen />} />

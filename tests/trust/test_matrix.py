@@ -227,6 +227,9 @@ notification-list                GET    -       200 200 200 200 200 200 200 200 
 notification-read                POST   own     404 404 200 404 404 404 404 404 404 403
 notification-read                POST   andeby  404 404 404 404 404 404 404 404 200 403
 import-leaders                   POST   -       415 415 403 403 403 403 403 403 415 403
+import-leader-columns            GET    -       200 200 403 403 403 403 403 403 200 403
+import-leader-template-csv       GET    -       200 200 403 403 403 403 403 403 200 403
+import-leader-template-xlsx      GET    -       200 200 403 403 403 403 403 403 200 403
 onboarding-plans                 GET    -       200 200 200 200 200 200 200 200 200 403
 onboarding-plan-create           POST   -       400 400 403 403 403 403 403 403 400 403
 onboarding-plan                  GET    own     200 404 200 200 200 404 404 404 404 403

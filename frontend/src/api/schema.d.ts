@@ -233,6 +233,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/leaders/columns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The import file's columns, in the template's order (the column guide's table). */
+        get: operations["imports_leaders_columns_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/leaders/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Download the import template: ``csv`` (Excel's Danish CSV) or ``xlsx`` (with a guide
+         *     sheet). Headings only: filling it in and uploading it is the import.
+         */
+        get: operations["imports_leaders_template.csv_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/leaders/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Download the import template: ``csv`` (Excel's Danish CSV) or ``xlsx`` (with a guide
+         *     sheet). Headings only: filling it in and uploading it is the import.
+         */
+        get: operations["imports_leaders_template.xlsx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leaders/": {
         parameters: {
             query?: never;
@@ -2425,6 +2482,19 @@ export interface components {
             employee_number: string;
             action: components["schemas"]["ActionEnum"];
             changed: string[];
+        };
+        /** @description One column of the import file: its key, Danish heading, other headings, and rules. */
+        LeaderImportColumn: {
+            key: string;
+            header: string;
+            aliases: string[];
+            /** @description text, yesno, date, service_type, boss, ... */
+            kind: string;
+            /** @description The column must be in the file. */
+            required: boolean;
+            /** @description Every row must fill it in. */
+            value_required: boolean;
+            readonly example: string;
         };
         /** @description One error: where (row as the spreadsheet shows it, header = 1; column header) and what. */
         LeaderImportError: {
@@ -4769,6 +4839,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LeaderImportRefused"];
+                };
+            };
+        };
+    };
+    imports_leaders_columns_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderImportColumn"][];
+                };
+            };
+        };
+    };
+    "imports_leaders_template.csv_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    "imports_leaders_template.xlsx_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

@@ -1,0 +1,15 @@
+/** HR's set-up screens, mounted at `/hr/setup/*` (one line in App.tsx). */
+import { Route, Routes } from "react-router";
+import { NotFound } from "../../NotFound";
+import { SetupHub } from "./Hub";
+import { ImportGuide } from "./ImportGuide";
+
+export function HrSetupRoutes() {
+  return (
+    <Routes>
+      <Route index element={<SetupHub />} />
+      <Route path="import-guide" element={<ImportGuide />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
