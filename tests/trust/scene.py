@@ -290,6 +290,7 @@ def _extras(
     flag = f.FlagFactory(mentorship=mentorship, kind="inactive", reason="Intet møde")
     return {
         "contact_id": contact.id,
+        "function_id": function.id,
         "template_item_id": template_item.id,
         "run_id": run.id,
         "suggestion_id": suggestion.id,

@@ -98,6 +98,16 @@ export const formRules = {
     remind_days_before: { min: 0, max: 60 },
     escalate_after_days: { min: 0, max: 365 },
   },
+  PatchedStaffContactInputRequest: {
+    staff_function_id: { min: 1 },
+    name: { maxLength: 200, minLength: 1 },
+    title: { maxLength: 200 },
+    phone: { maxLength: 40 },
+  },
+  PatchedStaffFunctionUpdateInputRequest: {
+    name: { maxLength: 200, minLength: 1 },
+    description: { maxLength: 4000 },
+  },
   PatchedSupportNeedUpdateInputRequest: {
     note: { maxLength: 4000 },
   },
@@ -142,6 +152,17 @@ export const formRules = {
     min_size: { min: 2, max: 50 },
     max_size: { min: 2, max: 50 },
     deadline: { required: true },
+  },
+  StaffContactInputRequest: {
+    staff_function_id: { required: true, min: 1 },
+    name: { required: true, maxLength: 200, minLength: 1 },
+    title: { maxLength: 200 },
+    phone: { maxLength: 40 },
+  },
+  StaffFunctionInputRequest: {
+    kind: { required: true },
+    name: { required: true, maxLength: 200, minLength: 1 },
+    description: { maxLength: 4000 },
   },
   SupportNeedCreateInputRequest: {
     topic: { required: true },

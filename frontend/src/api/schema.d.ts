@@ -1792,10 +1792,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The staff consultants of the caller's organisation and what they serve. */
+        /** @description The staff consultants; HR for the whole organisation adds one with POST. */
         get: operations["staff_contacts_list"];
         put?: never;
-        post?: never;
+        /** @description The staff consultants; HR for the whole organisation adds one with POST. */
+        post: operations["staff_contacts_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1809,14 +1810,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One staff consultant. */
+        /** @description One staff consultant; HR edits (PATCH) or removes (DELETE) them. */
         get: operations["staff_contacts_retrieve"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** @description One staff consultant; HR edits (PATCH) or removes (DELETE) them. */
+        delete: operations["staff_contacts_destroy"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description One staff consultant; HR edits (PATCH) or removes (DELETE) them. */
+        patch: operations["staff_contacts_partial_update"];
         trace?: never;
     };
     "/api/staff-functions/": {
@@ -1826,14 +1829,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The central staff functions of the caller's organisation. */
+        /** @description The staff functions; HR for the whole organisation adds one with POST. */
         get: operations["staff_functions_list"];
         put?: never;
-        post?: never;
+        /** @description The staff functions; HR for the whole organisation adds one with POST. */
+        post: operations["staff_functions_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/staff-functions/{function_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One staff function; HR edits it (PATCH) or removes it once it has no consultants. */
+        get: operations["staff_functions_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description One staff function; HR edits it (PATCH) or removes it once it has no consultants. */
+        delete: operations["staff_functions_destroy"];
+        options?: never;
+        head?: never;
+        /** @description One staff function; HR edits it (PATCH) or removes it once it has no consultants. */
+        patch: operations["staff_functions_partial_update"];
         trace?: never;
     };
     "/api/suggestions/{suggestion_id}/choose/": {
@@ -3525,6 +3548,22 @@ export interface components {
             escalate_after_days?: number;
             reminders_enabled?: boolean;
         };
+        /** @description A consultant: who, in which function, whom they serve and what they help with. */
+        PatchedStaffContactInputRequest: {
+            staff_function_id?: number;
+            name?: string;
+            title?: string;
+            email?: string;
+            phone?: string;
+            unit_ids?: number[];
+            administration_ids?: number[];
+            topic_ids?: number[];
+        };
+        /** @description Changes to a staff function (its kind stays). */
+        PatchedStaffFunctionUpdateInputRequest: {
+            name?: string;
+            description?: string;
+        };
         /** @description Changes to the leader's own support need. */
         PatchedSupportNeedUpdateInputRequest: {
             weight?: components["schemas"]["WeightEnum"];
@@ -4105,8 +4144,9 @@ export interface components {
             readonly staff_function: components["schemas"]["StaffFunction"];
             readonly unit_ids: number[];
             readonly administration_ids: number[];
+            readonly topic_ids: number[];
         };
-        /** @description A staff consultant's name and how to reach them. */
+        /** @description A staff consultant's name, how to reach them, and what they help with. */
         StaffContactBrief: {
             readonly id: number;
             /** Navn */
@@ -4117,6 +4157,26 @@ export interface components {
             email?: string;
             /** Telefon */
             phone?: string;
+            readonly topics: components["schemas"]["StaffContactTopic"][];
+        };
+        /** @description A consultant: who, in which function, whom they serve and what they help with. */
+        StaffContactInputRequest: {
+            staff_function_id: number;
+            name: string;
+            title?: string;
+            email?: string;
+            phone?: string;
+            unit_ids?: number[];
+            administration_ids?: number[];
+            topic_ids?: number[];
+        };
+        /** @description A topic a consultant helps with, in both languages. */
+        StaffContactTopic: {
+            readonly id: number;
+            /** Betegnelse (dansk) */
+            label_da: string;
+            /** Betegnelse (engelsk) */
+            label_en: string;
         };
         /**
          * @description Who serves a unit in one staff function, and whether through the unit or its
@@ -4141,6 +4201,12 @@ export interface components {
             /** Navn */
             name: string;
             /** Hvad de hjælper med */
+            description?: string;
+        };
+        /** @description A staff function: its kind (one per organisation), name and what it helps with. */
+        StaffFunctionInputRequest: {
+            kind: components["schemas"]["StaffFunctionKindEnum"];
+            name: string;
             description?: string;
         };
         /**
@@ -7596,6 +7662,31 @@ export interface operations {
             };
         };
     };
+    staff_contacts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffContactInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffContactInputRequest"];
+                "multipart/form-data": components["schemas"]["StaffContactInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffContact"];
+                };
+            };
+        };
+    };
     staff_contacts_retrieve: {
         parameters: {
             query?: never;
@@ -7606,6 +7697,53 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffContact"];
+                };
+            };
+        };
+    };
+    staff_contacts_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    staff_contacts_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaffContactInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStaffContactInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStaffContactInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7649,6 +7787,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedStaffFunctionList"];
+                };
+            };
+        };
+    };
+    staff_functions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffFunctionInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffFunctionInputRequest"];
+                "multipart/form-data": components["schemas"]["StaffFunctionInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffFunction"];
+                };
+            };
+        };
+    };
+    staff_functions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                function_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffFunction"];
+                };
+            };
+        };
+    };
+    staff_functions_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                function_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    staff_functions_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                function_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaffFunctionUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStaffFunctionUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStaffFunctionUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffFunction"];
                 };
             };
         };

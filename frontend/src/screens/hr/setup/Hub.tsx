@@ -17,6 +17,7 @@ export const SETUP_LINKS: SetupLink[] = [
     label: "hrsetup.hub.guide",
     description: "hrsetup.hub.guide.d",
   },
+  { to: "/hr/setup/staff", label: "hrsetup.hub.staff", description: "hrsetup.hub.staff.d" },
 ];
 
 /** HR: where the municipality is set up, from an empty organisation. */

