@@ -161,6 +161,67 @@ def _leader_sees_the_consultant(browser: Browser) -> None:
     browser.page.get_by_role("button", name="Log ud").click()
 
 
+def _templates(browser: Browser) -> None:
+    page = browser.page
+    browser.goto("/hr/setup")
+    page.get_by_role("link", name="Onboardingskabeloner").click()
+    browser.expect_heading("Onboardingskabeloner")
+    expect(page.get_by_text("Der er ingen skabeloner endnu.")).to_be_visible()
+    new = page.get_by_role("form", name="Ny skabelon")
+    new.get_by_label("Navn (dansk)").fill("Alle nye ledere")
+    new.get_by_label("Navn (engelsk)").fill("All new leaders")
+    new.get_by_role("button", name="Opret skabelon").click()
+    expect(page.get_by_role("heading", name="Punkter i Alle nye ledere")).to_be_visible()
+
+    item = page.get_by_role("form", name="Nyt punkt")
+    item.get_by_label("Titel (dansk)").fill("Mød din chef")
+    item.get_by_label("Titel (engelsk)").fill("Meet your boss")
+    item.get_by_label("Vejledning (dansk)").fill("Aftal forventninger til det første år.")
+    item.get_by_label("Vejledning (engelsk)").fill("Agree on expectations for the first year.")
+    item.get_by_label("Ansvarlig").select_option(label="Chefen")
+    item.get_by_label("Frist i dage efter startdatoen").fill("7")
+    item.get_by_role("button", name="Tilføj punkt").click()
+    expect(page.get_by_role("heading", name="Mød din chef", exact=True)).to_be_visible()
+    item.get_by_label("Titel (dansk)").fill("Budgetsamtale med {owner}")
+    item.get_by_label("Ansvarlig").select_option(label="En stabskonsulent")
+    item.get_by_label("Hvilken stabsfunktions konsulent").select_option(label="Økonomi")
+    item.get_by_label("Frist i dage efter startdatoen").fill("21")
+    item.get_by_label("Venter på punktet").select_option(label="Mød din chef")
+    item.locator("summary").click()
+    item.get_by_label("Første lederjob").select_option(label="Kun ledere i deres første lederjob")
+    item.get_by_role("button", name="Tilføj punkt").click()
+    expect(page.get_by_role("heading", name="Budgetsamtale med {owner}")).to_be_visible()
+
+    # Edit the first item; then try to make it wait for the second: a circle, refused.
+    page.get_by_role("button", name="Redigér punktet Mød din chef").click()
+    edit = page.get_by_role("form", name="Redigér punktet Mød din chef")
+    edit.get_by_label("Frist i dage efter startdatoen").fill("3")
+    edit.get_by_label("Venter på punktet").select_option(label="Budgetsamtale med {owner}")
+    edit.get_by_role("button", name="Gem").click()
+    expect(edit.get_by_text("i en cirkel")).to_be_visible()
+    browser.check("hrsetup-templates")
+    edit.get_by_label("Venter på punktet").select_option(label="Venter ikke på noget")
+    edit.get_by_role("button", name="Gem").click()
+    expect(page.get_by_text("3 dage efter start")).to_be_visible()
+
+    # Preview the plan of a new leader of Enhed 1 (Bente is the unit's finance consultant).
+    page.get_by_role("searchbox", name="Søg leder (navn eller medarbejdernummer)").fill("Leder1")
+    page.get_by_role("button", name="Søg", exact=True).click()
+    page.get_by_label("Leder", exact=True).select_option(label="Leder1 Ærøsen (1001), Enhed 1")
+    table = page.get_by_role("table", name="2 punkter i planen")
+    expect(table).to_contain_text("Mød din chef")
+    expect(table).to_contain_text("Budgetsamtale med Bente Budgetsen")
+    expect(table).to_contain_text("Dorte Direktør")
+    table.scroll_into_view_if_needed()
+    browser.check("hrsetup-templates-preview")
+    browser.switch_language("en")
+    table = page.get_by_role("table", name="2 items in the plan")
+    expect(table).to_contain_text("Meet your boss")
+    table.scroll_into_view_if_needed()
+    browser.check("hrsetup-templates-preview")
+    browser.switch_language("da")
+
+
 def test_hr_sets_up_the_municipality_from_an_empty_organisation(
     browser: Browser, hr: m.User, tmp_path: Path
 ) -> None:
@@ -168,3 +229,5 @@ def test_hr_sets_up_the_municipality_from_an_empty_organisation(
     _import(browser, tmp_path)
     _staff_directory(browser)
     _leader_sees_the_consultant(browser)
+    browser.login(hr)
+    _templates(browser)

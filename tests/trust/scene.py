@@ -291,6 +291,7 @@ def _extras(
     return {
         "contact_id": contact.id,
         "function_id": function.id,
+        "template_id": template.id,
         "template_item_id": template_item.id,
         "run_id": run.id,
         "suggestion_id": suggestion.id,

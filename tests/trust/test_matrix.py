@@ -259,8 +259,16 @@ onboarding-item-need-help        POST   andeby  404 404 404 404 404 404 404 404 
 onboarding-item-history          GET    own     200 404 200 200 200 404 404 404 404 403
 onboarding-item-history          GET    andeby  404 404 404 404 404 404 404 404 200 403
 onboarding-templates             GET    -       200 200 200 200 200 200 200 200 200 403
+onboarding-templates             POST   -       400 400 403 403 403 403 403 403 400 403
+onboarding-template-preview      GET    -       400 400 403 403 403 403 403 403 400 403
+onboarding-template              PATCH  own     200 200 403 403 403 403 403 403 404 403
+onboarding-template              PATCH  andeby  404 404 403 403 403 403 403 403 200 403
+onboarding-template-items        POST   own     400 400 403 403 403 403 403 403 400 403
+onboarding-template-items        POST   andeby  400 400 403 403 403 403 403 403 400 403
 onboarding-template-item         PATCH  own     200 200 403 403 403 403 403 403 404 403
 onboarding-template-item         PATCH  andeby  404 404 403 403 403 403 403 403 200 403
+onboarding-template-item         DELETE own     204 204 403 403 403 403 403 403 404 403
+onboarding-template-item         DELETE andeby  404 404 403 403 403 403 403 403 204 403
 onboarding-settings              GET    -       200 200 403 403 403 403 403 403 200 403
 onboarding-settings              PATCH  -       200 200 403 403 403 403 403 403 200 403
 onboarding-calendar              GET    -       403 403 200 200 200 200 200 200 403 403

@@ -82,10 +82,6 @@ export const formRules = {
   PatchedOnboardingPlanItemUpdateInputRequest: {
     reason: { maxLength: 500 },
   },
-  PatchedOnboardingTemplateItemUpdateInputRequest: {
-    title_da: { maxLength: 200, minLength: 1 },
-    title_en: { maxLength: 200 },
-  },
   PatchedProgrammeInputRequest: {
     name: { maxLength: 200, minLength: 1 },
     default_length_months: { min: 1, max: 60 },
@@ -110,6 +106,25 @@ export const formRules = {
   },
   PatchedSupportNeedUpdateInputRequest: {
     note: { maxLength: 4000 },
+  },
+  PatchedTemplateInputRequest: {
+    staff_above: { min: 0, max: 100000 },
+    name_da: { maxLength: 200, minLength: 1 },
+    name_en: { maxLength: 200 },
+    description_da: { maxLength: 4000 },
+    description_en: { maxLength: 4000 },
+    order: { min: 0, max: 32767 },
+  },
+  PatchedTemplateItemInputRequest: {
+    staff_above: { min: 0, max: 100000 },
+    title_da: { maxLength: 200, minLength: 1 },
+    title_en: { maxLength: 200 },
+    guidance_da: { maxLength: 20000 },
+    guidance_en: { maxLength: 20000 },
+    due_offset_days: { min: -365, max: 1095 },
+    depends_on: { min: 1 },
+    topic_id: { min: 1 },
+    order: { min: 0, max: 32767 },
   },
   PatchedTopicUpdateInputRequest: {
     label_da: { maxLength: 200, minLength: 1 },
@@ -167,6 +182,25 @@ export const formRules = {
   SupportNeedCreateInputRequest: {
     topic: { required: true },
     note: { maxLength: 4000 },
+  },
+  TemplateInputRequest: {
+    staff_above: { min: 0, max: 100000 },
+    name_da: { required: true, maxLength: 200, minLength: 1 },
+    name_en: { maxLength: 200 },
+    description_da: { maxLength: 4000 },
+    description_en: { maxLength: 4000 },
+    order: { min: 0, max: 32767 },
+  },
+  TemplateItemInputRequest: {
+    staff_above: { min: 0, max: 100000 },
+    title_da: { required: true, maxLength: 200, minLength: 1 },
+    title_en: { maxLength: 200 },
+    guidance_da: { maxLength: 20000 },
+    guidance_en: { maxLength: 20000 },
+    due_offset_days: { min: -365, max: 1095 },
+    depends_on: { min: 1 },
+    topic_id: { min: 1 },
+    order: { min: 0, max: 32767 },
   },
   TopicCreateInputRequest: {
     slug: { required: true, maxLength: 60, minLength: 1 },

@@ -1260,10 +1260,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** @description HR edits (PATCH) or removes (DELETE) a template item; running plans keep their snapshot. */
+        delete: operations["onboarding_template_items_destroy"];
         options?: never;
         head?: never;
-        /** @description HR edits a template item; running plans keep their snapshot. */
+        /** @description HR edits (PATCH) or removes (DELETE) a template item; running plans keep their snapshot. */
         patch: operations["onboarding_template_items_partial_update"];
         trace?: never;
     };
@@ -1274,8 +1275,60 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The organisation's templates with their items (read: any user; edit: HR, admin). */
+        /** @description The organisation's templates with their items; HR adds a template with POST. */
         get: operations["onboarding_templates_list"];
+        put?: never;
+        /** @description The organisation's templates with their items; HR adds a template with POST. */
+        post: operations["onboarding_templates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/templates/{template_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description HR edits a template (names, rules, in use or not). */
+        patch: operations["onboarding_templates_partial_update"];
+        trace?: never;
+    };
+    "/api/onboarding/templates/{template_id}/items/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR adds an item to a template. */
+        post: operations["onboarding_templates_items_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/templates/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR previews the plan a leader (in HR's scope) would get; nothing is written. */
+        get: operations["onboarding_templates_preview_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3514,15 +3567,6 @@ export interface components {
             /** Format: date */
             due_date?: string;
         };
-        PatchedOnboardingTemplateItemUpdateInputRequest: {
-            title_da?: string;
-            title_en?: string;
-            guidance_da?: string;
-            guidance_en?: string;
-            due_offset_days?: number;
-            required?: boolean;
-            owner_role?: components["schemas"]["OwnerRoleEnum"];
-        };
         /** @description Fields HR sets on a programme. */
         PatchedProgrammeInputRequest: {
             name?: string;
@@ -3571,6 +3615,45 @@ export interface components {
             status?: components["schemas"]["SupportNeedStatusEnum"];
             /** @description Show (or stop showing) the topic and weight to your mentor; never the note. */
             shared_with_mentor?: boolean;
+        };
+        /** @description A template: names and descriptions in Danish and English, and its rules. */
+        PatchedTemplateInputRequest: {
+            service_types?: components["schemas"]["ServiceTypesEnum"][];
+            round_the_clock?: boolean | null;
+            shift_work?: boolean | null;
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            specialist?: boolean | null;
+            staff_above?: number | null;
+            administration_ids?: number[];
+            name_da?: string;
+            name_en?: string;
+            description_da?: string;
+            description_en?: string;
+            order?: number;
+            active?: boolean;
+        };
+        /** @description A template item: texts, owner, timing, dependency, topic and rules. */
+        PatchedTemplateItemInputRequest: {
+            service_types?: components["schemas"]["ServiceTypesEnum"][];
+            round_the_clock?: boolean | null;
+            shift_work?: boolean | null;
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            specialist?: boolean | null;
+            staff_above?: number | null;
+            administration_ids?: number[];
+            title_da?: string;
+            title_en?: string;
+            guidance_da?: string;
+            guidance_en?: string;
+            owner_role?: components["schemas"]["OwnerRoleEnum"];
+            staff_function_kind?: components["schemas"]["StaffFunctionKindEnum"] | components["schemas"]["BlankEnum"];
+            due_offset_days?: number;
+            depends_on?: number | null;
+            topic_id?: number | null;
+            required?: boolean;
+            order?: number;
         };
         /** @description Changes to a topic (its key stays). */
         PatchedTopicUpdateInputRequest: {
@@ -3678,6 +3761,42 @@ export interface components {
             readonly progress: {
                 [key: string]: unknown;
             };
+        };
+        /** @description The plan a leader would get from today's templates. */
+        PlanPreview: {
+            leader: components["schemas"]["PlanPreviewLeader"];
+            /** Format: date */
+            role_start_date: string;
+            templates: components["schemas"]["PreviewTemplate"][];
+            templates_left_out: components["schemas"]["PreviewTemplate"][];
+            items: components["schemas"]["PreviewItem"][];
+        };
+        PlanPreviewLeader: {
+            id: number;
+            full_name: string;
+        };
+        /** @description One item of the previewed plan. */
+        PreviewItem: {
+            template_item_id: number;
+            template_id: number;
+            title_da: string;
+            title_en: string;
+            owner_role: string;
+            /** @description The owner as the plan will name them. */
+            owner: string;
+            /** @description Nobody known yet: HR holds it. */
+            owner_fallback: boolean;
+            /** Format: date */
+            due_date: string;
+            due_offset_days: number;
+            /** @description A template item id. */
+            depends_on: number | null;
+            required: boolean;
+        };
+        PreviewTemplate: {
+            id: number;
+            name_da: string;
+            name_en: string;
         };
         ProgrammeAnalytics: {
             programme: number;
@@ -4043,6 +4162,31 @@ export interface components {
          * @enum {string}
          */
         ServiceTypeEnum: "school" | "daycare" | "village_scheme" | "youth_club" | "ppr" | "family" | "care_home" | "home_care" | "residential" | "shelter" | "acute" | "treatment" | "social_cafe" | "nutrition" | "health" | "job_centre" | "citizen_service" | "culture" | "technical" | "staff_function" | "other";
+        /**
+         * @description * `school` - Skole
+         *     * `daycare` - Dagtilbud
+         *     * `village_scheme` - Landsbyordning (skole og dagtilbud)
+         *     * `youth_club` - Ungdomsklub / fritid
+         *     * `ppr` - Pædagogisk psykologisk rådgivning (PPR)
+         *     * `family` - Familie og børn
+         *     * `care_home` - Plejecenter
+         *     * `home_care` - Hjemmepleje
+         *     * `residential` - Botilbud
+         *     * `shelter` - Forsorgshjem
+         *     * `acute` - Akutfunktion
+         *     * `treatment` - Behandlingstilbud
+         *     * `social_cafe` - Social café
+         *     * `nutrition` - Kostenhed
+         *     * `health` - Sundhed og rehabilitering
+         *     * `job_centre` - Jobcenter
+         *     * `citizen_service` - Borgerservice
+         *     * `culture` - Kultur og biblioteker
+         *     * `technical` - Teknik og miljø
+         *     * `staff_function` - Stabsfunktion
+         *     * `other` - Andet
+         * @enum {string}
+         */
+        ServiceTypesEnum: "school" | "daycare" | "village_scheme" | "youth_club" | "ppr" | "family" | "care_home" | "home_care" | "residential" | "shelter" | "acute" | "treatment" | "social_cafe" | "nutrition" | "health" | "job_centre" | "citizen_service" | "culture" | "technical" | "staff_function" | "other";
         /** @description Reminder settings of the organisation. */
         Settings: {
             remind_days_before?: number;
@@ -4339,6 +4483,23 @@ export interface components {
             administrations?: number[];
             readonly items: components["schemas"]["TemplateItem"][];
         };
+        /** @description A template: names and descriptions in Danish and English, and its rules. */
+        TemplateInputRequest: {
+            service_types?: components["schemas"]["ServiceTypesEnum"][];
+            round_the_clock?: boolean | null;
+            shift_work?: boolean | null;
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            specialist?: boolean | null;
+            staff_above?: number | null;
+            administration_ids?: number[];
+            name_da: string;
+            name_en?: string;
+            description_da?: string;
+            description_en?: string;
+            order?: number;
+            active?: boolean;
+        };
         /** @description A template item with its rules. */
         TemplateItem: {
             readonly id: number;
@@ -4406,6 +4567,28 @@ export interface components {
             staff_above?: number | null;
             /** @description Kun ledere af enheder i disse forvaltninger (ingen = alle). */
             administrations?: number[];
+        };
+        /** @description A template item: texts, owner, timing, dependency, topic and rules. */
+        TemplateItemInputRequest: {
+            service_types?: components["schemas"]["ServiceTypesEnum"][];
+            round_the_clock?: boolean | null;
+            shift_work?: boolean | null;
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            specialist?: boolean | null;
+            staff_above?: number | null;
+            administration_ids?: number[];
+            title_da: string;
+            title_en?: string;
+            guidance_da?: string;
+            guidance_en?: string;
+            owner_role?: components["schemas"]["OwnerRoleEnum"];
+            staff_function_kind?: components["schemas"]["StaffFunctionKindEnum"] | components["schemas"]["BlankEnum"];
+            due_offset_days?: number;
+            depends_on?: number | null;
+            topic_id?: number | null;
+            required?: boolean;
+            order?: number;
         };
         TokenOutput: {
             token: string;
@@ -6678,6 +6861,26 @@ export interface operations {
             };
         };
     };
+    onboarding_template_items_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     onboarding_template_items_partial_update: {
         parameters: {
             query?: never;
@@ -6689,9 +6892,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedTemplateItemInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTemplateItemInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTemplateItemInputRequest"];
             };
         };
         responses: {
@@ -6725,6 +6928,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTemplateList"];
+                };
+            };
+        };
+    };
+    onboarding_templates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TemplateInputRequest"];
+                "multipart/form-data": components["schemas"]["TemplateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+        };
+    };
+    onboarding_templates_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTemplateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTemplateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTemplateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+        };
+    };
+    onboarding_templates_items_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateItemInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TemplateItemInputRequest"];
+                "multipart/form-data": components["schemas"]["TemplateItemInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateItem"];
+                };
+            };
+        };
+    };
+    onboarding_templates_preview_retrieve: {
+        parameters: {
+            query: {
+                leader: number;
+                role_start_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPreview"];
                 };
             };
         };

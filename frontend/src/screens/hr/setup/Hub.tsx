@@ -18,6 +18,11 @@ export const SETUP_LINKS: SetupLink[] = [
     description: "hrsetup.hub.guide.d",
   },
   { to: "/hr/setup/staff", label: "hrsetup.hub.staff", description: "hrsetup.hub.staff.d" },
+  {
+    to: "/hr/setup/templates",
+    label: "hrsetup.hub.templates",
+    description: "hrsetup.hub.templates.d",
+  },
 ];
 
 /** HR: where the municipality is set up, from an empty organisation. */

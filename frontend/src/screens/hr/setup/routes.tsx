@@ -4,6 +4,7 @@ import { NotFound } from "../../NotFound";
 import { SetupHub } from "./Hub";
 import { ImportGuide } from "./ImportGuide";
 import { StaffDirectory } from "./StaffDirectory";
+import { TemplateEditor } from "./TemplateEditor";
 
 export function HrSetupRoutes() {
   return (
@@ -11,6 +12,7 @@ export function HrSetupRoutes() {
       <Route index element={<SetupHub />} />
       <Route path="import-guide" element={<ImportGuide />} />
       <Route path="staff" element={<StaffDirectory />} />
+      <Route path="templates" element={<TemplateEditor />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
