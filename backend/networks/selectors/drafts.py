@@ -126,7 +126,7 @@ def draft_detail(*, draft: GroupDraft) -> DraftDetail:
     make the very groups HR approved look worse (issue 13: 554.5 became 332.5).
     """
     leaders = draft_leaders(draft=draft)
-    evaluation = (
+    evaluation: dict[str, Any] = (
         {"objective": draft.objective, "violations": []}
         if draft.status == GroupDraft.Status.PUBLISHED
         else draft_evaluate(draft=draft)
