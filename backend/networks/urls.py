@@ -9,14 +9,25 @@ from backend.networks.apis import (
     networks,
     peers,
     roulette,
+    setup,
     signups,
     suggestions,
 )
 
 urlpatterns = [
     # Networks and their members (moved from the people app, same paths)
-    path("networks/", networks.NetworkListApi.as_view(), name="network-list"),
-    path("networks/<int:network_id>/", networks.NetworkDetailApi.as_view(), name="network-detail"),
+    path("networks/", setup.NetworkListCreateApi.as_view(), name="network-list"),
+    path("networks/<int:network_id>/", setup.NetworkEditApi.as_view(), name="network-detail"),
+    path(
+        "networks/<int:network_id>/members/",
+        setup.NetworkMembersAddApi.as_view(),
+        name="network-members-add",
+    ),
+    path(
+        "networks/<int:network_id>/members/<int:leader_id>/",
+        setup.NetworkMemberRemoveApi.as_view(),
+        name="network-member-remove",
+    ),
     path(
         "networks/<int:network_id>/memberships/",
         networks.NetworkMembershipListApi.as_view(),

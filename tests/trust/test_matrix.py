@@ -105,6 +105,16 @@ network-list                     GET    -       200 200 200 200 200 200 200 200 
 network-detail                   GET    own     200 200 200 404 404 200 404 404 404 403
 network-detail                   GET    open    200 200 200 200 200 200 200 200 404 403
 network-detail                   GET    andeby  404 404 404 404 404 404 404 404 200 403
+network-list                     POST   -       400 403 403 403 403 403 403 403 400 403
+network-detail                   PATCH  own     404 403 403 403 403 403 403 403 404 403
+network-detail                   PATCH  open    200 403 403 403 403 403 403 403 404 403
+network-detail                   PATCH  andeby  404 403 403 403 403 403 403 403 200 403
+network-members-add              POST   own     400 403 403 403 403 403 403 403 400 403
+network-members-add              POST   open    400 403 403 403 403 403 403 403 400 403
+network-members-add              POST   andeby  400 403 403 403 403 403 403 403 400 403
+network-member-remove            DELETE own     404 403 403 403 403 403 403 403 404 403
+network-member-remove            DELETE open    204 403 403 403 403 403 403 403 404 403
+network-member-remove            DELETE andeby  404 403 403 403 403 403 403 403 204 403
 network-memberships              GET    own     404 404 200 404 404 200 404 404 404 403
 network-memberships              GET    open    200 200 200 200 200 200 200 200 404 403
 network-memberships              GET    andeby  404 404 404 404 404 404 404 404 200 403

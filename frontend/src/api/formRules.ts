@@ -48,8 +48,17 @@ export const formRules = {
     completed: { required: true },
     reason: { maxLength: 400 },
   },
+  NetworkInputRequest: {
+    name: { required: true, maxLength: 200, minLength: 1 },
+    kind: { required: true },
+    theme: { maxLength: 200 },
+    description: { maxLength: 4000 },
+  },
   NetworkJoinInputRequest: {
     message: { maxLength: 1000 },
+  },
+  NetworkMembersInputRequest: {
+    leader_ids: { required: true },
   },
   OfferCreateInputRequest: {
     capacity: { required: true, min: 0, max: 10 },
@@ -74,6 +83,11 @@ export const formRules = {
     first_name: { maxLength: 100, minLength: 1 },
     last_name: { maxLength: 100, minLength: 1 },
     role_title: { maxLength: 200, minLength: 1 },
+  },
+  PatchedNetworkInputRequest: {
+    name: { maxLength: 200, minLength: 1 },
+    theme: { maxLength: 200 },
+    description: { maxLength: 4000 },
   },
   PatchedOfferInputRequest: {
     capacity: { min: 0, max: 10 },

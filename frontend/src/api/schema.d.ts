@@ -891,10 +891,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The networks the caller may see, with head counts. */
+        /** @description The networks the caller may see; HR for the whole organisation creates one with POST. */
         get: operations["networks_list"];
         put?: never;
-        post?: never;
+        /** @description The networks the caller may see; HR for the whole organisation creates one with POST. */
+        post: operations["networks_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -908,14 +909,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One network the caller may see. */
+        /** @description One network; HR for the whole organisation edits a formal one (PATCH). */
         get: operations["networks_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description One network; HR for the whole organisation edits a formal one (PATCH). */
+        patch: operations["networks_partial_update"];
         trace?: never;
     };
     "/api/networks/{network_id}/join/": {
@@ -930,6 +932,40 @@ export interface paths {
         /** @description Join an open network, or ask to join a private one (its members decide). */
         post: operations["networks_join_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/members/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR adds leaders to a formal network (the list of members is ``network-memberships``). */
+        post: operations["networks_members_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/members/{leader_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description HR removes a leader from a formal network. */
+        delete: operations["networks_members_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2810,6 +2846,22 @@ export interface components {
             /** @description True when the head count is hidden: fewer than 5 members. */
             readonly member_count_suppressed: boolean;
         };
+        /**
+         * @description * `leader_group` - Ledergruppe
+         *     * `learning_network` - Læringsnetværk
+         *     * `leadership_team` - Lederteam
+         * @enum {string}
+         */
+        NetworkInputKindEnum: "leader_group" | "learning_network" | "leadership_team";
+        /** @description A formal network HR sets up (always open: the organisation sees its members). */
+        NetworkInputRequest: {
+            name: string;
+            kind: components["schemas"]["NetworkInputKindEnum"];
+            theme?: string;
+            description?: string;
+            welcomes_newcomers?: boolean;
+            active?: boolean;
+        };
         NetworkInsights: {
             leaders: number;
             isolated: components["schemas"]["NetworkMapLeader"][];
@@ -2889,6 +2941,12 @@ export interface components {
             role_title: string;
             unit: string | null;
             administration: string | null;
+        };
+        /** @description Leaders to add to a network, and their role. */
+        NetworkMembersInputRequest: {
+            leader_ids: number[];
+            /** @default member */
+            role: components["schemas"]["MembershipRoleEnum"];
         };
         /** @description A network in brief. */
         NetworkRef: {
@@ -3552,6 +3610,15 @@ export interface components {
         /** @description What a user may change about themselves here; a partial body changes only what it names. */
         PatchedMeInputRequest: {
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
+        };
+        /** @description A formal network HR sets up (always open: the organisation sees its members). */
+        PatchedNetworkInputRequest: {
+            name?: string;
+            kind?: components["schemas"]["NetworkInputKindEnum"];
+            theme?: string;
+            description?: string;
+            welcomes_newcomers?: boolean;
+            active?: boolean;
         };
         /** @description Capacity, hours and pause of an offer. */
         PatchedOfferInputRequest: {
@@ -6302,6 +6369,31 @@ export interface operations {
             };
         };
     };
+    networks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NetworkInputRequest"];
+                "multipart/form-data": components["schemas"]["NetworkInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Network"];
+                };
+            };
+        };
+    };
     networks_retrieve: {
         parameters: {
             query?: never;
@@ -6312,6 +6404,33 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Network"];
+                };
+            };
+        };
+    };
+    networks_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedNetworkInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedNetworkInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedNetworkInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6357,6 +6476,54 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NetworkJoinRequested"];
                 };
+            };
+        };
+    };
+    networks_members_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkMembersInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NetworkMembersInputRequest"];
+                "multipart/form-data": components["schemas"]["NetworkMembersInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"][];
+                };
+            };
+        };
+    };
+    networks_members_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leader_id: number;
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
