@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from backend.networks.models import CohortCircle, Network, RouletteSetting
 from backend.people import models as m
 from backend.people.services import organisation_create
 from tests import factories as f
@@ -222,6 +223,49 @@ def _templates(browser: Browser) -> None:
     browser.switch_language("da")
 
 
+def _networks(browser: Browser) -> None:
+    page = browser.page
+    browser.goto("/hr/setup")
+    page.get_by_role("link", name="Ledergrupper og læringsnetværk").click()
+    browser.expect_heading("Ledergrupper og læringsnetværk")
+    expect(page.get_by_text("Der er ingen formelle netværk endnu.")).to_be_visible()
+    new = page.get_by_role("form", name="Nyt netværk")
+    new.get_by_label("Navn").fill("Læringsnetværk Psykologisk tryghed")
+    new.get_by_label("Slags").select_option(label="Læringsnetværk")
+    new.get_by_label("Tema").fill("Psykologisk tryghed")
+    new.get_by_role("button", name="Opret netværk").click()
+    members = page.get_by_role("region", name="Medlemmer af Læringsnetværk Psykologisk tryghed")
+    expect(members.get_by_text("Netværket har ingen medlemmer endnu.")).to_be_visible()
+
+    members.get_by_label("Søg leder (navn eller medarbejdernummer)").fill("Leder2")
+    members.get_by_role("button", name="Søg", exact=True).click()
+    for n in (2, 20, 21, 22):
+        members.get_by_label(f"Leder{n} Ærøsen ({1000 + n})").check()
+    members.get_by_role("button", name="Tilføj 4 valgte").click()
+    expect(members.get_by_text("Leder22 Ærøsen, Leder")).to_be_visible()
+    members.get_by_role("button", name="Fjern Leder2 Ærøsen fra netværket").click()
+    expect(members.get_by_text("Leder2 Ærøsen, Leder", exact=True)).to_have_count(0)
+    network = Network.objects.get(name="Læringsnetværk Psykologisk tryghed")
+    assert network.memberships.count() == 3
+
+    expect(members.get_by_text("Kaffe-roulette er slået fra.")).to_be_visible()
+    members.get_by_label("Antal uger mellem runderne").fill("2")
+    members.get_by_role("button", name="Slå kaffe-roulette til").click()
+    expect(members.get_by_text("Kaffe-roulette er slået til: hver 2. uge")).to_be_visible()
+    assert RouletteSetting.objects.get(network=network).active
+
+    circles = page.get_by_role("region", name="Cohort-cirkler for nye ledere")
+    circles.get_by_role("button", name="Dan cohort-cirkler").click()
+    expect(circles.get_by_role("status")).to_contain_text("nye cirkler er dannet")
+    expect(circles.get_by_role("table")).to_be_visible()
+    assert CohortCircle.objects.count() >= 1
+    browser.check("hrsetup-networks")
+    browser.switch_language("en")
+    browser.expect_heading("Leader groups and learning networks")
+    browser.check("hrsetup-networks")
+    browser.switch_language("da")
+
+
 def test_hr_sets_up_the_municipality_from_an_empty_organisation(
     browser: Browser, hr: m.User, tmp_path: Path
 ) -> None:
@@ -231,3 +275,4 @@ def test_hr_sets_up_the_municipality_from_an_empty_organisation(
     _leader_sees_the_consultant(browser)
     browser.login(hr)
     _templates(browser)
+    _networks(browser)

@@ -23,6 +23,11 @@ export const SETUP_LINKS: SetupLink[] = [
     label: "hrsetup.hub.templates",
     description: "hrsetup.hub.templates.d",
   },
+  {
+    to: "/hr/setup/networks",
+    label: "hrsetup.hub.networks",
+    description: "hrsetup.hub.networks.d",
+  },
 ];
 
 /** HR: where the municipality is set up, from an empty organisation. */

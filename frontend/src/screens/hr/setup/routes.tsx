@@ -3,6 +3,7 @@ import { Route, Routes } from "react-router";
 import { NotFound } from "../../NotFound";
 import { SetupHub } from "./Hub";
 import { ImportGuide } from "./ImportGuide";
+import { NetworkSetup } from "./NetworkSetup";
 import { StaffDirectory } from "./StaffDirectory";
 import { TemplateEditor } from "./TemplateEditor";
 
@@ -13,6 +14,7 @@ export function HrSetupRoutes() {
       <Route path="import-guide" element={<ImportGuide />} />
       <Route path="staff" element={<StaffDirectory />} />
       <Route path="templates" element={<TemplateEditor />} />
+      <Route path="networks" element={<NetworkSetup />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
