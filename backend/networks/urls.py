@@ -130,4 +130,9 @@ urlpatterns = [
     path(
         "cohort-circles/form/", suggestions.CohortCircleFormApi.as_view(), name="cohort-circle-form"
     ),
+    path(
+        "cohort-circles/proposal/",
+        setup.CohortProposalApi.as_view(),
+        name="cohort-circle-proposal",
+    ),
 ]

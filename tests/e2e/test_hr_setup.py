@@ -10,6 +10,7 @@ networks. Every new screen is checked with axe in Danish and English.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -255,8 +256,13 @@ def _networks(browser: Browser) -> None:
     assert RouletteSetting.objects.get(network=network).active
 
     circles = page.get_by_role("region", name="Cohort-cirkler for nye ledere")
-    circles.get_by_role("button", name="Dan cohort-cirkler").click()
-    expect(circles.get_by_role("status")).to_contain_text("nye cirkler er dannet")
+    circles.get_by_role("button", name="Foreslå cohort-cirkler").click()
+    proposal = circles.get_by_role("heading", name=re.compile("^Forslag: 2 cirkler"))
+    expect(proposal).to_be_visible()
+    expect(circles.get_by_role("listitem").first).to_contain_text("Ærøsen (")
+    assert CohortCircle.objects.count() == 0  # reviewing creates nothing
+    circles.get_by_role("button", name="Opret de 2 cirkler").click()
+    expect(circles.get_by_role("status")).to_contain_text("2 nye cirkler er dannet")
     expect(circles.get_by_role("table")).to_be_visible()
     assert CohortCircle.objects.count() >= 1
     browser.check("hrsetup-networks")

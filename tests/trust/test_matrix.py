@@ -171,6 +171,7 @@ cohort-settings                  GET    -       200 200 403 403 403 403 403 403 
 cohort-settings                  PUT    -       200 200 403 403 403 403 403 403 200 403
 cohort-circle-list               GET    -       200 200 403 403 403 403 403 403 200 403
 cohort-circle-form               POST   -       400 400 403 403 403 403 403 403 400 403
+cohort-circle-proposal           POST   -       400 400 403 403 403 403 403 403 400 403
 # Mentoring: a leader calling an HR endpoint (and HR calling the pair's own) is a role failure,
 # 403 before any row is read; a malformed body is 400 before the scoped lookup (the same for
 # any id, so it tells nothing about the object).

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.permissions import (
+    IsHR,
     IsOrganisationMember,
     IsOrgWideHR,
     WriteRolesMixin,
@@ -20,7 +21,12 @@ from backend.api.permissions import (
 from backend.networks.apis.networks import NetworkDetailApi, NetworkListApi
 from backend.networks.models import Membership
 from backend.networks.selectors.networks import network_detail
-from backend.networks.serializers import MembershipSerializer, NetworkSerializer
+from backend.networks.serializers import (
+    LeaderBriefSerializer,
+    MembershipSerializer,
+    NetworkSerializer,
+)
+from backend.networks.services.cohorts import CohortProposal, cohort_circles_propose
 from backend.networks.services.hr_networks import (
     FORMAL_KINDS,
     network_create_as,
@@ -109,3 +115,34 @@ class NetworkMemberRemoveApi(APIView):
             actor=request_user(request), network_id=network_id, leader_id=leader_id
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CohortProposalGroupSerializer(serializers.Serializer[Any]):
+    """One proposed circle: its members."""
+
+    members = LeaderBriefSerializer(many=True)
+
+
+class CohortProposalSerializer(serializers.Serializer[Any]):
+    """The circles proposed for review; nothing is created until HR forms them."""
+
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    groups = serializers.SerializerMethodField()
+
+    @extend_schema_field(CohortProposalGroupSerializer(many=True))
+    def get_groups(self, obj: CohortProposal) -> list[dict[str, Any]]:
+        return [
+            dict(CohortProposalGroupSerializer({"members": group}).data) for group in obj.groups
+        ]
+
+
+class CohortProposalApi(APIView):
+    """HR reviews the cohort circles the composer proposes (nothing written)."""
+
+    permission_classes = [IsHR]
+
+    @extend_schema(request=None, responses=CohortProposalSerializer)
+    def post(self, request: Request) -> Response:
+        proposal = cohort_circles_propose(actor=request_user(request))
+        return Response(CohortProposalSerializer(proposal).data)

@@ -85,8 +85,16 @@ export async function cohortCircles(): Promise<CohortCircle[]> {
     .results;
 }
 
-export async function cohortCirclesForm(): Promise<CohortCircle[]> {
-  return unwrap(await api.POST("/api/cohort-circles/form/"));
+export type CohortProposal = S["CohortProposal"];
+
+/** The circles the composer proposes, for HR to review (nothing is created). */
+export async function cohortProposal(): Promise<CohortProposal> {
+  return unwrap(await api.POST("/api/cohort-circles/proposal/"));
+}
+
+/** Create the reviewed circles (the server checks them again). */
+export async function cohortCirclesForm(groups: number[][]): Promise<CohortCircle[]> {
+  return unwrap(await api.POST("/api/cohort-circles/form/", { body: { groups } }));
 }
 
 export const setupKeys = { all: ["network-setup"] as const };

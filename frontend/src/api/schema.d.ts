@@ -132,8 +132,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description HR forms the cohort circles in one step. */
+        /**
+         * @description HR creates the cohort circles: the ``groups`` reviewed from ``cohort-circles/proposal/``
+         *     (checked again), or without a body a fresh proposal in one step.
+         */
         post: operations["cohort_circles_form_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohort-circles/proposal/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR reviews the cohort circles the composer proposes (nothing written). */
+        post: operations["cohort_circles_proposal_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2205,6 +2225,9 @@ export interface components {
             count: number;
             results: components["schemas"]["CheckIn"][];
         };
+        CohortCircleFormInputRequest: {
+            groups?: number[][];
+        };
         /** @description A cohort circle. */
         CohortCircleOutput: {
             readonly id: number;
@@ -2215,6 +2238,18 @@ export interface components {
             /** Format: date */
             period_end: string;
             readonly member_count: number;
+        };
+        /** @description The circles proposed for review; nothing is created until HR forms them. */
+        CohortProposal: {
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            readonly groups: components["schemas"]["CohortProposalGroup"][];
+        };
+        /** @description One proposed circle: its members. */
+        CohortProposalGroup: {
+            members: components["schemas"]["LeaderBrief"][];
         };
         CohortSetting: {
             enabled?: boolean;
@@ -5000,6 +5035,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CohortCircleFormInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CohortCircleFormInputRequest"];
+                "multipart/form-data": components["schemas"]["CohortCircleFormInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCircleOutput"][];
+                };
+            };
+        };
+    };
+    cohort_circles_proposal_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             200: {
@@ -5007,7 +5067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortCircleOutput"][];
+                    "application/json": components["schemas"]["CohortProposal"];
                 };
             };
         };
