@@ -272,6 +272,27 @@ def _networks(browser: Browser) -> None:
     browser.switch_language("da")
 
 
+def _narrow(browser: Browser) -> None:
+    """Every set-up screen is usable 390 px wide: nothing wider than the screen."""
+    browser.page.set_viewport_size({"width": 390, "height": 844})
+    for path, heading in (
+        ("/hr/setup", "Opsætning af kommunen"),
+        ("/hr/setup/import-guide", "Vejledning til importfilen"),
+        ("/hr/setup/staff", "Stabenes kontaktpersoner"),
+        ("/hr/setup/templates", "Onboardingskabeloner"),
+        ("/hr/setup/networks", "Ledergrupper og læringsnetværk"),
+    ):
+        browser.goto(path)
+        browser.expect_heading(heading)
+        width = browser.page.evaluate("document.documentElement.scrollWidth")
+        wide = browser.page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390 || e.scrollWidth > e.clientWidth + 1)"
+            ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + '/' + e.scrollWidth + '/' + e.clientWidth)"
+        )
+        assert width <= 390, (path, width, wide)
+    browser.page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_hr_sets_up_the_municipality_from_an_empty_organisation(
     browser: Browser, hr: m.User, tmp_path: Path
 ) -> None:
@@ -282,3 +303,4 @@ def test_hr_sets_up_the_municipality_from_an_empty_organisation(
     browser.login(hr)
     _templates(browser)
     _networks(browser)
+    _narrow(browser)
