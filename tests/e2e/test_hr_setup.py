@@ -272,6 +272,16 @@ def _networks(browser: Browser) -> None:
     browser.switch_language("da")
 
 
+# The elements that stick out (for the failure message): tag, id, class, right edge and widths.
+WIDER_THAN_THE_SCREEN = """
+[...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > 390 || e.scrollWidth > e.clientWidth + 1)
+  .slice(0, 8)
+  .map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`
+    + ` ${e.scrollWidth}/${e.clientWidth}`)
+"""
+
+
 def _narrow(browser: Browser) -> None:
     """Every set-up screen is usable 390 px wide: nothing wider than the screen."""
     browser.page.set_viewport_size({"width": 390, "height": 844})
@@ -285,10 +295,7 @@ def _narrow(browser: Browser) -> None:
         browser.goto(path)
         browser.expect_heading(heading)
         width = browser.page.evaluate("document.documentElement.scrollWidth")
-        wide = browser.page.evaluate(
-            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390 || e.scrollWidth > e.clientWidth + 1)"
-            ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + '/' + e.scrollWidth + '/' + e.clientWidth)"
-        )
+        wide = browser.page.evaluate(WIDER_THAN_THE_SCREEN)
         assert width <= 390, (path, width, wide)
     browser.page.set_viewport_size({"width": 1280, "height": 900})
 
