@@ -38,7 +38,6 @@ from onboarding.serializers import (
     PlanItemSerializer,
     PlanListSerializer,
     PlanSerializer,
-    TemplateItemSerializer,
     TemplateSerializer,
 )
 from onboarding.services.calendar_feeds import calendar_feed_get_or_create, calendar_feed_rotate
@@ -50,7 +49,6 @@ from onboarding.services.items import (
 )
 from onboarding.services.organisation_settings import onboarding_settings_update
 from onboarding.services.plans import plan_create_on_request
-from onboarding.services.templates import template_item_edit
 
 
 class PlanListApi(ListAPIView):
@@ -250,32 +248,6 @@ class TemplateListApi(ListAPIView):
 
     def get_queryset(self) -> Any:
         return selectors.template_list(actor=request_user(self.request))
-
-
-class TemplateItemUpdateApi(APIView):
-    """HR edits a template item; running plans keep their snapshot."""
-
-    permission_classes = [IsHR]
-
-    class OnboardingTemplateItemUpdateInputSerializer(serializers.Serializer):
-        title_da = serializers.CharField(max_length=200, required=False)
-        title_en = serializers.CharField(max_length=200, required=False, allow_blank=True)
-        guidance_da = serializers.CharField(required=False, allow_blank=True)
-        guidance_en = serializers.CharField(required=False, allow_blank=True)
-        due_offset_days = serializers.IntegerField(required=False)
-        required = serializers.BooleanField(required=False)  # type: ignore[assignment]
-        owner_role = serializers.ChoiceField(choices=OwnerRole.choices, required=False)
-
-    InputSerializer = OnboardingTemplateItemUpdateInputSerializer
-
-    @extend_schema(request=InputSerializer, responses=TemplateItemSerializer)
-    def patch(self, request: Request, item_id: int) -> Response:
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        item = template_item_edit(
-            actor=request_user(request), item_id=item_id, **data.validated_data
-        )
-        return Response(TemplateItemSerializer(item).data)
 
 
 class SettingsSerializer(serializers.Serializer):

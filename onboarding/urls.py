@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from onboarding import apis
+from onboarding import apis, template_apis
 
 urlpatterns = [
     path("plans/", apis.PlanListApi.as_view(), name="onboarding-plans"),
@@ -25,10 +25,25 @@ urlpatterns = [
         apis.PlanItemHistoryApi.as_view(),
         name="onboarding-item-history",
     ),
-    path("templates/", apis.TemplateListApi.as_view(), name="onboarding-templates"),
+    path("templates/", template_apis.TemplateListCreateApi.as_view(), name="onboarding-templates"),
+    path(
+        "templates/preview/",
+        template_apis.PlanPreviewApi.as_view(),
+        name="onboarding-template-preview",
+    ),
+    path(
+        "templates/<int:template_id>/",
+        template_apis.TemplateDetailApi.as_view(),
+        name="onboarding-template",
+    ),
+    path(
+        "templates/<int:template_id>/items/",
+        template_apis.TemplateItemCreateApi.as_view(),
+        name="onboarding-template-items",
+    ),
     path(
         "template-items/<int:item_id>/",
-        apis.TemplateItemUpdateApi.as_view(),
+        template_apis.TemplateItemApi.as_view(),
         name="onboarding-template-item",
     ),
     path("settings/", apis.SettingsApi.as_view(), name="onboarding-settings"),

@@ -19,7 +19,7 @@ from factory.django import DjangoModelFactory
 from backend.mentoring import models as mentoring
 from backend.networks import models as networks
 from backend.networks.models import Membership, Network, NetworkKind
-from backend.notifications.models import Notification
+from backend.notifications.models import EmailPreference, Notification
 from backend.people import models as m
 from backend.privacy import models as privacy
 from onboarding import models as onboarding
@@ -210,6 +210,32 @@ class JoinRequestFactory(DjangoModelFactory):
     leader = _leader_in("network.organisation")
 
 
+class NetworkInvitationFactory(DjangoModelFactory):
+    class Meta:
+        model = networks.NetworkInvitation
+
+    network = factory.SubFactory(NetworkFactory, kind=NetworkKind.INFORMAL)
+    leader = _leader_in("network.organisation")
+    invited_by = _leader_in("network.organisation")
+
+
+class InsightsSnapshotFactory(DjangoModelFactory):
+    """HR's stored network insights, computed for the whole organisation."""
+
+    class Meta:
+        model = networks.InsightsSnapshot
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = networks.InsightsSnapshot.Status.READY
+    fingerprint = "0" * 64
+    data_fingerprint = "0" * 64
+    phase = "done"
+    progress = 100
+    data = factory.LazyFunction(lambda: {"leaders": 0, "isolated": [], "min_aggregate": 5})
+    computed_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))
+    seconds = 0.5
+
+
 class IntroductionRequestFactory(DjangoModelFactory):
     class Meta:
         model = networks.IntroductionRequest
@@ -394,6 +420,41 @@ class CheckInFactory(DjangoModelFactory):
     minutes = 60
 
 
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.Meeting
+
+    mentorship = factory.SubFactory(MentorshipFactory)
+    planned_by = factory.SelfAttribute("mentorship.mentee")
+    starts_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) + dt.timedelta(days=7))
+    minutes = 60
+    location = "Rådhuset, mødelokale 2"
+
+
+class PulseFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.Pulse
+
+    mentorship = factory.SubFactory(MentorshipFactory)
+    leader = factory.SelfAttribute("mentorship.mentee")
+    met_on = factory.LazyFunction(_today)
+    score = 4
+    comment = "Godt møde om vagtplanen."
+
+
+class ExitSurveyFactory(DjangoModelFactory):
+    class Meta:
+        model = mentoring.ExitSurvey
+
+    mentorship = factory.SubFactory(MentorshipFactory)
+    leader = factory.SelfAttribute("mentorship.mentee")
+    as_mentor = False
+    rating = 5
+    goals_met = mentoring.ExitSurvey.Goals.YES
+    would_recommend = True
+    comment = "Det hjalp mig godt i gang."
+
+
 class FlagFactory(DjangoModelFactory):
     class Meta:
         model = mentoring.Flag
@@ -505,3 +566,11 @@ class NotificationFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     kind = "test"
     subject = factory.Sequence(lambda n: f"Besked {n}")
+
+
+class EmailPreferenceFactory(DjangoModelFactory):
+    class Meta:
+        model = EmailPreference
+
+    user = factory.SubFactory(UserFactory)
+    muted = factory.LazyFunction(lambda: [EmailPreference.Group.NETWORKS])

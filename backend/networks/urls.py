@@ -10,13 +10,25 @@ from backend.networks.apis import (
     networks,
     peers,
     roulette,
+    setup,
     signups,
     suggestions,
 )
 
 urlpatterns = [
     # Networks and their members (moved from the people app, same paths)
-    path("networks/", networks.NetworkListApi.as_view(), name="network-list"),
+    path("networks/", setup.NetworkListCreateApi.as_view(), name="network-list"),
+    path("networks/<int:network_id>/", setup.NetworkEditApi.as_view(), name="network-detail"),
+    path(
+        "networks/<int:network_id>/members/",
+        setup.NetworkMembersAddApi.as_view(),
+        name="network-members-add",
+    ),
+    path(
+        "networks/<int:network_id>/members/<int:leader_id>/",
+        setup.NetworkMemberRemoveApi.as_view(),
+        name="network-member-remove",
+    ),
     # A leader's own informal networks (start, invite, answer, leave, close)
     path(
         "networks/informal/",
@@ -54,7 +66,6 @@ urlpatterns = [
         informal.InvitationDeclineApi.as_view(),
         name="network-invitation-decline",
     ),
-    path("networks/<int:network_id>/", networks.NetworkDetailApi.as_view(), name="network-detail"),
     path(
         "networks/<int:network_id>/memberships/",
         networks.NetworkMembershipListApi.as_view(),
@@ -156,5 +167,10 @@ urlpatterns = [
     path("cohort-circles/", suggestions.CohortCircleListApi.as_view(), name="cohort-circle-list"),
     path(
         "cohort-circles/form/", suggestions.CohortCircleFormApi.as_view(), name="cohort-circle-form"
+    ),
+    path(
+        "cohort-circles/proposal/",
+        setup.CohortProposalApi.as_view(),
+        name="cohort-circle-proposal",
     ),
 ]

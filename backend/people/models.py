@@ -9,6 +9,8 @@ deployment can hold many municipalities.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -202,6 +204,13 @@ class StaffContact(models.Model):
         blank=True,
         related_name="staff_contacts",
         help_text=_("Serves every unit of these administrations (unit links take precedence)."),
+    )
+    topics: models.ManyToManyField[Topic, Any] = models.ManyToManyField(
+        "Topic",
+        blank=True,
+        related_name="staff_contacts",
+        verbose_name=_("helps with"),
+        help_text=_("The topics this consultant helps leaders with (budget, roster, ...)."),
     )
 
     class Meta:

@@ -9,6 +9,7 @@ module from settings loads no models.
 ENUM_NAME_OVERRIDES: dict[str, str | list[tuple[str, str]]] = {
     "UserRoleEnum": "backend.people.models.User.Role",
     "StaffFunctionKindEnum": "backend.people.models.StaffFunctionKind",
+    "ServiceTypeEnum": "backend.people.models.ServiceType",
     "SupportNeedStatusEnum": "backend.people.models.SupportNeed.Status",
     "SupportNeedSourceEnum": "backend.people.models.SupportNeed.Source",
     "LanguageEnum": [("da", "Dansk"), ("en", "English")],

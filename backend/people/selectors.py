@@ -74,7 +74,7 @@ def unit_detail(*, actor: User, unit_id: int) -> Unit:
             Prefetch(
                 "staff_contacts",
                 queryset=StaffContact.objects.select_related("staff_function").prefetch_related(
-                    "units", "administrations"
+                    "units", "administrations", "topics"
                 ),
             )
         )
@@ -107,7 +107,7 @@ def unit_staff_directory(*, actor: User, unit_id: int) -> list[StaffDirectoryEnt
         StaffContact.objects.filter(organisation_id=unit.organisation_id)
         .filter(Q(units=unit) | Q(administrations=unit.department.administration_id))
         .select_related("staff_function")
-        .prefetch_related("units")
+        .prefetch_related("units", "topics")
         .distinct()
     )
     entries = []
@@ -130,7 +130,16 @@ def staff_contact_list(*, actor: User) -> QuerySet[StaffContact]:
     return (
         StaffContact.objects.filter(organisation__in=access.organisations_visible_to(actor))
         .select_related("staff_function")
-        .prefetch_related("units", "administrations")
+        .prefetch_related("units", "administrations", "topics")
+    )
+
+
+def staff_contact_detail_for_edit(*, contact_id: int) -> StaffContact:
+    """Return a consultant just written by HR, with what the response shows prefetched."""
+    return (
+        StaffContact.objects.select_related("staff_function")
+        .prefetch_related("units", "administrations", "topics")
+        .get(id=contact_id)
     )
 
 

@@ -102,6 +102,7 @@ class StaffContactSerializer(FastReadMixin, serializers.ModelSerializer[StaffCon
     staff_function = StaffFunctionSerializer(read_only=True)
     unit_ids = serializers.SerializerMethodField()
     administration_ids = serializers.SerializerMethodField()
+    topic_ids = serializers.SerializerMethodField()
 
     class Meta:
         model = StaffContact
@@ -114,6 +115,7 @@ class StaffContactSerializer(FastReadMixin, serializers.ModelSerializer[StaffCon
             "staff_function",
             "unit_ids",
             "administration_ids",
+            "topic_ids",
         ]
 
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
@@ -125,13 +127,27 @@ class StaffContactSerializer(FastReadMixin, serializers.ModelSerializer[StaffCon
     def get_administration_ids(self, obj: StaffContact) -> list[int]:
         return sorted(a.id for a in obj.administrations.all())
 
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_topic_ids(self, obj: StaffContact) -> list[int]:
+        return sorted(t.id for t in obj.topics.all())
+
+
+class StaffContactTopicSerializer(serializers.ModelSerializer[Topic]):
+    """A topic a consultant helps with, in both languages."""
+
+    class Meta:
+        model = Topic
+        fields = ["id", "label_da", "label_en"]
+
 
 class StaffContactBriefSerializer(FastReadMixin, serializers.ModelSerializer[StaffContact]):
-    """A staff consultant's name and how to reach them."""
+    """A staff consultant's name, how to reach them, and what they help with."""
+
+    topics = StaffContactTopicSerializer(many=True, read_only=True)
 
     class Meta:
         model = StaffContact
-        fields = ["id", "name", "title", "email", "phone"]
+        fields = ["id", "name", "title", "email", "phone", "topics"]
 
 
 class UnitDetailSerializer(UnitSerializer):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from backend.people.apis import auth, leaders, organisation, support_needs, topics
+from backend.people.apis import auth, leaders, organisation, staff, support_needs, topics
 
 urlpatterns = [
     # Auth and the caller
@@ -62,12 +62,17 @@ urlpatterns = [
         name="unit-staff-contacts",
     ),
     path(
-        "staff-functions/", organisation.StaffFunctionListApi.as_view(), name="staff-function-list"
+        "staff-functions/", staff.StaffFunctionListCreateApi.as_view(), name="staff-function-list"
     ),
-    path("staff-contacts/", organisation.StaffContactListApi.as_view(), name="staff-contact-list"),
+    path(
+        "staff-functions/<int:function_id>/",
+        staff.StaffFunctionDetailApi.as_view(),
+        name="staff-function-detail",
+    ),
+    path("staff-contacts/", staff.StaffContactListCreateApi.as_view(), name="staff-contact-list"),
     path(
         "staff-contacts/<int:contact_id>/",
-        organisation.StaffContactDetailApi.as_view(),
+        staff.StaffContactEditApi.as_view(),
         name="staff-contact-detail",
     ),
     # Topics

@@ -36,6 +36,7 @@ import {
 } from "./screens/me/LinkTargets";
 import { MyData } from "./screens/me/MyData";
 import { Profile } from "./screens/me/Profile";
+import { HrSetupRoutes } from "./screens/hr/setup/routes";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -69,6 +70,7 @@ export function App() {
         <Route path="hr/programmes" element={<Programmes />} />
         <Route path="hr/import" element={<LeaderImport />} />
         <Route path="hr/programmes/new" element={<ProgrammeCreate />} />
+        <Route path="hr/setup/*" element={<HrSetupRoutes />} />
         <Route path="hr/programmes/:programmeId" element={<ProgrammeScreen />} />
         <Route path="mentoring/offers" element={<MentorOffers />} />
         <Route path="hr/networks/signups" element={<HrSignUps />} />

@@ -32,6 +32,7 @@ export function navFor(me: Me): NavSection[] {
         { to: "/hr/overview", label: "nav.hr.overview", description: "nav.hr.overview.d" },
         { to: "/hr/programmes", label: "nav.hr.programmes", description: "nav.hr.programmes.d" },
         { to: "/hr/import", label: "nav.hr.import", description: "nav.hr.import.d" },
+        { to: "/hr/setup", label: "hrsetup.nav.setup", description: "hrsetup.nav.setup.d" },
         {
           to: "/hr/networks/signups",
           label: "hrnet.nav.signups",

@@ -12,9 +12,9 @@ from django.utils import timezone
 from backend.people import access
 from backend.people.models import Leader, Organisation, User
 from onboarding import selectors
-from onboarding.models import OwnerRole, Plan, PlanItem, PlanItemEvent, Template, TemplateItem
+from onboarding.models import OwnerRole, Plan, PlanItem, PlanItemEvent, TemplateItem
 from onboarding.owners import Owner, OwnerResolver
-from onboarding.rules import LeaderFacts, rules_hold
+from onboarding.selection import items_for_leader
 
 Actor = User | None
 
@@ -57,17 +57,7 @@ def plan_create_for_leader(
 
 
 def _plan_build(*, leader: Leader, start: dt.date, actor: Actor) -> Plan:
-    facts = LeaderFacts.of(leader)
-    templates = list(
-        Template.objects.filter(
-            organisation_id=leader.organisation_id, active=True
-        ).prefetch_related("administrations", "items__administrations")
-    )
-    applicable = [
-        t
-        for t in templates
-        if rules_hold(t, facts, administration_ids=[a.id for a in t.administrations.all()])
-    ]
+    selection = items_for_leader(leader)
     Plan.objects.filter(leader_id=leader.id, status=Plan.Status.ACTIVE).update(
         status=Plan.Status.ARCHIVED
     )
@@ -77,14 +67,9 @@ def _plan_build(*, leader: Leader, start: dt.date, actor: Actor) -> Plan:
         role_start_date=start,
         created_by=actor,
     )
-    plan.templates.set(applicable)
+    plan.templates.set(selection.applicable)
     resolver = OwnerResolver(leader)
-    chosen: list[TemplateItem] = [
-        item
-        for template in applicable
-        for item in template.items.all()
-        if rules_hold(item, facts, administration_ids=[a.id for a in item.administrations.all()])
-    ]
+    chosen: list[TemplateItem] = selection.items
     rows = []
     for order, item in enumerate(chosen):
         owner = resolver.resolve(

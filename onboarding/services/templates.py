@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
-from backend.people import access
 from backend.people.models import Organisation, User
 from backend.people.services import topics_ensure_defaults
 from onboarding.models import OwnerRole, Template, TemplateItem
@@ -108,15 +107,3 @@ def template_item_update(*, item: TemplateItem, **fields: Any) -> TemplateItem:
     item.full_clean(exclude=["template"])
     item.save()
     return item
-
-
-def template_item_edit(*, actor: User, item_id: int, **fields: Any) -> TemplateItem:
-    """HR edits an item of one of its organisation's templates (another's is not found).
-
-    Who may edit templates at all (HR) is the API's permission class; running plans keep their
-    snapshot.
-    """
-    item = TemplateItem.objects.select_related("template").get(
-        id=item_id, template__organisation_id=access.organisation_id_of(actor) or 0
-    )
-    return template_item_update(item=item, **fields)

@@ -307,6 +307,8 @@ def _extras(
         "meeting_id": meeting.id,
         "invitation_id": invitation.id,
         "contact_id": contact.id,
+        "function_id": function.id,
+        "template_id": template.id,
         "template_item_id": template_item.id,
         "run_id": run.id,
         "suggestion_id": suggestion.id,

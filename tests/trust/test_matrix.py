@@ -89,9 +89,21 @@ unit-detail                      GET    andeby  404 404 404 404 404 404 404 404 
 unit-staff-contacts              GET    own     200 404 200 404 404 404 404 404 404 403
 unit-staff-contacts              GET    andeby  404 404 404 404 404 404 404 404 200 403
 staff-function-list              GET    -       200 200 200 200 200 200 200 200 200 403
+staff-function-list              POST   -       400 403 403 403 403 403 403 403 400 403
+staff-function-detail            GET    own     200 200 200 200 200 200 200 200 404 403
+staff-function-detail            GET    andeby  404 404 404 404 404 404 404 404 200 403
+staff-function-detail            PATCH  own     200 403 403 403 403 403 403 403 404 403
+staff-function-detail            PATCH  andeby  404 403 403 403 403 403 403 403 200 403
+staff-function-detail            DELETE own     409 403 403 403 403 403 403 403 404 403
+staff-function-detail            DELETE andeby  404 403 403 403 403 403 403 403 409 403
 staff-contact-list               GET    -       200 200 200 200 200 200 200 200 200 403
+staff-contact-list               POST   -       400 403 403 403 403 403 403 403 400 403
 staff-contact-detail             GET    own     200 200 200 200 200 200 200 200 404 403
 staff-contact-detail             GET    andeby  404 404 404 404 404 404 404 404 200 403
+staff-contact-detail             PATCH  own     200 403 403 403 403 403 403 403 404 403
+staff-contact-detail             PATCH  andeby  404 403 403 403 403 403 403 403 200 403
+staff-contact-detail             DELETE own     204 403 403 403 403 403 403 403 404 403
+staff-contact-detail             DELETE andeby  404 403 403 403 403 403 403 403 204 403
 topic-list                       GET    -       200 200 200 200 200 200 200 200 200 403
 topic-list                       POST   -       400 400 403 403 403 403 403 403 400 403
 topic-detail                     GET    own     200 200 200 200 200 200 200 200 404 403
@@ -104,6 +116,16 @@ network-list                     GET    -       200 200 200 200 200 200 200 200 
 network-detail                   GET    own     200 200 200 404 404 200 404 404 404 403
 network-detail                   GET    open    200 200 200 200 200 200 200 200 404 403
 network-detail                   GET    andeby  404 404 404 404 404 404 404 404 200 403
+network-list                     POST   -       400 403 403 403 403 403 403 403 400 403
+network-detail                   PATCH  own     404 403 403 403 403 403 403 403 404 403
+network-detail                   PATCH  open    200 403 403 403 403 403 403 403 404 403
+network-detail                   PATCH  andeby  404 403 403 403 403 403 403 403 200 403
+network-members-add              POST   own     400 403 403 403 403 403 403 403 400 403
+network-members-add              POST   open    400 403 403 403 403 403 403 403 400 403
+network-members-add              POST   andeby  400 403 403 403 403 403 403 403 400 403
+network-member-remove            DELETE own     404 403 403 403 403 403 403 403 404 403
+network-member-remove            DELETE open    204 403 403 403 403 403 403 403 404 403
+network-member-remove            DELETE andeby  404 403 403 403 403 403 403 403 204 403
 network-memberships              GET    own     404 404 200 404 404 200 404 404 404 403
 network-memberships              GET    open    200 200 200 200 200 200 200 200 404 403
 network-memberships              GET    andeby  404 404 404 404 404 404 404 404 200 403
@@ -180,6 +202,7 @@ cohort-settings                  GET    -       200 200 403 403 403 403 403 403 
 cohort-settings                  PUT    -       200 200 403 403 403 403 403 403 200 403
 cohort-circle-list               GET    -       200 200 403 403 403 403 403 403 200 403
 cohort-circle-form               POST   -       400 400 403 403 403 403 403 403 400 403
+cohort-circle-proposal           POST   -       400 400 403 403 403 403 403 403 400 403
 # Mentoring: a leader calling an HR endpoint (and HR calling the pair's own) is a role failure,
 # 403 before any row is read; a malformed body is 400 before the scoped lookup (the same for
 # any id, so it tells nothing about the object).
@@ -291,6 +314,9 @@ notification-read-all            POST   -       200 200 200 200 200 200 200 200 
 notification-email-preferences   GET    -       200 200 200 200 200 200 200 200 200 403
 notification-email-preferences   PATCH  -       200 200 200 200 200 200 200 200 200 403
 import-leaders                   POST   -       415 415 403 403 403 403 403 403 415 403
+import-leader-columns            GET    -       200 200 403 403 403 403 403 403 200 403
+import-leader-template-csv       GET    -       200 200 403 403 403 403 403 403 200 403
+import-leader-template-xlsx      GET    -       200 200 403 403 403 403 403 403 200 403
 onboarding-plans                 GET    -       200 200 200 200 200 200 200 200 200 403
 onboarding-plan-create           POST   -       400 400 403 403 403 403 403 403 400 403
 onboarding-plan                  GET    own     200 404 200 200 200 404 404 404 404 403
@@ -308,8 +334,16 @@ onboarding-item-need-help        POST   andeby  404 404 404 404 404 404 404 404 
 onboarding-item-history          GET    own     200 404 200 200 200 404 404 404 404 403
 onboarding-item-history          GET    andeby  404 404 404 404 404 404 404 404 200 403
 onboarding-templates             GET    -       200 200 200 200 200 200 200 200 200 403
+onboarding-templates             POST   -       400 400 403 403 403 403 403 403 400 403
+onboarding-template-preview      GET    -       400 400 403 403 403 403 403 403 400 403
+onboarding-template              PATCH  own     200 200 403 403 403 403 403 403 404 403
+onboarding-template              PATCH  andeby  404 404 403 403 403 403 403 403 200 403
+onboarding-template-items        POST   own     400 400 403 403 403 403 403 403 400 403
+onboarding-template-items        POST   andeby  400 400 403 403 403 403 403 403 400 403
 onboarding-template-item         PATCH  own     200 200 403 403 403 403 403 403 404 403
 onboarding-template-item         PATCH  andeby  404 404 403 403 403 403 403 403 200 403
+onboarding-template-item         DELETE own     204 204 403 403 403 403 403 403 404 403
+onboarding-template-item         DELETE andeby  404 404 403 403 403 403 403 403 204 403
 onboarding-settings              GET    -       200 200 403 403 403 403 403 403 200 403
 onboarding-settings              PATCH  -       200 200 403 403 403 403 403 403 200 403
 onboarding-calendar              GET    -       403 403 200 200 200 200 200 200 403 403

@@ -115,13 +115,31 @@ class CohortCircleListApi(ListAPIView[CohortCircle]):
 
 
 class CohortCircleFormApi(APIView):
-    """HR forms the cohort circles in one step."""
+    """HR creates the cohort circles: the ``groups`` reviewed from ``cohort-circles/proposal/``
+    (checked again), or without a body a fresh proposal in one step."""
 
     permission_classes = [IsHR]
 
-    @extend_schema(request=None, responses=CohortCircleOutputSerializer(many=True))
+    class CohortCircleFormInputSerializer(serializers.Serializer[Any]):
+        groups = serializers.ListField(
+            child=serializers.ListField(
+                child=serializers.IntegerField(min_value=1), min_length=1, max_length=30
+            ),
+            required=False,
+            min_length=1,
+            max_length=500,
+        )
+
+    @extend_schema(
+        request=CohortCircleFormInputSerializer,
+        responses={201: CohortCircleOutputSerializer(many=True)},
+    )
     def post(self, request: Request) -> Response:
-        circles = cohort_circles_form(actor=request_user(request))
+        data = self.CohortCircleFormInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        circles = cohort_circles_form(
+            actor=request_user(request), groups=data.validated_data.get("groups")
+        )
         return Response(
             CohortCircleOutputSerializer(circles, many=True).data, status=status.HTTP_201_CREATED
         )

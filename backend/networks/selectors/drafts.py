@@ -119,9 +119,18 @@ class DraftDetail:
 
 
 def draft_detail(*, draft: GroupDraft) -> DraftDetail:
-    """Return the draft with its members (one query), objective and broken rules."""
+    """Return the draft with its members (one query), objective and broken rules.
+
+    A published draft shows the objective it was published with, not one measured again: its
+    groups are networks now, and those ties would count as "already know each other" and
+    make the very groups HR approved look worse (issue 13: 554.5 became 332.5).
+    """
     leaders = draft_leaders(draft=draft)
-    evaluation = draft_evaluate(draft=draft)
+    evaluation: dict[str, Any] = (
+        {"objective": draft.objective, "violations": []}
+        if draft.status == GroupDraft.Status.PUBLISHED
+        else draft_evaluate(draft=draft)
+    )
     return DraftDetail(
         id=draft.id,
         signup=draft.signup_id,

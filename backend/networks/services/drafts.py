@@ -153,7 +153,10 @@ def draft_publish(*, actor: User, draft_id: int) -> GroupDraft:
     draft.networks.set(networks)
     draft.status = GroupDraft.Status.PUBLISHED
     draft.published_at = timezone.now()
-    draft.save(update_fields=["status", "published_at"])
+    # The figure HR approved: measured before the new networks became ties of their own (after
+    # publishing, every group's members "already know each other" through their new network).
+    draft.objective = evaluation["objective"]
+    draft.save(update_fields=["status", "published_at", "objective"])
     signup.status = SignUp.Status.PUBLISHED
     signup.save(update_fields=["status"])
     return draft

@@ -74,11 +74,20 @@ export const formRules = {
     completed: { required: true },
     reason: { maxLength: 400 },
   },
+  NetworkInputRequest: {
+    name: { required: true, maxLength: 200, minLength: 1 },
+    kind: { required: true },
+    theme: { maxLength: 200 },
+    description: { maxLength: 4000 },
+  },
   NetworkInviteInputRequest: {
     leader_id: { required: true },
   },
   NetworkJoinInputRequest: {
     message: { maxLength: 1000 },
+  },
+  NetworkMembersInputRequest: {
+    leader_ids: { required: true },
   },
   OfferCreateInputRequest: {
     capacity: { required: true, min: 0, max: 10 },
@@ -106,6 +115,11 @@ export const formRules = {
     last_name: { maxLength: 100, minLength: 1 },
     role_title: { maxLength: 200, minLength: 1 },
   },
+  PatchedNetworkInputRequest: {
+    name: { maxLength: 200, minLength: 1 },
+    theme: { maxLength: 200 },
+    description: { maxLength: 4000 },
+  },
   PatchedOfferInputRequest: {
     capacity: { min: 0, max: 10 },
     hours_per_month: { min: 0, max: 100 },
@@ -114,10 +128,6 @@ export const formRules = {
   },
   PatchedOnboardingPlanItemUpdateInputRequest: {
     reason: { maxLength: 500 },
-  },
-  PatchedOnboardingTemplateItemUpdateInputRequest: {
-    title_da: { maxLength: 200, minLength: 1 },
-    title_en: { maxLength: 200 },
   },
   PatchedProgrammeInputRequest: {
     name: { maxLength: 200, minLength: 1 },
@@ -131,8 +141,37 @@ export const formRules = {
     remind_days_before: { min: 0, max: 60 },
     escalate_after_days: { min: 0, max: 365 },
   },
+  PatchedStaffContactInputRequest: {
+    staff_function_id: { min: 1 },
+    name: { maxLength: 200, minLength: 1 },
+    title: { maxLength: 200 },
+    phone: { maxLength: 40 },
+  },
+  PatchedStaffFunctionUpdateInputRequest: {
+    name: { maxLength: 200, minLength: 1 },
+    description: { maxLength: 4000 },
+  },
   PatchedSupportNeedUpdateInputRequest: {
     note: { maxLength: 4000 },
+  },
+  PatchedTemplateInputRequest: {
+    staff_above: { min: 0, max: 100000 },
+    name_da: { maxLength: 200, minLength: 1 },
+    name_en: { maxLength: 200 },
+    description_da: { maxLength: 4000 },
+    description_en: { maxLength: 4000 },
+    order: { min: 0, max: 32767 },
+  },
+  PatchedTemplateItemInputRequest: {
+    staff_above: { min: 0, max: 100000 },
+    title_da: { maxLength: 200, minLength: 1 },
+    title_en: { maxLength: 200 },
+    guidance_da: { maxLength: 20000 },
+    guidance_en: { maxLength: 20000 },
+    due_offset_days: { min: -365, max: 1095 },
+    depends_on: { min: 1 },
+    topic_id: { min: 1 },
+    order: { min: 0, max: 32767 },
   },
   PatchedTopicUpdateInputRequest: {
     label_da: { maxLength: 200, minLength: 1 },
@@ -181,9 +220,39 @@ export const formRules = {
     max_size: { min: 2, max: 50 },
     deadline: { required: true },
   },
+  StaffContactInputRequest: {
+    staff_function_id: { required: true, min: 1 },
+    name: { required: true, maxLength: 200, minLength: 1 },
+    title: { maxLength: 200 },
+    phone: { maxLength: 40 },
+  },
+  StaffFunctionInputRequest: {
+    kind: { required: true },
+    name: { required: true, maxLength: 200, minLength: 1 },
+    description: { maxLength: 4000 },
+  },
   SupportNeedCreateInputRequest: {
     topic: { required: true },
     note: { maxLength: 4000 },
+  },
+  TemplateInputRequest: {
+    staff_above: { min: 0, max: 100000 },
+    name_da: { required: true, maxLength: 200, minLength: 1 },
+    name_en: { maxLength: 200 },
+    description_da: { maxLength: 4000 },
+    description_en: { maxLength: 4000 },
+    order: { min: 0, max: 32767 },
+  },
+  TemplateItemInputRequest: {
+    staff_above: { min: 0, max: 100000 },
+    title_da: { required: true, maxLength: 200, minLength: 1 },
+    title_en: { maxLength: 200 },
+    guidance_da: { maxLength: 20000 },
+    guidance_en: { maxLength: 20000 },
+    due_offset_days: { min: -365, max: 1095 },
+    depends_on: { min: 1 },
+    topic_id: { min: 1 },
+    order: { min: 0, max: 32767 },
   },
   TopicCreateInputRequest: {
     slug: { required: true, maxLength: 60, minLength: 1 },

@@ -1,5 +1,6 @@
 /** The HR leader import (`POST /api/imports/leaders/`, multipart). */
-import { api, ApiError } from "./client";
+import { queryOptions } from "@tanstack/react-query";
+import { api, ApiError, unwrap } from "./client";
 import type { components } from "./schema";
 
 export type ImportError = components["schemas"]["LeaderImportError"];
@@ -24,3 +25,19 @@ export async function leadersImport(file: File, dryRun: boolean): Promise<Import
   }
   throw new ApiError(result.response.status, result.error ?? null);
 }
+
+export type ImportColumn = components["schemas"]["LeaderImportColumn"];
+
+/** The import file's columns, in the template's order (the column guide). */
+export async function importColumns(): Promise<ImportColumn[]> {
+  return unwrap(await api.GET("/api/imports/leaders/columns/"));
+}
+
+/** Where the browser downloads the template (a plain link: the session cookie goes along). */
+export function importTemplateUrl(kind: "csv" | "xlsx"): string {
+  return `/api/imports/leaders/template.${kind}`;
+}
+
+export const importQueries = {
+  columns: () => queryOptions({ queryKey: ["imports", "columns"], queryFn: importColumns }),
+};

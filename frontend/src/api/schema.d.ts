@@ -149,8 +149,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description HR forms the cohort circles in one step. */
+        /**
+         * @description HR creates the cohort circles: the ``groups`` reviewed from ``cohort-circles/proposal/``
+         *     (checked again), or without a body a fresh proposal in one step.
+         */
         post: operations["cohort_circles_form_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohort-circles/proposal/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR reviews the cohort circles the composer proposes (nothing written). */
+        post: operations["cohort_circles_proposal_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -244,6 +264,63 @@ export interface paths {
          *     administrations may only import rows within them. See docs/import.md for the columns.
          */
         post: operations["imports_leaders_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/leaders/columns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The import file's columns, in the template's order (the column guide's table). */
+        get: operations["imports_leaders_columns_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/leaders/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Download the import template: ``csv`` (Excel's Danish CSV) or ``xlsx`` (with a guide
+         *     sheet). Headings only: filling it in and uploading it is the import.
+         */
+        get: operations["imports_leaders_template.csv_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/leaders/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Download the import template: ``csv`` (Excel's Danish CSV) or ``xlsx`` (with a guide
+         *     sheet). Headings only: filling it in and uploading it is the import.
+         */
+        get: operations["imports_leaders_template.xlsx_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1045,10 +1122,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The networks the caller may see, with head counts. */
+        /** @description The networks the caller may see; HR for the whole organisation creates one with POST. */
         get: operations["networks_list"];
         put?: never;
-        post?: never;
+        /** @description The networks the caller may see; HR for the whole organisation creates one with POST. */
+        post: operations["networks_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1062,14 +1140,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One network the caller may see. */
+        /** @description One network; HR for the whole organisation edits a formal one (PATCH). */
         get: operations["networks_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description One network; HR for the whole organisation edits a formal one (PATCH). */
+        patch: operations["networks_partial_update"];
         trace?: never;
     };
     "/api/networks/{network_id}/close/": {
@@ -1152,6 +1231,40 @@ export interface paths {
         /** @description POST: leave an informal network (the last one out closes it). */
         post: operations["networks_leave_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/members/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR adds leaders to a formal network (the list of members is ``network-memberships``). */
+        post: operations["networks_members_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks/{network_id}/members/{leader_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description HR removes a leader from a formal network. */
+        delete: operations["networks_members_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1533,10 +1646,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** @description HR edits (PATCH) or removes (DELETE) a template item; running plans keep their snapshot. */
+        delete: operations["onboarding_template_items_destroy"];
         options?: never;
         head?: never;
-        /** @description HR edits a template item; running plans keep their snapshot. */
+        /** @description HR edits (PATCH) or removes (DELETE) a template item; running plans keep their snapshot. */
         patch: operations["onboarding_template_items_partial_update"];
         trace?: never;
     };
@@ -1547,8 +1661,60 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The organisation's templates with their items (read: any user; edit: HR, admin). */
+        /** @description The organisation's templates with their items; HR adds a template with POST. */
         get: operations["onboarding_templates_list"];
+        put?: never;
+        /** @description The organisation's templates with their items; HR adds a template with POST. */
+        post: operations["onboarding_templates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/templates/{template_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description HR edits a template (names, rules, in use or not). */
+        patch: operations["onboarding_templates_partial_update"];
+        trace?: never;
+    };
+    "/api/onboarding/templates/{template_id}/items/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR adds an item to a template. */
+        post: operations["onboarding_templates_items_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/templates/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR previews the plan a leader (in HR's scope) would get; nothing is written. */
+        get: operations["onboarding_templates_preview_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2153,10 +2319,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The staff consultants of the caller's organisation and what they serve. */
+        /** @description The staff consultants; HR for the whole organisation adds one with POST. */
         get: operations["staff_contacts_list"];
         put?: never;
-        post?: never;
+        /** @description The staff consultants; HR for the whole organisation adds one with POST. */
+        post: operations["staff_contacts_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2170,14 +2337,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One staff consultant. */
+        /** @description One staff consultant; HR edits (PATCH) or removes (DELETE) them. */
         get: operations["staff_contacts_retrieve"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** @description One staff consultant; HR edits (PATCH) or removes (DELETE) them. */
+        delete: operations["staff_contacts_destroy"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description One staff consultant; HR edits (PATCH) or removes (DELETE) them. */
+        patch: operations["staff_contacts_partial_update"];
         trace?: never;
     };
     "/api/staff-functions/": {
@@ -2187,14 +2356,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The central staff functions of the caller's organisation. */
+        /** @description The staff functions; HR for the whole organisation adds one with POST. */
         get: operations["staff_functions_list"];
         put?: never;
-        post?: never;
+        /** @description The staff functions; HR for the whole organisation adds one with POST. */
+        post: operations["staff_functions_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/staff-functions/{function_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One staff function; HR edits it (PATCH) or removes it once it has no consultants. */
+        get: operations["staff_functions_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description One staff function; HR edits it (PATCH) or removes it once it has no consultants. */
+        delete: operations["staff_functions_destroy"];
+        options?: never;
+        head?: never;
+        /** @description One staff function; HR edits it (PATCH) or removes it once it has no consultants. */
+        patch: operations["staff_functions_partial_update"];
         trace?: never;
     };
     "/api/suggestions/{suggestion_id}/choose/": {
@@ -2454,6 +2643,9 @@ export interface components {
             count: number;
             results: components["schemas"]["CheckIn"][];
         };
+        CohortCircleFormInputRequest: {
+            groups?: number[][];
+        };
         /** @description A cohort circle. */
         CohortCircleOutput: {
             readonly id: number;
@@ -2464,6 +2656,18 @@ export interface components {
             /** Format: date */
             period_end: string;
             readonly member_count: number;
+        };
+        /** @description The circles proposed for review; nothing is created until HR forms them. */
+        CohortProposal: {
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            readonly groups: components["schemas"]["CohortProposalGroup"][];
+        };
+        /** @description One proposed circle: its members. */
+        CohortProposalGroup: {
+            members: components["schemas"]["LeaderBrief"][];
         };
         CohortSetting: {
             enabled?: boolean;
@@ -2902,6 +3106,19 @@ export interface components {
             action: components["schemas"]["ActionEnum"];
             changed: string[];
         };
+        /** @description One column of the import file: its key, Danish heading, other headings, and rules. */
+        LeaderImportColumn: {
+            key: string;
+            header: string;
+            aliases: string[];
+            /** @description text, yesno, date, service_type, boss, ... */
+            kind: string;
+            /** @description The column must be in the file. */
+            required: boolean;
+            /** @description Every row must fill it in. */
+            value_required: boolean;
+            readonly example: string;
+        };
         /** @description One error: where (row as the spreadsheet shows it, header = 1; column header) and what. */
         LeaderImportError: {
             /** @description Row in the file; header = 1. */
@@ -3195,6 +3412,22 @@ export interface components {
             /** @description True when the head count is hidden: fewer than 5 members. */
             readonly member_count_suppressed: boolean;
         };
+        /**
+         * @description * `leader_group` - Ledergruppe
+         *     * `learning_network` - Læringsnetværk
+         *     * `leadership_team` - Lederteam
+         * @enum {string}
+         */
+        NetworkInputKindEnum: "leader_group" | "learning_network" | "leadership_team";
+        /** @description A formal network HR sets up (always open: the organisation sees its members). */
+        NetworkInputRequest: {
+            name: string;
+            kind: components["schemas"]["NetworkInputKindEnum"];
+            theme?: string;
+            description?: string;
+            welcomes_newcomers?: boolean;
+            active?: boolean;
+        };
         NetworkInsights: {
             leaders: number;
             isolated: components["schemas"]["NetworkMapLeader"][];
@@ -3318,6 +3551,12 @@ export interface components {
             role_title: string;
             unit: string | null;
             administration: string | null;
+        };
+        /** @description Leaders to add to a network, and their role. */
+        NetworkMembersInputRequest: {
+            leader_ids: number[];
+            /** @default member */
+            role: components["schemas"]["MembershipRoleEnum"];
         };
         /** @description A network in brief. */
         NetworkRef: {
@@ -4038,6 +4277,15 @@ export interface components {
         PatchedMeInputRequest: {
             language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
+        /** @description A formal network HR sets up (always open: the organisation sees its members). */
+        PatchedNetworkInputRequest: {
+            name?: string;
+            kind?: components["schemas"]["NetworkInputKindEnum"];
+            theme?: string;
+            description?: string;
+            welcomes_newcomers?: boolean;
+            active?: boolean;
+        };
         /** @description Capacity, hours, pause, topics and availability of an offer; HR's override reason. */
         PatchedOfferInputRequest: {
             capacity?: number;
@@ -4055,15 +4303,6 @@ export interface components {
             reason: string;
             /** Format: date */
             due_date?: string;
-        };
-        PatchedOnboardingTemplateItemUpdateInputRequest: {
-            title_da?: string;
-            title_en?: string;
-            guidance_da?: string;
-            guidance_en?: string;
-            due_offset_days?: number;
-            required?: boolean;
-            owner_role?: components["schemas"]["OwnerRoleEnum"];
         };
         /** @description Fields HR sets on a programme. */
         PatchedProgrammeInputRequest: {
@@ -4090,6 +4329,22 @@ export interface components {
             escalate_after_days?: number;
             reminders_enabled?: boolean;
         };
+        /** @description A consultant: who, in which function, whom they serve and what they help with. */
+        PatchedStaffContactInputRequest: {
+            staff_function_id?: number;
+            name?: string;
+            title?: string;
+            email?: string;
+            phone?: string;
+            unit_ids?: number[];
+            administration_ids?: number[];
+            topic_ids?: number[];
+        };
+        /** @description Changes to a staff function (its kind stays). */
+        PatchedStaffFunctionUpdateInputRequest: {
+            name?: string;
+            description?: string;
+        };
         /** @description Changes to the leader's own support need. */
         PatchedSupportNeedUpdateInputRequest: {
             weight?: components["schemas"]["WeightEnum"];
@@ -4097,6 +4352,45 @@ export interface components {
             status?: components["schemas"]["SupportNeedStatusEnum"];
             /** @description Show (or stop showing) the topic and weight to your mentor; never the note. */
             shared_with_mentor?: boolean;
+        };
+        /** @description A template: names and descriptions in Danish and English, and its rules. */
+        PatchedTemplateInputRequest: {
+            service_types?: components["schemas"]["ServiceTypeEnum"][];
+            round_the_clock?: boolean | null;
+            shift_work?: boolean | null;
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            specialist?: boolean | null;
+            staff_above?: number | null;
+            administration_ids?: number[];
+            name_da?: string;
+            name_en?: string;
+            description_da?: string;
+            description_en?: string;
+            order?: number;
+            active?: boolean;
+        };
+        /** @description A template item: texts, owner, timing, dependency, topic and rules. */
+        PatchedTemplateItemInputRequest: {
+            service_types?: components["schemas"]["ServiceTypeEnum"][];
+            round_the_clock?: boolean | null;
+            shift_work?: boolean | null;
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            specialist?: boolean | null;
+            staff_above?: number | null;
+            administration_ids?: number[];
+            title_da?: string;
+            title_en?: string;
+            guidance_da?: string;
+            guidance_en?: string;
+            owner_role?: components["schemas"]["OwnerRoleEnum"];
+            staff_function_kind?: components["schemas"]["StaffFunctionKindEnum"] | components["schemas"]["BlankEnum"];
+            due_offset_days?: number;
+            depends_on?: number | null;
+            topic_id?: number | null;
+            required?: boolean;
+            order?: number;
         };
         /** @description Changes to a topic (its key stays). */
         PatchedTopicUpdateInputRequest: {
@@ -4205,6 +4499,19 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description The plan a leader would get from today's templates. */
+        PlanPreview: {
+            leader: components["schemas"]["PlanPreviewLeader"];
+            /** Format: date */
+            role_start_date: string;
+            templates: components["schemas"]["PreviewTemplate"][];
+            templates_left_out: components["schemas"]["PreviewTemplate"][];
+            items: components["schemas"]["PreviewItem"][];
+        };
+        PlanPreviewLeader: {
+            id: number;
+            full_name: string;
+        };
         /** @description How many were left out of the run, for one reason. */
         PreviewExcluded: {
             role: components["schemas"]["PreviewExcludedRoleEnum"];
@@ -4221,6 +4528,24 @@ export interface components {
         PreviewInputRequest: {
             policy?: unknown;
         };
+        /** @description One item of the previewed plan. */
+        PreviewItem: {
+            template_item_id: number;
+            template_id: number;
+            title_da: string;
+            title_en: string;
+            owner_role: string;
+            /** @description The owner as the plan will name them. */
+            owner: string;
+            /** @description Nobody known yet: HR holds it. */
+            owner_fallback: boolean;
+            /** Format: date */
+            due_date: string;
+            due_offset_days: number;
+            /** @description A template item id. */
+            depends_on: number | null;
+            required: boolean;
+        };
         /** @description How a run would go now (nothing written). */
         PreviewOutput: {
             /** @description Mentees waiting for a match. */
@@ -4233,6 +4558,11 @@ export interface components {
             matched: number;
             unmatched: number;
             excluded: components["schemas"]["PreviewExcluded"][];
+        };
+        PreviewTemplate: {
+            id: number;
+            name_da: string;
+            name_en: string;
         };
         ProgrammeAnalytics: {
             programme: number;
@@ -4759,8 +5089,9 @@ export interface components {
             readonly staff_function: components["schemas"]["StaffFunction"];
             readonly unit_ids: number[];
             readonly administration_ids: number[];
+            readonly topic_ids: number[];
         };
-        /** @description A staff consultant's name and how to reach them. */
+        /** @description A staff consultant's name, how to reach them, and what they help with. */
         StaffContactBrief: {
             readonly id: number;
             /** Navn */
@@ -4771,6 +5102,26 @@ export interface components {
             email?: string;
             /** Telefon */
             phone?: string;
+            readonly topics: components["schemas"]["StaffContactTopic"][];
+        };
+        /** @description A consultant: who, in which function, whom they serve and what they help with. */
+        StaffContactInputRequest: {
+            staff_function_id: number;
+            name: string;
+            title?: string;
+            email?: string;
+            phone?: string;
+            unit_ids?: number[];
+            administration_ids?: number[];
+            topic_ids?: number[];
+        };
+        /** @description A topic a consultant helps with, in both languages. */
+        StaffContactTopic: {
+            readonly id: number;
+            /** Betegnelse (dansk) */
+            label_da: string;
+            /** Betegnelse (engelsk) */
+            label_en: string;
         };
         /**
          * @description Who serves a unit in one staff function, and whether through the unit or its
@@ -4795,6 +5146,12 @@ export interface components {
             /** Navn */
             name: string;
             /** Hvad de hjælper med */
+            description?: string;
+        };
+        /** @description A staff function: its kind (one per organisation), name and what it helps with. */
+        StaffFunctionInputRequest: {
+            kind: components["schemas"]["StaffFunctionKindEnum"];
+            name: string;
             description?: string;
         };
         /**
@@ -4940,6 +5297,23 @@ export interface components {
             administrations?: number[];
             readonly items: components["schemas"]["TemplateItem"][];
         };
+        /** @description A template: names and descriptions in Danish and English, and its rules. */
+        TemplateInputRequest: {
+            service_types?: components["schemas"]["ServiceTypeEnum"][];
+            round_the_clock?: boolean | null;
+            shift_work?: boolean | null;
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            specialist?: boolean | null;
+            staff_above?: number | null;
+            administration_ids?: number[];
+            name_da: string;
+            name_en?: string;
+            description_da?: string;
+            description_en?: string;
+            order?: number;
+            active?: boolean;
+        };
         /** @description A template item with its rules. */
         TemplateItem: {
             readonly id: number;
@@ -5007,6 +5381,28 @@ export interface components {
             staff_above?: number | null;
             /** @description Kun ledere af enheder i disse forvaltninger (ingen = alle). */
             administrations?: number[];
+        };
+        /** @description A template item: texts, owner, timing, dependency, topic and rules. */
+        TemplateItemInputRequest: {
+            service_types?: components["schemas"]["ServiceTypeEnum"][];
+            round_the_clock?: boolean | null;
+            shift_work?: boolean | null;
+            multi_site?: boolean | null;
+            first_leader_job?: boolean | null;
+            specialist?: boolean | null;
+            staff_above?: number | null;
+            administration_ids?: number[];
+            title_da: string;
+            title_en?: string;
+            guidance_da?: string;
+            guidance_en?: string;
+            owner_role?: components["schemas"]["OwnerRoleEnum"];
+            staff_function_kind?: components["schemas"]["StaffFunctionKindEnum"] | components["schemas"]["BlankEnum"];
+            due_offset_days?: number;
+            depends_on?: number | null;
+            topic_id?: number | null;
+            required?: boolean;
+            order?: number;
         };
         TokenOutput: {
             token: string;
@@ -5374,6 +5770,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CohortCircleFormInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CohortCircleFormInputRequest"];
+                "multipart/form-data": components["schemas"]["CohortCircleFormInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCircleOutput"][];
+                };
+            };
+        };
+    };
+    cohort_circles_proposal_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             200: {
@@ -5381,7 +5802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortCircleOutput"][];
+                    "application/json": components["schemas"]["CohortProposal"];
                 };
             };
         };
@@ -5529,6 +5950,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LeaderImportRefused"];
+                };
+            };
+        };
+    };
+    imports_leaders_columns_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderImportColumn"][];
+                };
+            };
+        };
+    };
+    "imports_leaders_template.csv_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    "imports_leaders_template.xlsx_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -7029,6 +7509,31 @@ export interface operations {
             };
         };
     };
+    networks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NetworkInputRequest"];
+                "multipart/form-data": components["schemas"]["NetworkInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Network"];
+                };
+            };
+        };
+    };
     networks_retrieve: {
         parameters: {
             query?: never;
@@ -7039,6 +7544,33 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Network"];
+                };
+            };
+        };
+    };
+    networks_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedNetworkInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedNetworkInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedNetworkInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7163,6 +7695,54 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    networks_members_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkMembersInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NetworkMembersInputRequest"];
+                "multipart/form-data": components["schemas"]["NetworkMembersInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"][];
+                };
+            };
+        };
+    };
+    networks_members_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leader_id: number;
                 network_id: number;
             };
             cookie?: never;
@@ -7745,6 +8325,26 @@ export interface operations {
             };
         };
     };
+    onboarding_template_items_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     onboarding_template_items_partial_update: {
         parameters: {
             query?: never;
@@ -7756,9 +8356,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedOnboardingTemplateItemUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedTemplateItemInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTemplateItemInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTemplateItemInputRequest"];
             };
         };
         responses: {
@@ -7792,6 +8392,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTemplateList"];
+                };
+            };
+        };
+    };
+    onboarding_templates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TemplateInputRequest"];
+                "multipart/form-data": components["schemas"]["TemplateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+        };
+    };
+    onboarding_templates_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTemplateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTemplateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTemplateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+        };
+    };
+    onboarding_templates_items_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateItemInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TemplateItemInputRequest"];
+                "multipart/form-data": components["schemas"]["TemplateItemInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateItem"];
+                };
+            };
+        };
+    };
+    onboarding_templates_preview_retrieve: {
+        parameters: {
+            query: {
+                leader: number;
+                role_start_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPreview"];
                 };
             };
         };
@@ -8858,6 +9559,31 @@ export interface operations {
             };
         };
     };
+    staff_contacts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffContactInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffContactInputRequest"];
+                "multipart/form-data": components["schemas"]["StaffContactInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffContact"];
+                };
+            };
+        };
+    };
     staff_contacts_retrieve: {
         parameters: {
             query?: never;
@@ -8868,6 +9594,53 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffContact"];
+                };
+            };
+        };
+    };
+    staff_contacts_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    staff_contacts_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaffContactInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStaffContactInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStaffContactInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -8911,6 +9684,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedStaffFunctionList"];
+                };
+            };
+        };
+    };
+    staff_functions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffFunctionInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffFunctionInputRequest"];
+                "multipart/form-data": components["schemas"]["StaffFunctionInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffFunction"];
+                };
+            };
+        };
+    };
+    staff_functions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                function_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffFunction"];
+                };
+            };
+        };
+    };
+    staff_functions_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                function_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    staff_functions_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                function_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaffFunctionUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStaffFunctionUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStaffFunctionUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffFunction"];
                 };
             };
         };

@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import type { FormEvent } from "react";
 import * as imports from "../api/imports";
 import type { ImportResult } from "../api/imports";
 import { Page } from "../components/Page";
 import { ErrorView } from "../components/Status";
 import { useI18n } from "../i18n";
+import { TemplateLinks } from "./hr/setup/ImportGuide";
 
 /** HR: upload the HR system's export, preview it with errors per row, then confirm. */
 export function LeaderImport() {
@@ -45,6 +47,10 @@ export function LeaderImport() {
   return (
     <Page title={t("import.title")}>
       <p>{t("import.intro")}</p>
+      <TemplateLinks />
+      <p>
+        <Link to="/hr/setup/import-guide">{t("hrsetup.import.guideLink")}</Link>
+      </p>
       <form onSubmit={onPreview} className="card form">
         <div className="field">
           <label htmlFor="import-file">{t("import.file")}</label>
@@ -109,6 +115,12 @@ export function LeaderImport() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {shown && shown.errors.length > 0 ? (
+        <p>
+          {t("hrsetup.import.errorsGuide")}{" "}
+          <Link to="/hr/setup/import-guide">{t("hrsetup.import.errorsGuideLink")}</Link>
+        </p>
       ) : null}
       {preview && preview.ok && !done ? (
         <button type="button" disabled={busy} onClick={() => run(false)}>

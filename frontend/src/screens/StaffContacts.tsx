@@ -7,7 +7,7 @@ import { useI18n } from "../i18n";
 
 /** The "help troops": which consultant in each staff function serves my unit. */
 export function StaffContacts() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const me = useMe();
   const state = useQuery(peopleQueries.myStaff(me.leader_id as number));
 
@@ -32,6 +32,15 @@ export function StaffContacts() {
                   <p className="muted small">
                     {t(entry.level === "unit" ? "staff.level.unit" : "staff.level.administration")}
                   </p>
+                  {entry.contact.topics.length > 0 ? (
+                    <p>
+                      {t("hrsetup.staff.helpsWith", {
+                        topics: entry.contact.topics
+                          .map((topic) => (language === "en" ? topic.label_en : topic.label_da))
+                          .join(", "),
+                      })}
+                    </p>
+                  ) : null}
                   <p>
                     {entry.contact.email ? (
                       <a href={`mailto:${entry.contact.email}`}>{entry.contact.email}</a>

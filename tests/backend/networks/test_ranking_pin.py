@@ -17,7 +17,8 @@ order among themselves, is exactly as before, and no suggestion appeared or disa
 Re-pinned for issue 13 (the matcher recognises a shared contact, so the demo's mentor run pairs
 differently): one of the demo's ten mentorships has another mentor (mentee 40019: 40087 →
 40006), and with it the mentorship ties in the leader graph, so the resource-allocation part
-("close") of 62 leaders' network suggestions changed score. Every leader is suggested the same networks as before; the peers are unchanged.
+("close") of 62 leaders' network suggestions changed score. Every leader is suggested the same
+networks as before; the peers are unchanged.
 """
 
 from __future__ import annotations

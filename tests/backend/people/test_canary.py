@@ -32,6 +32,7 @@ def _get_urls(world: World, extras: Extras) -> list[str]:
         "administration_id": world.children.id,
         "department_id": mette.unit.department_id,
         "contact_id": extras.unit_contact.id,
+        "function_id": extras.finance.id,
         "topic_id": world.budget.id,
         "network_id": extras.informal.id,
     }

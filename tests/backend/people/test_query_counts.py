@@ -212,8 +212,8 @@ CASES = {
     "administrations": Case(seed_administrations, 3),
     "departments": Case(seed_departments, 4),
     "units": Case(seed_units, 3),
-    "staff-contacts": Case(seed_staff_contacts, 5),
-    "unit-staff-directory": Case(seed_unit_directory, 6),
+    "staff-contacts": Case(seed_staff_contacts, 6),
+    "unit-staff-directory": Case(seed_unit_directory, 7),
     "topics": Case(seed_topics, 3),
     "own-support-needs": Case(seed_own_needs, 3),
     "own-competencies": Case(seed_own_competencies, 3),  # was 4: the leader row is not read
