@@ -27,7 +27,6 @@ import { Inbox } from "./screens/me/Inbox";
 import {
   FlagsLink,
   ManualQueueLink,
-  MentorshipLink,
   NetworkLink,
   PlanLink,
   ProposalLink,
@@ -91,7 +90,6 @@ export function App() {
         <Route path="me/data" element={<MyData />} />
         {/* Where notifications and e-mails link (backend/notifications/links.py). */}
         <Route path="mentoring/proposals/:proposalId" element={<ProposalLink />} />
-        <Route path="mentoring/mentorships/:mentorshipId" element={<MentorshipLink />} />
         <Route path="mentoring/flags" element={<FlagsLink />} />
         <Route path="mentoring/suggestions" element={<SuggestionsLink />} />
         <Route

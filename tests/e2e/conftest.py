@@ -101,11 +101,20 @@ class Browser:
         self.page.get_by_label(re.compile("Brugernavn|User name")).fill(user.username)
         self.page.get_by_label(re.compile("Adgangskode|Password")).fill(PASSWORD)
         self.page.get_by_role("button", name=re.compile("^(Log ind|Sign in)$")).click()
-        self.page.get_by_role("button", name=re.compile("^(Log ud|Sign out)$")).wait_for()
+        # On a phone "Log out" is folded behind the menu button with the rest of the banner.
+        signed_in = re.compile("^(Log ud|Sign out|Menu)$")
+        self.page.get_by_role("button", name=signed_in).first.wait_for()
+
+    def open_menu_if_folded(self) -> None:
+        """On a small screen, open the folded menu (navigation, language, log out)."""
+        menu = self.page.get_by_role("button", name="Menu", exact=True)
+        if menu.count() and menu.is_visible() and menu.get_attribute("aria-expanded") == "false":
+            menu.click()
 
     def switch_language(self, language: str) -> None:
         """Press the language button (each is named in its own language)."""
         name = {"da": "Dansk", "en": "English"}[language]
+        self.open_menu_if_folded()
         self.page.get_by_role("button", name=name, exact=True).click()
         self.page.wait_for_function(f"document.documentElement.lang === '{language}'")
 

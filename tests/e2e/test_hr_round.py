@@ -147,6 +147,65 @@ def _import(hr: Browser, tmp_path: Path) -> None:
     expect(hr.page.get_by_role("heading", name="Importen er gennemført.")).to_be_visible()
 
 
+def _template_download(hr: Browser) -> None:
+    """Day one: HR takes the import template first, to export the HR system's file to it."""
+    page = hr.page
+    page.get_by_role("navigation").get_by_role("link", name="Importér ledere").click()
+    hr.expect_heading("Importér ledere")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Hent skabelon (CSV)").click()
+    header = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("medarbejdernummer;fornavn;efternavn;")
+
+
+def _staff_contact(hr: Browser) -> None:
+    """HR adds the finance consultant who serves the first day-care unit."""
+    page = hr.page
+    hr.goto("/hr/setup/staff")
+    hr.expect_heading("Stabenes kontaktpersoner")
+    function = page.get_by_role("form", name="Ny stabsfunktion")
+    function.get_by_label("Slags").select_option(label="Økonomi")
+    function.get_by_label("Navn, som kommunen kalder den").fill("Økonomi og Analyse")
+    function.get_by_role("button", name="Opret stabsfunktion").click()
+    expect(page.get_by_role("heading", name="Økonomi og Analyse")).to_be_visible()
+    contact = page.get_by_role("form", name="Ny konsulent")
+    contact.get_by_label("Stabsfunktion").select_option(label="Økonomi og Analyse")
+    contact.get_by_label("Navn").fill("Bente Budgetsen")
+    contact.get_by_label("Titel").fill("Økonomikonsulent")
+    contact.get_by_label("E-mail").fill("bente@nykobing.dk")
+    contact.get_by_label("Søg").fill("Daginstitution 00")
+    contact.get_by_label("Daginstitution 00 (E-00)").check()
+    contact.get_by_role("button", name="Tilføj konsulent").click()
+    expect(page.get_by_role("heading", name="Bente Budgetsen, Økonomikonsulent")).to_be_visible()
+    assert [u.code for u in m.StaffContact.objects.get(name="Bente Budgetsen").units.all()] == [
+        "E-00"
+    ]
+
+
+def _template_item(hr: Browser) -> None:
+    """HR writes the first onboarding template's item and edits its deadline."""
+    page = hr.page
+    hr.goto("/hr/setup/templates")
+    hr.expect_heading("Onboardingskabeloner")
+    new = page.get_by_role("form", name="Ny skabelon")
+    new.get_by_label("Navn (dansk)").fill("Alle nye ledere")
+    new.get_by_label("Navn (engelsk)").fill("All new leaders")
+    new.get_by_role("button", name="Opret skabelon").click()
+    expect(page.get_by_role("heading", name="Punkter i Alle nye ledere")).to_be_visible()
+    item = page.get_by_role("form", name="Nyt punkt")
+    item.get_by_label("Titel (dansk)").fill("Mød din chef")
+    item.get_by_label("Titel (engelsk)").fill("Meet your boss")
+    item.get_by_label("Ansvarlig").select_option(label="Chefen")
+    item.get_by_label("Frist i dage efter startdatoen").fill("7")
+    item.get_by_role("button", name="Tilføj punkt").click()
+    expect(page.get_by_role("heading", name="Mød din chef", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Redigér punktet Mød din chef").click()
+    edit = page.get_by_role("form", name="Redigér punktet Mød din chef")
+    edit.get_by_label("Frist i dage efter startdatoen").fill("3")
+    edit.get_by_role("button", name="Gem").click()
+    expect(page.get_by_text("3 dage efter start")).to_be_visible()
+
+
 def _create_programme(hr: Browser) -> None:
     hr.page.get_by_role("navigation").get_by_role("link", name="Mentorprogrammer").click()
     hr.expect_heading("Mentorprogrammer")
@@ -245,9 +304,12 @@ def test_hr_runs_a_mentoring_round_from_an_empty_organisation(
     organisation = empty_organisation.organisation
     assert organisation is not None and not m.Leader.objects.filter(organisation=organisation)
     hr.login(empty_organisation)
+    _template_download(hr)
     _import(hr, tmp_path)
     assert m.Leader.objects.filter(organisation=organisation).count() == 30
     users = _logins(organisation)
+    _staff_contact(hr)
+    _template_item(hr)
 
     _create_programme(hr)
     hr.page.get_by_role("button", name="Tilmeld nye ledere nu").click()

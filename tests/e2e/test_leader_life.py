@@ -38,8 +38,8 @@ def test_plan_by_phase_and_topic_on_a_phone(browser: Browser, world: World, mett
     m.SupportNeed.objects.filter(leader=leader, topic=help_item.topic).delete()
     m.SupportNeed.objects.create(leader=leader, topic=help_item.topic, weight=1)
     page = browser.page
-    page.set_viewport_size(PHONE)
     browser.login(world.new_leader)
+    page.set_viewport_size(PHONE)  # after login: on a phone "Log out" is behind the menu
     browser.goto("/plan")
     browser.expect_heading("Min plan")
     main = page.get_by_role("main")

@@ -192,7 +192,12 @@ def test_every_kind_of_link_opens_its_screen(
             "Mentorforslag",
             f"/mentoring/proposals#proposal-{proposal.id}",
         ),
-        ("Et mentorforløb", "Mine mentorforløb", f"/mentoring/pairs#pair-{mentorship.id}"),
+        # A pair has its own screen (issue 14, item 4): Mette is the mentor here.
+        (
+            "Et mentorforløb",
+            f"Din mentee: {mentorship.mentee.full_name}",
+            f"/mentoring/mentorships/{mentorship.id}",
+        ),
         ("Dine forslag", "Mentorforslag", "/mentoring/proposals"),
         ("En introduktion", "Introduktioner", "/peers/introductions"),
         ("En anmodning", "Mine netværk", "/networks/requests"),

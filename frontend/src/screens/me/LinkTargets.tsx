@@ -14,13 +14,6 @@ function useId(name: string): number | null {
   return Number.isInteger(value) && value > 0 ? value : null;
 }
 
-/** `/mentoring/mentorships/:id` → the pair's card among the reader's mentoring pairs. */
-export function MentorshipLink() {
-  const id = useId("mentorshipId");
-  if (id === null) return <NotFound />;
-  return <Navigate replace to={`/mentoring/pairs#pair-${id}`} />;
-}
-
 /** `/mentoring/proposals/:id` → the proposal's card among the reader's proposals. */
 export function ProposalLink() {
   const id = useId("proposalId");
