@@ -20,7 +20,6 @@ Prints the machine and the sizes with the figures.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -31,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
 os.environ["CELERY_TASK_ALWAYS_EAGER"] = "1"
 
-from peers import _database, machine  # bench/peers.py: the same set-up
+from peers import scale_arguments, scale_database  # bench/peers.py: the same set-up
 
 
 def _ms(seconds: float) -> str:
@@ -40,18 +39,11 @@ def _ms(seconds: float) -> str:
 
 def main() -> int:
     """Load, then time both paths."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--leaders", type=int, default=10_000)
-    parser.add_argument("--organisations", type=int, default=1)
+    parser = scale_arguments(__doc__.splitlines()[0])
     parser.add_argument("--views", type=int, default=20)
-    parser.add_argument("--db", help="SQLite file to keep (loaded only when it does not exist)")
     args = parser.parse_args()
-    load = _database(args.db)
+    org = scale_database(args)
 
-    import django
-
-    django.setup()
-    from django.core.management import call_command
     from django.db import transaction
 
     from backend.networks.graph import graph_cache_clear
@@ -59,18 +51,7 @@ def main() -> int:
     from backend.networks.selectors.insights import network_insights
     from backend.networks.services.insights import insights_state_as
     from backend.people import models as m
-    from seed.scale import generate_leaders, generate_networks
-    from seed.scale_db import scale_load
 
-    print(f"machine: {machine()}")
-    call_command("migrate", verbosity=0)
-    if load:
-        started = time.perf_counter()
-        rows = generate_leaders(args.leaders, 42, organisations=args.organisations)
-        counts = scale_load(leaders=rows, networks=generate_networks(rows, 42))
-        print(f"loaded {counts} in {time.perf_counter() - started:.1f} s")
-    org = m.Organisation.objects.order_by("id").first()
-    assert org is not None
     in_org = m.Leader.objects.filter(organisation=org).count()
     print(
         f"sizes: {m.Leader.objects.count()} leaders in {m.Organisation.objects.count()} "

@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
@@ -55,24 +56,25 @@ def _percentiles(seconds: list[float]) -> str:
     return f"median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms   max {ms[-1]:7.1f} ms"
 
 
-def main() -> int:
-    """Load, then time both paths."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def scale_arguments(description: str) -> argparse.ArgumentParser:
+    """The options of a benchmark on ``seed.scale`` data: size, municipalities, kept database."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--leaders", type=int, default=10_000)
     parser.add_argument("--organisations", type=int, default=1)
-    parser.add_argument("--samples", type=int, default=60)
     parser.add_argument("--db", help="SQLite file to keep (loaded only when it does not exist)")
-    args = parser.parse_args()
-    load = _database(args.db)
+    return parser
 
+
+def scale_database(args: argparse.Namespace) -> Any:
+    """Set Django up on the benchmark database, load ``--leaders`` synthetic leaders with their
+    networks when it is new (every leader opted in to the peer finder), print the machine, and
+    return the first organisation."""
+    load = _database(args.db)
     import django
 
     django.setup()
     from django.core.management import call_command
 
-    from backend.networks.graph import graph_cache_clear, leader_graph
-    from backend.networks.peer_facts import peer_candidates
-    from backend.networks.selectors.peers import PeerQuery, peer_list, peer_list_exhaustive
     from backend.people import models as m
     from seed.scale import generate_leaders, generate_networks
     from seed.scale_db import scale_load
@@ -87,6 +89,21 @@ def main() -> int:
         print(f"loaded {counts} in {time.perf_counter() - started:.1f} s")
     org = m.Organisation.objects.order_by("id").first()
     assert org is not None
+    return org
+
+
+def main() -> int:
+    """Load, then time both paths."""
+    parser = scale_arguments(__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=60)
+    args = parser.parse_args()
+    org = scale_database(args)
+
+    from backend.networks.graph import graph_cache_clear, leader_graph
+    from backend.networks.peer_facts import peer_candidates
+    from backend.networks.selectors.peers import PeerQuery, peer_list, peer_list_exhaustive
+    from backend.people import models as m
+
     total = m.Leader.objects.count()
     in_org = m.Leader.objects.filter(organisation=org).count()
     print(

@@ -6,6 +6,7 @@ import type { JoinRequest, MyNetworks, NetworkSuggestion, RoulettePair } from ".
 import { useMe } from "../auth";
 import { Page } from "../components/Page";
 import { ErrorView, Loading } from "../components/Status";
+import { DecideButtons } from "../components/DecideButtons";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 import {
@@ -174,33 +175,20 @@ function JoinRequests({
             </p>
             {request.message ? <blockquote>{request.message}</blockquote> : null}
             <p className="small">{t("lnet.requests.sent", { date: date(request.created_at) })}</p>
-            <div className="actions">
-              <button
-                type="button"
-                onClick={() =>
-                  act(async () => {
-                    await networks.joinRequestDecide(request.id, true);
-                    return { key: "lnet.requests.accepted", vars: { name: request.leader.name } };
-                  })
-                }
-              >
-                {t("lnet.requests.accept")}
-                <span className="visually-hidden"> – {request.leader.name}</span>
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  act(async () => {
-                    await networks.joinRequestDecide(request.id, false);
-                    return { key: "lnet.requests.declined", vars: { name: request.leader.name } };
-                  })
-                }
-              >
-                {t("lnet.requests.decline")}
-                <span className="visually-hidden"> – {request.leader.name}</span>
-              </button>
-            </div>
+            <DecideButtons
+              subject={request.leader.name}
+              acceptLabel={t("lnet.requests.accept")}
+              declineLabel={t("lnet.requests.decline")}
+              onDecide={(accept) =>
+                act(async () => {
+                  await networks.joinRequestDecide(request.id, accept);
+                  return {
+                    key: accept ? "lnet.requests.accepted" : "lnet.requests.declined",
+                    vars: { name: request.leader.name },
+                  };
+                })
+              }
+            />
           </li>
         ))}
         {mine.map((request) => (

@@ -7,6 +7,7 @@ import { informalQueries } from "../../api/informalNetworks";
 import type { Membership } from "../../api/networks";
 import { FieldError } from "../../components/FieldError";
 import { ErrorView } from "../../components/Status";
+import { DecideButtons } from "../../components/DecideButtons";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n";
 
@@ -89,33 +90,20 @@ export function Invitations({ act }: { act: Act }) {
                 by: invitation.invited_by ?? "–",
               })}
             </p>
-            <div className="actions">
-              <button
-                type="button"
-                onClick={() =>
-                  act(async () => {
-                    await informal.invitationAnswer(invitation.id, true);
-                    return { key: "llife.net.joined", vars: { network: invitation.network.name } };
-                  })
-                }
-              >
-                {t("llife.net.accept")}
-                <span className="visually-hidden"> – {invitation.network.name}</span>
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  act(async () => {
-                    await informal.invitationAnswer(invitation.id, false);
-                    return { key: "llife.net.declined", vars: { network: invitation.network.name } };
-                  })
-                }
-              >
-                {t("llife.net.decline")}
-                <span className="visually-hidden"> – {invitation.network.name}</span>
-              </button>
-            </div>
+            <DecideButtons
+              subject={invitation.network.name}
+              acceptLabel={t("llife.net.accept")}
+              declineLabel={t("llife.net.decline")}
+              onDecide={(accept) =>
+                act(async () => {
+                  await informal.invitationAnswer(invitation.id, accept);
+                  return {
+                    key: accept ? "llife.net.joined" : "llife.net.declined",
+                    vars: { network: invitation.network.name },
+                  };
+                })
+              }
+            />
           </li>
         ))}
       </ul>
