@@ -7,7 +7,7 @@ and maps the frozen results back. Reasons are codes with parameters (:class:`Rea
 learning-network composer lives in :mod:`matching.groups`.
 """
 
-from matching.assign import assign_mentors, suggest_mentors
+from matching.assign import assign_mentors
 from matching.errors import InputError, MatchingError
 from matching.model import (
     DEFAULT_POLICY,
@@ -29,6 +29,7 @@ from matching.serialize import (
     problem_from_dict,
     suggestions_to_dict,
 )
+from matching.suggest import assign_and_suggest, suggest_mentors
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -45,6 +46,7 @@ __all__ = [
     "Suggestion",
     "Unmatched",
     "Weights",
+    "assign_and_suggest",
     "assign_mentors",
     "assignment_to_dict",
     "policy_from_dict",

@@ -1,4 +1,4 @@
-"""Mentor assignment: the whole cohort, incremental rounds and ranked suggestions.
+"""Mentor assignment: the whole cohort and incremental rounds (suggestions: matching.suggest).
 
 The pipeline is: validate, sort everything by id (so the same input gives the same output in
 any order), score each mentee against every mentor in blocks keeping its best candidates,
@@ -30,7 +30,6 @@ from matching.model import (
     Policy,
     Problem,
     ScoreTable,
-    Suggestion,
     Unmatched,
 )
 from matching.reasons import pair_reasons, unmatched_reason
@@ -38,7 +37,7 @@ from matching.scoring import ModelScorer, Rules, Scorer, TableScorer
 from matching.solver import solve_slots
 from matching.validate import validate_policy, validate_problem
 
-__all__ = ["assign_mentors", "suggest_mentors"]
+__all__ = ["assign_mentors"]
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
@@ -205,17 +204,31 @@ def _top_candidates(prep: _Prepared, open_rows: IntArray, count: int) -> _Candid
     return _Candidates(rows, cols, scorer.pair_scores(rows, cols), thresholds)
 
 
-def _solve(prep: _Prepared, candidates: int) -> tuple[IntArray, bool]:
-    """Mentor of every mentee (fixed ones included; -1 if none) and whether proven optimal."""
+def _open_rows(prep: _Prepared) -> IntArray:
+    """Mentees without a fixed mentor, in index (= id) order."""
+    fixed = [i for i, _ in prep.fixed]
+    return np.setdiff1d(np.arange(len(prep.mentees)), fixed).astype(np.intp)
+
+
+def _solve(
+    prep: _Prepared, candidates: int, cand: _Candidates | None = None
+) -> tuple[IntArray, bool]:
+    """Mentor of every mentee (fixed ones included; -1 if none) and whether proven optimal.
+
+    ``cand`` are the screened candidates when the caller has them already (they are computed
+    otherwise); any candidate set with valid thresholds gives the same result.
+    """
     n, m = len(prep.mentees), len(prep.mentors)
     mentor = np.full(n, -1, dtype=np.intp)
     for i, j in prep.fixed:
         mentor[i] = j
-    open_rows = np.setdiff1d(np.arange(n), [i for i, _ in prep.fixed]).astype(np.intp)
+    open_rows = _open_rows(prep)
     if len(open_rows) == 0 or m == 0:
         return mentor, True
-    cand = _top_candidates(prep, open_rows, candidates)
-    rows, cols, scores, threshold = cand.rows, cand.cols, cand.scores, cand.threshold
+    if cand is None:
+        cand = _top_candidates(prep, open_rows, candidates)
+    rows, cols, scores = cand.rows, cand.cols, cand.scores
+    threshold = cand.threshold.copy()  # raised below as pairs join the graph
     participation = prep.policy.objective == "participation"
     net = scores - prep.load * prep.first[cols]
     # Screening may miss the best pair of a mentee by at most the margin.
@@ -472,8 +485,12 @@ def assign_mentors(
 
 
 def _assign(problem: Problem, policy: Policy, candidates: int) -> Assignment:
-    prep = _prepare(problem, policy)
-    mentor, optimal = _solve(prep, max(1, candidates))
+    return _assignment(_prepare(problem, policy), candidates)
+
+
+def _assignment(prep: _Prepared, candidates: int, cand: _Candidates | None = None) -> Assignment:
+    """The assignment of a prepared problem (``cand``: screened candidates, if at hand)."""
+    mentor, optimal = _solve(prep, max(1, candidates), cand)
     rows = np.flatnonzero(mentor >= 0).astype(np.intp)
     cols = mentor[rows]
     base = prep.scorer.pair_scores(rows, cols)
@@ -486,73 +503,3 @@ def _assign(problem: Problem, policy: Policy, candidates: int) -> Assignment:
         total_score=math.fsum(p.score for p in pairs),
         optimal=optimal,
     )
-
-
-def suggest_mentors(problem: Problem, *, policy: Policy = DEFAULT_POLICY) -> tuple[Suggestion, ...]:
-    """Rank the ``policy.top_n`` best mentors for each mentee without a fixed mentor.
-
-    For self-matching: only mentors allowed by the hard rules and with free capacity (after
-    fixed pairs) are listed, best score first, ties by mentor id; the score includes the load
-    of the mentor's current mentees. Under the score objective only positive scores are
-    listed. A mentee with no suggestion gets the reason and what would help.
-
-    Parameters
-    ----------
-    problem : Problem
-        As for :func:`assign_mentors`.
-    policy : Policy, optional
-        ``top_n``, objective, hard-rule switches and weights.
-
-    Returns
-    -------
-    tuple of Suggestion
-        One per mentee without a fixed mentor, sorted by mentee id.
-
-    References
-    ----------
-    .. [1] A. E. Roth, "Who Gets What - and Why", Houghton Mifflin Harcourt (2015): offering
-       a short ranked list keeps self-matching markets thick without overwhelming choosers.
-
-    Examples
-    --------
-    >>> from matching.model import Mentee, Mentor, Policy, Problem
-    >>> problem = Problem(
-    ...     mentees=(Mentee("A", administration="Kultur", needs={"budget": 1.0}),),
-    ...     mentors=(Mentor("M1", capacity=1, administration="Social",
-    ...                     strengths={"budget": 0.5}),
-    ...              Mentor("M2", capacity=1, administration="Social",
-    ...                     strengths={"budget": 1.0}),
-    ...              Mentor("M3", capacity=1, administration="Kultur")))
-    >>> [(p.mentor, p.score) for p in suggest_mentors(problem)[0].mentors]
-    [('M2', 5.0), ('M1', 3.0)]
-    """
-    with single_threaded_blas():
-        return _suggest(problem, policy)
-
-
-def _suggest(problem: Problem, policy: Policy) -> tuple[Suggestion, ...]:
-    prep = _prepare(problem, policy)
-    fixed = {i for i, _ in prep.fixed}
-    open_rows = np.array([i for i in range(len(prep.mentees)) if i not in fixed], dtype=np.intp)
-    score_objective = policy.objective == "score"
-    out: list[Suggestion] = []
-    missing: list[int] = []
-    for block in _blocks(open_rows, prep.scorer.m):
-        net = prep.scorer.rows(block) - prep.penalty
-        if score_objective:
-            net[net <= 0] = -np.inf
-        for k, i in enumerate(block.tolist()):
-            top = _ranked(net[k], np.isfinite(net[k]), policy.top_n)
-            if len(top) == 0:
-                missing.append(i)
-            rows = np.full(len(top), i, dtype=np.intp)
-            pairs = _pairs(prep, rows, top.astype(np.intp), prep.first[top])
-            out.append(Suggestion(mentee=prep.mentees[i].id, mentors=tuple(pairs)))
-    if missing:
-        reasons = _explain_unmatched(prep, np.array(missing, dtype=np.intp), prep.first)
-        by_id = {r.mentee: r for r in reasons}
-        out = [
-            Suggestion(s.mentee, s.mentors, by_id[s.mentee].reason) if s.mentee in by_id else s
-            for s in out
-        ]
-    return tuple(out)

@@ -42,7 +42,7 @@ def _run(command: str, box: list[object]) -> dict[str, Any]:
     left (the command line keeps none), a large input's lists and strings are freed once the
     problem is parsed, before the solve allocates its own arrays."""
     data = box.pop()
-    from matching.assign import assign_mentors, suggest_mentors
+    from matching import assign_mentors, suggest_mentors
     from matching.serialize import (
         assignment_to_dict,
         policy_from_dict,

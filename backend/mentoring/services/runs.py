@@ -166,14 +166,10 @@ def _claim(run_id: int) -> tuple[MatchRun, str | None]:
 
 
 def _solve(built: Built, policy_json: Mapping[str, Any]) -> tuple[Any, Any]:
-    """Call the matcher: the assignment and the ranked suggestions."""
-    from matching import assign_mentors, suggest_mentors
+    """Call the matcher once for the assignment and the ranked suggestions."""
+    from matching import assign_and_suggest
 
-    policy = policy_from_json(policy_json)
-    return (
-        assign_mentors(built.problem, policy=policy),
-        suggest_mentors(built.problem, policy=policy),
-    )
+    return assign_and_suggest(built.problem, policy=policy_from_json(policy_json))
 
 
 def _empty(built: Built) -> Any:
