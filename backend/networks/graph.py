@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -163,13 +163,28 @@ def leader_graph(*, organisation_id: int) -> LeaderGraph:
     return graph
 
 
-def _add(G: nx.Graph, a: int, b: int, weight: float, tie: str) -> None:
-    if G.has_edge(a, b):
-        data = G[a][b]
-        data["weight"] += weight
-        data["ties"].add(tie)
-    else:
-        G.add_edge(a, b, weight=weight, ties={tie})
+class _Edges:
+    """Edge data gathered before the graph is made: ``(a, b)`` with ``a < b`` -> summed weight
+    and the kinds of tie. Filling a dict and adding every edge at once is several times
+    faster than ``has_edge``/``add_edge`` per tie (a department is a clique)."""
+
+    def __init__(self) -> None:
+        self.data: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def add(self, a: int, b: int, weight: float, tie: str) -> None:
+        key = (a, b) if a < b else (b, a)
+        data = self.data.get(key)
+        if data is None:
+            self.data[key] = {"weight": weight, "ties": {tie}}
+        else:
+            data["weight"] += weight
+            data["ties"].add(tie)
+
+    def graph(self, nodes: Iterable[int]) -> nx.Graph:
+        G: nx.Graph = nx.Graph()
+        G.add_nodes_from(nodes)
+        G.add_edges_from((a, b, d) for (a, b), d in self.data.items())
+        return G
 
 
 def _network_ties(
@@ -227,15 +242,12 @@ def leader_graph_build(*, organisation_id: int) -> LeaderGraph:
         )
         for r in rows
     }
-    G: nx.Graph = nx.Graph()
-    P: nx.Graph = nx.Graph()
-    G.add_nodes_from(leaders)
-    P.add_nodes_from(leaders)
+    every, public = _Edges(), _Edges()
 
     def both(a: int, b: int, w: float, tie: str, private: bool = False) -> None:
-        _add(G, a, b, w, tie)
+        every.add(a, b, w, tie)
         if not private:
-            _add(P, a, b, w, tie)
+            public.add(a, b, w, tie)
 
     reports: dict[int, set[int]] = defaultdict(set)
     by_unit: dict[int, list[int]] = defaultdict(list)
@@ -270,8 +282,8 @@ def leader_graph_build(*, organisation_id: int) -> LeaderGraph:
             )
     return LeaderGraph(
         organisation_id=organisation_id,
-        G=G,
-        G_public=P,
+        G=every.graph(leaders),
+        G_public=public.graph(leaders),
         leaders=leaders,
         memberships=dict(memberships),
         private_networks=private,
