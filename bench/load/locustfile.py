@@ -1,13 +1,15 @@
-"""Mixed authenticated reads for the load test (``bench/load/run.sh`` drives it).
+"""Mixed authenticated reads and writes for the load test (``bench/load/run.sh`` drives it).
 
-100 users, each at one request a second on average = 100 requests/s (``FastHttpUser``: the load
-generator shares the two cores with the server, so it must be cheap). Each user sends at
-random moments (exponential gaps with a mean of one second, ``poisson_pacing``), so the 100
-users together are a Poisson stream, as independent people are; locust's
-``constant_throughput`` would instead keep every user at the second it was spawned, and all
-100 are spawned together: one burst of 100 requests each second. HR pages through the
-leaders list and opens leaders and units; leaders read the topics, their plan, their items and
-their notifications. One HR user for every four leaders (``LOAD_HR_WEIGHT``,
+``LOAD_USERS`` users (200 by default), each at one request a second on average
+(``FastHttpUser``: the load generator shares the two cores with the server, so it must be
+cheap). Each user sends at random moments (exponential gaps with a mean of one second,
+``poisson_pacing``), so the users together are a Poisson stream, as independent people are;
+locust's ``constant_throughput`` would instead keep every user at the second it was spawned,
+and all are spawned together: one burst each second. HR pages through the leaders list, opens
+leaders and units and reads a programme's proposals; leaders read the topics, their plan, their
+items and their notifications, search the peer finder, move their plan items along, log
+check-ins with their mentor or mentee and mark notices read (``LOAD_WRITES=0`` leaves the
+writes out: the read mix of before). One HR user for every four leaders (``LOAD_HR_WEIGHT``,
 ``LOAD_LEADER_WEIGHT``): a municipality has a handful of HR consultants and hundreds of leaders.
 Tokens and ids come from ``$LOAD_TOKENS`` (``setup_users.py``).
 """
@@ -25,6 +27,8 @@ from typing import Any
 import gevent
 from locust import FastHttpUser, task
 
+#: Weight of each write task (0: the read-only mix).
+WRITES = int(os.environ.get("LOAD_WRITES", "1"))
 DATA = json.loads(Path(os.environ.get("LOAD_TOKENS", "/tmp/sparring-load/tokens.json")).read_text())
 
 
@@ -80,6 +84,14 @@ class HrUser(FastHttpUser):
         self.client.get("/api/units/", headers=self.headers)
 
     @task(1)
+    def proposals(self) -> None:
+        self.client.get(
+            f"/api/programmes/{DATA['programme']}/proposals/",
+            name="/api/programmes/{id}/proposals/",
+            headers=self.headers,
+        )
+
+    @task(1)
     def unit_detail(self) -> None:
         unit_id = random.choice(DATA["unit_ids"])
         self.client.get(f"/api/units/{unit_id}/", name="/api/units/{id}/", headers=self.headers)
@@ -96,6 +108,49 @@ class LeaderUser(FastHttpUser):
         token = random.choice(DATA["leaders"])
         self.headers = {"Authorization": f"Token {token}"}
         self.pages = DATA["pages"][token]
+        self.writes = DATA["writes"][token]
+
+    @task(1)
+    def peers(self) -> None:
+        self.client.get("/api/peers/", headers=self.headers)
+
+    @task(WRITES)
+    def item_update(self) -> None:
+        """Move one of my plan items along (to do -> in progress -> done -> to do)."""
+        if not self.writes["items"]:
+            return
+        item = random.choice(self.writes["items"])
+        status = random.choice(["todo", "in_progress", "done"])
+        self.client.patch(
+            f"/api/onboarding/items/{item}/",
+            json={"status": status},
+            name="/api/onboarding/items/{id}/ PATCH",
+            headers=self.headers,
+        )
+
+    @task(WRITES)
+    def check_in(self) -> None:
+        """Log a meeting with my mentor or mentee."""
+        pair = self.writes["mentorship"]
+        if pair is None:
+            return
+        self.client.post(
+            f"/api/mentorships/{pair}/check-ins/",
+            json={"met_on": time.strftime("%Y-%m-%d"), "minutes": 45},
+            name="/api/mentorships/{id}/check-ins/ POST",
+            headers=self.headers,
+        )
+
+    @task(WRITES)
+    def notification_read(self) -> None:
+        if not self.writes["notifications"]:
+            return
+        notice = random.choice(self.writes["notifications"])
+        self.client.post(
+            f"/api/notifications/{notice}/read/",
+            name="/api/notifications/{id}/read/ POST",
+            headers=self.headers,
+        )
 
     @task(2)
     def topics(self) -> None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Load test: gunicorn + PostgreSQL with 10 000 leaders, mixed authenticated reads at 100 req/s
+# Load test: gunicorn + PostgreSQL with 10 000 leaders, mixed reads and writes at 200 req/s
 # for 2 minutes (locust, headless), loopback only. Prints p50/p95/p99 and errors, stops all.
-#   bench/load/run.sh                  LOAD_DURATION=2m LOAD_USERS=100 LOAD_LEADERS=10000
+#   bench/load/run.sh                  LOAD_DURATION=2m LOAD_USERS=200 LOAD_LEADERS=10000 LOAD_WRITES=1
 # Uses its own PostgreSQL (scripts/services.sh on port $SPARRING_LOAD_PG_PORT, default 54350);
 # the database sparring_load is dropped and rebuilt each run.
 set -euo pipefail
@@ -10,7 +10,7 @@ PG_PORT="${SPARRING_LOAD_PG_PORT:-54350}"
 REDIS_PORT="${SPARRING_LOAD_REDIS_PORT:-63850}"
 WEB_PORT="${SPARRING_LOAD_WEB_PORT:-8765}"
 DURATION="${LOAD_DURATION:-2m}"
-USERS="${LOAD_USERS:-100}"
+USERS="${LOAD_USERS:-200}"
 LEADERS="${LOAD_LEADERS:-10000}"
 WORKERS="${LOAD_GUNICORN_WORKERS:-4}"
 out="${LOAD_OUT:-/tmp/sparring-load}"
