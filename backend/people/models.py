@@ -29,6 +29,14 @@ class Organisation(models.Model):
         default="da",
         choices=[("da", "Dansk"), ("en", "English")],
     )
+    peer_directory = models.BooleanField(
+        _("in the shared peer directory"),
+        default=False,
+        help_text=_(
+            "HR opts the organisation in to the peer directory shared with the other "
+            "organisations on this installation (docs/directory.md)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -269,6 +277,14 @@ class Leader(models.Model):
         default=False,
         help_text=_("The leader opts in to being found by the peer finder."),
     )
+    directory_discoverable = models.BooleanField(
+        _("found by peers in other municipalities"),
+        default=False,
+        help_text=_(
+            "The leader opts in to the shared peer directory: a minimal card is shown to leaders "
+            "of the other organisations that opted in."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -282,6 +298,12 @@ class Leader(models.Model):
         ]
         indexes = [
             models.Index(fields=["organisation", "active"]),
+            # The shared peer directory's candidates (docs/directory.md).
+            models.Index(
+                fields=["organisation"],
+                condition=Q(directory_discoverable=True, active=True),
+                name="leader_directory",
+            ),
             # The leader list's order within an organisation: a page is an index range, not a
             # sort of every leader (10 000 leaders: 72 ms → a few ms on PostgreSQL).
             models.Index(
