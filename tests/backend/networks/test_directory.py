@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from rest_framework.test import APIClient
@@ -260,3 +262,10 @@ def test_nothing_else_of_another_organisation_is_seen(two: Two, client_for: Clie
         assert client.get(f"/api/leaders/{two.anna.id}/").status_code == 404
         listed = client.get("/api/leaders/", {"page_size": 500}).json()["results"]
         assert two.anna.id not in [row["id"] for row in listed]
+
+
+def test_the_web_apps_tests_word_the_served_directory_rules(two: Two, client_for: Client) -> None:
+    """The copy of the rules the web app's tests build the sentences from is the served one."""
+    fixture = Path(__file__).parents[3] / "frontend" / "src" / "test" / "directoryRules.json"
+    served = client_for(two.bo_user).get("/api/privacy/rules/directory/").json()
+    assert json.loads(fixture.read_text()) == served
