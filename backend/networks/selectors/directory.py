@@ -33,7 +33,7 @@ from backend.networks.peer_facts import (
     directory_rows,
 )
 from backend.networks.reasons import PEER_TEXTS, Reason, render_all
-from backend.people.models import Competency, Leader, Organisation, User
+from backend.people.models import Competency, Leader, Organisation, Unit, User
 from matching.peer_index import peer_top
 from matching.peers import PeerProfile, peer_score, rank_peers
 
@@ -92,12 +92,14 @@ def _opted_in() -> Any:
 
 
 def directory_fingerprint() -> tuple[Any, ...]:
-    """A value that changes whenever an opted-in leader or their unit changes, or one opts in
-    or out (one aggregate query)."""
-    found = _opted_in().aggregate(
-        n=Count("id"), s=Sum("id"), t=Max("updated_at"), u=Max("unit__updated_at")
+    """A value that changes whenever a leader opts in or out, an opted-in leader changes, or
+    any unit changes (two aggregates, each read from an index: ``leader_directory``,
+    ``unit_updated``)."""
+    leaders = Leader.objects.filter(directory_discoverable=True, active=True).aggregate(
+        n=Count("id"), s=Sum("id"), t=Max("updated_at")
     )
-    return tuple(found.values())
+    units = Unit.objects.aggregate(u=Max("updated_at"))
+    return (*leaders.values(), *units.values())
 
 
 def directory_candidates() -> DirectoryCandidates:
