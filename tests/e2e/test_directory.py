@@ -152,3 +152,14 @@ def test_two_municipalities_opt_in_and_a_leader_finds_a_peer(browser: Browser) -
     browser.expect_heading("Fagfæller i andre kommuner")
     expect(browser.page.get_by_role("status")).to_have_text("0 fagfæller fundet")
     expect(browser.page.get_by_role("article", name="Anna Kjær")).to_have_count(0)
+    # On a phone (390 px) the leader's screen and HR's switch fit the width.
+    browser.page.set_viewport_size({"width": 390, "height": 844})
+    m.Organisation.objects.filter(id=aby.id).update(peer_directory=True)
+    browser.goto("/peers/elsewhere")
+    expect(browser.page.get_by_role("article", name="Anna Kjær")).to_be_visible()
+    assert browser.page.evaluate("document.documentElement.scrollWidth") <= 390
+    browser.check("directory-leader-phone")
+    _as(browser, hr_aby)
+    browser.goto("/hr/setup/peer-directory")
+    browser.expect_heading("Fagfæller i andre kommuner")
+    assert browser.page.evaluate("document.documentElement.scrollWidth") <= 390

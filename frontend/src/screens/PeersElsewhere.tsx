@@ -83,7 +83,11 @@ export function PeersElsewhere() {
               </select>
             </div>
           </fieldset>
-          <p role="status">{t("xorg.count", { count: number(data.count, 0) })}</p>
+          <p role="status">
+            {data.count === 1
+              ? t("xorg.countOne")
+              : t("xorg.count", { count: number(data.count, 0) })}
+          </p>
           {data.count === 0 ? <p>{t("xorg.none")}</p> : null}
           <ul className="items">
             {data.results.map((card) => (
