@@ -137,14 +137,14 @@ class DirectoryRules:
     """What crosses the boundary, and when."""
 
     card: tuple[CardField, ...]  # what other organisations' leaders see
-    needs: tuple[str, ...]  # every one must be on for the card to be seen
+    requires: tuple[str, ...]  # every one must be on for the card to be seen
     contact_on: str  # when contact details (e-mail, phone) cross
     others: Sees  # what other organisations' leaders, HR and bosses see of anything else
 
 
 DIRECTORY = DirectoryRules(
     card=tuple(CardField),
-    needs=("organisation_opted_in", "leader_opted_in", "asker_organisation_opted_in"),
+    requires=("organisation_opted_in", "leader_opted_in", "asker_organisation_opted_in"),
     contact_on="introduction_accepted",
     others=Sees.NOTHING,
 )

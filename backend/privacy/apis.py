@@ -140,7 +140,7 @@ class DirectoryRulesOutputSerializer(serializers.Serializer[Any]):
     card = serializers.ListField(
         child=serializers.ChoiceField(choices=[c.value for c in CardField])
     )
-    needs = serializers.ListField(child=serializers.CharField())
+    requires = serializers.ListField(child=serializers.CharField())
     contact_on = serializers.CharField()
     others = serializers.ChoiceField(choices=[s.value for s in Sees])
 

@@ -2822,7 +2822,7 @@ export interface components {
         /** @description What crosses to other organisations in the shared peer directory, and when. */
         DirectoryRulesOutput: {
             card: components["schemas"]["CardEnum"][];
-            needs: string[];
+            requires: string[];
             contact_on: string;
             others: components["schemas"]["OthersEnum"];
         };
@@ -3133,7 +3133,7 @@ export interface components {
             discoverable?: boolean;
             /**
              * Kan findes af fagfæller i andre kommuner
-             * @description Lederen tilmelder sig den fælles fagfællefortegnelse: et kort med det mest nødvendige vises for ledere i de andre tilmeldte organisationer.
+             * @description Lederen tilmelder sig den fælles fagfælleoversigt: et kort med det mest nødvendige vises for ledere i de andre tilmeldte organisationer.
              */
             directory_discoverable?: boolean;
         };
@@ -3201,7 +3201,7 @@ export interface components {
             discoverable?: boolean;
             /**
              * Kan findes af fagfæller i andre kommuner
-             * @description Lederen tilmelder sig den fælles fagfællefortegnelse: et kort med det mest nødvendige vises for ledere i de andre tilmeldte organisationer.
+             * @description Lederen tilmelder sig den fælles fagfælleoversigt: et kort med det mest nødvendige vises for ledere i de andre tilmeldte organisationer.
              */
             directory_discoverable?: boolean;
             readonly competencies: components["schemas"]["Competency"][];

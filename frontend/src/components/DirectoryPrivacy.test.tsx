@@ -29,7 +29,7 @@ describe("what crosses to other municipalities, from the served rules", () => {
     expect(directorySentences(fewer, en)[0]).toBe(
       "Leaders in other municipalities see only: name, role title, type of service and municipality.",
     );
-    const other = { ...SERVED, contact_on: "always", others: "everything" as const, needs: [] };
+    const other = { ...SERVED, contact_on: "always", others: "everything" as const, requires: [] };
     expect(directorySentences(other, en)).toHaveLength(1);
   });
 });

@@ -256,7 +256,7 @@ const CARD_FIELD: Record<CardField, MessageKey> = {
   ask_me_about: "xorg.privacy.field.ask_me_about",
 };
 /** The conditions and moments the server names, each with its sentence (unknown: unsaid). */
-const DIRECTORY_NEEDS = ["organisation_opted_in", "leader_opted_in", "asker_organisation_opted_in"];
+const DIRECTORY_REQUIRES = ["organisation_opted_in", "leader_opted_in", "asker_organisation_opted_in"];
 const CONTACT_ON: Record<string, MessageKey> = {
   introduction_accepted: "xorg.privacy.contact",
 };
@@ -265,7 +265,7 @@ const CONTACT_ON: Record<string, MessageKey> = {
 export function directorySentences(rules: DirectoryRules, t: T): string[] {
   const fields = rules.card.map((field) => t(CARD_FIELD[field]));
   const sentences = [t("xorg.privacy.card", { fields: listWith(t, fields) })];
-  if (DIRECTORY_NEEDS.every((need) => rules.needs.includes(need))) {
+  if (DIRECTORY_REQUIRES.every((need) => rules.requires.includes(need))) {
     sentences.push(t("xorg.privacy.needs"));
   }
   const contact = CONTACT_ON[rules.contact_on];
