@@ -142,6 +142,9 @@ class IntroductionRequest(models.Model):
     status = models.CharField(
         max_length=12, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
+    # Between leaders of two organisations, through the shared peer directory
+    # (``organisation`` is then the asker's; docs/directory.md).
+    cross_organisation = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 

@@ -188,3 +188,61 @@ def network_facts(
         is_cohort=getattr(network, "cohort", None) is not None,
         theme=network.theme,
     )
+
+
+# --- The shared peer directory across organisations (docs/directory.md) ----------------------
+#
+# Across organisations there is no common leader graph: nobody is "solo" by the graph, and the
+# "administration" a profile carries is its organisation, so every candidate of another
+# municipality earns the same "elsewhere" weight and the order rests on the core task.
+
+DIRECTORY_COLUMNS = (*PROFILE_COLUMNS[:8], "organisation_id", "organisation__name")
+
+
+def directory_profile(row: ProfileRow) -> PeerProfile:
+    """Return the directory's peer profile of one row of :data:`DIRECTORY_COLUMNS`."""
+    (leader_id, last_name, service_type, specialist, target_group, round_the_clock, staff, sites,
+     organisation_id, organisation_name) = row  # fmt: skip
+    return PeerProfile(
+        id=str(leader_id),
+        service_type=service_type,
+        is_specialist=specialist,
+        target_group=target_group,
+        round_the_clock=round_the_clock,
+        staff_count=staff,
+        sites=sites,
+        administration=f"org-{organisation_id}",
+        administration_name=organisation_name,
+        order=f"{last_name}\t{leader_id:012d}",
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class DirectoryCandidates:
+    """Every leader who opted in to the shared directory (active, with a unit) as an index.
+
+    Row ``i`` of ``index`` is leader ``ids[i]`` of organisation ``organisations[i]``. Whether
+    the organisation is in the directory is not part of the index: it is read on every question,
+    so an organisation that opts out is gone at once.
+    """
+
+    index: PeerIndex
+    ids: npt.NDArray[np.int64]
+    organisations: npt.NDArray[np.int64]
+
+
+def directory_rows() -> list[ProfileRow]:
+    """Every opted-in leader's directory row, in id order (one query, no model instances)."""
+    rows = Leader.objects.filter(
+        directory_discoverable=True, active=True, unit__isnull=False
+    ).order_by("id")
+    return [cast(ProfileRow, r) for r in rows.values_list(*DIRECTORY_COLUMNS)]
+
+
+def build_directory_candidates(rows: Sequence[ProfileRow]) -> DirectoryCandidates:
+    """Return the directory's index over ``rows`` (:func:`directory_rows`)."""
+    return DirectoryCandidates(
+        index=build_peer_index([directory_profile(r) for r in rows]),
+        ids=np.fromiter((r[0] for r in rows), np.int64, len(rows)),
+        organisations=np.fromiter((r[8] for r in rows), np.int64, len(rows)),
+    )

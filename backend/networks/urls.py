@@ -3,6 +3,7 @@
 from django.urls import path
 
 from backend.networks.apis import (
+    directory,
     informal,
     insights,
     introductions,
@@ -78,6 +79,13 @@ urlpatterns = [
     ),
     # Peer finder and introductions
     path("peers/", peers.PeerListApi.as_view(), name="peer-list"),
+    # Peers in other municipalities: the shared directory, and HR's opt-in (docs/directory.md)
+    path("peers/directory/", directory.DirectoryApi.as_view(), name="peer-directory"),
+    path(
+        "peers/directory/setting/",
+        directory.DirectorySettingApi.as_view(),
+        name="peer-directory-setting",
+    ),
     path(
         "peers/introductions/",
         introductions.IntroductionListApi.as_view(),

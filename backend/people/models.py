@@ -29,6 +29,14 @@ class Organisation(models.Model):
         default="da",
         choices=[("da", "Dansk"), ("en", "English")],
     )
+    peer_directory = models.BooleanField(
+        _("in the shared peer directory"),
+        default=False,
+        help_text=_(
+            "HR opts the organisation in to the peer directory shared with the other "
+            "organisations on this installation (docs/directory.md)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -141,6 +149,8 @@ class Unit(models.Model):
             # The unit list's order within an organisation: a page is an index range, not a
             # join and sort of every unit (10 000 units: 16 ms → under 1 ms on PostgreSQL).
             models.Index(fields=["organisation", "name"], name="unit_org_name"),
+            # The latest change of any unit, read by the shared peer directory's fingerprint.
+            models.Index(fields=["updated_at"], name="unit_updated"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "code"], name="unit_unique_code"),
@@ -269,6 +279,14 @@ class Leader(models.Model):
         default=False,
         help_text=_("The leader opts in to being found by the peer finder."),
     )
+    directory_discoverable = models.BooleanField(
+        _("found by peers in other municipalities"),
+        default=False,
+        help_text=_(
+            "The leader opts in to the shared peer directory: a minimal card is shown to leaders "
+            "of the other organisations that opted in."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -282,6 +300,13 @@ class Leader(models.Model):
         ]
         indexes = [
             models.Index(fields=["organisation", "active"]),
+            # The shared peer directory's candidates and their latest change: its fingerprint
+            # (count, sum of ids, latest change) reads this index only (docs/directory.md).
+            models.Index(
+                fields=["updated_at"],
+                condition=Q(directory_discoverable=True, active=True),
+                name="leader_directory",
+            ),
             # The leader list's order within an organisation: a page is an index range, not a
             # sort of every leader (10 000 leaders: 72 ms → a few ms on PostgreSQL).
             models.Index(

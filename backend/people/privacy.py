@@ -54,6 +54,7 @@ def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
             "active": leader.active,
             "left_on": _iso(leader.left_on),
             "discoverable": leader.discoverable,
+            "directory_discoverable": leader.directory_discoverable,
             "created_at": _iso(leader.created_at),
             "updated_at": _iso(leader.updated_at),
         },
@@ -121,5 +122,6 @@ def erase_leader(leader: Leader) -> None:
         boss=None,
         active=False,
         discoverable=False,
+        directory_discoverable=False,
     )
     leader.refresh_from_db()

@@ -169,6 +169,7 @@ LEADER_ROW_FIELDS = (
     "bio",
     "active",
     "discoverable",
+    "directory_discoverable",
     "unit__code",
     "unit__name",
     "unit__service_type",

@@ -237,6 +237,7 @@ class LeaderSerializer(FastReadMixin, serializers.ModelSerializer[Leader]):
             "bio",
             "active",
             "discoverable",
+            "directory_discoverable",
         ]
 
     @extend_schema_field(serializers.DictField(allow_null=True))

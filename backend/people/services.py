@@ -397,7 +397,7 @@ def me_update(*, actor: User, language: str | None = None) -> User:
 # Role checks (HR only, leaders only) are the views' permission classes and run before these.
 
 #: The profile fields a leader edits themselves; the rest is HR's.
-SELF_EDITABLE = ("bio", "languages", "discoverable", "email", "phone")
+SELF_EDITABLE = ("bio", "languages", "discoverable", "directory_discoverable", "email", "phone")
 
 
 def leader_create_as(*, actor: User, **fields: Any) -> Leader:

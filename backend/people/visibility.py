@@ -111,3 +111,40 @@ def rule_for(kind: Kind, audience: Audience) -> Rule:
 def sees(kind: Kind, audience: Audience) -> Sees:
     """How much ``audience`` sees of ``kind``."""
     return rule_for(kind, audience).sees
+
+
+# --- The shared peer directory across organisations (issue 16, item 2; docs/directory.md) ----
+#
+# The one thing of a leader that crosses an organisation's boundary: a card, shown to leaders of
+# the other organisations on the installation, and only while the leader and both organisations
+# have opted in. Contact details cross only when the leader accepts an introduction. The
+# directory's answers are built from these names (``backend/networks/apis/directory.py``), and
+# the web app words its sentences from them (``GET /api/privacy/rules/directory/``).
+
+
+class CardField(StrEnum):
+    """A fact on the directory card."""
+
+    NAME = "name"
+    ROLE_TITLE = "role_title"
+    SERVICE_TYPE = "service_type"
+    MUNICIPALITY = "municipality"
+    ASK_ME_ABOUT = "ask_me_about"
+
+
+@dataclass(frozen=True)
+class DirectoryRules:
+    """What crosses the boundary, and when."""
+
+    card: tuple[CardField, ...]  # what other organisations' leaders see
+    requires: tuple[str, ...]  # every one must be on for the card to be seen
+    contact_on: str  # when contact details (e-mail, phone) cross
+    others: Sees  # what other organisations' leaders, HR and bosses see of anything else
+
+
+DIRECTORY = DirectoryRules(
+    card=tuple(CardField),
+    requires=("organisation_opted_in", "leader_opted_in", "asker_organisation_opted_in"),
+    contact_on="introduction_accepted",
+    others=Sees.NOTHING,
+)

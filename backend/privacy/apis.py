@@ -15,10 +15,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.permissions import IsAuthenticatedUser, IsHR, request_user
-from backend.people.visibility import Audience, Kind, Sees
+from backend.people.visibility import Audience, CardField, Kind, Sees
 from backend.privacy.models import AccessLogEntry, Erasure
 from backend.privacy.renderers import ExportHtmlRenderer
-from backend.privacy.selectors import access_log_for_self, visibility_rules
+from backend.privacy.selectors import access_log_for_self, directory_rules, visibility_rules
 from backend.privacy.services import leader_erase_as, leader_export_as
 
 
@@ -132,3 +132,27 @@ class VisibilityRulesApi(APIView):
     def get(self, request: Request) -> Response:
         rules = visibility_rules(actor=request_user(request))
         return Response(VisibilityRuleOutputSerializer(rules, many=True).data)
+
+
+class DirectoryRulesOutputSerializer(serializers.Serializer[Any]):
+    """What crosses to other organisations in the shared peer directory, and when."""
+
+    card = serializers.ListField(
+        child=serializers.ChoiceField(choices=[c.value for c in CardField])
+    )
+    requires = serializers.ListField(child=serializers.CharField())
+    contact_on = serializers.CharField()
+    others = serializers.ChoiceField(choices=[s.value for s in Sees])
+
+
+class DirectoryRulesApi(APIView):
+    """What of a leader other organisations see in the shared peer directory (the card), what
+    must be on for it, and when contact details cross. The web app words its sentences on the
+    directory, the profile and HR's setting from it."""
+
+    permission_classes = [IsAuthenticatedUser]
+
+    @extend_schema(responses=DirectoryRulesOutputSerializer)
+    def get(self, request: Request) -> Response:
+        rules = directory_rules(actor=request_user(request))
+        return Response(DirectoryRulesOutputSerializer(rules).data)

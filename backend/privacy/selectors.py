@@ -7,7 +7,7 @@ from django.http import Http404
 
 from backend.people.access import is_hr_for, leader_private_or_404
 from backend.people.models import Leader, User
-from backend.people.visibility import RULES, Rule
+from backend.people.visibility import DIRECTORY, RULES, DirectoryRules, Rule
 from backend.privacy.models import AccessLogEntry
 
 
@@ -46,3 +46,11 @@ def visibility_rules(*, actor: User) -> tuple[Rule, ...]:
     """
     del actor  # the rules are the same for everyone who may read them
     return RULES
+
+
+def directory_rules(*, actor: User) -> DirectoryRules:
+    """What of a leader crosses the organisation's boundary in the shared peer directory, and
+    when (the same for every user; ``tests/backend/networks/test_directory.py`` holds the
+    directory's answers to it)."""
+    del actor  # the rules are the same for everyone who may read them
+    return DIRECTORY

@@ -4,6 +4,7 @@ from django.urls import path
 
 from backend.privacy.apis import (
     AccessLogOwnListApi,
+    DirectoryRulesApi,
     LeaderEraseApi,
     LeaderExportApi,
     VisibilityRulesApi,
@@ -11,6 +12,7 @@ from backend.privacy.apis import (
 
 urlpatterns = [
     path("privacy/rules/", VisibilityRulesApi.as_view(), name="privacy-rules"),
+    path("privacy/rules/directory/", DirectoryRulesApi.as_view(), name="privacy-rules-directory"),
     path("privacy/access-log/", AccessLogOwnListApi.as_view(), name="access-log-own"),
     path(
         "privacy/leaders/<int:leader_id>/export/",

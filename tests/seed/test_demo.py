@@ -170,3 +170,19 @@ def test_personas_log_in_with_the_demo_password(demo: m.Organisation) -> None:
     # The mentor persona is outside Amalie's line and her administration.
     assert birgitte.id not in leader_line_ids(leader_id=amalie.id)
     assert birgitte.unit.department.administration_id != amalie.unit.department.administration_id
+
+
+def test_the_nutrition_unit_leader_finds_a_peer_in_the_neighbouring_municipality(
+    demo: m.Organisation,
+) -> None:
+    """Lone has no other nutrition unit at home; in Nørreå (its own HR login) she finds Karin."""
+    lone = m.User.objects.get(username="lone")
+    client = APIClient()
+    client.force_login(lone)
+    found = client.get("/api/peers/directory/").json()
+    assert found["organisation_opted_in"] and found["leader_opted_in"]
+    assert [c["municipality"] for c in found["results"]][:1] == ["Nørreå Kommune"]
+    assert found["results"][0]["name"] == "Karin Holm"
+    hr_nabo = m.User.objects.get(username="hr_nabo")
+    assert hr_nabo.check_password(DEMO_PASSWORD) and hr_nabo.organisation != demo
+    assert hr_nabo.organisation is not None and hr_nabo.organisation.peer_directory

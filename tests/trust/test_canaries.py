@@ -255,6 +255,7 @@ PROFILE = {
     "competencies",
     "department",
     "discoverable",
+    "directory_discoverable",  # the leader's own yes to the shared peer directory
     "email",
     "employee_number",
     "first_leader_job",

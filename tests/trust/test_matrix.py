@@ -150,6 +150,11 @@ network-invitation-accept        POST   andeby  403 403 404 404 404 404 404 404 
 network-invitation-decline       POST   own     403 403 200 404 404 404 404 404 403 403
 network-invitation-decline       POST   andeby  403 403 404 404 404 404 404 404 403 403
 peer-list                        GET    -       403 403 200 200 200 200 200 200 403 403
+# Peers in other municipalities (docs/directory.md): the directory is a leader's; any HR reads
+# the organisation's opt-in, HR for the whole organisation changes it (an empty body is a 400).
+peer-directory                   GET    -       403 403 200 200 200 200 200 200 403 403
+peer-directory-setting           GET    -       200 200 403 403 403 403 403 403 200 403
+peer-directory-setting           PUT    -       400 403 403 403 403 403 403 403 400 403
 introduction-list                GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                POST   -       403 403 400 400 400 400 400 400 403 403
 introduction-accept              POST   own     403 403 404 404 404 404 200 404 403 403
@@ -302,6 +307,7 @@ mentoring-flag-resolve           POST   andeby  404 404 403 403 403 403 403 403 
 mentoring-recheck                POST   -       200 403 403 403 403 403 403 403 200 403
 access-log-own                   GET    -       200 200 200 200 200 200 200 200 200 403
 privacy-rules                    GET    -       200 200 200 200 200 200 200 200 200 403
+privacy-rules-directory          GET    -       200 200 200 200 200 200 200 200 200 403
 privacy-leader-export            GET    own     200 404 200 404 404 404 404 404 404 403
 privacy-leader-export            GET    andeby  404 404 404 404 404 404 404 404 200 403
 privacy-leader-erase             POST   own     200 404 403 403 403 403 403 403 404 403

@@ -30,12 +30,17 @@ from backend.networks.services.introductions import (
 
 
 class IntroductionOutputSerializer(serializers.ModelSerializer[IntroductionRequest]):
-    """An introduction request; the other's contact details only once accepted."""
+    """An introduction request; the other's contact details only once accepted.
+
+    Across organisations (``cross_organisation``) the other leader is shown as the directory
+    card shows them: no unit, no administration, their municipality instead.
+    """
 
     from_leader = LeaderBriefSerializer()
     to_leader = LeaderBriefSerializer()
     direction = serializers.SerializerMethodField()
     contact = serializers.SerializerMethodField()
+    municipality = serializers.SerializerMethodField()
 
     class Meta:
         model = IntroductionRequest
@@ -49,6 +54,8 @@ class IntroductionOutputSerializer(serializers.ModelSerializer[IntroductionReque
             "created_at",
             "decided_at",
             "contact",
+            "cross_organisation",
+            "municipality",
         ]
 
     def _my_leader_id(self) -> int | None:
@@ -56,6 +63,21 @@ class IntroductionOutputSerializer(serializers.ModelSerializer[IntroductionReque
 
     def get_direction(self, obj: IntroductionRequest) -> str:
         return "sent" if obj.from_leader_id == self._my_leader_id() else "received"
+
+    def get_municipality(self, obj: IntroductionRequest) -> str | None:
+        """The other leader's municipality, across organisations only."""
+        if not obj.cross_organisation:
+            return None
+        other = obj.to_leader if obj.from_leader_id == self._my_leader_id() else obj.from_leader
+        return other.organisation.name
+
+    def to_representation(self, instance: IntroductionRequest) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if instance.cross_organisation:
+            mine = instance.from_leader_id == self._my_leader_id()
+            other = data["to_leader" if mine else "from_leader"]
+            other.update(unit=None, administration=None)
+        return data
 
     def get_contact(self, obj: IntroductionRequest) -> dict[str, str] | None:
         if obj.status != RequestStatus.ACCEPTED:

@@ -11,15 +11,23 @@ from backend.networks.access import (
 from backend.networks.models import (
     IntroductionRequest,
 )
+from backend.networks.selectors.directory import cross_organisation_visible
 from backend.people.models import User
 
 
 def introductions_of(*, actor: User) -> QuerySet[IntroductionRequest]:
-    """Return the introduction requests the calling leader sent or received."""
+    """Return the introduction requests the calling leader sent or received.
+
+    One across organisations that is not accepted is hidden at once when either leader or
+    either organisation leaves the shared directory (``cross_organisation_visible``).
+    """
     me = actor_leader_or_404(actor)
     return (
         IntroductionRequest.objects.filter(Q(from_leader=me) | Q(to_leader=me))
+        .filter(cross_organisation_visible())
         .select_related(
+            "from_leader__organisation",
+            "to_leader__organisation",
             "from_leader__unit__department__administration",
             "to_leader__unit__department__administration",
         )

@@ -16,6 +16,10 @@ from backend.networks.models import (
     IntroductionRequest,
     RequestStatus,
 )
+from backend.networks.selectors.directory import (
+    cross_organisation_visible,
+    directory_peer_visible,
+)
 from backend.networks.selectors.introductions import introduction_of_or_404
 from backend.networks.services.notices import notify_leader
 from backend.notifications import links
@@ -27,11 +31,14 @@ from backend.people.models import Leader, User
 def introduction_request(
     *, actor: User, to_leader_id: int, message: str = ""
 ) -> IntroductionRequest:
-    """Ask a discoverable peer of the same organisation for an introduction."""
+    """Ask a discoverable peer of the same organisation for an introduction, or a leader of
+    another organisation whose card the asker sees in the shared peer directory."""
     me = actor_leader_or_404(actor)
     other = Leader.objects.filter(
         id=to_leader_id, organisation_id=me.organisation_id, active=True, discoverable=True
     ).first()
+    if other is None:
+        other = directory_peer_visible(asker=me, other_id=to_leader_id)
     if other is None:
         raise Http404
     if other.id == me.id:
@@ -45,7 +52,11 @@ def introduction_request(
     try:
         with transaction.atomic():
             intro = IntroductionRequest.objects.create(
-                organisation_id=me.organisation_id, from_leader=me, to_leader=other, message=message
+                organisation_id=me.organisation_id,
+                from_leader=me,
+                to_leader=other,
+                message=message,
+                cross_organisation=other.organisation_id != me.organisation_id,
             )
     except IntegrityError as error:  # a concurrent double click
         raise Conflict(_("You have already asked this leader."), field="to_leader") from error
@@ -65,8 +76,9 @@ def introduction_decide(*, actor: User, introduction_id: int, accept: bool) -> I
     """The asked leader accepts (contact details are then shared both ways) or declines."""
     me = actor_leader_or_404(actor)
     intro = (
-        IntroductionRequest.objects.select_for_update()
+        IntroductionRequest.objects.select_for_update(of=("self",))
         .filter(id=introduction_id, to_leader=me)
+        .filter(cross_organisation_visible())
         .first()
     )
     if intro is None:
@@ -93,8 +105,9 @@ def introduction_withdraw(*, actor: User, introduction_id: int) -> IntroductionR
     """The asking leader withdraws a pending request."""
     me = actor_leader_or_404(actor)
     intro = (
-        IntroductionRequest.objects.select_for_update()
+        IntroductionRequest.objects.select_for_update(of=("self",))
         .filter(id=introduction_id, from_leader=me)
+        .filter(cross_organisation_visible())
         .first()
     )
     if intro is None:

@@ -49,6 +49,7 @@ class LeaderSelfInputSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=40), required=False, max_length=20
     )
     discoverable = serializers.BooleanField(required=False)
+    directory_discoverable = serializers.BooleanField(required=False)
 
 
 class LeaderHrInputSerializer(LeaderSelfInputSerializer):

@@ -18,6 +18,9 @@ export const formRules = {
     username: { required: true, maxLength: 150, minLength: 1 },
     password: { required: true, maxLength: 128, minLength: 1 },
   },
+  DirectorySettingInputRequest: {
+    enabled: { required: true },
+  },
   DraftMoveInputRequest: {
     leader: { required: true },
     to_group: { required: true, min: 0 },

@@ -24,6 +24,8 @@ export interface ProfileChanges {
   bio?: string;
   languages?: string[];
   discoverable?: boolean;
+  /** Peers in other municipalities (a separate yes, `api/directory.ts`). */
+  directory_discoverable?: boolean;
 }
 
 const ALL = { page_size: 500 } as const;

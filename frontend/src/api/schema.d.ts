@@ -1774,6 +1774,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/peers/directory/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Peers in other municipalities for the calling leader (the shared peer directory). */
+        get: operations["peers_directory_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/peers/directory/setting/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Whether the organisation is in the shared peer directory: any HR reads it, HR for the
+         *     whole organisation turns it on or off.
+         */
+        get: operations["peers_directory_setting_retrieve"];
+        /**
+         * @description Whether the organisation is in the shared peer directory: any HR reads it, HR for the
+         *     whole organisation turns it on or off.
+         */
+        put: operations["peers_directory_setting_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/peers/introductions/": {
         parameters: {
             query?: never;
@@ -1916,6 +1957,27 @@ export interface paths {
          *     The web app builds every privacy sentence on its screens from these rules.
          */
         get: operations["privacy_rules_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/rules/directory/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What of a leader other organisations see in the shared peer directory (the card), what
+         *     must be on for it, and when contact details cross. The web app words its sentences on the
+         *     directory, the profile and HR's setting from it.
+         */
+        get: operations["privacy_rules_directory_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2606,6 +2668,15 @@ export interface components {
             webcal_url: string;
         };
         /**
+         * @description * `name` - name
+         *     * `role_title` - role_title
+         *     * `service_type` - service_type
+         *     * `municipality` - municipality
+         *     * `ask_me_about` - ask_me_about
+         * @enum {string}
+         */
+        CardEnum: "name" | "role_title" | "service_type" | "municipality" | "ask_me_about";
+        /**
          * @description * `api` - App / API
          *     * `export` - Udtræk
          *     * `admin` - Administrationsmodul
@@ -2724,6 +2795,44 @@ export interface components {
             /** Navn */
             name: string;
             readonly administration: components["schemas"]["Administration"];
+        };
+        /** @description The asker's standing (cards only when both are true) and the ranked cards. */
+        Directory: {
+            organisation_opted_in: boolean;
+            leader_opted_in: boolean;
+            municipalities: components["schemas"]["Municipality"][];
+            readonly count: number;
+            results: components["schemas"]["DirectoryCard"][];
+        };
+        /**
+         * @description A leader of another organisation: exactly the card ``visibility.DIRECTORY`` names, the
+         *     id to ask for an introduction with, and why they were found.
+         */
+        DirectoryCard: {
+            id: number;
+            name: string;
+            role_title: string;
+            service_type: components["schemas"]["ServiceTypeEnum"];
+            municipality: string;
+            ask_me_about: components["schemas"]["Label"][];
+            /** Format: double */
+            score: number;
+            reasons: components["schemas"]["Reason"][];
+        };
+        /** @description What crosses to other organisations in the shared peer directory, and when. */
+        DirectoryRulesOutput: {
+            card: components["schemas"]["CardEnum"][];
+            requires: string[];
+            contact_on: string;
+            others: components["schemas"]["OthersEnum"];
+        };
+        DirectorySetting: {
+            enabled: boolean;
+            leaders_opted_in: number;
+            other_organisations: number;
+        };
+        DirectorySettingInputRequest: {
+            enabled: boolean;
         };
         DraftMoveInputRequest: {
             leader: number;
@@ -2907,7 +3016,12 @@ export interface components {
             to_leader: number;
             message?: string;
         };
-        /** @description An introduction request; the other's contact details only once accepted. */
+        /**
+         * @description An introduction request; the other's contact details only once accepted.
+         *
+         *     Across organisations (``cross_organisation``) the other leader is shown as the directory
+         *     card shows them: no unit, no administration, their municipality instead.
+         */
         IntroductionOutput: {
             readonly id: number;
             from_leader: components["schemas"]["LeaderBrief"];
@@ -2924,6 +3038,9 @@ export interface components {
             readonly contact: {
                 [key: string]: string;
             } | null;
+            cross_organisation?: boolean;
+            /** @description The other leader's municipality, across organisations only. */
+            readonly municipality: string | null;
         };
         /** @description The answer. */
         InvitationAnswerInputRequest: {
@@ -2953,6 +3070,10 @@ export interface components {
             status?: components["schemas"]["RequestStatusEnum"];
             /** Format: date-time */
             readonly created_at: string;
+        };
+        Label: {
+            da: string;
+            en: string;
         };
         /**
          * @description * `da` - Dansk
@@ -3010,6 +3131,11 @@ export interface components {
              * @description Lederen har selv valgt at kunne findes, når andre ledere søger efter sparringspartnere.
              */
             discoverable?: boolean;
+            /**
+             * Kan findes af fagfæller i andre kommuner
+             * @description Lederen tilmelder sig den fælles fagfælleoversigt: et kort med det mest nødvendige vises for ledere i de andre tilmeldte organisationer.
+             */
+            directory_discoverable?: boolean;
         };
         /** @description A leader as peers see them: no contact details, nothing private. */
         LeaderBrief: {
@@ -3073,6 +3199,11 @@ export interface components {
              * @description Lederen har selv valgt at kunne findes, når andre ledere søger efter sparringspartnere.
              */
             discoverable?: boolean;
+            /**
+             * Kan findes af fagfæller i andre kommuner
+             * @description Lederen tilmelder sig den fælles fagfælleoversigt: et kort med det mest nødvendige vises for ledere i de andre tilmeldte organisationer.
+             */
+            directory_discoverable?: boolean;
             readonly competencies: components["schemas"]["Competency"][];
             readonly is_boss: boolean;
         };
@@ -3083,6 +3214,7 @@ export interface components {
             bio?: string;
             languages?: string[];
             discoverable?: boolean;
+            directory_discoverable?: boolean;
             employee_number: string;
             first_name: string;
             last_name: string;
@@ -3386,6 +3518,10 @@ export interface components {
          * @enum {string}
          */
         MentorshipStatusEnum: "active" | "completed" | "ended_early";
+        Municipality: {
+            id: number;
+            name: string;
+        };
         MyProposalList: {
             count: number;
             results: components["schemas"]["ProposalForLeader"][];
@@ -3729,6 +3865,15 @@ export interface components {
             /** Kortnavn */
             slug: string;
         };
+        /**
+         * @description * `everything` - everything
+         *     * `topic_and_weight` - topic_and_weight
+         *     * `when_shared` - when_shared
+         *     * `nothing` - nothing
+         *     * `in_figures` - in_figures
+         * @enum {string}
+         */
+        OthersEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing" | "in_figures";
         Output: {
             subject: number;
             trigger: components["schemas"]["TriggerEnum"];
@@ -4257,6 +4402,7 @@ export interface components {
             bio?: string;
             languages?: string[];
             discoverable?: boolean;
+            directory_discoverable?: boolean;
             employee_number?: string;
             first_name?: string;
             last_name?: string;
@@ -8593,6 +8739,96 @@ export interface operations {
             };
         };
     };
+    peers_directory_retrieve: {
+        parameters: {
+            query?: {
+                limit?: number;
+                municipality?: number;
+                /**
+                 * @description * `school` - Skole
+                 *     * `daycare` - Dagtilbud
+                 *     * `village_scheme` - Landsbyordning (skole og dagtilbud)
+                 *     * `youth_club` - Ungdomsklub / fritid
+                 *     * `ppr` - Pædagogisk psykologisk rådgivning (PPR)
+                 *     * `family` - Familie og børn
+                 *     * `care_home` - Plejecenter
+                 *     * `home_care` - Hjemmepleje
+                 *     * `residential` - Botilbud
+                 *     * `shelter` - Forsorgshjem
+                 *     * `acute` - Akutfunktion
+                 *     * `treatment` - Behandlingstilbud
+                 *     * `social_cafe` - Social café
+                 *     * `nutrition` - Kostenhed
+                 *     * `health` - Sundhed og rehabilitering
+                 *     * `job_centre` - Jobcenter
+                 *     * `citizen_service` - Borgerservice
+                 *     * `culture` - Kultur og biblioteker
+                 *     * `technical` - Teknik og miljø
+                 *     * `staff_function` - Stabsfunktion
+                 *     * `other` - Andet
+                 */
+                service_type?: "school" | "daycare" | "village_scheme" | "youth_club" | "ppr" | "family" | "care_home" | "home_care" | "residential" | "shelter" | "acute" | "treatment" | "social_cafe" | "nutrition" | "health" | "job_centre" | "citizen_service" | "culture" | "technical" | "staff_function" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Directory"];
+                };
+            };
+        };
+    };
+    peers_directory_setting_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectorySetting"];
+                };
+            };
+        };
+    };
+    peers_directory_setting_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectorySettingInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DirectorySettingInputRequest"];
+                "multipart/form-data": components["schemas"]["DirectorySettingInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectorySetting"];
+                };
+            };
+        };
+    };
     peers_introductions_list: {
         parameters: {
             query?: {
@@ -8812,6 +9048,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VisibilityRuleOutput"][];
+                };
+            };
+        };
+    };
+    privacy_rules_directory_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryRulesOutput"];
                 };
             };
         };

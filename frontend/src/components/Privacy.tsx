@@ -7,6 +7,8 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Audience, Kind, Sees, VisibilityRule } from "../api/privacy";
 import { privacyQueries } from "../api/privacy";
+import type { CardField, DirectoryRules } from "../api/directory";
+import { directoryQueries } from "../api/directory";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 
@@ -242,4 +244,54 @@ export function CheckInPrivacy() {
   const { t } = useI18n();
   const rules = useRules();
   return rules ? <p>{checkInSentence(rules, t)}</p> : null;
+}
+
+// --- Peers in other municipalities: what crosses the boundary (`/api/privacy/rules/directory/`)
+
+const CARD_FIELD: Record<CardField, MessageKey> = {
+  name: "xorg.privacy.field.name",
+  role_title: "xorg.privacy.field.role_title",
+  service_type: "xorg.privacy.field.service_type",
+  municipality: "xorg.privacy.field.municipality",
+  ask_me_about: "xorg.privacy.field.ask_me_about",
+};
+/** The conditions and moments the server names, each with its sentence (unknown: unsaid). */
+const DIRECTORY_REQUIRES = ["organisation_opted_in", "leader_opted_in", "asker_organisation_opted_in"];
+const CONTACT_ON: Record<string, MessageKey> = {
+  introduction_accepted: "xorg.privacy.contact",
+};
+
+/** The sentences about the directory card: what it shows, when, and what never crosses. */
+export function directorySentences(rules: DirectoryRules, t: T): string[] {
+  const fields = rules.card.map((field) => t(CARD_FIELD[field]));
+  const sentences = [t("xorg.privacy.card", { fields: listWith(t, fields) })];
+  if (DIRECTORY_REQUIRES.every((need) => rules.requires.includes(need))) {
+    sentences.push(t("xorg.privacy.needs"));
+  }
+  const contact = CONTACT_ON[rules.contact_on];
+  if (contact) sentences.push(t(contact));
+  if (rules.others === "nothing") sentences.push(t("xorg.privacy.others"));
+  return sentences;
+}
+
+function listWith(t: T, names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")}${t("xorg.privacy.and")}${names[names.length - 1]}`;
+}
+
+/** What leaders in other municipalities see of a leader, worded from the served rules. */
+export function DirectoryPrivacy({ id, heading = true }: { id: string; heading?: boolean }) {
+  const { t } = useI18n();
+  const rules = useQuery(directoryQueries.rules()).data;
+  const sentences = rules ? directorySentences(rules, t) : [];
+  return (
+    <div id={id} className="privacy">
+      {heading ? <h3>{t("xorg.privacy.title")}</h3> : null}
+      <ul>
+        {sentences.map((sentence) => (
+          <li key={sentence}>{sentence}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }

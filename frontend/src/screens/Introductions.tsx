@@ -97,7 +97,9 @@ function IntroductionCard({
         {t(received ? "lnet.intro.from" : "lnet.intro.to", { name: other.name })}
       </h3>
       <p className="muted">
-        {[other.role_title, other.unit, other.administration].filter(Boolean).join(" · ")}
+        {[other.role_title, other.unit, other.administration, intro.municipality]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {intro.message ? (
         <figure>

@@ -14,6 +14,7 @@ import { useAuth, useMe } from "../../auth";
 import { FieldError } from "../../components/FieldError";
 import { Page } from "../../components/Page";
 import { ErrorView, Loading } from "../../components/Status";
+import { DirectorySection } from "./DirectorySection";
 import { setServerErrors } from "../../forms";
 import { isLanguage, useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n";
@@ -53,6 +54,7 @@ function LeaderParts({ leaderId }: { leaderId: number }) {
       <AboutSection leaderId={leaderId} profile={profile.data} />
       <StrengthsSection />
       <FinderSection leaderId={leaderId} profile={profile.data} />
+      <DirectorySection leaderId={leaderId} profile={profile.data} />
     </>
   );
 }

@@ -28,6 +28,7 @@ export const SETUP_LINKS: SetupLink[] = [
     label: "hrsetup.hub.networks",
     description: "hrsetup.hub.networks.d",
   },
+  { to: "/hr/setup/peer-directory", label: "xorg.hub", description: "xorg.hub.d" },
 ];
 
 /** HR: where the municipality is set up, from an empty organisation. */

@@ -4,6 +4,7 @@ import { NotFound } from "../../NotFound";
 import { SetupHub } from "./Hub";
 import { ImportGuide } from "./ImportGuide";
 import { NetworkSetup } from "./NetworkSetup";
+import { PeerDirectory } from "./PeerDirectory";
 import { StaffDirectory } from "./StaffDirectory";
 import { TemplateEditor } from "./TemplateEditor";
 
@@ -15,6 +16,7 @@ export function HrSetupRoutes() {
       <Route path="staff" element={<StaffDirectory />} />
       <Route path="templates" element={<TemplateEditor />} />
       <Route path="networks" element={<NetworkSetup />} />
+      <Route path="peer-directory" element={<PeerDirectory />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
