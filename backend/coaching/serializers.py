@@ -17,7 +17,7 @@ from backend.coaching.reasons import reader_language, render_reasons
 from backend.people.models import Leader, Topic
 
 
-class TopicRefSerializer(serializers.Serializer):
+class CoachTopicSerializer(serializers.Serializer):
     """A topic, labelled in the reader's language."""
 
     id = serializers.IntegerField()
@@ -65,7 +65,7 @@ class CoachOutputSerializer(CoachContactSerializer):
     administration = serializers.SerializerMethodField()
     capacity = serializers.IntegerField()
     coaching_now = serializers.SerializerMethodField()
-    topics = TopicRefSerializer(many=True, source="topics.all")
+    topics = CoachTopicSerializer(many=True, source="topics.all")
     specialities = serializers.CharField()
     languages = serializers.ListField(child=serializers.CharField())
     status = serializers.ChoiceField(choices=Coach.Status.choices)
@@ -90,7 +90,7 @@ class MyCoachRequestSerializer(_RequestBase):
     """The leader's own request in full, with the coach's contact once one is assigned."""
 
     text = serializers.CharField()
-    topics = TopicRefSerializer(many=True, source="topics.all")
+    topics = CoachTopicSerializer(many=True, source="topics.all")
     preference = serializers.ChoiceField(choices=CoachRequest.Preference.choices)
     language = serializers.CharField()
     coach = serializers.SerializerMethodField()
@@ -105,7 +105,7 @@ class MyCoachRequestSerializer(_RequestBase):
         return dict(CoachContactSerializer(request.coach).data)
 
 
-class RequesterSerializer(serializers.Serializer):
+class CoachRequesterSerializer(serializers.Serializer):
     """Who asks: the leader's name, role, unit and administration."""
 
     id = serializers.IntegerField()
@@ -129,7 +129,7 @@ class CoachOptionSerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
 
 
-class ProposalSerializer(serializers.Serializer):
+class CoachProposalSerializer(serializers.Serializer):
     """The matcher's proposal, the other allowed coaches best first, or why there is none."""
 
     proposed = CoachOptionSerializer(allow_null=True)
@@ -140,9 +140,9 @@ class ProposalSerializer(serializers.Serializer):
 class HrCoachRequestSerializer(_RequestBase):
     """A request in HR's queue (a logged read): who, what, and the matcher's proposal."""
 
-    leader = RequesterSerializer()
+    leader = CoachRequesterSerializer()
     text = serializers.CharField()
-    topics = TopicRefSerializer(many=True, source="topics.all")
+    topics = CoachTopicSerializer(many=True, source="topics.all")
     preference = serializers.ChoiceField(choices=CoachRequest.Preference.choices)
     language = serializers.CharField()
     coach = CoachContactSerializer(allow_null=True)
@@ -153,13 +153,13 @@ class HrCoachRequestSerializer(_RequestBase):
         """Why the assigned coach fits, in the reader's language."""
         return render_reasons(request.reasons or [], organisation_id=request.organisation_id)
 
-    @extend_schema_field(ProposalSerializer(allow_null=True))
+    @extend_schema_field(CoachProposalSerializer(allow_null=True))
     def get_proposal(self, request: CoachRequest) -> dict[str, Any] | None:
         proposal = getattr(request, "proposal", None)
-        return None if proposal is None else dict(ProposalSerializer(proposal).data)
+        return None if proposal is None else dict(CoachProposalSerializer(proposal).data)
 
 
-class LeaderContactSerializer(RequesterSerializer):
+class CoacheeContactSerializer(CoachRequesterSerializer):
     """A leader's name, role, unit and how to reach them."""
 
     email = serializers.EmailField()
@@ -169,4 +169,4 @@ class LeaderContactSerializer(RequesterSerializer):
 class CoacheeSerializer(_RequestBase):
     """For an internal coach: who the leader is and how to reach them (never the request)."""
 
-    leader = LeaderContactSerializer()
+    leader = CoacheeContactSerializer()
