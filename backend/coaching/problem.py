@@ -33,7 +33,7 @@ from matching import Mentee, Mentor, Policy, Problem, Weights, assign_mentors, s
 from matching.serialize import reason_to_dict
 
 # External coaches stand outside every administration of the organisation.
-EXTERNAL_ADMINISTRATION = "\x00external"
+EXTERNAL_ADMINISTRATION = "external"
 POLICY = Policy(
     objective="participation",
     require_other_administration=False,
