@@ -29,7 +29,7 @@ class CoachInputSerializer(serializers.Serializer):
     )
     name = serializers.CharField(max_length=200, required=False, allow_blank=True)
     firm = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
     capacity = serializers.IntegerField(min_value=0, max_value=20, default=2)
     topics = serializers.PrimaryKeyRelatedField(
