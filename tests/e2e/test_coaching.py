@@ -16,6 +16,7 @@ from tests.e2e.conftest import Browser
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+PHONE = {"width": 390, "height": 844}
 WORDS = "Jeg vil gerne tale med nogen uden for min egen ledelseslinje om min nye rolle."
 
 
@@ -51,6 +52,10 @@ def _hr_builds_the_pool(browser: Browser, world: World) -> None:
     expect(page.get_by_role("heading", name="Karen Lund")).to_be_visible()
     assert Coach.objects.filter(organisation=world.org).count() == 3
     browser.check("coaching-pool")
+    browser.switch_language("en")
+    browser.expect_heading("The coach pool")
+    browser.check("coaching-pool")
+    browser.switch_language("da")
 
 
 def _log_out(browser: Browser) -> None:
@@ -110,6 +115,11 @@ def test_a_leader_gets_a_coach_and_the_line_never_learns_of_it(
     expect(request.get_by_role("button", name="Godkend Jens Bak")).to_be_visible()
     expect(request).not_to_contain_text("Karen Lund")  # the line is never proposed
     browser.check("coaching-queue")
+    browser.switch_language("en")
+    browser.expect_heading("Requests for a coach")
+    expect(page.get_by_role("button", name="Approve Jens Bak")).to_be_visible()
+    browser.check("coaching-queue")
+    browser.switch_language("da")
     request.get_by_role("button", name="Godkend Jens Bak").click()
     expect(page.get_by_role("article", name=re.compile("Mette Kjær"))).to_contain_text(
         "Coach: Jens Bak"
@@ -127,6 +137,10 @@ def test_a_leader_gets_a_coach_and_the_line_never_learns_of_it(
     expect(coach).to_be_visible()
     expect(page.get_by_role("link", name=world.mentor.leader.email)).to_be_visible()  # type: ignore[union-attr]
     browser.check("coaching-assigned")
+    page.set_viewport_size(PHONE)  # usable on a phone
+    expect(page.get_by_role("link", name=world.mentor.leader.email)).to_be_visible()  # type: ignore[union-attr]
+    browser.check("coaching-assigned-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
     _log_out(browser)
 
     # Jens sees whom he coaches, not what she wrote.
@@ -135,5 +149,8 @@ def test_a_leader_gets_a_coach_and_the_line_never_learns_of_it(
     browser.expect_heading("Ledere, du er coach for")
     expect(page.get_by_text("Mette Kjær")).to_be_visible()
     expect(page.locator("body")).not_to_contain_text(WORDS)
+    browser.check("coaching-coachees")
+    browser.switch_language("en")
+    browser.expect_heading("Leaders you coach")
     browser.check("coaching-coachees")
     assert CoachRequest.objects.get(leader=world.new_leader.leader).status == "assigned"
