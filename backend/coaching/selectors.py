@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from backend.coaching.models import Coach, CoachRequest
@@ -23,6 +23,8 @@ from backend.people.lines import leader_line_ids
 from backend.people.models import Leader, User
 
 PURPOSE = "Coach request: matching and follow-up"
+# Leaders a coach coaches now, counted in the query (no query per coach in a list).
+COACHING_NOW = Count("requests", filter=Q(requests__status=CoachRequest.Status.ASSIGNED))
 WHAT = "coach_request"
 
 
@@ -40,6 +42,8 @@ def coach_list_for_hr(*, actor: User) -> QuerySet[Coach]:
         Coach.objects.filter(organisation_id=actor.organisation_id or 0)
         .select_related("leader__unit__department__administration")
         .prefetch_related("topics")
+        .annotate(coaching_now=COACHING_NOW)
+        .order_by("kind", "name", "id")  # a counted query keeps no Meta.ordering
     )
 
 
@@ -127,8 +131,9 @@ def active_coaches(*, organisation_id: int) -> list[Coach]:
     """The organisation's active coaches."""
     return list(
         Coach.objects.filter(organisation_id=organisation_id, status=Coach.Status.ACTIVE)
-        .select_related("leader__unit__department")
+        .select_related("leader__unit__department__administration")
         .prefetch_related("topics")
+        .annotate(coaching_now=COACHING_NOW)
         .order_by("id")
     )
 

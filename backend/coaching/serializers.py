@@ -74,7 +74,10 @@ class CoachOutputSerializer(CoachContactSerializer):
         return _administration(coach.leader)
 
     def get_coaching_now(self, coach: Coach) -> int:
-        """Leaders the coach coaches now (assigned requests)."""
+        """Leaders the coach coaches now (assigned requests); counted by the selector's query."""
+        counted = getattr(coach, "coaching_now", None)
+        if counted is not None:
+            return int(counted)
         return coach.requests.filter(status=CoachRequest.Status.ASSIGNED).count()
 
 

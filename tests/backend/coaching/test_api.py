@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from backend.coaching.models import CoachRequest
+from backend.coaching.models import Coach, CoachRequest
 from backend.notifications.models import Notification
 from backend.people import models as m
 from backend.privacy.models import AccessLogEntry
@@ -220,3 +220,22 @@ def test_hr_keeps_the_pool(world: World, client_for: Any) -> None:
     assert client_for(world.new_leader).post("/api/coaching/coaches/", {}).status_code == 403
     andeby = client_for(world.other_organisation)
     assert andeby.get(f"/api/coaching/coaches/{external.json()['id']}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_pool_list_takes_the_same_queries_for_2_and_12_coaches(
+    world: World, client_for: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    hr = client_for(world.hr)
+    counts = []
+    for total in (2, 12):
+        while Coach.objects.filter(organisation=world.org).count() < total:
+            coach = f.CoachFactory(organisation=world.org)
+            coach.topics.set([world.budget])
+        with CaptureQueriesContext(connection) as queries:
+            assert hr.get("/api/coaching/coaches/").json()["count"] == total
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
