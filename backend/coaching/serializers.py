@@ -74,7 +74,8 @@ class CoachOutputSerializer(CoachContactSerializer):
         return _administration(coach.leader)
 
     def get_coaching_now(self, coach: Coach) -> int:
-        """Leaders the coach coaches now (assigned requests); counted by the selector's query."""
+        """Leaders the coach coaches now (assigned requests)."""
+        # Counted in the selector's query for lists; one query for a single coach.
         counted = getattr(coach, "coaching_now", None)
         if counted is not None:
             return int(counted)
