@@ -12,6 +12,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 
+from backend.coaching.schema import ENUM_NAME_OVERRIDES as COACHING_ENUM_NAMES
 from backend.mentoring.schema import ENUM_NAME_OVERRIDES as MENTORING_ENUM_NAMES
 from backend.networks.schema import ENUM_NAME_OVERRIDES as NETWORKS_ENUM_NAMES
 from backend.people.schema import ENUM_NAME_OVERRIDES as PEOPLE_ENUM_NAMES
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "backend.identity",
     "backend.networks",
     "backend.mentoring",
+    "backend.coaching",
     "onboarding",
     "seed",
 ]
@@ -211,7 +213,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {**PEOPLE_ENUM_NAMES, **MENTORING_ENUM_NAMES, **NETWORKS_ENUM_NAMES},
+    "ENUM_NAME_OVERRIDES": {
+        **PEOPLE_ENUM_NAMES,
+        **MENTORING_ENUM_NAMES,
+        **NETWORKS_ENUM_NAMES,
+        **COACHING_ENUM_NAMES,
+    },
     # Swagger UI from the installed sidecar package: no CDN, and no inline script (CSP).
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

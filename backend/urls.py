@@ -15,6 +15,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("backend.identity.urls")),
     path("imports/", include("backend.people.imports.urls")),
     path("onboarding/", include("onboarding.urls")),
+    path("coaching/", include("backend.coaching.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
 ]

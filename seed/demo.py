@@ -44,6 +44,7 @@ STEPS: Final[tuple[str, ...]] = (
     "seed.onboarding.seed_onboarding",
     "seed.networks.seed_networks",
     "seed.crossorg.seed_neighbour",
+    "seed.coaching.seed_coaching",
 )
 
 #: The one password of every demo login. Demo only: printed by ``seed_demo``, in docs/demo.md.

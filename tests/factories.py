@@ -16,6 +16,7 @@ import factory
 from django.db import models
 from factory.django import DjangoModelFactory
 
+from backend.coaching import models as coaching
 from backend.mentoring import models as mentoring
 from backend.networks import models as networks
 from backend.networks.models import Membership, Network, NetworkKind
@@ -574,3 +575,25 @@ class EmailPreferenceFactory(DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     muted = factory.LazyFunction(lambda: [EmailPreference.Group.NETWORKS])
+
+
+class CoachFactory(DjangoModelFactory):
+    class Meta:
+        model = coaching.Coach
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = coaching.Coach.Kind.EXTERNAL
+    name = factory.Sequence(lambda n: f"Coach {n}")
+    firm = "Lederudvikling ApS"
+    email = factory.Sequence(lambda n: f"coach{n}@example.dk")
+    capacity = 2
+
+
+class CoachRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = coaching.CoachRequest
+
+    leader = factory.SubFactory(LeaderFactory)
+    organisation = factory.SelfAttribute("leader.organisation")
+    text = "Jeg vil gerne have sparring på min rolle som ny leder."
+    preference = coaching.CoachRequest.Preference.ANY

@@ -12,6 +12,8 @@ redirect route for the old one in the web app.
 from __future__ import annotations
 
 __all__ = [
+    "coach_requests",
+    "coachees",
     "email_preferences",
     "hr_home",
     "hr_import",
@@ -22,6 +24,7 @@ __all__ = [
     "mentoring_flags",
     "mentoring_suggestions",
     "mentorship",
+    "my_coach",
     "my_networks",
     "network",
     "network_requests",
@@ -116,3 +119,18 @@ def hr_programme(programme_id: int) -> str:
 def my_networks() -> str:
     """The leader's own networks and invitations (``networks.invitation``, ``networks.closed``)."""
     return "/networks"
+
+
+def my_coach() -> str:
+    """The leader's own request for a coach and, once assigned, the coach (``coaching.*``)."""
+    return "/coach"
+
+
+def coach_requests() -> str:
+    """HR's queue of requests for a coach (``coaching.request``)."""
+    return "/hr/coaching/requests"
+
+
+def coachees() -> str:
+    """An internal coach's list of the leaders assigned to them (``coaching.coachee``)."""
+    return "/coaching/coachees"

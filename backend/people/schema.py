@@ -6,11 +6,14 @@ choices; without explicit names the generator invents hashed ones and warns. Mer
 module from settings loads no models.
 """
 
-ENUM_NAME_OVERRIDES: dict[str, str | list[tuple[str, str]]] = {
+ENUM_NAME_OVERRIDES: dict[str, str | list[str] | list[tuple[str, str]]] = {
     "UserRoleEnum": "backend.people.models.User.Role",
     "StaffFunctionKindEnum": "backend.people.models.StaffFunctionKind",
     "ServiceTypeEnum": "backend.people.models.ServiceType",
     "SupportNeedStatusEnum": "backend.people.models.SupportNeed.Status",
     "SupportNeedSourceEnum": "backend.people.models.SupportNeed.Source",
     "LanguageEnum": [("da", "Dansk"), ("en", "English")],
+    # The served privacy rules' "how much" (backend.people.visibility.Sees), shared by the rule's
+    # ``sees`` and the directory card's ``others``; the serializers list the bare values.
+    "SeesEnum": ["everything", "topic_and_weight", "when_shared", "nothing", "in_figures"],
 }

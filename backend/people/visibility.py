@@ -24,6 +24,7 @@ class Kind(StrEnum):
     MENTOR_PAIRING = "mentor_pairing"  # that the leader has a mentor (or is one), and who
     CHECK_IN_NOTE = "check_in_note"  # the leader's note on a meeting of the pair
     MENTORING_FEEDBACK = "mentoring_feedback"  # pulses after meetings, the exit survey
+    COACH_REQUEST = "coach_request"  # a request for a confidential coach: that it exists, its words
 
 
 class Audience(StrEnum):
@@ -97,6 +98,14 @@ RULES: tuple[Rule, ...] = (
     Rule(Kind.MENTORING_FEEDBACK, _H, Sees.IN_FIGURES),
     Rule(Kind.MENTORING_FEEDBACK, _M, _NO),
     Rule(Kind.MENTORING_FEEDBACK, _O, _NO),
+    # A request for a coach: the leader's; HR for the whole organisation matches it (each read
+    # logged) unless the HR user is in the leader's line; the line and every other leader never
+    # learn that it exists (the assigned coach knows who the leader is, not what they wrote).
+    Rule(Kind.COACH_REQUEST, _S, _ALL),
+    Rule(Kind.COACH_REQUEST, _L, _NO),
+    Rule(Kind.COACH_REQUEST, _H, _ALL, logged=True),
+    Rule(Kind.COACH_REQUEST, _M, _NO),
+    Rule(Kind.COACH_REQUEST, _O, _NO),
 )
 
 

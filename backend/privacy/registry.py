@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 # (section name in the export, module path); erasure runs in this order.
 CONTRIBUTORS: tuple[tuple[str, str], ...] = (
+    ("coaching", "backend.coaching.privacy"),
     ("mentoring", "backend.mentoring.privacy"),
     ("networks", "backend.networks.privacy"),
     ("onboarding", "onboarding.privacy"),

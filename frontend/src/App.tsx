@@ -37,6 +37,10 @@ import {
 import { MyData } from "./screens/me/MyData";
 import { Profile } from "./screens/me/Profile";
 import { HrSetupRoutes } from "./screens/hr/setup/routes";
+import { Coachees } from "./screens/coaching/Coachees";
+import { CoachPool } from "./screens/coaching/CoachPool";
+import { HrCoachRequests } from "./screens/coaching/HrCoachRequests";
+import { MyCoach } from "./screens/coaching/MyCoach";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -90,6 +94,10 @@ export function App() {
         <Route path="me/notifications" element={<Inbox />} />
         <Route path="me/profile" element={<Profile />} />
         <Route path="me/data" element={<MyData />} />
+        <Route path="coach" element={<MyCoach />} />
+        <Route path="coaching/coachees" element={<Coachees />} />
+        <Route path="hr/coaching/requests" element={<HrCoachRequests />} />
+        <Route path="hr/coaching/coaches" element={<CoachPool />} />
         {/* Where notifications and e-mails link (backend/notifications/links.py). */}
         <Route path="mentoring/proposals/:proposalId" element={<ProposalLink />} />
         <Route path="mentoring/flags" element={<FlagsLink />} />

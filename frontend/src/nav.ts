@@ -43,6 +43,7 @@ export function navFor(me: Me): NavSection[] {
           label: "hrnet.nav.insights",
           description: "hrnet.nav.insights.d",
         },
+        { to: "/hr/coaching/requests", label: "coach.nav.hr", description: "coach.nav.hr.d" },
       ],
     });
   }
@@ -65,6 +66,7 @@ export function navFor(me: Me): NavSection[] {
         },
         { to: "/mentoring/pairs", label: "nav.leader.pairs", description: "nav.leader.pairs.d" },
         { to: "/mentoring/offers", label: "hrround.nav.offers", description: "hrround.nav.offers.d" },
+        { to: "/coach", label: "coach.nav.ask", description: "coach.nav.ask.d" },
       ],
     });
   }

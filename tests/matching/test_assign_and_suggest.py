@@ -120,8 +120,7 @@ def test_a_tie_at_the_screening_cut_is_ranked_from_the_full_row(monkeypatch) -> 
 
     monkeypatch.setattr(suggest_module, "_exact_top", spy)
     mentors = tuple(
-        Mentor(f"M{j}", capacity=1, administration="B", strengths={"budget": 1.0})
-        for j in range(5)
+        Mentor(f"M{j}", capacity=1, administration="B", strengths={"budget": 1.0}) for j in range(5)
     )
     problem = Problem(
         mentees=(Mentee("E0", administration="A", needs={"budget": 1.0}),), mentors=mentors

@@ -186,3 +186,20 @@ def test_the_nutrition_unit_leader_finds_a_peer_in_the_neighbouring_municipality
     hr_nabo = m.User.objects.get(username="hr_nabo")
     assert hr_nabo.check_password(DEMO_PASSWORD) and hr_nabo.organisation != demo
     assert hr_nabo.organisation is not None and hr_nabo.organisation.peer_directory
+
+
+def test_the_coach_pool_and_requests_keep_the_line_out(demo: m.Organisation) -> None:
+    """Two internal and two external coaches; one request waits, one has a coach outside the
+    leader's line; no persona has a request, so the demo's journey starts from nothing."""
+    from backend.coaching.models import Coach, CoachRequest
+
+    coaches = Coach.objects.filter(organisation=demo)
+    assert sorted(coaches.values_list("kind", flat=True)) == ["external"] * 2 + ["internal"] * 2
+    requests = CoachRequest.objects.filter(organisation=demo)
+    assert sorted(requests.values_list("status", flat=True)) == ["assigned", "open"]
+    assert not requests.filter(leader__user__isnull=False).exists()
+    for request in requests.filter(coach__leader__isnull=False):
+        line = set(leader_line_ids(leader_id=request.leader_id))
+        assert request.coach is not None and request.coach.leader_id not in line
+    assigned = requests.get(status="assigned")
+    assert assigned.coach is not None and assigned.reasons

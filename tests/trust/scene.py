@@ -46,6 +46,8 @@ MENTEE_NOTE_CANARY = "CANARY-mentee-moedenote-41c9"
 MENTOR_NOTE_CANARY = "CANARY-mentor-moedenote-93ad"
 # The topic of Mette's second need, which she does not share with her mentor (issue 15).
 UNSHARED_TOPIC_CANARY = "CANARY-emne-ikke-delt-6c2e"
+# The words of Mette's request for a confidential coach (issue 16, item 3).
+COACH_CANARY = "CANARY-coachanmodning-5b7e"
 
 
 @dataclass
@@ -240,7 +242,12 @@ def build_scene(world: World) -> Scene:
     )
     # Single sign-on starts by organisation slug; SCIM addresses a login by its id.
     own.update(slug=world.org.slug, scim_id=str(world.new_leader.id))
+    own.update(_coaching(world.org, mette, world.budget, COACH_CANARY))
     andeby = _andeby(world, other_org_leader)
+    assert world.other_organisation.organisation is not None
+    andeby.update(
+        _coaching(world.other_organisation.organisation, other_org_leader, None, "Andeby")
+    )
     andeby.update(slug="andeby", scim_id=str(world.other_organisation.id))
     ids = {
         "own": own,
@@ -316,6 +323,24 @@ def _extras(
     }
 
 
+def _coaching(
+    org: m.Organisation, leader: m.Leader, topic: m.Topic | None, text: str
+) -> dict[str, int | str]:
+    """An external coach of ``org`` and the leader's request for a coach, assigned to them."""
+    coach = f.CoachFactory(organisation=org, name="Lone Friis", firm="Friis Coaching")
+    request = f.CoachRequestFactory(
+        leader=leader,
+        organisation=org,
+        text=text,
+        status="assigned",
+        coach=coach,
+        assigned_at=timezone.now(),
+    )
+    if topic is not None:
+        request.topics.set([topic])
+    return {"coach_id": coach.id, "coach_request_id": request.id}
+
+
 def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
     """The same kinds of rows in the other municipality: out of scope for every Testrup user."""
     hr = world.other_organisation
@@ -377,6 +402,7 @@ def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
 
 __all__ = [
     "CANARY",
+    "COACH_CANARY",
     "MENTEE_NOTE_CANARY",
     "MENTOR_NOTE_CANARY",
     "UNSHARED_TOPIC_CANARY",

@@ -33,6 +33,7 @@ from backend.people import models as m
 from tests.conftest import CANARY, World
 from tests.trust.matrix import PERSONAS, Case, call, user_of
 from tests.trust.scene import (
+    COACH_CANARY,
     MENTEE_NOTE_CANARY,
     MENTOR_NOTE_CANARY,
     UNSHARED_TOPIC_CANARY,
@@ -43,7 +44,14 @@ from tests.trust.test_matrix import CASES
 
 OTHER_NEED_CANARY = "CANARY-andre-behov-5be1"
 NEW_NEED_CANARY = "CANARY-nyt-behov-0d77"
-ALL_CANARIES = (CANARY, MENTEE_NOTE_CANARY, MENTOR_NOTE_CANARY, OTHER_NEED_CANARY, NEW_NEED_CANARY)
+ALL_CANARIES = (
+    CANARY,
+    MENTEE_NOTE_CANARY,
+    MENTOR_NOTE_CANARY,
+    OTHER_NEED_CANARY,
+    NEW_NEED_CANARY,
+    COACH_CANARY,
+)
 
 # Where a canary may legitimately be read: (route, target, persona) -> canaries allowed.
 CARRIERS: dict[tuple[str, str, str], set[str]] = {
@@ -52,7 +60,17 @@ CARRIERS: dict[tuple[str, str, str], set[str]] = {
     ("mentorship-check-ins", "own", "mentor"): {MENTOR_NOTE_CANARY},
     # Her own export holds every note of hers (her second need's too, planted below). HR's
     # export, purpose-bound and logged, holds none (issue 15): not in this table.
-    ("privacy-leader-export", "own", "leader"): {CANARY, MENTEE_NOTE_CANARY, OTHER_NEED_CANARY},
+    ("privacy-leader-export", "own", "leader"): {
+        CANARY,
+        MENTEE_NOTE_CANARY,
+        OTHER_NEED_CANARY,
+        COACH_CANARY,
+    },
+    # Her request for a coach (issue 16): hers, and org-wide HR's (each read logged).
+    ("coaching-my-requests", "-", "leader"): {COACH_CANARY},
+    ("coaching-my-request", "own", "leader"): {COACH_CANARY},
+    ("coaching-requests", "-", "hr"): {COACH_CANARY},
+    ("coaching-request", "own", "hr"): {COACH_CANARY},
 }
 PARAMS: tuple[dict[str, str], ...] = (
     {},
@@ -405,6 +423,8 @@ def test_the_line_never_learns_of_needs_or_the_pairing(
         text = content.decode(errors="replace")
         if jens.last_name in text or "Fredagskaffe" in text or "Første møde med din mentor" in text:
             problems.append(f"{case.route} {case.target}: names the mentor or informal network")
+        if COACH_CANARY in text or "Lone Friis" in text:
+            problems.append(f"{case.route} {case.target}: tells of her request for a coach")
         # The caller's own network map: its "weight" is tie strength, not a need's weight.
         if status == 200 and content[:1] in (b"{", b"[") and case.route != "network-map-ego":
             keys = set(_keys_deep(json.loads(content))) & LINE_FORBIDDEN

@@ -356,6 +356,30 @@ onboarding-calendar              GET    -       403 403 200 200 200 200 200 200 
 onboarding-calendar-rotate       POST   -       403 403 200 200 200 200 200 200 403 403
 onboarding-calendar-ics          GET    own     200 200 200 200 200 200 200 200 200 200
 onboarding-calendar-ics          GET    andeby  200 200 200 200 200 200 200 200 200 200
+# A confidential coach (issue 16, item 3): the leader's own; org-wide HR matches it; the line,
+# every other leader and scoped HR never learn that it exists (role 403 or 404, no count).
+coaching-my-requests             GET    -       403 403 200 200 200 200 200 200 403 403
+coaching-my-requests             POST   -       403 403 400 400 400 400 400 400 403 403
+coaching-my-request              GET    own     403 403 200 404 404 404 404 404 403 403
+coaching-my-request              GET    andeby  403 403 404 404 404 404 404 404 403 403
+coaching-my-request-end          POST   own     403 403 200 404 404 404 404 404 403 403
+coaching-my-request-end          POST   andeby  403 403 404 404 404 404 404 404 403 403
+coaching-requests                GET    -       200 403 403 403 403 403 403 403 200 403
+coaching-request                 GET    own     200 403 403 403 403 403 403 403 404 403
+coaching-request                 GET    andeby  404 403 403 403 403 403 403 403 200 403
+coaching-request-assign          POST   own     400 403 403 403 403 403 403 403 400 403
+coaching-request-assign          POST   andeby  400 403 403 403 403 403 403 403 400 403
+coaching-request-close           POST   own     200 403 403 403 403 403 403 403 404 403
+coaching-request-close           POST   andeby  404 403 403 403 403 403 403 403 200 403
+coaching-coaches                 GET    -       200 403 403 403 403 403 403 403 200 403
+coaching-coaches                 POST   -       400 403 403 403 403 403 403 403 400 403
+coaching-coach                   GET    own     200 403 403 403 403 403 403 403 404 403
+coaching-coach                   GET    andeby  404 403 403 403 403 403 403 403 200 403
+coaching-coach                   PATCH  own     200 403 403 403 403 403 403 403 404 403
+coaching-coach                   PATCH  andeby  404 403 403 403 403 403 403 403 200 403
+coaching-coachees                GET    -       403 403 200 200 200 200 200 200 403 403
+coaching-coachee-finish          POST   own     403 403 404 404 404 404 404 404 403 403
+coaching-coachee-finish          POST   andeby  403 403 404 404 404 404 404 404 403 403
 schema                           GET    -       200 200 200 200 200 200 200 200 200 200
 api-docs                         GET    -       200 200 200 200 200 200 200 200 200 200
 """
@@ -480,6 +504,7 @@ APPS = {
         "mentoring-",
     ),
     "onboarding": ("onboarding-",),
+    "coaching": ("coaching-",),
     "privacy_notifications": ("access-log", "privacy-", "notification"),
     "identity": ("sso-", "scim-"),
 }

@@ -1,10 +1,24 @@
 // Generated from openapi.yaml by scripts/form_rules.py (npm run gen:rules); do not edit.
 // Per request body: each field's required / maxLength / minLength / min / max.
 export const formRules = {
+  AssignInputRequest: {
+    coach: { required: true, min: 1 },
+  },
   CheckInInputRequest: {
     met_on: { required: true },
     minutes: { required: true, min: 1, max: 1440 },
     note: { maxLength: 4000 },
+  },
+  CoachInputRequest: {
+    kind: { required: true },
+    name: { maxLength: 200 },
+    firm: { maxLength: 200 },
+    phone: { maxLength: 40 },
+    capacity: { min: 0, max: 20 },
+    specialities: { maxLength: 500 },
+  },
+  CoachRequestInputRequest: {
+    text: { required: true, maxLength: 4000, minLength: 3 },
   },
   CohortSettingRequest: {
     window_days: { min: 14 },
@@ -34,6 +48,21 @@ export const formRules = {
     goals_met: { required: true },
     would_recommend: { required: true },
     comment: { maxLength: 2000 },
+  },
+  HrCoachRequest: {
+    id: { required: true },
+    status: { required: true },
+    created_at: { required: true },
+    assigned_at: { required: true },
+    ended_at: { required: true },
+    leader: { required: true },
+    text: { required: true },
+    topics: { required: true },
+    preference: { required: true },
+    language: { required: true },
+    coach: { required: true },
+    reasons: { required: true },
+    proposal: { required: true },
   },
   InformalNetworkInputRequest: {
     name: { required: true, maxLength: 200, minLength: 1 },
@@ -77,6 +106,18 @@ export const formRules = {
     completed: { required: true },
     reason: { maxLength: 400 },
   },
+  MyCoachRequest: {
+    id: { required: true },
+    status: { required: true },
+    created_at: { required: true },
+    assigned_at: { required: true },
+    ended_at: { required: true },
+    text: { required: true },
+    topics: { required: true },
+    preference: { required: true },
+    language: { required: true },
+    coach: { required: true },
+  },
   NetworkInputRequest: {
     name: { required: true, maxLength: 200, minLength: 1 },
     kind: { required: true },
@@ -109,6 +150,13 @@ export const formRules = {
   },
   OnboardingPlanItemDropInputRequest: {
     reason: { maxLength: 500 },
+  },
+  PatchedCoachUpdateInputRequest: {
+    name: { maxLength: 200 },
+    firm: { maxLength: 200 },
+    phone: { maxLength: 40 },
+    capacity: { min: 0, max: 20 },
+    specialities: { maxLength: 500 },
   },
   PatchedLeaderHrInputRequest: {
     phone: { maxLength: 40 },

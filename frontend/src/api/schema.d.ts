@@ -123,6 +123,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coaching/coachees/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An internal coach: the leaders assigned to them (who and how to reach them, no more). */
+        get: operations["coaching_coachees_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/coachees/{coach_request_id}/finish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The internal coach marks a coaching finished; the leader is told. */
+        post: operations["coaching_coachees_finish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/coaches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR for the whole organisation: the coach pool. POST adds a coach. */
+        get: operations["coaching_coaches_list"];
+        put?: never;
+        /** @description HR for the whole organisation: the coach pool. POST adds a coach. */
+        post: operations["coaching_coaches_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/coaches/{coach_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR: one coach of the pool; PATCH changes it (pause with ``status: paused``). */
+        get: operations["coaching_coaches_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description HR: one coach of the pool; PATCH changes it (pause with ``status: paused``). */
+        patch: operations["coaching_coaches_partial_update"];
+        trace?: never;
+    };
+    "/api/coaching/requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description HR for the whole organisation: the requests, each read logged, open ones with a proposal.
+         *
+         *     A request of a leader in the HR user's own line of command (up or down) is not listed.
+         */
+        get: operations["coaching_requests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/requests/{coach_request_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR: one request (a logged read), with the proposed coach, the others allowed, reasons. */
+        get: operations["coaching_requests_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/requests/{coach_request_id}/assign/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR approves the proposed coach or chooses another; the leader and the coach are told. */
+        post: operations["coaching_requests_assign_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/requests/{coach_request_id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR closes a request without a coach, or ends a coaching; the leader is told. */
+        post: operations["coaching_requests_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/requests/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's own requests for a coach, newest first; POST asks for a coach. */
+        get: operations["coaching_requests_mine_list"];
+        put?: never;
+        /** @description The caller's own requests for a coach, newest first; POST asks for a coach. */
+        post: operations["coaching_requests_mine_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/requests/mine/{coach_request_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One of the caller's own requests, with the coach's contact once assigned. */
+        get: operations["coaching_requests_mine_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coaching/requests/mine/{coach_request_id}/end/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The leader withdraws a waiting request or closes the coaching they have. */
+        post: operations["coaching_requests_mine_end_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cohort-circles/": {
         parameters: {
             query?: never;
@@ -2650,6 +2844,10 @@ export interface components {
             ended_early: components["schemas"]["AnalyticsCell"];
             needs_covered_pct: components["schemas"]["AnalyticsCell"];
         };
+        /** @description The coach HR approves: the proposed one or another from the pool. */
+        AssignInputRequest: {
+            coach: number;
+        };
         /**
          * @description * `self` - self
          *     * `line` - line
@@ -2713,6 +2911,137 @@ export interface components {
         CheckInList: {
             count: number;
             results: components["schemas"]["CheckIn"][];
+        };
+        /** @description How to reach a coach: name, firm or unit, e-mail and phone. */
+        CoachContact: {
+            id: number;
+            kind: components["schemas"]["CoachKindEnum"];
+            name: string;
+            /** @description An external coach's firm; for an internal coach the unit they lead. */
+            readonly firm: string;
+            readonly email: string;
+            readonly phone: string;
+        };
+        /** @description A coach: an internal one is a leader; an external one a name, firm, e-mail or phone. */
+        CoachInputRequest: {
+            kind: components["schemas"]["CoachKindEnum"];
+            leader?: number | null;
+            name?: string;
+            firm?: string;
+            email?: string;
+            phone?: string;
+            /** @default 2 */
+            capacity: number;
+            topics?: number[];
+            specialities?: string;
+            languages?: components["schemas"]["LanguagesEnum"][];
+            status?: components["schemas"]["CoachStatusEnum"];
+        };
+        /**
+         * @description * `internal` - Intern
+         *     * `external` - Ekstern
+         * @enum {string}
+         */
+        CoachKindEnum: "internal" | "external";
+        /** @description A coach the rules allow for the request, with the matcher's score and reasons. */
+        CoachOption: {
+            coach: components["schemas"]["CoachOutput"];
+            /** Format: double */
+            score: number;
+            reasons: string[];
+        };
+        /** @description A coach of the pool, as HR keeps it. */
+        CoachOutput: {
+            id: number;
+            kind: components["schemas"]["CoachKindEnum"];
+            name: string;
+            /** @description An external coach's firm; for an internal coach the unit they lead. */
+            readonly firm: string;
+            readonly email: string;
+            readonly phone: string;
+            leader: number | null;
+            readonly administration: string;
+            capacity: number;
+            /** @description Leaders the coach coaches now (assigned requests). */
+            readonly coaching_now: number;
+            topics: components["schemas"]["CoachTopic"][];
+            specialities: string;
+            languages: string[];
+            status: components["schemas"]["CoachStatusEnum"];
+        };
+        /**
+         * @description * `internal` - Intern coach
+         *     * `external` - Ekstern coach
+         *     * `any` - Ingen præference
+         * @enum {string}
+         */
+        CoachPreferenceEnum: "internal" | "external" | "any";
+        /** @description The matcher's proposal, the other allowed coaches best first, or why there is none. */
+        CoachProposal: {
+            proposed: components["schemas"]["CoachOption"] | null;
+            options: components["schemas"]["CoachOption"][];
+            unmatched_reason: string | null;
+        };
+        /** @description What the leader wants help with, in their own words and as topics; what kind of coach. */
+        CoachRequestInputRequest: {
+            text: string;
+            topics?: number[];
+            /** @default any */
+            preference: components["schemas"]["CoachPreferenceEnum"];
+            /** @default  */
+            language: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
+        };
+        /**
+         * @description * `open` - Venter på HR
+         *     * `assigned` - Coach fundet
+         *     * `finished` - Coachforløb afsluttet
+         *     * `withdrawn` - Trukket tilbage
+         *     * `closed` - Lukket
+         * @enum {string}
+         */
+        CoachRequestStatusEnum: "open" | "assigned" | "finished" | "withdrawn" | "closed";
+        /** @description Who asks: the leader's name, role, unit and administration. */
+        CoachRequester: {
+            id: number;
+            name: string;
+            role_title: string;
+            readonly unit: string;
+            readonly administration: string;
+        };
+        /**
+         * @description * `active` - Aktiv
+         *     * `paused` - Sat på pause
+         * @enum {string}
+         */
+        CoachStatusEnum: "active" | "paused";
+        /** @description A topic, labelled in the reader's language. */
+        CoachTopic: {
+            id: number;
+            slug: string;
+            readonly name: string;
+        };
+        /** @description For an internal coach: who the leader is and how to reach them (never the request). */
+        Coachee: {
+            id: number;
+            status: components["schemas"]["CoachRequestStatusEnum"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            assigned_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            leader: components["schemas"]["CoacheeContact"];
+        };
+        /** @description A leader's name, role, unit and how to reach them. */
+        CoacheeContact: {
+            id: number;
+            name: string;
+            role_title: string;
+            readonly unit: string;
+            readonly administration: string;
+            /** Format: email */
+            email: string;
+            phone: string;
         };
         CohortCircleFormInputRequest: {
             groups?: number[][];
@@ -2824,7 +3153,7 @@ export interface components {
             card: components["schemas"]["CardEnum"][];
             requires: string[];
             contact_on: string;
-            others: components["schemas"]["OthersEnum"];
+            others: components["schemas"]["SeesEnum"];
         };
         DirectorySetting: {
             enabled: boolean;
@@ -2984,6 +3313,26 @@ export interface components {
             rule: string;
             leaders: number[];
         };
+        /** @description A request in HR's queue (a logged read): who, what, and the matcher's proposal. */
+        HrCoachRequest: {
+            id: number;
+            status: components["schemas"]["CoachRequestStatusEnum"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            assigned_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            leader: components["schemas"]["CoachRequester"];
+            text: string;
+            topics: components["schemas"]["CoachTopic"][];
+            preference: components["schemas"]["CoachPreferenceEnum"];
+            language: string;
+            coach: components["schemas"]["CoachContact"] | null;
+            /** @description Why the assigned coach fits, in the reader's language. */
+            readonly reasons: string[];
+            readonly proposal: components["schemas"]["CoachProposal"] | null;
+        };
         HrMap: {
             nodes: components["schemas"]["HrMapNode"][];
             edges: components["schemas"]["HrMapEdge"][];
@@ -3076,11 +3425,18 @@ export interface components {
             en: string;
         };
         /**
-         * @description * `da` - Dansk
+         * @description * `` - -
+         *     * `da` - Dansk
          *     * `en` - English
          * @enum {string}
          */
         LanguageEnum: "da" | "en";
+        /**
+         * @description * `da` - da
+         *     * `en` - en
+         * @enum {string}
+         */
+        LanguagesEnum: "da" | "en";
         /** @description A leader's profile as a list row. */
         Leader: {
             readonly id: number;
@@ -3522,6 +3878,22 @@ export interface components {
             id: number;
             name: string;
         };
+        /** @description The leader's own request in full, with the coach's contact once one is assigned. */
+        MyCoachRequest: {
+            id: number;
+            status: components["schemas"]["CoachRequestStatusEnum"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            assigned_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            text: string;
+            topics: components["schemas"]["CoachTopic"][];
+            preference: components["schemas"]["CoachPreferenceEnum"];
+            language: string;
+            readonly coach: components["schemas"]["CoachContact"] | null;
+        };
         MyProposalList: {
             count: number;
             results: components["schemas"]["ProposalForLeader"][];
@@ -3865,15 +4237,6 @@ export interface components {
             /** Kortnavn */
             slug: string;
         };
-        /**
-         * @description * `everything` - everything
-         *     * `topic_and_weight` - topic_and_weight
-         *     * `when_shared` - when_shared
-         *     * `nothing` - nothing
-         *     * `in_figures` - in_figures
-         * @enum {string}
-         */
-        OthersEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing" | "in_figures";
         Output: {
             subject: number;
             trigger: components["schemas"]["TriggerEnum"];
@@ -3923,6 +4286,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Administration"][];
+        };
+        PaginatedCoachOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CoachOutput"][];
+        };
+        PaginatedCoacheeList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Coachee"][];
         };
         PaginatedCohortCircleOutputList: {
             /** @example 123 */
@@ -3983,6 +4376,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["FlagOutput"][];
+        };
+        PaginatedHrCoachRequestList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["HrCoachRequest"][];
         };
         PaginatedIntroductionOutputList: {
             /** @example 123 */
@@ -4088,6 +4496,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MentorshipOutput"][];
+        };
+        PaginatedMyCoachRequestList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MyCoachRequest"][];
         };
         PaginatedNetworkList: {
             /** @example 123 */
@@ -4388,6 +4811,18 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Unit"][];
+        };
+        /** @description Changes to a coach (the kind and the leader stay). */
+        PatchedCoachUpdateInputRequest: {
+            name?: string;
+            firm?: string;
+            email?: string;
+            phone?: string;
+            capacity?: number;
+            topics?: number[];
+            specialities?: string;
+            languages?: components["schemas"]["LanguagesEnum"][];
+            status?: components["schemas"]["CoachStatusEnum"];
         };
         /** @description Per group of notifications: also send it by e-mail (true) or show it in the app only. */
         PatchedEmailPreferenceRequest: {
@@ -5708,9 +6143,10 @@ export interface components {
          *     * `mentor_pairing` - mentor_pairing
          *     * `check_in_note` - check_in_note
          *     * `mentoring_feedback` - mentoring_feedback
+         *     * `coach_request` - coach_request
          * @enum {string}
          */
-        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback";
+        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback" | "coach_request";
         /**
          * @description * `1` - Lidt
          *     * `2` - Noget
@@ -5879,6 +6315,366 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenOutput"];
+                };
+            };
+        };
+    };
+    coaching_coachees_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCoacheeList"];
+                };
+            };
+        };
+    };
+    coaching_coachees_finish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coach_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coachee"];
+                };
+            };
+        };
+    };
+    coaching_coaches_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `internal` - Intern
+                 *     * `external` - Ekstern
+                 */
+                kind?: "external" | "internal";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `active` - Aktiv
+                 *     * `paused` - Sat på pause
+                 */
+                status?: "active" | "paused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCoachOutputList"];
+                };
+            };
+        };
+    };
+    coaching_coaches_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoachInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CoachInputRequest"];
+                "multipart/form-data": components["schemas"]["CoachInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachOutput"];
+                };
+            };
+        };
+    };
+    coaching_coaches_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coach_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachOutput"];
+                };
+            };
+        };
+    };
+    coaching_coaches_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coach_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCoachUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedCoachUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedCoachUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachOutput"];
+                };
+            };
+        };
+    };
+    coaching_requests_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `open` - Venter på HR
+                 *     * `assigned` - Coach fundet
+                 *     * `finished` - Coachforløb afsluttet
+                 *     * `withdrawn` - Trukket tilbage
+                 *     * `closed` - Lukket
+                 */
+                status?: "assigned" | "closed" | "finished" | "open" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedHrCoachRequestList"];
+                };
+            };
+        };
+    };
+    coaching_requests_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coach_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HrCoachRequest"];
+                };
+            };
+        };
+    };
+    coaching_requests_assign_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coach_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AssignInputRequest"];
+                "multipart/form-data": components["schemas"]["AssignInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HrCoachRequest"];
+                };
+            };
+        };
+    };
+    coaching_requests_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coach_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HrCoachRequest"];
+                };
+            };
+        };
+    };
+    coaching_requests_mine_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `open` - Venter på HR
+                 *     * `assigned` - Coach fundet
+                 *     * `finished` - Coachforløb afsluttet
+                 *     * `withdrawn` - Trukket tilbage
+                 *     * `closed` - Lukket
+                 */
+                status?: "assigned" | "closed" | "finished" | "open" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMyCoachRequestList"];
+                };
+            };
+        };
+    };
+    coaching_requests_mine_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoachRequestInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CoachRequestInputRequest"];
+                "multipart/form-data": components["schemas"]["CoachRequestInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCoachRequest"];
+                };
+            };
+        };
+    };
+    coaching_requests_mine_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coach_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCoachRequest"];
+                };
+            };
+        };
+    };
+    coaching_requests_mine_end_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coach_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCoachRequest"];
                 };
             };
         };

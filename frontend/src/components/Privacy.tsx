@@ -101,6 +101,7 @@ const THINGS: Record<Kind, MessageKey> = {
   mentor_pairing: "privacy.things.mentor_pairing",
   check_in_note: "privacy.things.check_in_note",
   mentoring_feedback: "llife.privacy.things.feedback",
+  coach_request: "coach.privacy.things",
 };
 
 /** For a boss: which of their leaders' private things they are not shown (and which they are). */
@@ -168,6 +169,25 @@ export function feedbackSentence(rules: VisibilityRule[], t: T): string {
     .filter((group) => group.who.length > 0)
     .map((group) => t(FEEDBACK[group.sees], { who: capitalise(list(t, group.who.map(label))) }))
     .join(" ");
+}
+
+/** On "Ask for a coach": who can read the request, whose reads are logged, who never knows. */
+export function coachSentences(rules: VisibilityRule[], t: T): string[] {
+  const rule = (audience: Audience) => ruleOf(rules, "coach_request", audience);
+  const can = AUDIENCES.filter((audience) => rule(audience).sees !== "nothing");
+  const cannot = AUDIENCES.filter((audience) => rule(audience).sees === "nothing");
+  const logged = can.filter((audience) => audience !== "self" && rule(audience).logged);
+  const name = (audiences: Audience[]) => list(t, audiences.map((a) => t(WHO[a])));
+  const sentences = [];
+  if (can.length) sentences.push(t("coach.privacy.can", { who: capitalise(name(can)) }));
+  if (logged.length) sentences.push(t("coach.privacy.logged", { who: name(logged) }));
+  if (cannot.length) sentences.push(t("coach.privacy.cannot", { who: capitalise(name(cannot)) }));
+  return sentences;
+}
+
+/** For HR, above the queue: that each read is written in the leader's access log. */
+export function coachHrSentence(rules: VisibilityRule[], t: T): string {
+  return ruleOf(rules, "coach_request", "hr").logged ? t("coach.privacy.hrReads") : "";
 }
 
 function useRules(): VisibilityRule[] | undefined {
@@ -294,4 +314,30 @@ export function DirectoryPrivacy({ id, heading = true }: { id: string; heading?:
       </ul>
     </div>
   );
+}
+
+/** Who can see a leader's request for a coach, one sentence per line. */
+export function CoachPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <aside className="card privacy" aria-labelledby="coach-privacy-heading">
+      <h2 id="coach-privacy-heading">{t("coach.privacy.title")}</h2>
+      {rules ? (
+        <ul>
+          {coachSentences(rules, t).map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      ) : null}
+    </aside>
+  );
+}
+
+/** For HR, above the coach requests: reads are logged (when the rules say so). */
+export function CoachHrPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  const sentence = rules ? coachHrSentence(rules, t) : "";
+  return sentence ? <p className="muted">{sentence}</p> : null;
 }

@@ -21,11 +21,31 @@ import leaderSelfDa from "./areas/leader_self.da.json";
 import leaderSelfEn from "./areas/leader_self.en.json";
 import ssoDa from "./areas/sso.da.json";
 import ssoEn from "./areas/sso.en.json";
+import coachingDa from "./areas/coaching.da.json";
+import coachingEn from "./areas/coaching.en.json";
 
 /** Every Danish message: the core catalogue and each area's. */
-export const da = { ...coreDa, ...hrRoundDa, ...hrSetupDa, ...leaderLifeDa, ...leaderSelfDa, ...ssoDa, ...crossorgDa };
+export const da = {
+  ...coreDa,
+  ...hrRoundDa,
+  ...hrSetupDa,
+  ...leaderLifeDa,
+  ...leaderSelfDa,
+  ...ssoDa,
+  ...crossorgDa,
+  ...coachingDa,
+};
 /** Every English message, under the same keys as {@link da}. */
-export const en = { ...coreEn, ...hrRoundEn, ...hrSetupEn, ...leaderLifeEn, ...leaderSelfEn, ...ssoEn, ...crossorgEn };
+export const en = {
+  ...coreEn,
+  ...hrRoundEn,
+  ...hrSetupEn,
+  ...leaderLifeEn,
+  ...leaderSelfEn,
+  ...ssoEn,
+  ...crossorgEn,
+  ...coachingEn,
+};
 
 export type MessageKey = keyof typeof da;
 export type Language = "da" | "en";

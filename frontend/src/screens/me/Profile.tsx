@@ -248,6 +248,7 @@ const KIND_NAME: Record<Kind, MessageKey> = {
   mentor_pairing: "lself.kind.mentor_pairing",
   check_in_note: "lself.kind.check_in_note",
   mentoring_feedback: "lself.kind.mentoring_feedback",
+  coach_request: "coach.kind.request",
 };
 
 /**
