@@ -9,6 +9,7 @@ import { PairScreen } from "./screens/mentorships/PairScreen";
 import { MyPlan, PlanScreen } from "./screens/MyPlan";
 import { MyProposals } from "./screens/MyProposals";
 import { Peers } from "./screens/Peers";
+import { Knowhow } from "./screens/Knowhow";
 import { ProgrammeCreate } from "./screens/hr/programmes/ProgrammeForm";
 import { Programmes } from "./screens/hr/programmes/ProgrammeList";
 import { ProgrammeScreen } from "./screens/hr/programmes/ProgrammeScreen";
@@ -77,6 +78,7 @@ export function App() {
         <Route path="hr/networks/insights" element={<NetworkInsights />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
+        <Route path="knowhow" element={<Knowhow />} />
         <Route path="mentoring/pairs" element={<MyMentorships />} />
         <Route path="mentoring/mentorships/:mentorshipId" element={<PairScreen />} />
         <Route path="peers/introductions" element={<Introductions />} />

@@ -150,6 +150,7 @@ network-invitation-accept        POST   andeby  403 403 404 404 404 404 404 404 
 network-invitation-decline       POST   own     403 403 200 404 404 404 404 404 403 403
 network-invitation-decline       POST   andeby  403 403 404 404 404 404 404 404 403 403
 peer-list                        GET    -       403 403 200 200 200 200 200 200 403 403
+knowhow-search                   GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                POST   -       403 403 400 400 400 400 400 400 403 403
 introduction-accept              POST   own     403 403 404 404 404 404 200 404 403 403
@@ -393,6 +394,7 @@ BODIES: dict[tuple[str, str], Callable[[Scene, str], dict[str, Any]]] = {
     ("network-invite", "POST"): lambda s, t: {"leader_id": s.unrelated.leader_id},
     ("programme-offers", "POST"): lambda s, t: {"capacity": 1},
     ("draft-move", "POST"): lambda s, t: {"leader": s.ids[t]["leader_id"], "to_group": 0},
+    ("knowhow-search", "GET"): lambda s, t: {"q": "budgetopfølgning"},
     ("onboarding-item", "PATCH"): lambda s, t: {"status": "done"},
     ("onboarding-item-drop", "POST"): lambda s, t: {"reason": "Ikke relevant"},
     ("onboarding-item-need-help", "POST"): lambda s, t: {"weight": 2},
@@ -454,6 +456,7 @@ APPS = {
     ),
     "networks": (
         "peer",
+        "knowhow-",
         "introduction",
         "network-",
         "my-roulette",

@@ -13,6 +13,8 @@ import hrRoundDa from "./areas/hr_round.da.json";
 import hrRoundEn from "./areas/hr_round.en.json";
 import hrSetupDa from "./areas/hr_setup.da.json";
 import hrSetupEn from "./areas/hr_setup.en.json";
+import knowhowDa from "./areas/knowhow.da.json";
+import knowhowEn from "./areas/knowhow.en.json";
 import leaderLifeDa from "./areas/leader_life.da.json";
 import leaderLifeEn from "./areas/leader_life.en.json";
 import leaderSelfDa from "./areas/leader_self.da.json";
@@ -21,9 +23,9 @@ import ssoDa from "./areas/sso.da.json";
 import ssoEn from "./areas/sso.en.json";
 
 /** Every Danish message: the core catalogue and each area's. */
-export const da = { ...coreDa, ...hrRoundDa, ...hrSetupDa, ...leaderLifeDa, ...leaderSelfDa, ...ssoDa };
+export const da = { ...coreDa, ...hrRoundDa, ...hrSetupDa, ...knowhowDa, ...leaderLifeDa, ...leaderSelfDa, ...ssoDa };
 /** Every English message, under the same keys as {@link da}. */
-export const en = { ...coreEn, ...hrRoundEn, ...hrSetupEn, ...leaderLifeEn, ...leaderSelfEn, ...ssoEn };
+export const en = { ...coreEn, ...hrRoundEn, ...hrSetupEn, ...knowhowEn, ...leaderLifeEn, ...leaderSelfEn, ...ssoEn };
 
 export type MessageKey = keyof typeof da;
 export type Language = "da" | "en";
