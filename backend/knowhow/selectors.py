@@ -77,7 +77,7 @@ def _ranked_postgres(docs: QuerySet[KnowhowDocument], query: str, limit: int) ->
     return list(rows)
 
 
-def _ranked_python(
+def _ranked_term_index(
     organisation_id: int, me_id: int, stems: Sequence[str], limit: int
 ) -> list[tuple[int, float]]:
     """SQLite: the inverted index, summed per leader (``ts_rank`` up to the query's length)."""
@@ -116,7 +116,7 @@ def knowhow_search(
     if connection.vendor == "postgresql":
         ranked = _ranked_postgres(_candidates(me.organisation_id, me.id), query, limit)
     else:
-        ranked = _ranked_python(me.organisation_id, me.id, stems, limit)
+        ranked = _ranked_term_index(me.organisation_id, me.id, stems, limit)
     return _found(ranked, terms, language)
 
 

@@ -12,13 +12,15 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from backend.knowhow.documents import documents_drop
+from backend.knowhow.documents import documents_drop, organisations_dirty
 from backend.people.models import Competency, Leader, Topic
 
 
 @receiver(post_save, sender=Leader, dispatch_uid="knowhow-leader-saved")
 def _leader_saved(sender: type, instance: Leader, created: bool, **kwargs: Any) -> None:
-    if not created:
+    if created:
+        organisations_dirty(organisation_ids=[instance.organisation_id])
+    else:
         documents_drop(leader_ids=[instance.id])
 
 

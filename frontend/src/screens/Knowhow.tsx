@@ -76,7 +76,6 @@ export function Knowhow() {
           </button>
         ))}
       </div>
-      <KnowhowPrivacy />
       {q && state.isPending ? <Loading /> : null}
       {state.isError ? <ErrorView error={state.error} /> : null}
       {q && state.isSuccess ? (
@@ -98,6 +97,7 @@ export function Knowhow() {
           </ul>
         </section>
       ) : null}
+      <KnowhowPrivacy />
     </Page>
   );
 }

@@ -67,13 +67,13 @@ def test_ten_problems_find_the_right_leader_with_postgresql_full_text_search(
     assert m.Leader.objects.filter(knowhow_document__vector__isnull=False).count() == 0
     fts = _check_all(asker)
     assert m.Leader.objects.filter(knowhow_document__vector__isnull=False).exists()
-    # The same questions ranked by the SQLite fallback (Python) over the same documents.
+    # The same questions ranked by the SQLite path (the term index) over the same profiles.
     leader = asker.leader
     assert leader is not None
 
     def python_instead(docs: Any, query: str, limit: int) -> list[tuple[int, float]]:
         stems = [t.stem for t in text.query_terms(query)]
-        return selectors._ranked_python(leader.organisation_id, leader.id, stems, limit)
+        return selectors._ranked_term_index(leader.organisation_id, leader.id, stems, limit)
 
     monkeypatch.setattr(selectors, "_ranked_postgres", python_instead)
     python = {query: _top3(asker, query) for query, _key in PROBLEMS}

@@ -182,3 +182,19 @@ def test_rank_of_follows_postgresql_ts_rank_for_an_or_query() -> None:
     assert rank_of(" a:vagtplan b:deltid ", ["vagtplan", "budget"]) == pytest.approx(
         1.0 / 1.64493406685 / 2
     )
+
+
+def test_the_profile_opt_in_says_what_the_knowhow_finder_shows() -> None:
+    """The opt-in on the profile names this finder and what it shows (strengths, sentences)."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3] / "frontend/src/i18n/areas"
+    for language, words in {
+        "da": ("Hvem har løst det?", "styrker", "sætninger fra din præsentation", "e-mail"),
+        "en": ("Who has solved this?", "strengths", "sentences of your introduction", "e-mail"),
+    }.items():
+        catalogue = json.loads((root / f"leader_self.{language}.json").read_text("utf-8"))
+        sentence = catalogue["lself.finder.sees"]
+        assert all(word in sentence for word in words), (language, sentence)
+        assert words[0] in catalogue["lself.finder.label"]
