@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 CONTRIBUTORS: tuple[tuple[str, str], ...] = (
     ("mentoring", "backend.mentoring.privacy"),
     ("networks", "backend.networks.privacy"),
+    ("knowhow", "backend.knowhow.privacy"),
     ("onboarding", "onboarding.privacy"),
     ("notifications", "backend.notifications.privacy"),
     ("identity", "backend.identity.privacy"),

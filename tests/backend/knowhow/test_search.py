@@ -198,3 +198,23 @@ def test_the_profile_opt_in_says_what_the_knowhow_finder_shows() -> None:
         sentence = catalogue["lself.finder.sees"]
         assert all(word in sentence for word in words), (language, sentence)
         assert words[0] in catalogue["lself.finder.label"]
+
+
+@pytest.mark.django_db
+def test_erasing_a_leader_removes_their_words_from_the_index(
+    found_world: World, client_for: Client
+) -> None:
+    from backend.knowhow import privacy
+    from backend.privacy.services import leader_erase, leader_export
+
+    _search(client_for(found_world.new_leader), "deltidsansatte")  # builds the documents
+    jens = found_world.mentor.leader
+    export = leader_export(leader=jens, actor=found_world.mentor)
+    assert export["knowhow"]["search_document"] is not None
+    m.Competency.objects.filter(leader=jens).delete()  # no strength left to signal the erasure
+    _search(client_for(found_world.new_leader), "deltidsansatte")
+    assert KnowhowDocument.objects.filter(leader=jens).exists()
+    leader_erase(leader=jens, actor=found_world.hr, reason="Fratrådt, anmodet om sletning")
+    assert not KnowhowDocument.objects.filter(leader=jens).exists()
+    assert privacy.export_leader(jens) == {"search_document": None}
+    assert _search(client_for(found_world.new_leader), "deltidsansatte")["count"] == 0
