@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "backend.networks",
     "backend.mentoring",
     "backend.coaching",
+    "backend.knowhow",
     "onboarding",
     "seed",
 ]

@@ -14,6 +14,7 @@ SCRIPTS = [
     "network_groups.py",
     "peers.py",
     "insights.py",
+    "knowhow.py",
 ]
 
 

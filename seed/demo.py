@@ -45,6 +45,7 @@ STEPS: Final[tuple[str, ...]] = (
     "seed.networks.seed_networks",
     "seed.crossorg.seed_neighbour",
     "seed.coaching.seed_coaching",
+    "seed.knowhow.seed_knowhow",
 )
 
 #: The one password of every demo login. Demo only: printed by ``seed_demo``, in docs/demo.md.

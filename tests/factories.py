@@ -17,6 +17,7 @@ from django.db import models
 from factory.django import DjangoModelFactory
 
 from backend.coaching import models as coaching
+from backend.knowhow import models as knowhow
 from backend.mentoring import models as mentoring
 from backend.networks import models as networks
 from backend.networks.models import Membership, Network, NetworkKind
@@ -244,6 +245,33 @@ class IntroductionRequestFactory(DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     from_leader = _leader_in("organisation")
     to_leader = _leader_in("organisation")
+
+
+class KnowhowDocumentFactory(DjangoModelFactory):
+    """A leader's know-how search document (normally built by the search itself)."""
+
+    class Meta:
+        model = knowhow.KnowhowDocument
+
+    leader = factory.SubFactory(LeaderFactory)
+    organisation = factory.SelfAttribute("leader.organisation")
+    text_b = "Spørg mig om vagtplaner. vagtplan"
+    terms = " b:spørg b:vagtplan b:vagtplan "
+    sources = factory.LazyFunction(
+        lambda: [{"kind": "introduction", "text": "Spørg mig om vagtplaner."}]
+    )
+
+
+class KnowhowTermFactory(DjangoModelFactory):
+    """One stem of a leader's know-how document in the SQLite search index."""
+
+    class Meta:
+        model = knowhow.KnowhowTerm
+
+    leader = factory.SubFactory(LeaderFactory)
+    organisation = factory.SelfAttribute("leader.organisation")
+    stem = "vagtplan"
+    weight = 0.4
 
 
 class SignUpFactory(DjangoModelFactory):

@@ -9,7 +9,16 @@ from factory.django import DjangoModelFactory
 
 from tests import factories as f
 
-APPS = ("people", "networks", "mentoring", "onboarding", "privacy", "notifications", "coaching")
+APPS = (
+    "people",
+    "networks",
+    "mentoring",
+    "onboarding",
+    "privacy",
+    "notifications",
+    "coaching",
+    "knowhow",
+)
 FACTORIES: dict[type[models.Model], type[DjangoModelFactory]] = {
     factory._meta.model: factory
     for factory in vars(f).values()

@@ -25,6 +25,7 @@ CONTRIBUTORS: tuple[tuple[str, str], ...] = (
     ("coaching", "backend.coaching.privacy"),
     ("mentoring", "backend.mentoring.privacy"),
     ("networks", "backend.networks.privacy"),
+    ("knowhow", "backend.knowhow.privacy"),
     ("onboarding", "onboarding.privacy"),
     ("notifications", "backend.notifications.privacy"),
     ("identity", "backend.identity.privacy"),

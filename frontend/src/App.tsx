@@ -10,6 +10,7 @@ import { MyPlan, PlanScreen } from "./screens/MyPlan";
 import { MyProposals } from "./screens/MyProposals";
 import { Peers } from "./screens/Peers";
 import { PeersElsewhere } from "./screens/PeersElsewhere";
+import { Knowhow } from "./screens/Knowhow";
 import { ProgrammeCreate } from "./screens/hr/programmes/ProgrammeForm";
 import { Programmes } from "./screens/hr/programmes/ProgrammeList";
 import { ProgrammeScreen } from "./screens/hr/programmes/ProgrammeScreen";
@@ -83,6 +84,7 @@ export function App() {
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
         <Route path="peers/elsewhere" element={<PeersElsewhere />} />
+        <Route path="knowhow" element={<Knowhow />} />
         <Route path="mentoring/pairs" element={<MyMentorships />} />
         <Route path="mentoring/mentorships/:mentorshipId" element={<PairScreen />} />
         <Route path="peers/introductions" element={<Introductions />} />

@@ -56,6 +56,7 @@ export function navFor(me: Me): NavSection[] {
         { to: "/me/staff", label: "nav.leader.staff", description: "nav.leader.staff.d" },
         { to: "/peers", label: "nav.leader.peers", description: "nav.leader.peers.d" },
         { to: "/peers/elsewhere", label: "xorg.nav", description: "xorg.nav.d" },
+        { to: "/knowhow", label: "knowhow.nav", description: "knowhow.nav.d" },
         { to: "/peers/introductions", label: "lnet.nav.intros", description: "lnet.nav.intros.d" },
         { to: "/networks", label: "lnet.nav.networks", description: "lnet.nav.networks.d" },
         { to: "/networks/signups", label: "lnet.nav.signups", description: "lnet.nav.signups.d" },

@@ -155,6 +155,7 @@ peer-list                        GET    -       403 403 200 200 200 200 200 200 
 peer-directory                   GET    -       403 403 200 200 200 200 200 200 403 403
 peer-directory-setting           GET    -       200 200 403 403 403 403 403 403 200 403
 peer-directory-setting           PUT    -       400 403 403 403 403 403 403 403 400 403
+knowhow-search                   GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                GET    -       403 403 200 200 200 200 200 200 403 403
 introduction-list                POST   -       403 403 400 400 400 400 400 400 403 403
 introduction-accept              POST   own     403 403 404 404 404 404 200 404 403 403
@@ -423,6 +424,7 @@ BODIES: dict[tuple[str, str], Callable[[Scene, str], dict[str, Any]]] = {
     ("network-invite", "POST"): lambda s, t: {"leader_id": s.unrelated.leader_id},
     ("programme-offers", "POST"): lambda s, t: {"capacity": 1},
     ("draft-move", "POST"): lambda s, t: {"leader": s.ids[t]["leader_id"], "to_group": 0},
+    ("knowhow-search", "GET"): lambda s, t: {"q": "budgetopfølgning"},
     ("onboarding-item", "PATCH"): lambda s, t: {"status": "done"},
     ("onboarding-item-drop", "POST"): lambda s, t: {"reason": "Ikke relevant"},
     ("onboarding-item-need-help", "POST"): lambda s, t: {"weight": 2},
@@ -484,6 +486,7 @@ APPS = {
     ),
     "networks": (
         "peer",
+        "knowhow-",
         "introduction",
         "network-",
         "my-roulette",

@@ -521,6 +521,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowhow/search/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Leaders of the caller's organisation who offer know-how on a problem, best first. */
+        get: operations["knowhow_search_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leaders/": {
         parameters: {
             query?: never;
@@ -3419,6 +3436,48 @@ export interface components {
             status?: components["schemas"]["RequestStatusEnum"];
             /** Format: date-time */
             readonly created_at: string;
+        };
+        /** @description A leader as the know-how finder shows them: no contact details, nothing private. */
+        KnowhowLeader: {
+            readonly id: number;
+            name: string;
+            /** Stillingsbetegnelse */
+            role_title: string;
+            unit?: string;
+            administration?: string;
+        };
+        KnowhowReason: {
+            /**
+             * @description A strength the leader offers, or a sentence of their own introduction.
+             *
+             *     * `strength` - strength
+             *     * `introduction` - introduction
+             */
+            kind: components["schemas"]["KnowhowReasonKindEnum"];
+            /** @description The strength's label or the sentence. */
+            text: string;
+            /** @description The strength's level, 1-3. */
+            level: number | null;
+            /** @description The leader's words that matched (to highlight). */
+            matched: string[];
+            /** @description The asker's words they matched. */
+            asked: string[];
+        };
+        /**
+         * @description * `strength` - strength
+         *     * `introduction` - introduction
+         * @enum {string}
+         */
+        KnowhowReasonKindEnum: "strength" | "introduction";
+        KnowhowResult: {
+            leader: components["schemas"]["KnowhowLeader"];
+            /** Format: double */
+            score: number;
+            reasons: components["schemas"]["KnowhowReason"][];
+        };
+        KnowhowResultList: {
+            count: number;
+            results: components["schemas"]["KnowhowResult"][];
         };
         Label: {
             da: string;
@@ -6951,6 +7010,29 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    knowhow_search_retrieve: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The problem, in the asker's words. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowhowResultList"];
                 };
             };
         };

@@ -15,6 +15,8 @@ import hrRoundDa from "./areas/hr_round.da.json";
 import hrRoundEn from "./areas/hr_round.en.json";
 import hrSetupDa from "./areas/hr_setup.da.json";
 import hrSetupEn from "./areas/hr_setup.en.json";
+import knowhowDa from "./areas/knowhow.da.json";
+import knowhowEn from "./areas/knowhow.en.json";
 import leaderLifeDa from "./areas/leader_life.da.json";
 import leaderLifeEn from "./areas/leader_life.en.json";
 import leaderSelfDa from "./areas/leader_self.da.json";
@@ -34,6 +36,7 @@ export const da = {
   ...ssoDa,
   ...crossorgDa,
   ...coachingDa,
+  ...knowhowDa,
 };
 /** Every English message, under the same keys as {@link da}. */
 export const en = {
@@ -45,6 +48,7 @@ export const en = {
   ...ssoEn,
   ...crossorgEn,
   ...coachingEn,
+  ...knowhowEn,
 };
 
 export type MessageKey = keyof typeof da;

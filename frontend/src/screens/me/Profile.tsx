@@ -241,7 +241,7 @@ function StrengthsForm({
   );
 }
 
-const KIND_NAME: Record<Kind, MessageKey> = {
+export const KIND_NAME: Record<Kind, MessageKey> = {
   support_need: "lself.kind.support_need",
   support_need_note: "lself.kind.support_need_note",
   help_request: "lself.kind.help_request",

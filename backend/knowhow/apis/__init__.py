@@ -1,0 +1,1 @@
+"""The know-how finder's HTTP views."""
