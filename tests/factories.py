@@ -16,6 +16,7 @@ import factory
 from django.db import models
 from factory.django import DjangoModelFactory
 
+from backend.gatherings import models as gatherings
 from backend.mentoring import models as mentoring
 from backend.networks import models as networks
 from backend.networks.models import Membership, Network, NetworkKind
@@ -574,3 +575,34 @@ class EmailPreferenceFactory(DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     muted = factory.LazyFunction(lambda: [EmailPreference.Group.NETWORKS])
+
+
+class GatheringFactory(DjangoModelFactory):
+    class Meta:
+        model = gatherings.Gathering
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Ledertræf {n}")
+    date = dt.date(2027, 3, 4)
+    place = "Rådhuset, byrådssalen"
+    table_min = 6
+    table_max = 8
+    rounds = 2
+
+
+class AttendeeFactory(DjangoModelFactory):
+    class Meta:
+        model = gatherings.Attendee
+
+    gathering = factory.SubFactory(GatheringFactory)
+    leader = _leader_in("gathering.organisation")
+
+
+class SeatFactory(DjangoModelFactory):
+    class Meta:
+        model = gatherings.Seat
+
+    gathering = factory.SubFactory(GatheringFactory)
+    leader = _leader_in("gathering.organisation")
+    round = 1
+    table = 1
