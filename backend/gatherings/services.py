@@ -275,9 +275,10 @@ def _check_hard_rules(gathering: Gathering, leader_id: int, others: list[int], t
     names = dict((x.id, x.full_name) for x in Leader.objects.filter(id__in=[leader_id, *others]))
     for a, b in sorted(line_pairs([leader_id, *others], graph)):
         if leader_id in (a, b):
+            other = b if a == leader_id else a
             raise ServiceError(
                 _("%(a)s and %(b)s are in one line of command: not at table %(t)d.")
-                % {"a": names[a], "b": names[b], "t": table},
+                % {"a": names[leader_id], "b": names[other], "t": table},
                 field="table",
             )
     unit = Leader.objects.filter(id=leader_id).values_list("unit_id", flat=True).first()

@@ -23,6 +23,9 @@ import { NetworkSignUps } from "./screens/NetworkSignUps";
 import { Networks } from "./screens/Networks";
 import { NetworkInsights } from "./screens/NetworkInsights";
 import { HrSignUpScreen, HrSignUps } from "./screens/HrSignUps";
+import { GatheringPrint } from "./screens/gatherings/GatheringPrint";
+import { GatheringScreen } from "./screens/gatherings/GatheringScreen";
+import { Gatherings } from "./screens/gatherings/Gatherings";
 import { Inbox } from "./screens/me/Inbox";
 import {
   FlagsLink,
@@ -75,6 +78,9 @@ export function App() {
         <Route path="hr/networks/signups" element={<HrSignUps />} />
         <Route path="hr/networks/signups/:signupId" element={<HrSignUpScreen />} />
         <Route path="hr/networks/insights" element={<NetworkInsights />} />
+        <Route path="hr/gatherings" element={<Gatherings />} />
+        <Route path="hr/gatherings/:gatheringId" element={<GatheringScreen />} />
+        <Route path="hr/gatherings/:gatheringId/print" element={<GatheringPrint />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
         <Route path="mentoring/pairs" element={<MyMentorships />} />

@@ -43,6 +43,7 @@ export function navFor(me: Me): NavSection[] {
           label: "hrnet.nav.insights",
           description: "hrnet.nav.insights.d",
         },
+        { to: "/hr/gatherings", label: "gath.nav.list", description: "gath.nav.list.d" },
       ],
     });
   }

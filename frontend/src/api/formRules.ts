@@ -1,6 +1,9 @@
 // Generated from openapi.yaml by scripts/form_rules.py (npm run gen:rules); do not edit.
 // Per request body: each field's required / maxLength / minLength / min / max.
 export const formRules = {
+  AttendeesAddInputRequest: {
+    identifiers: { maxLength: 100000 },
+  },
   CheckInInputRequest: {
     met_on: { required: true },
     minutes: { required: true, min: 1, max: 1440 },
@@ -31,6 +34,17 @@ export const formRules = {
     goals_met: { required: true },
     would_recommend: { required: true },
     comment: { maxLength: 2000 },
+  },
+  GatheringComposeInputRequest: {
+    seed: { min: 0 },
+  },
+  GatheringInputRequest: {
+    title: { required: true, maxLength: 200, minLength: 1 },
+    date: { required: true },
+    place: { maxLength: 200 },
+    table_min: { min: 2, max: 30 },
+    table_max: { min: 2, max: 30 },
+    rounds: { min: 1, max: 6 },
   },
   InformalNetworkInputRequest: {
     name: { required: true, maxLength: 200, minLength: 1 },
@@ -106,6 +120,13 @@ export const formRules = {
   },
   OnboardingPlanItemDropInputRequest: {
     reason: { maxLength: 500 },
+  },
+  PatchedGatheringUpdateInputRequest: {
+    title: { maxLength: 200, minLength: 1 },
+    place: { maxLength: 200 },
+    table_min: { min: 2, max: 30 },
+    table_max: { min: 2, max: 30 },
+    rounds: { min: 1, max: 6 },
   },
   PatchedLeaderHrInputRequest: {
     phone: { maxLength: 40 },
@@ -210,6 +231,11 @@ export const formRules = {
   RouletteSettingInputRequest: {
     every_weeks: { min: 1, max: 52 },
     cooldown_weeks: { min: 0, max: 260 },
+  },
+  SeatMoveInputRequest: {
+    round: { required: true, min: 1 },
+    leader: { required: true },
+    table: { required: true, min: 1 },
   },
   SignUpComposeInputRequest: {
     seed: { min: 0 },

@@ -246,6 +246,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/gatherings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR's leader meetings, newest first; HR creates one. */
+        get: operations["gatherings_list"];
+        put?: never;
+        /** @description HR's leader meetings, newest first; HR creates one. */
+        post: operations["gatherings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One meeting's plan (HR); HR changes its facts. */
+        get: operations["gatherings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description One meeting's plan (HR); HR changes its facts. */
+        patch: operations["gatherings_partial_update"];
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/attendees/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR adds attendees: by hand, by administration or level, all leaders, or from a list. */
+        post: operations["gatherings_attendees_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/attendees/{leader_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description HR removes an attendee (and their seats). */
+        delete: operations["gatherings_attendees_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/compose/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR composes every round's tables (about a second; replaces earlier moves). */
+        post: operations["gatherings_compose_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/move/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR moves a person to another table in one round; line and unit are checked. */
+        post: operations["gatherings_move_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/leaders/": {
         parameters: {
             query?: never;
@@ -2588,6 +2692,22 @@ export interface components {
             ended_early: components["schemas"]["AnalyticsCell"];
             needs_covered_pct: components["schemas"]["AnalyticsCell"];
         };
+        AttendeesAddInputRequest: {
+            leader_ids?: number[];
+            administration_ids?: number[];
+            /** @description 1: top of the line; 2: one boss above; ... */
+            levels?: number[];
+            /** @default false */
+            all_leaders: boolean;
+            /**
+             * @description Employee numbers or e-mails, separated by lines, commas or spaces.
+             * @default
+             */
+            identifiers: string;
+        };
+        AttendeesAdded: {
+            added: number;
+        };
         /**
          * @description * `self` - self
          *     * `line` - line
@@ -2831,6 +2951,75 @@ export interface components {
             id: number;
             /** Format: date-time */
             resolved_at: string;
+        };
+        /** @description A leader meeting in HR's list. */
+        Gathering: {
+            readonly id: number;
+            /** Titel */
+            title: string;
+            /**
+             * Dato
+             * Format: date
+             */
+            date: string;
+            /** Sted */
+            place?: string;
+            /** Smallest table */
+            table_min?: number;
+            /** Largest table */
+            table_max?: number;
+            rounds?: number;
+            readonly attendee_count: number;
+            readonly composed: boolean;
+        };
+        GatheringComposeInputRequest: {
+            /** @default 42 */
+            seed: number;
+        };
+        GatheringInputRequest: {
+            title: string;
+            /** Format: date */
+            date: string;
+            /** @default  */
+            place: string;
+            /** @default 6 */
+            table_min: number;
+            /** @default 8 */
+            table_max: number;
+            /** @default 2 */
+            rounds: number;
+        };
+        /** @description A meeting with its attendees and each round's tables (public ties only). */
+        GatheringPlan: {
+            gathering: components["schemas"]["Gathering"];
+            attendees: components["schemas"]["LeaderBrief"][];
+            rounds: components["schemas"]["GatheringRound"][];
+        };
+        GatheringRound: {
+            number: number;
+            tables: components["schemas"]["GatheringTable"][];
+            /** @description New acquaintances in this round. */
+            new_pairs: number;
+            pairs: number;
+            /** @description Pairs who sat together in a round before. */
+            repeated_pairs: number;
+        };
+        GatheringTable: {
+            number: number;
+            members: components["schemas"]["LeaderBrief"][];
+            administrations: number;
+            /** @description Pairs meeting for the first time. */
+            new_pairs: number;
+            pairs: number;
+            warnings: components["schemas"]["GatheringWarning"][];
+        };
+        GatheringWarning: {
+            rule: components["schemas"]["RuleEnum"];
+            /** @description A hard rule: the server refuses such a move. */
+            hard: boolean;
+            leaders: number[];
+            /** @description For `met`: the round. */
+            met_round: number | null;
         };
         /**
          * @description * `yes` - Ja
@@ -3839,6 +4028,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["FlagOutput"][];
         };
+        PaginatedGatheringList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Gathering"][];
+        };
         PaginatedIntroductionOutputList: {
             /** @example 123 */
             count: number;
@@ -4249,6 +4453,15 @@ export interface components {
             mentoring?: boolean;
             networks?: boolean;
             onboarding?: boolean;
+        };
+        PatchedGatheringUpdateInputRequest: {
+            title?: string;
+            /** Format: date */
+            date?: string;
+            place?: string;
+            table_min?: number;
+            table_max?: number;
+            rounds?: number;
         };
         /** @description Every profile field HR maintains. ``unit`` and ``boss`` are ids in HR's organisation. */
         PatchedLeaderHrInputRequest: {
@@ -4937,6 +5150,21 @@ export interface components {
             cooldown_weeks: number;
             /** Format: date */
             next_run_on?: string;
+        };
+        /**
+         * @description * `line` - line
+         *     * `unit` - unit
+         *     * `known` - known
+         *     * `met` - met
+         *     * `one_administration` - one_administration
+         *     * `size` - size
+         * @enum {string}
+         */
+        RuleEnum: "line" | "unit" | "known" | "met" | "one_administration" | "size";
+        SeatMoveInputRequest: {
+            round: number;
+            leader: number;
+            table: number;
         };
         /**
          * @description * `everything` - everything
@@ -5918,6 +6146,207 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentOutput"];
+                };
+            };
+        };
+    };
+    gatherings_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedGatheringList"];
+                };
+            };
+        };
+    };
+    gatherings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatheringInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GatheringInputRequest"];
+                "multipart/form-data": components["schemas"]["GatheringInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gathering"];
+                };
+            };
+        };
+    };
+    gatherings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPlan"];
+                };
+            };
+        };
+    };
+    gatherings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedGatheringUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedGatheringUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedGatheringUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPlan"];
+                };
+            };
+        };
+    };
+    gatherings_attendees_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AttendeesAddInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AttendeesAddInputRequest"];
+                "multipart/form-data": components["schemas"]["AttendeesAddInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeesAdded"];
+                };
+            };
+        };
+    };
+    gatherings_attendees_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    gatherings_compose_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GatheringComposeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GatheringComposeInputRequest"];
+                "multipart/form-data": components["schemas"]["GatheringComposeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPlan"];
+                };
+            };
+        };
+    };
+    gatherings_move_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeatMoveInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SeatMoveInputRequest"];
+                "multipart/form-data": components["schemas"]["SeatMoveInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPlan"];
                 };
             };
         };
