@@ -9,6 +9,7 @@ and an earlier round at one table count as "already know each other".
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ from matching.groups.model import Person
 KNOWN_TIES_EXCLUDED = frozenset({"line", "unit", "department"})
 
 Pair = tuple[int, int]
+# The line rule at a meeting: nobody at a table with their boss or their boss's boss. A director
+# above a whole administration would otherwise fit at no table with anyone from it.
+LINE_DEPTH = 2
 
 
 def _pair(a: int, b: int) -> Pair:
@@ -98,7 +102,10 @@ def composer_problem(
     """The composer's people and ties: public ties plus pairs who sat together before."""
     ids = [x.id for x in leaders]
     pairs = known_pairs(ids, graph) | set(earlier)
-    return people_for(leaders, graph), [(str(a), str(b)) for a, b in sorted(pairs)]
+    people = [
+        dataclasses.replace(p, line=p.line[:LINE_DEPTH]) for p in people_for(leaders, graph)
+    ]
+    return people, [(str(a), str(b)) for a, b in sorted(pairs)]
 
 
 def rounds_of(*, gathering: Gathering) -> dict[int, dict[int, list[int]]]:

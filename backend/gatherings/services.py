@@ -190,6 +190,7 @@ def compose_rounds(
     rounds: int,
     seed: int,
     seconds: float = SECONDS_PER_COMPOSITION,
+    budget: int | None = None,
 ) -> list[list[list[int]]]:
     """Every round's tables: the composer mixes, keeps line and unit apart, and each round
     weighs pairs who sat together in an earlier round like people who already know each other.
@@ -204,8 +205,8 @@ def compose_rounds(
             group_size=table_size,
             ties=ties,
             seed=seed + number,
-            rounds=default_rounds(len(people)),
-            time_limit_s=seconds / rounds,
+            rounds=budget or default_rounds(len(people)),
+            time_limit_s=seconds / rounds if budget is None else 60.0,
             policy=TABLE_POLICY,
         )
         tables = [[int(x) for x in group] for group in grouping.groups]
@@ -215,8 +216,14 @@ def compose_rounds(
 
 
 @transaction.atomic
-def gathering_compose(*, actor: User, gathering_id: int, seed: int = 42) -> Gathering:
-    """HR composes every round's tables anew (earlier moves are replaced)."""
+def gathering_compose(
+    *, actor: User, gathering_id: int, seed: int = 42, budget: int | None = None
+) -> Gathering:
+    """HR composes every round's tables anew (earlier moves are replaced).
+
+    HR waits for the answer, so the search stops after about a second; ``budget`` (search
+    rounds per meeting round) makes a run reproducible from the seed instead (the demo).
+    """
     gathering = gathering_for_hr_or_404(actor=actor, gathering_id=gathering_id)
     gathering = Gathering.objects.select_for_update().get(id=gathering.id)
     leaders = attendee_leaders(gathering=gathering)
@@ -232,6 +239,7 @@ def gathering_compose(*, actor: User, gathering_id: int, seed: int = 42) -> Gath
             table_size=(gathering.table_min, gathering.table_max),
             rounds=gathering.rounds,
             seed=seed,
+            budget=budget,
         )
     except InputError as error:
         raise ServiceError(str(error), field="attendees") from error

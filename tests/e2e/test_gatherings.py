@@ -77,6 +77,8 @@ def test_hr_plans_a_ledertraef_with_two_rounds_moves_one_and_prints(
     expect(page.get_by_role("status")).to_contain_text(
         "Ledertræffet »Ledertræf forår« er oprettet."
     )
+    # The list reloads with the new meeting; wait for it so the link stops moving before a click.
+    expect(page.get_by_role("row", name=re.compile("Ledertræf forår"))).to_be_visible()
     page.get_by_role("link", name="Vælg deltagere").click()
     browser.expect_heading("Ledertræf forår")
 
