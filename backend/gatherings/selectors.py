@@ -102,9 +102,7 @@ def composer_problem(
     """The composer's people and ties: public ties plus pairs who sat together before."""
     ids = [x.id for x in leaders]
     pairs = known_pairs(ids, graph) | set(earlier)
-    people = [
-        dataclasses.replace(p, line=p.line[:LINE_DEPTH]) for p in people_for(leaders, graph)
-    ]
+    people = [dataclasses.replace(p, line=p.line[:LINE_DEPTH]) for p in people_for(leaders, graph)]
     return people, [(str(a), str(b)) for a, b in sorted(pairs)]
 
 
