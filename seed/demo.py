@@ -44,6 +44,7 @@ STEPS: Final[tuple[str, ...]] = (
     "seed.onboarding.seed_onboarding",
     "seed.networks.seed_networks",
     "seed.gatherings.seed_gatherings",
+    "seed.netvalue.seed_netvalue",
 )
 
 #: The one password of every demo login. Demo only: printed by ``seed_demo``, in docs/demo.md.

@@ -18,6 +18,7 @@ from factory.django import DjangoModelFactory
 
 from backend.gatherings import models as gatherings
 from backend.mentoring import models as mentoring
+from backend.netvalue import models as netvalue
 from backend.networks import models as networks
 from backend.networks.models import Membership, Network, NetworkKind
 from backend.notifications.models import EmailPreference, Notification
@@ -606,3 +607,26 @@ class SeatFactory(DjangoModelFactory):
     leader = _leader_in("gathering.organisation")
     round = 1
     table = 1
+
+
+class ValueRoundFactory(DjangoModelFactory):
+    class Meta:
+        model = netvalue.ValueRound
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    opened_on = dt.date(2027, 1, 4)
+    closes_on = dt.date(2027, 1, 25)
+
+
+class ValueAnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = netvalue.ValueAnswer
+
+    round = factory.SubFactory(ValueRoundFactory)
+    network = factory.SubFactory(
+        NetworkFactory, organisation=factory.SelfAttribute("..round.organisation")
+    )
+    leader = _leader_in("round.organisation")
+    score = 4
+    wish = "keep"
+    comment = "Godt at høre, hvordan andre gør."

@@ -14,6 +14,7 @@ APPS = (
     "networks",
     "mentoring",
     "gatherings",
+    "netvalue",
     "onboarding",
     "privacy",
     "notifications",

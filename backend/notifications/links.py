@@ -15,6 +15,7 @@ __all__ = [
     "email_preferences",
     "hr_home",
     "hr_import",
+    "hr_network_value",
     "hr_programme",
     "introductions",
     "leader_home",
@@ -25,6 +26,7 @@ __all__ = [
     "my_networks",
     "network",
     "network_requests",
+    "network_value",
     "plan_item",
     "programme_manual_queue",
     "proposal",
@@ -116,3 +118,13 @@ def hr_programme(programme_id: int) -> str:
 def my_networks() -> str:
     """The leader's own networks and invitations (``networks.invitation``, ``networks.closed``)."""
     return "/networks"
+
+
+def network_value() -> str:
+    """The member's question "Was the network worth your time?" (``netvalue.question``)."""
+    return "/networks/value"
+
+
+def hr_network_value() -> str:
+    """HR's overview of the answers: which networks to renew, change or close."""
+    return "/hr/networks/value"

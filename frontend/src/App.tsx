@@ -26,6 +26,7 @@ import { HrSignUpScreen, HrSignUps } from "./screens/HrSignUps";
 import { GatheringPrint } from "./screens/gatherings/GatheringPrint";
 import { GatheringScreen } from "./screens/gatherings/GatheringScreen";
 import { Gatherings } from "./screens/gatherings/Gatherings";
+import { HrNetworkValue, NetworkValueForm } from "./screens/netvalue/NetworkValue";
 import { Inbox } from "./screens/me/Inbox";
 import {
   FlagsLink,
@@ -79,6 +80,8 @@ export function App() {
         <Route path="hr/networks/signups/:signupId" element={<HrSignUpScreen />} />
         <Route path="hr/networks/insights" element={<NetworkInsights />} />
         <Route path="hr/gatherings" element={<Gatherings />} />
+        <Route path="hr/networks/value" element={<HrNetworkValue />} />
+        <Route path="networks/value" element={<NetworkValueForm />} />
         <Route path="hr/gatherings/:gatheringId" element={<GatheringScreen />} />
         <Route path="hr/gatherings/:gatheringId/print" element={<GatheringPrint />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />

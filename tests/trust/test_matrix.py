@@ -219,6 +219,12 @@ gathering-compose                POST   own     200 200 403 403 403 403 403 403 
 gathering-compose                POST   andeby  404 404 403 403 403 403 403 403 400 403
 gathering-move                   POST   own     400 400 403 403 403 403 403 403 400 403
 gathering-move                   POST   andeby  400 400 403 403 403 403 403 403 400 403
+# Is this network worth your time: the member's own question and answers; HR's overview shows
+# totals only (small cells hidden); only organisation-wide HR asks the question now.
+netvalue-mine                    GET    -       403 403 200 200 200 200 200 200 403 403
+netvalue-answer                  POST   -       403 403 400 400 400 400 400 400 403 403
+netvalue-overview                GET    -       200 200 403 403 403 403 403 403 200 403
+netvalue-rounds                  POST   -       201 403 403 403 403 403 403 403 201 403
 # Mentoring: a leader calling an HR endpoint (and HR calling the pair's own) is a role failure,
 # 403 before any row is read; a malformed body is 400 before the scoped lookup (the same for
 # any id, so it tells nothing about the object).
@@ -489,7 +495,7 @@ APPS = {
         "mentorship",
         "mentoring-",
     ),
-    "gatherings": ("gathering-",),
+    "gatherings": ("gathering-", "netvalue-"),
     "onboarding": ("onboarding-",),
     "privacy_notifications": ("access-log", "privacy-", "notification"),
     "identity": ("sso-", "scim-"),

@@ -286,4 +286,10 @@ export const formRules = {
     label_en: { required: true, maxLength: 200, minLength: 1 },
     order: { min: 0, max: 32767 },
   },
+  ValueAnswerInputRequest: {
+    network: { required: true },
+    score: { required: true, min: 1, max: 5 },
+    wish: { required: true },
+    comment: { maxLength: 1000 },
+  },
 } as const;

@@ -1219,6 +1219,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/network-value/answers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A member answers for one of their networks (answering again replaces the answer). */
+        post: operations["network_value_answers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-value/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The leader's networks to answer for in the open round, with their own answers. */
+        get: operations["network_value_mine_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-value/overview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR: the latest round per network, small cells hidden, and what to renew or close. */
+        get: operations["network_value_overview_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-value/rounds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Organisation-wide HR asks the question now (the beat asks every three months). */
+        post: operations["network_value_rounds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/networks/": {
         parameters: {
             query?: never;
@@ -2964,10 +3032,11 @@ export interface components {
             date: string;
             /** Sted */
             place?: string;
-            /** Smallest table */
+            /** Mindste bord */
             table_min?: number;
-            /** Largest table */
+            /** Største bord */
             table_max?: number;
+            /** Runder */
             rounds?: number;
             readonly attendee_count: number;
             readonly composed: boolean;
@@ -3578,6 +3647,10 @@ export interface components {
         MyProposalList: {
             count: number;
             results: components["schemas"]["ProposalForLeader"][];
+        };
+        MyValueQuestions: {
+            round: components["schemas"]["ValueRound"] | null;
+            questions: components["schemas"]["ValueQuestion"][];
         };
         /** @description A network; ``member_count`` and ``member_count_suppressed`` are annotated by the selector. */
         Network: {
@@ -5768,6 +5841,73 @@ export interface components {
          * @enum {string}
          */
         UserRoleEnum: "hr" | "leader" | "admin";
+        ValueAnswer: {
+            network: number;
+            /** Værd at bruge tid på (1–5) */
+            score: number;
+            /** Ønske */
+            wish?: components["schemas"]["WishEnum"];
+            /** Kommentar */
+            comment?: string;
+        };
+        ValueAnswerInputRequest: {
+            network: number;
+            score: number;
+            wish: components["schemas"]["WishEnum"];
+            /** @default  */
+            comment: string;
+        };
+        ValueCell: {
+            /** Format: double */
+            value: number | null;
+            suppressed: boolean;
+        };
+        ValueNetwork: {
+            id: number;
+            name: string;
+            kind: string;
+        };
+        ValueOverview: {
+            round: components["schemas"]["ValueRound"] | null;
+            networks: components["schemas"]["ValueOverviewNetwork"][];
+        };
+        ValueOverviewNetwork: {
+            network: components["schemas"]["ValueNetwork"];
+            members: number;
+            answers: number;
+            mean_score: components["schemas"]["ValueCell"];
+            keep: components["schemas"]["ValueCell"];
+            change: components["schemas"]["ValueCell"];
+            close: components["schemas"]["ValueCell"];
+            /** @description Without names; only with five answers or more. */
+            comments: string[];
+            verdict: components["schemas"]["VerdictEnum"];
+        };
+        ValueQuestion: {
+            network: components["schemas"]["ValueNetwork"];
+            answer: components["schemas"]["ValueAnswer"] | null;
+        };
+        ValueRound: {
+            readonly id: number;
+            /**
+             * Åbnet den
+             * Format: date
+             */
+            opened_on: string;
+            /**
+             * Lukker den
+             * Format: date
+             */
+            closes_on: string;
+        };
+        /**
+         * @description * `renew` - renew
+         *     * `change` - change
+         *     * `close` - close
+         *     * `too_few` - too_few
+         * @enum {string}
+         */
+        VerdictEnum: "renew" | "change" | "close" | "too_few";
         /**
          * @description * `self` - self
          *     * `hr` - hr
@@ -5800,6 +5940,13 @@ export interface components {
          * @enum {integer}
          */
         WeightEnum: 1 | 2 | 3;
+        /**
+         * @description * `keep` - Behold det
+         *     * `change` - Lav det om
+         *     * `close` - Luk det
+         * @enum {string}
+         */
+        WishEnum: "keep" | "change" | "close";
     };
     responses: never;
     parameters: never;
@@ -7891,6 +8038,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedRegistrationOutputList"];
+                };
+            };
+        };
+    };
+    network_value_answers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueAnswerInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ValueAnswerInputRequest"];
+                "multipart/form-data": components["schemas"]["ValueAnswerInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueAnswer"];
+                };
+            };
+        };
+    };
+    network_value_mine_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyValueQuestions"];
+                };
+            };
+        };
+    };
+    network_value_overview_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueOverview"];
+                };
+            };
+        };
+    };
+    network_value_rounds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueRound"];
                 };
             };
         };

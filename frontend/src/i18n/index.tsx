@@ -11,6 +11,8 @@ import coreDa from "./da.json";
 import coreEn from "./en.json";
 import gatheringsDa from "./areas/gatherings.da.json";
 import gatheringsEn from "./areas/gatherings.en.json";
+import netvalueDa from "./areas/netvalue.da.json";
+import netvalueEn from "./areas/netvalue.en.json";
 import hrRoundDa from "./areas/hr_round.da.json";
 import hrRoundEn from "./areas/hr_round.en.json";
 import hrSetupDa from "./areas/hr_setup.da.json";
@@ -23,9 +25,9 @@ import ssoDa from "./areas/sso.da.json";
 import ssoEn from "./areas/sso.en.json";
 
 /** Every Danish message: the core catalogue and each area's. */
-export const da = { ...coreDa, ...gatheringsDa, ...hrRoundDa, ...hrSetupDa, ...leaderLifeDa, ...leaderSelfDa, ...ssoDa };
+export const da = { ...coreDa, ...gatheringsDa, ...netvalueDa, ...hrRoundDa, ...hrSetupDa, ...leaderLifeDa, ...leaderSelfDa, ...ssoDa };
 /** Every English message, under the same keys as {@link da}. */
-export const en = { ...coreEn, ...gatheringsEn, ...hrRoundEn, ...hrSetupEn, ...leaderLifeEn, ...leaderSelfEn, ...ssoEn };
+export const en = { ...coreEn, ...gatheringsEn, ...netvalueEn, ...hrRoundEn, ...hrSetupEn, ...leaderLifeEn, ...leaderSelfEn, ...ssoEn };
 
 export type MessageKey = keyof typeof da;
 export type Language = "da" | "en";
