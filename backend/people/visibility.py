@@ -24,6 +24,7 @@ class Kind(StrEnum):
     MENTOR_PAIRING = "mentor_pairing"  # that the leader has a mentor (or is one), and who
     CHECK_IN_NOTE = "check_in_note"  # the leader's note on a meeting of the pair
     MENTORING_FEEDBACK = "mentoring_feedback"  # pulses after meetings, the exit survey
+    NETWORK_VALUE = "network_value"  # "was the network worth your time?" answers
 
 
 class Audience(StrEnum):
@@ -97,6 +98,14 @@ RULES: tuple[Rule, ...] = (
     Rule(Kind.MENTORING_FEEDBACK, _H, Sees.IN_FIGURES),
     Rule(Kind.MENTORING_FEEDBACK, _M, _NO),
     Rule(Kind.MENTORING_FEEDBACK, _O, _NO),
+    # "Was the network worth your time?": the member's own; organisation-wide HR reads only
+    # figures of five answers or more per network, comments without names; the line, the
+    # other members and everyone else never.
+    Rule(Kind.NETWORK_VALUE, _S, _ALL),
+    Rule(Kind.NETWORK_VALUE, _L, _NO),
+    Rule(Kind.NETWORK_VALUE, _H, Sees.IN_FIGURES),
+    Rule(Kind.NETWORK_VALUE, _M, _NO),
+    Rule(Kind.NETWORK_VALUE, _O, _NO),
 )
 
 

@@ -223,7 +223,7 @@ gathering-move                   POST   andeby  400 400 403 403 403 403 403 403 
 # totals only (small cells hidden); only organisation-wide HR asks the question now.
 netvalue-mine                    GET    -       403 403 200 200 200 200 200 200 403 403
 netvalue-answer                  POST   -       403 403 400 400 400 400 400 400 403 403
-netvalue-overview                GET    -       200 200 403 403 403 403 403 403 200 403
+netvalue-overview                GET    -       200 403 403 403 403 403 403 403 200 403
 netvalue-rounds                  POST   -       201 403 403 403 403 403 403 403 201 403
 # Mentoring: a leader calling an HR endpoint (and HR calling the pair's own) is a role failure,
 # 403 before any row is read; a malformed body is 400 before the scoped lookup (the same for

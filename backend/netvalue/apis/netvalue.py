@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.api.permissions import IsHR, IsLeaderUser, IsOrgWideHR, request_user
+from backend.api.permissions import IsLeaderUser, IsOrgWideHR, request_user
 from backend.netvalue.models import ValueAnswer, ValueRound
 from backend.netvalue.selectors import my_value_questions, value_overview
 from backend.netvalue.services import value_answer, value_round_open_as
@@ -115,9 +115,10 @@ class OverviewSerializer(serializers.Serializer[Any]):
 
 
 class ValueOverviewApi(APIView):
-    """HR: the latest round per network, small cells hidden, and what to renew or close."""
+    """Organisation-wide HR: the latest round per network, small cells hidden, and what to
+    renew or close (networks have no administration, so HR scoped to one sees none)."""
 
-    permission_classes = [IsHR]
+    permission_classes = [IsOrgWideHR]
 
     @extend_schema(responses=OverviewSerializer)
     def get(self, request: Request) -> Response:

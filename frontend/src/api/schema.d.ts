@@ -1260,7 +1260,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description HR: the latest round per network, small cells hidden, and what to renew or close. */
+        /**
+         * @description Organisation-wide HR: the latest round per network, small cells hidden, and what to
+         *     renew or close (networks have no administration, so HR scoped to one sees none).
+         */
         get: operations["network_value_overview_retrieve"];
         put?: never;
         post?: never;
@@ -5930,9 +5933,10 @@ export interface components {
          *     * `mentor_pairing` - mentor_pairing
          *     * `check_in_note` - check_in_note
          *     * `mentoring_feedback` - mentoring_feedback
+         *     * `network_value` - network_value
          * @enum {string}
          */
-        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback";
+        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback" | "network_value";
         /**
          * @description * `1` - Lidt
          *     * `2` - Noget

@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
+import { ApiError } from "../../api/client";
 import * as api from "../../api/netvalue";
 import { netvalueKeys, netvalueQueries } from "../../api/netvalue";
 import type { ValueCell, ValueOverviewNetwork, ValueQuestion } from "../../api/netvalue";
 import { Page } from "../../components/Page";
+import { FeedbackPrivacy } from "../../components/Privacy";
 import { ErrorView, Loading } from "../../components/Status";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n";
@@ -22,7 +24,7 @@ export function NetworkValueForm() {
   return (
     <Page title={t("nval.form.title")}>
       <p>{t("nval.form.intro")}</p>
-      <p className="muted small">{t("nval.form.privacy")}</p>
+      <FeedbackPrivacy kind="network_value" />
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
@@ -151,6 +153,8 @@ export function HrNetworkValue() {
       <p className="muted small">{t("nval.hr.privacy")}</p>
       {query.isPending ? (
         <Loading />
+      ) : query.isError && query.error instanceof ApiError && query.error.status === 403 ? (
+        <p>{t("nval.hr.orgWide")}</p>
       ) : query.isError ? (
         <ErrorView error={query.error} />
       ) : (
