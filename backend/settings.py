@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "backend.mentoring",
     "backend.coaching",
     "backend.knowhow",
+    "backend.gatherings",
+    "backend.netvalue",
     "onboarding",
     "seed",
 ]
@@ -276,6 +278,8 @@ CELERY_BEAT_SCHEDULE = {
     "mentoring-match-runs-recover": {"task": "mentoring.match_runs_recover", "schedule": 60.0},
     "privacy-retention": {"task": "privacy.retention_apply", "schedule": 86400.0},
     "networks-roulette": {"task": "networks.roulette_run", "schedule": 86400.0},
+    # Daily check; a round opens when an organisation's last one is three months old.
+    "netvalue-rounds-open": {"task": "netvalue.rounds_open", "schedule": 86400.0},
     "networks-insights-refresh": {"task": "networks.insights_refresh", "schedule": 300.0},
     # The HR system's export lands in the night; HR reads the report and the digest at work.
     "identity-drop-folder-import": {

@@ -11,6 +11,8 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("backend.networks.urls")),
     path("", include("backend.mentoring.urls")),
     path("", include("backend.knowhow.urls")),
+    path("", include("backend.gatherings.urls")),
+    path("", include("backend.netvalue.urls")),
     path("", include("backend.privacy.urls")),
     path("", include("backend.notifications.urls")),
     path("", include("backend.identity.urls")),

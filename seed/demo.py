@@ -46,6 +46,8 @@ STEPS: Final[tuple[str, ...]] = (
     "seed.crossorg.seed_neighbour",
     "seed.coaching.seed_coaching",
     "seed.knowhow.seed_knowhow",
+    "seed.gatherings.seed_gatherings",
+    "seed.netvalue.seed_netvalue",
 )
 
 #: The one password of every demo login. Demo only: printed by ``seed_demo``, in docs/demo.md.

@@ -17,8 +17,10 @@ from django.db import models
 from factory.django import DjangoModelFactory
 
 from backend.coaching import models as coaching
+from backend.gatherings import models as gatherings
 from backend.knowhow import models as knowhow
 from backend.mentoring import models as mentoring
+from backend.netvalue import models as netvalue
 from backend.networks import models as networks
 from backend.networks.models import Membership, Network, NetworkKind
 from backend.notifications.models import EmailPreference, Notification
@@ -625,3 +627,57 @@ class CoachRequestFactory(DjangoModelFactory):
     organisation = factory.SelfAttribute("leader.organisation")
     text = "Jeg vil gerne have sparring på min rolle som ny leder."
     preference = coaching.CoachRequest.Preference.ANY
+
+
+class GatheringFactory(DjangoModelFactory):
+    class Meta:
+        model = gatherings.Gathering
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Ledertræf {n}")
+    date = dt.date(2027, 3, 4)
+    place = "Rådhuset, byrådssalen"
+    table_min = 6
+    table_max = 8
+    rounds = 2
+
+
+class AttendeeFactory(DjangoModelFactory):
+    class Meta:
+        model = gatherings.Attendee
+
+    gathering = factory.SubFactory(GatheringFactory)
+    leader = _leader_in("gathering.organisation")
+
+
+class SeatFactory(DjangoModelFactory):
+    class Meta:
+        model = gatherings.Seat
+
+    gathering = factory.SubFactory(GatheringFactory)
+    leader = _leader_in("gathering.organisation")
+    round = 1
+    table = 1
+
+
+class ValueRoundFactory(DjangoModelFactory):
+    class Meta:
+        model = netvalue.ValueRound
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    opened_on = dt.date(2027, 1, 4)
+    closes_on = dt.date(2027, 1, 25)
+
+
+class ValueAnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = netvalue.ValueAnswer
+
+    round = factory.SubFactory(ValueRoundFactory)
+    network = factory.SubFactory(
+        NetworkFactory, organisation=factory.SelfAttribute("..round.organisation")
+    )
+    leader = _leader_in("round.organisation")
+    score = 4
+    wish = "keep"
+    comment = "Godt at høre, hvordan andre gør."

@@ -18,6 +18,11 @@ APPS = (
     "notifications",
     "coaching",
     "knowhow",
+    "gatherings",
+    "netvalue",
+    "onboarding",
+    "privacy",
+    "notifications",
 )
 FACTORIES: dict[type[models.Model], type[DjangoModelFactory]] = {
     factory._meta.model: factory

@@ -17,6 +17,7 @@ __all__ = [
     "email_preferences",
     "hr_home",
     "hr_import",
+    "hr_network_value",
     "hr_programme",
     "introductions",
     "leader_home",
@@ -28,6 +29,7 @@ __all__ = [
     "my_networks",
     "network",
     "network_requests",
+    "network_value",
     "plan_item",
     "programme_manual_queue",
     "proposal",
@@ -134,3 +136,13 @@ def coach_requests() -> str:
 def coachees() -> str:
     """An internal coach's list of the leaders assigned to them (``coaching.coachee``)."""
     return "/coaching/coachees"
+
+
+def network_value() -> str:
+    """The member's question "Was the network worth your time?" (``netvalue.question``)."""
+    return "/networks/value"
+
+
+def hr_network_value() -> str:
+    """HR's overview of the answers: which networks to renew, change or close."""
+    return "/hr/networks/value"

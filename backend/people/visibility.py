@@ -25,6 +25,7 @@ class Kind(StrEnum):
     CHECK_IN_NOTE = "check_in_note"  # the leader's note on a meeting of the pair
     MENTORING_FEEDBACK = "mentoring_feedback"  # pulses after meetings, the exit survey
     COACH_REQUEST = "coach_request"  # a request for a confidential coach: that it exists, its words
+    NETWORK_VALUE = "network_value"  # "was the network worth your time?" answers
 
 
 class Audience(StrEnum):
@@ -106,6 +107,14 @@ RULES: tuple[Rule, ...] = (
     Rule(Kind.COACH_REQUEST, _H, _ALL, logged=True),
     Rule(Kind.COACH_REQUEST, _M, _NO),
     Rule(Kind.COACH_REQUEST, _O, _NO),
+    # "Was the network worth your time?": the member's own; organisation-wide HR reads only
+    # figures of five answers or more per network, comments without names; the line, the
+    # other members and everyone else never.
+    Rule(Kind.NETWORK_VALUE, _S, _ALL),
+    Rule(Kind.NETWORK_VALUE, _L, _NO),
+    Rule(Kind.NETWORK_VALUE, _H, Sees.IN_FIGURES),
+    Rule(Kind.NETWORK_VALUE, _M, _NO),
+    Rule(Kind.NETWORK_VALUE, _O, _NO),
 )
 
 

@@ -25,6 +25,10 @@ import { NetworkSignUps } from "./screens/NetworkSignUps";
 import { Networks } from "./screens/Networks";
 import { NetworkInsights } from "./screens/NetworkInsights";
 import { HrSignUpScreen, HrSignUps } from "./screens/HrSignUps";
+import { GatheringPrint } from "./screens/gatherings/GatheringPrint";
+import { GatheringScreen } from "./screens/gatherings/GatheringScreen";
+import { Gatherings } from "./screens/gatherings/Gatherings";
+import { HrNetworkValue, NetworkValueForm } from "./screens/netvalue/NetworkValue";
 import { Inbox } from "./screens/me/Inbox";
 import {
   FlagsLink,
@@ -81,6 +85,11 @@ export function App() {
         <Route path="hr/networks/signups" element={<HrSignUps />} />
         <Route path="hr/networks/signups/:signupId" element={<HrSignUpScreen />} />
         <Route path="hr/networks/insights" element={<NetworkInsights />} />
+        <Route path="hr/gatherings" element={<Gatherings />} />
+        <Route path="hr/networks/value" element={<HrNetworkValue />} />
+        <Route path="networks/value" element={<NetworkValueForm />} />
+        <Route path="hr/gatherings/:gatheringId" element={<GatheringScreen />} />
+        <Route path="hr/gatherings/:gatheringId/print" element={<GatheringPrint />} />
         <Route path="mentoring/proposals" element={<MyProposals />} />
         <Route path="peers" element={<Peers />} />
         <Route path="peers/elsewhere" element={<PeersElsewhere />} />

@@ -44,6 +44,8 @@ export function navFor(me: Me): NavSection[] {
           description: "hrnet.nav.insights.d",
         },
         { to: "/hr/coaching/requests", label: "coach.nav.hr", description: "coach.nav.hr.d" },
+        { to: "/hr/gatherings", label: "gath.nav.list", description: "gath.nav.list.d" },
+        { to: "/hr/networks/value", label: "nval.nav", description: "nval.nav.d" },
       ],
     });
   }

@@ -230,6 +230,7 @@ def build_scene(world: World) -> Scene:
         request_id=join_request.id,
         signup_id=signup.id,
         draft_id=draft.id,
+        gathering_id=_gathering(world.org, [mette, soren]),
         programme_id=programme.id,
         enrolment_id=enrolment.id,
         offer_id=offer.id,
@@ -341,6 +342,14 @@ def _coaching(
     return {"coach_id": coach.id, "coach_request_id": request.id}
 
 
+def _gathering(org: m.Organisation, leaders: list[m.Leader]) -> int:
+    """A Ledertræf with tables of two or three (composable by its HR), one round."""
+    gathering = f.GatheringFactory(organisation=org, table_min=2, table_max=3, rounds=1)
+    for leader in leaders:
+        f.AttendeeFactory(gathering=gathering, leader=leader)
+    return gathering.id
+
+
 def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
     """The same kinds of rows in the other municipality: out of scope for every Testrup user."""
     hr = world.other_organisation
@@ -387,6 +396,7 @@ def _andeby(world: World, leader: m.Leader) -> dict[str, int | str]:
         request_id=f.JoinRequestFactory(network=network, leader=mentor).id,
         signup_id=signup.id,
         draft_id=f.GroupDraftFactory(signup=signup, groups=[[leader.id]]).id,
+        gathering_id=_gathering(org, [leader]),
         programme_id=programme.id,
         enrolment_id=enrolment.id,
         offer_id=offer.id,

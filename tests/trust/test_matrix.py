@@ -209,6 +209,28 @@ cohort-settings                  PUT    -       200 200 403 403 403 403 403 403 
 cohort-circle-list               GET    -       200 200 403 403 403 403 403 403 200 403
 cohort-circle-form               POST   -       400 400 403 403 403 403 403 403 400 403
 cohort-circle-proposal           POST   -       400 400 403 403 403 403 403 403 400 403
+# Leader meetings (Ledertræf): HR of the organisation only; scoped HR too (the names, titles
+# and units on a table plan are what any colleague sees); leaders get 403 before any row.
+gathering-list                   GET    -       200 200 403 403 403 403 403 403 200 403
+gathering-list                   POST   -       400 400 403 403 403 403 403 403 400 403
+gathering-detail                 GET    own     200 200 403 403 403 403 403 403 404 403
+gathering-detail                 GET    andeby  404 404 403 403 403 403 403 403 200 403
+gathering-detail                 PATCH  own     200 200 403 403 403 403 403 403 404 403
+gathering-detail                 PATCH  andeby  404 404 403 403 403 403 403 403 200 403
+gathering-attendees              POST   own     400 400 403 403 403 403 403 403 404 403
+gathering-attendees              POST   andeby  404 404 403 403 403 403 403 403 400 403
+gathering-attendee               DELETE own     204 204 403 403 403 403 403 403 404 403
+gathering-attendee               DELETE andeby  404 404 403 403 403 403 403 403 204 403
+gathering-compose                POST   own     200 200 403 403 403 403 403 403 404 403
+gathering-compose                POST   andeby  404 404 403 403 403 403 403 403 400 403
+gathering-move                   POST   own     400 400 403 403 403 403 403 403 400 403
+gathering-move                   POST   andeby  400 400 403 403 403 403 403 403 400 403
+# Is this network worth your time: the member's own question and answers; HR's overview shows
+# totals only (small cells hidden); only organisation-wide HR asks the question now.
+netvalue-mine                    GET    -       403 403 200 200 200 200 200 200 403 403
+netvalue-answer                  POST   -       403 403 400 400 400 400 400 400 403 403
+netvalue-overview                GET    -       200 403 403 403 403 403 403 403 200 403
+netvalue-rounds                  POST   -       201 403 403 403 403 403 403 403 201 403
 # Mentoring: a leader calling an HR endpoint (and HR calling the pair's own) is a role failure,
 # 403 before any row is read; a malformed body is 400 before the scoped lookup (the same for
 # any id, so it tells nothing about the object).
@@ -506,6 +528,7 @@ APPS = {
         "mentorship",
         "mentoring-",
     ),
+    "gatherings": ("gathering-", "netvalue-"),
     "onboarding": ("onboarding-",),
     "coaching": ("coaching-",),
     "privacy_notifications": ("access-log", "privacy-", "notification"),

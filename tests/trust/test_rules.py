@@ -34,6 +34,9 @@ from typing import Any
 import pytest
 
 from backend.mentoring.models import CheckIn, Pulse
+from backend.netvalue.models import ValueAnswer
+from backend.netvalue.services import value_round_open
+from backend.networks.models import NetworkKind
 from backend.people.visibility import RULES, Audience, Kind
 from backend.privacy.models import AccessLogEntry
 from tests import factories as f
@@ -45,6 +48,9 @@ from tests.trust.test_matrix import CASES
 SHARED_NOTE_CANARY = "CANARY-delt-moedenote-7f10"
 PULSE_CANARY = "CANARY-pulskommentar-a41c"
 QUALITY_ROUTES = {"programme-quality"}
+NETVALUE_CANARY = "CANARY-netvaerkssvar-5d2e"
+NETVALUE_ROUTES = {"netvalue-overview"}
+NETVALUE_NETWORK = "Ledergruppe Tillid"
 AUDIENCE_OF: dict[str, Audience | None] = {
     "leader": Audience.SELF,
     "boss": Audience.LINE,
@@ -124,6 +130,17 @@ def _observed(answers: list[tuple[str, int, str]], shared_topic: str) -> dict[st
         feedback = "everything"
     else:
         feedback = "in_figures" if in_figures else "nothing"
+    outside_value = "\n".join(body for route, _, body in answers if route not in NETVALUE_ROUTES)
+    value_figures = any(
+        row["network"]["name"] == NETVALUE_NETWORK and not row["mean_score"]["suppressed"]
+        for route, status, body in answers
+        if route in NETVALUE_ROUTES and status == 200
+        for row in json.loads(body)["networks"]
+    )
+    if NETVALUE_CANARY in outside_value:
+        network_value = "everything"
+    else:
+        network_value = "in_figures" if value_figures else "nothing"
     return {
         Kind.SUPPORT_NEED: need,
         Kind.SUPPORT_NEED_NOTE: "everything" if CANARY in text else "nothing",
@@ -133,6 +150,7 @@ def _observed(answers: list[tuple[str, int, str]], shared_topic: str) -> dict[st
         Kind.MENTORING_FEEDBACK: feedback,
         # A request for a coach: its words (``COACH_CANARY``) in some answer or not.
         Kind.COACH_REQUEST: "everything" if COACH_CANARY in text else "nothing",
+        Kind.NETWORK_VALUE: network_value,
     }
 
 
@@ -159,6 +177,27 @@ def _plant_feedback(scene: Scene) -> None:
         Pulse.objects.create(mentorship=pair, leader=mentee, met_on=met_on, score=4)
 
 
+def _plant_network_value(scene: Scene) -> None:
+    """Mette's answer on her leader group (a comment canary) and four other members' answers."""
+    network = f.NetworkFactory(
+        organisation=scene.world.org, kind=NetworkKind.LEADER_GROUP, name=NETVALUE_NETWORK
+    )
+    assert scene.mette.unit is not None
+    department = scene.mette.unit.department
+    others = [f.LeaderFactory(unit=f.UnitFactory(department=department)) for _ in range(4)]
+    value_round = value_round_open(organisation_id=scene.world.org.id)
+    for leader in [scene.mette, *others]:
+        f.MembershipFactory(network=network, leader=leader)
+        ValueAnswer.objects.create(
+            round=value_round,
+            network=network,
+            leader=leader,
+            score=2 if leader == scene.mette else 4,
+            wish="close" if leader == scene.mette else "keep",
+            comment=NETVALUE_CANARY if leader == scene.mette else "",
+        )
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_sees_what_the_served_rules_say(
@@ -173,6 +212,7 @@ def test_each_persona_sees_what_the_served_rules_say(
         note_shared=True,
     )
     _plant_feedback(scene)
+    _plant_network_value(scene)
     rules = _served_rules(client_for(scene.world.new_leader))
     audience = AUDIENCE_OF[persona]
     expected = {

@@ -4,6 +4,9 @@ export const formRules = {
   AssignInputRequest: {
     coach: { required: true, min: 1 },
   },
+  AttendeesAddInputRequest: {
+    identifiers: { maxLength: 100000 },
+  },
   CheckInInputRequest: {
     met_on: { required: true },
     minutes: { required: true, min: 1, max: 1440 },
@@ -48,6 +51,17 @@ export const formRules = {
     goals_met: { required: true },
     would_recommend: { required: true },
     comment: { maxLength: 2000 },
+  },
+  GatheringComposeInputRequest: {
+    seed: { min: 0 },
+  },
+  GatheringInputRequest: {
+    title: { required: true, maxLength: 200, minLength: 1 },
+    date: { required: true },
+    place: { maxLength: 200 },
+    table_min: { min: 2, max: 30 },
+    table_max: { min: 2, max: 30 },
+    rounds: { min: 1, max: 6 },
   },
   HrCoachRequest: {
     id: { required: true },
@@ -158,6 +172,13 @@ export const formRules = {
     capacity: { min: 0, max: 20 },
     specialities: { maxLength: 500 },
   },
+  PatchedGatheringUpdateInputRequest: {
+    title: { maxLength: 200, minLength: 1 },
+    place: { maxLength: 200 },
+    table_min: { min: 2, max: 30 },
+    table_max: { min: 2, max: 30 },
+    rounds: { min: 1, max: 6 },
+  },
   PatchedLeaderHrInputRequest: {
     phone: { maxLength: 40 },
     bio: { maxLength: 2000 },
@@ -262,6 +283,11 @@ export const formRules = {
     every_weeks: { min: 1, max: 52 },
     cooldown_weeks: { min: 0, max: 260 },
   },
+  SeatMoveInputRequest: {
+    round: { required: true, min: 1 },
+    leader: { required: true },
+    table: { required: true, min: 1 },
+  },
   SignUpComposeInputRequest: {
     seed: { min: 0 },
   },
@@ -310,5 +336,11 @@ export const formRules = {
     label_da: { required: true, maxLength: 200, minLength: 1 },
     label_en: { required: true, maxLength: 200, minLength: 1 },
     order: { min: 0, max: 32767 },
+  },
+  ValueAnswerInputRequest: {
+    network: { required: true },
+    score: { required: true, min: 1, max: 5 },
+    wish: { required: true },
+    comment: { maxLength: 1000 },
   },
 } as const;

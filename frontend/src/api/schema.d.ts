@@ -440,6 +440,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/gatherings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR's leader meetings, newest first; HR creates one. */
+        get: operations["gatherings_list"];
+        put?: never;
+        /** @description HR's leader meetings, newest first; HR creates one. */
+        post: operations["gatherings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One meeting's plan (HR); HR changes its facts. */
+        get: operations["gatherings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description One meeting's plan (HR); HR changes its facts. */
+        patch: operations["gatherings_partial_update"];
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/attendees/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR adds attendees: by hand, by administration or level, all leaders, or from a list. */
+        post: operations["gatherings_attendees_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/attendees/{leader_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description HR removes an attendee (and their seats). */
+        delete: operations["gatherings_attendees_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/compose/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR composes every round's tables (about a second; replaces earlier moves). */
+        post: operations["gatherings_compose_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gatherings/{gathering_id}/move/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description HR moves a person to another table in one round; line and unit are checked. */
+        post: operations["gatherings_move_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/leaders/": {
         parameters: {
             query?: never;
@@ -1320,6 +1424,77 @@ export interface paths {
         get: operations["network_signups_registrations_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-value/answers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A member answers for one of their networks (answering again replaces the answer). */
+        post: operations["network_value_answers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-value/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The leader's networks to answer for in the open round, with their own answers. */
+        get: operations["network_value_mine_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-value/overview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Organisation-wide HR: the latest round per network, small cells hidden, and what to
+         *     renew or close (networks have no administration, so HR scoped to one sees none).
+         */
+        get: operations["network_value_overview_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-value/rounds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Organisation-wide HR asks the question now (the beat asks every three months). */
+        post: operations["network_value_rounds_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2865,6 +3040,22 @@ export interface components {
         AssignInputRequest: {
             coach: number;
         };
+        AttendeesAddInputRequest: {
+            leader_ids?: number[];
+            administration_ids?: number[];
+            /** @description 1: top of the line; 2: one boss above; ... */
+            levels?: number[];
+            /** @default false */
+            all_leaders: boolean;
+            /**
+             * @description Employee numbers or e-mails, separated by lines, commas or spaces.
+             * @default
+             */
+            identifiers: string;
+        };
+        AttendeesAdded: {
+            added: number;
+        };
         /**
          * @description * `self` - self
          *     * `line` - line
@@ -3286,6 +3477,76 @@ export interface components {
             id: number;
             /** Format: date-time */
             resolved_at: string;
+        };
+        /** @description A leader meeting in HR's list. */
+        Gathering: {
+            readonly id: number;
+            /** Titel */
+            title: string;
+            /**
+             * Dato
+             * Format: date
+             */
+            date: string;
+            /** Sted */
+            place?: string;
+            /** Mindste bord */
+            table_min?: number;
+            /** Største bord */
+            table_max?: number;
+            /** Runder */
+            rounds?: number;
+            readonly attendee_count: number;
+            readonly composed: boolean;
+        };
+        GatheringComposeInputRequest: {
+            /** @default 42 */
+            seed: number;
+        };
+        GatheringInputRequest: {
+            title: string;
+            /** Format: date */
+            date: string;
+            /** @default  */
+            place: string;
+            /** @default 6 */
+            table_min: number;
+            /** @default 8 */
+            table_max: number;
+            /** @default 2 */
+            rounds: number;
+        };
+        /** @description A meeting with its attendees and each round's tables (public ties only). */
+        GatheringPlan: {
+            gathering: components["schemas"]["Gathering"];
+            attendees: components["schemas"]["LeaderBrief"][];
+            rounds: components["schemas"]["GatheringRound"][];
+        };
+        GatheringRound: {
+            number: number;
+            tables: components["schemas"]["GatheringTable"][];
+            /** @description New acquaintances in this round. */
+            new_pairs: number;
+            pairs: number;
+            /** @description Pairs who sat together in a round before. */
+            repeated_pairs: number;
+        };
+        GatheringTable: {
+            number: number;
+            members: components["schemas"]["LeaderBrief"][];
+            administrations: number;
+            /** @description Pairs meeting for the first time. */
+            new_pairs: number;
+            pairs: number;
+            warnings: components["schemas"]["GatheringWarning"][];
+        };
+        GatheringWarning: {
+            rule: components["schemas"]["RuleEnum"];
+            /** @description A hard rule: the server refuses such a move. */
+            hard: boolean;
+            leaders: number[];
+            /** @description For `met`: the round. */
+            met_round: number | null;
         };
         /**
          * @description * `yes` - Ja
@@ -3957,6 +4218,10 @@ export interface components {
             count: number;
             results: components["schemas"]["ProposalForLeader"][];
         };
+        MyValueQuestions: {
+            round: components["schemas"]["ValueRound"] | null;
+            questions: components["schemas"]["ValueQuestion"][];
+        };
         /** @description A network; ``member_count`` and ``member_count_suppressed`` are annotated by the selector. */
         Network: {
             readonly id: number;
@@ -4436,6 +4701,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["FlagOutput"][];
         };
+        PaginatedGatheringList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Gathering"][];
+        };
         PaginatedHrCoachRequestList: {
             /** @example 123 */
             count: number;
@@ -4888,6 +5168,15 @@ export interface components {
             mentoring?: boolean;
             networks?: boolean;
             onboarding?: boolean;
+        };
+        PatchedGatheringUpdateInputRequest: {
+            title?: string;
+            /** Format: date */
+            date?: string;
+            place?: string;
+            table_min?: number;
+            table_max?: number;
+            rounds?: number;
         };
         /** @description Every profile field HR maintains. ``unit`` and ``boss`` are ids in HR's organisation. */
         PatchedLeaderHrInputRequest: {
@@ -5579,6 +5868,21 @@ export interface components {
             next_run_on?: string;
         };
         /**
+         * @description * `line` - line
+         *     * `unit` - unit
+         *     * `known` - known
+         *     * `met` - met
+         *     * `one_administration` - one_administration
+         *     * `size` - size
+         * @enum {string}
+         */
+        RuleEnum: "line" | "unit" | "known" | "met" | "one_administration" | "size";
+        SeatMoveInputRequest: {
+            round: number;
+            leader: number;
+            table: number;
+        };
+        /**
          * @description * `everything` - everything
          *     * `topic_and_weight` - topic_and_weight
          *     * `when_shared` - when_shared
@@ -6180,6 +6484,73 @@ export interface components {
          * @enum {string}
          */
         UserRoleEnum: "hr" | "leader" | "admin";
+        ValueAnswer: {
+            network: number;
+            /** Værd at bruge tid på (1–5) */
+            score: number;
+            /** Ønske */
+            wish?: components["schemas"]["WishEnum"];
+            /** Kommentar */
+            comment?: string;
+        };
+        ValueAnswerInputRequest: {
+            network: number;
+            score: number;
+            wish: components["schemas"]["WishEnum"];
+            /** @default  */
+            comment: string;
+        };
+        ValueCell: {
+            /** Format: double */
+            value: number | null;
+            suppressed: boolean;
+        };
+        ValueNetwork: {
+            id: number;
+            name: string;
+            kind: string;
+        };
+        ValueOverview: {
+            round: components["schemas"]["ValueRound"] | null;
+            networks: components["schemas"]["ValueOverviewNetwork"][];
+        };
+        ValueOverviewNetwork: {
+            network: components["schemas"]["ValueNetwork"];
+            members: number;
+            answers: number;
+            mean_score: components["schemas"]["ValueCell"];
+            keep: components["schemas"]["ValueCell"];
+            change: components["schemas"]["ValueCell"];
+            close: components["schemas"]["ValueCell"];
+            /** @description Without names; only with five answers or more. */
+            comments: string[];
+            verdict: components["schemas"]["VerdictEnum"];
+        };
+        ValueQuestion: {
+            network: components["schemas"]["ValueNetwork"];
+            answer: components["schemas"]["ValueAnswer"] | null;
+        };
+        ValueRound: {
+            readonly id: number;
+            /**
+             * Åbnet den
+             * Format: date
+             */
+            opened_on: string;
+            /**
+             * Lukker den
+             * Format: date
+             */
+            closes_on: string;
+        };
+        /**
+         * @description * `renew` - renew
+         *     * `change` - change
+         *     * `close` - close
+         *     * `too_few` - too_few
+         * @enum {string}
+         */
+        VerdictEnum: "renew" | "change" | "close" | "too_few";
         /**
          * @description * `self` - self
          *     * `hr` - hr
@@ -6203,9 +6574,10 @@ export interface components {
          *     * `check_in_note` - check_in_note
          *     * `mentoring_feedback` - mentoring_feedback
          *     * `coach_request` - coach_request
+         *     * `network_value` - network_value
          * @enum {string}
          */
-        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback" | "coach_request";
+        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback" | "coach_request" | "network_value";
         /**
          * @description * `1` - Lidt
          *     * `2` - Noget
@@ -6213,6 +6585,13 @@ export interface components {
          * @enum {integer}
          */
         WeightEnum: 1 | 2 | 3;
+        /**
+         * @description * `keep` - Behold det
+         *     * `change` - Lav det om
+         *     * `close` - Luk det
+         * @enum {string}
+         */
+        WishEnum: "keep" | "change" | "close";
     };
     responses: never;
     parameters: never;
@@ -6919,6 +7298,207 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentOutput"];
+                };
+            };
+        };
+    };
+    gatherings_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedGatheringList"];
+                };
+            };
+        };
+    };
+    gatherings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatheringInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GatheringInputRequest"];
+                "multipart/form-data": components["schemas"]["GatheringInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gathering"];
+                };
+            };
+        };
+    };
+    gatherings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPlan"];
+                };
+            };
+        };
+    };
+    gatherings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedGatheringUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedGatheringUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedGatheringUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPlan"];
+                };
+            };
+        };
+    };
+    gatherings_attendees_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AttendeesAddInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AttendeesAddInputRequest"];
+                "multipart/form-data": components["schemas"]["AttendeesAddInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeesAdded"];
+                };
+            };
+        };
+    };
+    gatherings_attendees_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+                leader_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    gatherings_compose_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GatheringComposeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GatheringComposeInputRequest"];
+                "multipart/form-data": components["schemas"]["GatheringComposeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPlan"];
+                };
+            };
+        };
+    };
+    gatherings_move_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gathering_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeatMoveInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SeatMoveInputRequest"];
+                "multipart/form-data": components["schemas"]["SeatMoveInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPlan"];
                 };
             };
         };
@@ -8486,6 +9066,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedRegistrationOutputList"];
+                };
+            };
+        };
+    };
+    network_value_answers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueAnswerInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ValueAnswerInputRequest"];
+                "multipart/form-data": components["schemas"]["ValueAnswerInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueAnswer"];
+                };
+            };
+        };
+    };
+    network_value_mine_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyValueQuestions"];
+                };
+            };
+        };
+    };
+    network_value_overview_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueOverview"];
+                };
+            };
+        };
+    };
+    network_value_rounds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueRound"];
                 };
             };
         };

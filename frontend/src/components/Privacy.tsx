@@ -102,6 +102,7 @@ const THINGS: Record<Kind, MessageKey> = {
   check_in_note: "privacy.things.check_in_note",
   mentoring_feedback: "llife.privacy.things.feedback",
   coach_request: "coach.privacy.things",
+  network_value: "nval.privacy.thing",
 };
 
 /** For a boss: which of their leaders' private things they are not shown (and which they are). */
@@ -156,18 +157,34 @@ const FEEDBACK: Record<Sees, MessageKey> = {
   nothing: "llife.privacy.feedback.nothing",
 };
 
-/** Beside a pulse or the exit survey: who reads the answers (mentoring feedback's rules). */
-export function feedbackSentence(rules: VisibilityRule[], t: T): string {
-  const label = (audience: Audience) => t(audience === "mentor" ? "privacy.who.pair" : WHO[audience]);
+const NETWORK_VALUE: Record<Sees, MessageKey> = {
+  everything: "nval.privacy.everything",
+  topic_and_weight: "nval.privacy.everything",
+  when_shared: "nval.privacy.everything",
+  in_figures: "nval.privacy.in_figures",
+  nothing: "nval.privacy.nothing",
+};
+
+/** Beside a pulse or the exit survey: who reads the answers (mentoring feedback's rules); with
+ * `kind` "network_value", who reads the answers to "is the network worth your time?". */
+export function feedbackSentence(
+  rules: VisibilityRule[],
+  t: T,
+  kind: Kind = "mentoring_feedback",
+): string {
+  const phrases = kind === "network_value" ? NETWORK_VALUE : FEEDBACK;
+  const pair = kind === "mentoring_feedback";
+  const label = (audience: Audience) =>
+    t(audience === "mentor" && pair ? "privacy.who.pair" : WHO[audience]);
   const others = AUDIENCES.filter((audience) => audience !== "self");
   const order: Sees[] = ["everything", "topic_and_weight", "when_shared", "in_figures", "nothing"];
   const groups = order.map((sees) => ({
     sees,
-    who: others.filter((a) => ruleOf(rules, "mentoring_feedback", a).sees === sees),
+    who: others.filter((a) => ruleOf(rules, kind, a).sees === sees),
   }));
   return groups
     .filter((group) => group.who.length > 0)
-    .map((group) => t(FEEDBACK[group.sees], { who: capitalise(list(t, group.who.map(label))) }))
+    .map((group) => t(phrases[group.sees], { who: capitalise(list(t, group.who.map(label))) }))
     .join(" ");
 }
 
@@ -250,12 +267,12 @@ export function NoteHint({ id }: { id: string }) {
 
 /** On the pair's screen: who reads the meeting notes. */
 /** Who reads the leader's pulses and exit-survey answers. */
-export function FeedbackPrivacy({ id }: { id?: string }) {
+export function FeedbackPrivacy({ id, kind }: { id?: string; kind?: Kind }) {
   const { t } = useI18n();
   const rules = useRules();
   return rules ? (
     <p id={id} className="muted small">
-      {feedbackSentence(rules, t)}
+      {feedbackSentence(rules, t, kind)}
     </p>
   ) : null;
 }

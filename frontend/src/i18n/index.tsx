@@ -11,6 +11,10 @@ import coreDa from "./da.json";
 import coreEn from "./en.json";
 import crossorgDa from "./areas/crossorg.da.json";
 import crossorgEn from "./areas/crossorg.en.json";
+import gatheringsDa from "./areas/gatherings.da.json";
+import gatheringsEn from "./areas/gatherings.en.json";
+import netvalueDa from "./areas/netvalue.da.json";
+import netvalueEn from "./areas/netvalue.en.json";
 import hrRoundDa from "./areas/hr_round.da.json";
 import hrRoundEn from "./areas/hr_round.en.json";
 import hrSetupDa from "./areas/hr_setup.da.json";
@@ -37,6 +41,8 @@ export const da = {
   ...crossorgDa,
   ...coachingDa,
   ...knowhowDa,
+  ...gatheringsDa,
+  ...netvalueDa,
 };
 /** Every English message, under the same keys as {@link da}. */
 export const en = {
@@ -49,6 +55,8 @@ export const en = {
   ...crossorgEn,
   ...coachingEn,
   ...knowhowEn,
+  ...gatheringsEn,
+  ...netvalueEn,
 };
 
 export type MessageKey = keyof typeof da;

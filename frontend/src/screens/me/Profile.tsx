@@ -249,6 +249,7 @@ export const KIND_NAME: Record<Kind, MessageKey> = {
   check_in_note: "lself.kind.check_in_note",
   mentoring_feedback: "lself.kind.mentoring_feedback",
   coach_request: "coach.kind.request",
+  network_value: "nval.privacy.kind",
 };
 
 /**

@@ -59,6 +59,7 @@ describe("othersNeverSee", () => {
       "check_in_note",
       "mentoring_feedback",
       "coach_request",
+      "network_value",
     ]);
   });
 

@@ -1,0 +1,1 @@
+"""The gatherings API: meetings, attendees, composing, moving, the printable plan."""

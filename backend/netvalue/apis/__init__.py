@@ -1,0 +1,1 @@
+"""The network-value API: the member's question and HR's overview."""
