@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "backend.identity",
     "backend.networks",
     "backend.mentoring",
+    "backend.catalogue",
     "onboarding",
     "seed",
 ]

@@ -9,7 +9,15 @@ from factory.django import DjangoModelFactory
 
 from tests import factories as f
 
-APPS = ("people", "networks", "mentoring", "onboarding", "privacy", "notifications")
+APPS = (
+    "people",
+    "networks",
+    "mentoring",
+    "onboarding",
+    "privacy",
+    "notifications",
+    "catalogue",
+)
 FACTORIES: dict[type[models.Model], type[DjangoModelFactory]] = {
     factory._meta.model: factory
     for factory in vars(f).values()

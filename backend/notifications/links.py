@@ -23,12 +23,14 @@ __all__ = [
     "mentoring_suggestions",
     "mentorship",
     "my_networks",
+    "my_staff_requests",
     "network",
     "network_requests",
     "plan_item",
     "programme_manual_queue",
     "proposal",
     "roulette",
+    "staff_request_board",
 ]
 
 
@@ -116,3 +118,13 @@ def hr_programme(programme_id: int) -> str:
 def my_networks() -> str:
     """The leader's own networks and invitations (``networks.invitation``, ``networks.closed``)."""
     return "/networks"
+
+
+def my_staff_requests(request_id: int) -> str:
+    """The leader's requests for the staff functions' offers (``catalogue.request_*``)."""
+    return f"/help/requests?request={int(request_id)}"
+
+
+def staff_request_board(request_id: int) -> str:
+    """HR's board of requests for the staff functions' offers (``catalogue.requested``)."""
+    return f"/hr/staff-requests?request={int(request_id)}"

@@ -47,6 +47,8 @@ def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
             "boss": boss.full_name if boss else None,
             "role_start_date": _iso(leader.role_start_date),
             "first_leader_job": leader.first_leader_job,
+            "entry_route": leader.entry_route,
+            "previous_role_title": leader.previous_role_title,
             "years_as_leader": str(leader.years_as_leader),
             "leadership_education": leader.leadership_education,
             "languages": leader.languages,

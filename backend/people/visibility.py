@@ -24,6 +24,7 @@ class Kind(StrEnum):
     MENTOR_PAIRING = "mentor_pairing"  # that the leader has a mentor (or is one), and who
     CHECK_IN_NOTE = "check_in_note"  # the leader's note on a meeting of the pair
     MENTORING_FEEDBACK = "mentoring_feedback"  # pulses after meetings, the exit survey
+    STAFF_REQUEST = "staff_request"  # a request for a staff function's offer, and its message
 
 
 class Audience(StrEnum):
@@ -97,6 +98,13 @@ RULES: tuple[Rule, ...] = (
     Rule(Kind.MENTORING_FEEDBACK, _H, Sees.IN_FIGURES),
     Rule(Kind.MENTORING_FEEDBACK, _M, _NO),
     Rule(Kind.MENTORING_FEEDBACK, _O, _NO),
+    # A request for a staff function's offer (it may be about a sick-leave conversation): HR,
+    # who follows it through to done, reads it; the line and everyone else never learn of it.
+    Rule(Kind.STAFF_REQUEST, _S, _ALL),
+    Rule(Kind.STAFF_REQUEST, _L, _NO),
+    Rule(Kind.STAFF_REQUEST, _H, _ALL),
+    Rule(Kind.STAFF_REQUEST, _M, _NO),
+    Rule(Kind.STAFF_REQUEST, _O, _NO),
 )
 
 

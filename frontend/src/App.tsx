@@ -36,6 +36,9 @@ import {
 import { MyData } from "./screens/me/MyData";
 import { Profile } from "./screens/me/Profile";
 import { HrSetupRoutes } from "./screens/hr/setup/routes";
+import { HelpCatalogue } from "./screens/catalogue/HelpCatalogue";
+import { MyStaffRequests } from "./screens/catalogue/MyStaffRequests";
+import { RequestBoard } from "./screens/catalogue/RequestBoard";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -64,6 +67,9 @@ export function App() {
         <Route path="me/support-needs" element={<SupportNeeds />} />
         <Route path="me/support-needs/:needId" element={<SupportNeedDetail />} />
         <Route path="me/staff" element={<StaffContacts />} />
+        <Route path="help" element={<HelpCatalogue />} />
+        <Route path="help/requests" element={<MyStaffRequests />} />
+        <Route path="hr/staff-requests" element={<RequestBoard />} />
         <Route path="hr/overview" element={<Dashboard audience="hr" key="hr" />} />
         <Route path="hr/overview/:planId" element={<PlanScreen />} />
         <Route path="hr/programmes" element={<Programmes />} />

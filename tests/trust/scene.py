@@ -46,6 +46,8 @@ MENTEE_NOTE_CANARY = "CANARY-mentee-moedenote-41c9"
 MENTOR_NOTE_CANARY = "CANARY-mentor-moedenote-93ad"
 # The topic of Mette's second need, which she does not share with her mentor (issue 15).
 UNSHARED_TOPIC_CANARY = "CANARY-emne-ikke-delt-6c2e"
+#: Mette's request for a staff function's offer: hers and HR's, never her line's.
+STAFF_REQUEST_CANARY = "CANARY-stabshjaelp-sygefravaer-9d3b"
 
 
 @dataclass
@@ -214,6 +216,7 @@ def build_scene(world: World) -> Scene:
         enrolment=enrolment,
         offer=offer,
         unit=mette.unit,
+        request_message=STAFF_REQUEST_CANARY,
     )
     own.update(
         leader_id=mette.id,
@@ -280,11 +283,17 @@ def _extras(
     enrolment: Enrolment,
     offer: MentorOffer,
     unit: m.Unit,
+    request_message: str = "Andeby",
 ) -> dict[str, int | str]:
-    """A staff contact, a template item, a match run, a suggestion and a flag of ``org``."""
+    """A staff contact and offer (and the leader's request for it), a template item, a match
+    run, a suggestion and a flag of ``org``."""
     function = f.StaffFunctionFactory(organisation=org, kind="finance", name="Økonomi")
     contact = f.StaffContactFactory(
         organisation=org, staff_function=function, name="Zenia Enhedsøkonom", units=[unit]
+    )
+    staff_offer = f.StaffOfferFactory(staff_function=function, delivered_by=contact)
+    staff_request = f.StaffOfferRequestFactory(
+        offer=staff_offer, leader=leader, message=request_message
     )
     template = f.TemplateFactory(organisation=org, slug="alle", name_da="Alle nye ledere")
     template_item = f.TemplateItemFactory(
@@ -304,6 +313,8 @@ def _extras(
         starts_at=timezone.now() + dt.timedelta(days=7),
     )
     return {
+        "staff_offer_id": staff_offer.id,
+        "staff_request_id": staff_request.id,
         "meeting_id": meeting.id,
         "invitation_id": invitation.id,
         "contact_id": contact.id,
@@ -379,6 +390,7 @@ __all__ = [
     "CANARY",
     "MENTEE_NOTE_CANARY",
     "MENTOR_NOTE_CANARY",
+    "STAFF_REQUEST_CANARY",
     "UNSHARED_TOPIC_CANARY",
     "Scene",
     "build_scene",

@@ -13,6 +13,7 @@ what the rule for its audience says, kind by kind:
   shares): ``everything`` reads them, ``when_shared`` only the shared one, ``nothing`` neither;
 - "I need help": a ``need_help: true`` flag or a help count above 0 in some answer or not;
 - the pairing: the pair's proposal, mentorship and check-ins answer 200 or not;
+- a request for a staff function's offer (its message ``STAFF_REQUEST_CANARY``): read or not;
 - mentoring feedback (Mette's pulse, its comment ``PULSE_CANARY``): ``everything`` reads the
   comment outside HR's quality figures, ``in_figures`` reads programme quality resting on her
   pulse and four others' (five people), ``nothing`` neither.
@@ -37,7 +38,12 @@ from backend.privacy.models import AccessLogEntry
 from tests import factories as f
 from tests.conftest import CANARY
 from tests.trust.matrix import PERSONAS, call
-from tests.trust.scene import MENTEE_NOTE_CANARY, UNSHARED_TOPIC_CANARY, Scene
+from tests.trust.scene import (
+    MENTEE_NOTE_CANARY,
+    STAFF_REQUEST_CANARY,
+    UNSHARED_TOPIC_CANARY,
+    Scene,
+)
 from tests.trust.test_matrix import CASES
 
 SHARED_NOTE_CANARY = "CANARY-delt-moedenote-7f10"
@@ -129,6 +135,7 @@ def _observed(answers: list[tuple[str, int, str]], shared_topic: str) -> dict[st
         Kind.MENTOR_PAIRING: "everything" if paired else "nothing",
         Kind.CHECK_IN_NOTE: check_in_note,
         Kind.MENTORING_FEEDBACK: feedback,
+        Kind.STAFF_REQUEST: "everything" if STAFF_REQUEST_CANARY in text else "nothing",
     }
 
 

@@ -7,6 +7,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import { setApiLanguage } from "../api/client";
+import catalogueDa from "./areas/catalogue.da.json";
+import catalogueEn from "./areas/catalogue.en.json";
 import coreDa from "./da.json";
 import coreEn from "./en.json";
 import hrRoundDa from "./areas/hr_round.da.json";
@@ -21,9 +23,25 @@ import ssoDa from "./areas/sso.da.json";
 import ssoEn from "./areas/sso.en.json";
 
 /** Every Danish message: the core catalogue and each area's. */
-export const da = { ...coreDa, ...hrRoundDa, ...hrSetupDa, ...leaderLifeDa, ...leaderSelfDa, ...ssoDa };
+export const da = {
+  ...coreDa,
+  ...hrRoundDa,
+  ...hrSetupDa,
+  ...leaderLifeDa,
+  ...leaderSelfDa,
+  ...ssoDa,
+  ...catalogueDa,
+};
 /** Every English message, under the same keys as {@link da}. */
-export const en = { ...coreEn, ...hrRoundEn, ...hrSetupEn, ...leaderLifeEn, ...leaderSelfEn, ...ssoEn };
+export const en = {
+  ...coreEn,
+  ...hrRoundEn,
+  ...hrSetupEn,
+  ...leaderLifeEn,
+  ...leaderSelfEn,
+  ...ssoEn,
+  ...catalogueEn,
+};
 
 export type MessageKey = keyof typeof da;
 export type Language = "da" | "en";

@@ -246,6 +246,7 @@ const KIND_NAME: Record<Kind, MessageKey> = {
   mentor_pairing: "lself.kind.mentor_pairing",
   check_in_note: "lself.kind.check_in_note",
   mentoring_feedback: "lself.kind.mentoring_feedback",
+  staff_request: "cat.kind.staff_request",
 };
 
 /**

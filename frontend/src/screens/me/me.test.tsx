@@ -58,6 +58,7 @@ describe("othersNeverSee", () => {
       "mentor_pairing",
       "check_in_note",
       "mentoring_feedback",
+      "staff_request",
     ]);
   });
 
