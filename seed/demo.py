@@ -43,6 +43,7 @@ STEPS: Final[tuple[str, ...]] = (
     "seed.mentoring.seed_mentoring",
     "seed.onboarding.seed_onboarding",
     "seed.networks.seed_networks",
+    "seed.catalogue.seed_catalogue",
 )
 
 #: The one password of every demo login. Demo only: printed by ``seed_demo``, in docs/demo.md.

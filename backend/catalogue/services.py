@@ -10,6 +10,7 @@ side. Notifications name the offer, never the leader's message.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -131,6 +132,14 @@ def request_create_as(
     offer = selectors.offer_list(actor=actor).filter(id=offer_id, active=True).first()
     if offer is None:
         raise OfferRequest.DoesNotExist  # 404: not an offer the leader can see
+    row = request_create(leader=leader, offer=offer, message=message, desired_timing=desired_timing)
+    return selectors.request_detail(actor=actor, request_id=row.id)
+
+
+def request_create(
+    *, leader: Leader, offer: Offer, message: str = "", desired_timing: str = ""
+) -> OfferRequest:
+    """The row-level write of a request (the seed's door too): one open request per offer."""
     if OfferRequest.objects.filter(offer=offer, leader=leader, status__in=OPEN).exists():
         raise Conflict(_("You already have an open request for this offer."))
     row = OfferRequest.objects.create(
@@ -141,7 +150,7 @@ def request_create_as(
         desired_timing=desired_timing,
     )
     _notify_hr(row)
-    return selectors.request_detail(actor=actor, request_id=row.id)
+    return row
 
 
 def _notify_hr(row: OfferRequest) -> None:
@@ -176,7 +185,7 @@ def request_update_as(
     actor: User,
     request_id: int,
     status: str,
-    scheduled_for: Any = None,
+    scheduled_for: dt.date | None = None,
     reply: str | None = None,
     decline_reason: str = "",
 ) -> OfferRequest:
@@ -184,6 +193,26 @@ def request_update_as(
     row = selectors.request_detail(actor=actor, request_id=request_id)
     if not access.is_hr_for(actor, row.leader):
         raise OfferRequest.DoesNotExist  # the leader's own login is not HR: not found here
+    return request_move(
+        row=row,
+        actor=actor,
+        status=status,
+        scheduled_for=scheduled_for,
+        reply=reply,
+        decline_reason=decline_reason,
+    )
+
+
+def request_move(
+    *,
+    row: OfferRequest,
+    actor: User | None,
+    status: str,
+    scheduled_for: dt.date | None = None,
+    reply: str | None = None,
+    decline_reason: str = "",
+) -> OfferRequest:
+    """The row-level step of a request through its statuses, and the leader's notification."""
     if status not in NEXT[row.status]:
         raise Conflict(_("The request cannot move from this status to that one."))
     if status == Status.DECLINED and not decline_reason.strip():

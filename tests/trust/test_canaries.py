@@ -257,6 +257,7 @@ PROFILE = {
     "discoverable",
     "email",
     "employee_number",
+    "entry_route",  # how the leader came into the role: a profile fact, like first_leader_job
     "first_leader_job",
     "first_name",
     "full_name",
@@ -266,6 +267,7 @@ PROFILE = {
     "last_name",
     "leadership_education",
     "phone",
+    "previous_role_title",
     "role_start_date",
     "role_title",
     "unit",

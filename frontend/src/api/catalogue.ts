@@ -89,3 +89,16 @@ export const catalogueQueries = {
   mine: () => queryOptions({ queryKey: [...catalogueKeys.all, "mine"], queryFn: myRequests }),
   board: () => queryOptions({ queryKey: [...catalogueKeys.all, "board"], queryFn: boardRequests }),
 };
+
+/** HR records how a leader came into the role (it decides the onboarding items for moves). */
+export async function leaderEntryRouteSet(
+  leaderId: number,
+  entryRoute: S["LeaderEntryRouteEnum"] | "",
+): Promise<void> {
+  unwrap(
+    await api.PATCH("/api/leaders/{leader_id}/", {
+      params: { path: { leader_id: leaderId } },
+      body: { entry_route: entryRoute },
+    }),
+  );
+}
