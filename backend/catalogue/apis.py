@@ -33,7 +33,7 @@ class StaffOfferConsultantSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     title = serializers.CharField()
-    email = serializers.EmailField()
+    email = serializers.CharField()  # may be empty: not an e-mail format in the schema
     phone = serializers.CharField()
 
 

@@ -117,6 +117,7 @@ def erase_leader(leader: Leader) -> None:
         email="",
         phone="",
         role_title="",
+        previous_role_title="",
         bio="",
         languages=[],
         unit=None,

@@ -25,6 +25,7 @@ CONTRIBUTORS: tuple[tuple[str, str], ...] = (
     ("mentoring", "backend.mentoring.privacy"),
     ("networks", "backend.networks.privacy"),
     ("onboarding", "onboarding.privacy"),
+    ("catalogue", "backend.catalogue.privacy"),
     ("notifications", "backend.notifications.privacy"),
     ("identity", "backend.identity.privacy"),
     ("people", "backend.people.privacy"),

@@ -3117,16 +3117,16 @@ export interface components {
             first_leader_job?: boolean;
             /**
              * Vej ind i forløbet
-             * @description How the leader came into the role (decides onboarding for moves).
+             * @description Hvordan lederen er kommet til stillingen (afgør introduktionen ved skift).
              *
-             *     * `` - Not known
+             *     * `` - Ikke oplyst
              *     * `first_job` - Første lederjob
-             *     * `promoted` - Promoted from a lower leader level
-             *     * `new_area` - Moved from another service area
-             *     * `talent` - Graduate of the talent programme
+             *     * `promoted` - Forfremmet fra et lavere ledelsesniveau
+             *     * `new_area` - Kommer fra et andet fagområde
+             *     * `talent` - Fra talentforløbet (Morgendagens Ledere)
              */
             entry_route?: components["schemas"]["LeaderEntryRouteEnum"] | components["schemas"]["BlankEnum"];
-            /** Previous position */
+            /** Tidligere stilling */
             previous_role_title?: string;
             /**
              * År som leder
@@ -3193,16 +3193,16 @@ export interface components {
             first_leader_job?: boolean;
             /**
              * Vej ind i forløbet
-             * @description How the leader came into the role (decides onboarding for moves).
+             * @description Hvordan lederen er kommet til stillingen (afgør introduktionen ved skift).
              *
-             *     * `` - Not known
+             *     * `` - Ikke oplyst
              *     * `first_job` - Første lederjob
-             *     * `promoted` - Promoted from a lower leader level
-             *     * `new_area` - Moved from another service area
-             *     * `talent` - Graduate of the talent programme
+             *     * `promoted` - Forfremmet fra et lavere ledelsesniveau
+             *     * `new_area` - Kommer fra et andet fagområde
+             *     * `talent` - Fra talentforløbet (Morgendagens Ledere)
              */
             entry_route?: components["schemas"]["LeaderEntryRouteEnum"] | components["schemas"]["BlankEnum"];
-            /** Previous position */
+            /** Tidligere stilling */
             previous_role_title?: string;
             /**
              * År som leder
@@ -3226,11 +3226,11 @@ export interface components {
             readonly is_boss: boolean;
         };
         /**
-         * @description * `` - Not known
+         * @description * `` - Ikke oplyst
          *     * `first_job` - Første lederjob
-         *     * `promoted` - Promoted from a lower leader level
-         *     * `new_area` - Moved from another service area
-         *     * `talent` - Graduate of the talent programme
+         *     * `promoted` - Forfremmet fra et lavere ledelsesniveau
+         *     * `new_area` - Kommer fra et andet fagområde
+         *     * `talent` - Fra talentforløbet (Morgendagens Ledere)
          * @enum {string}
          */
         LeaderEntryRouteEnum: "first_job" | "promoted" | "new_area" | "talent";
@@ -4739,11 +4739,11 @@ export interface components {
             /**
              * @description How the leader came into the role.
              *
-             *     * `` - Not known
+             *     * `` - Ikke oplyst
              *     * `first_job` - Første lederjob
-             *     * `promoted` - Promoted from a lower leader level
-             *     * `new_area` - Moved from another service area
-             *     * `talent` - Graduate of the talent programme
+             *     * `promoted` - Forfremmet fra et lavere ledelsesniveau
+             *     * `new_area` - Kommer fra et andet fagområde
+             *     * `talent` - Fra talentforløbet (Morgendagens Ledere)
              */
             entry_route: components["schemas"]["LeaderEntryRouteEnum"] | components["schemas"]["BlankEnum"];
         };
@@ -5405,7 +5405,6 @@ export interface components {
             id: number;
             name: string;
             title: string;
-            /** Format: email */
             email: string;
             phone: string;
         };
@@ -5436,9 +5435,9 @@ export interface components {
             /** Beskrivelse (engelsk) */
             readonly description_en: string;
             readonly topic_ids: number[];
-            /** How long it takes */
+            /** Varighed */
             readonly duration: string;
-            /** When it is offered */
+            /** Hvornår det tilbydes */
             readonly timing: string;
             /** Aktiv */
             readonly active: boolean;
@@ -5455,13 +5454,17 @@ export interface components {
             readonly leader: components["schemas"]["StaffRequestLeader"];
             /** Besked */
             readonly message: string;
+            /** Ønsket tidspunkt */
             readonly desired_timing: string;
             readonly status: components["schemas"]["StaffOfferRequestOutputStatusEnum"];
-            /** Format: date */
+            /**
+             * Aftalt til
+             * Format: date
+             */
             readonly scheduled_for: string | null;
-            /** Reply to the leader */
+            /** Svar til lederen */
             readonly reply: string;
-            /** Why declined */
+            /** Begrundelse for afslag */
             readonly decline_reason: string;
             /** Format: date-time */
             readonly created_at: string;
@@ -5469,9 +5472,9 @@ export interface components {
             readonly updated_at: string;
         };
         /**
-         * @description * `requested` - Requested
+         * @description * `requested` - Anmodet
          *     * `accepted` - Accepteret
-         *     * `scheduled` - Scheduled
+         *     * `scheduled` - Aftalt
          *     * `done` - Færdig
          *     * `declined` - Afslået
          *     * `withdrawn` - Trukket tilbage
@@ -5623,7 +5626,10 @@ export interface components {
              * @description Kun enheder med flere medarbejdere end dette.
              */
             staff_above?: number | null;
-            /** @description Only leaders who came into the role this way (empty = all). */
+            /**
+             * Veje til stillingen
+             * @description Kun ledere, der er kommet til stillingen sådan (tom = alle).
+             */
             entry_routes?: unknown;
             /** @description Kun ledere af enheder i disse forvaltninger (ingen = alle). */
             administrations?: number[];
@@ -5712,7 +5718,10 @@ export interface components {
              * @description Kun enheder med flere medarbejdere end dette.
              */
             staff_above?: number | null;
-            /** @description Only leaders who came into the role this way (empty = all). */
+            /**
+             * Veje til stillingen
+             * @description Kun ledere, der er kommet til stillingen sådan (tom = alle).
+             */
             entry_routes?: unknown;
             /** @description Kun ledere af enheder i disse forvaltninger (ingen = alle). */
             administrations?: number[];
@@ -10131,9 +10140,9 @@ export interface operations {
                 page_size?: number;
                 staff_function?: number;
                 /**
-                 * @description * `requested` - Requested
+                 * @description * `requested` - Anmodet
                  *     * `accepted` - Accepteret
-                 *     * `scheduled` - Scheduled
+                 *     * `scheduled` - Aftalt
                  *     * `done` - Færdig
                  *     * `declined` - Afslået
                  *     * `withdrawn` - Trukket tilbage
@@ -10236,9 +10245,9 @@ export interface operations {
                 page_size?: number;
                 staff_function?: number;
                 /**
-                 * @description * `requested` - Requested
+                 * @description * `requested` - Anmodet
                  *     * `accepted` - Accepteret
-                 *     * `scheduled` - Scheduled
+                 *     * `scheduled` - Aftalt
                  *     * `done` - Færdig
                  *     * `declined` - Afslået
                  *     * `withdrawn` - Trukket tilbage
