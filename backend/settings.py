@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "backend.knowhow",
     "backend.gatherings",
     "backend.netvalue",
+    "backend.catalogue",
     "onboarding",
     "seed",
 ]

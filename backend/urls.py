@@ -16,6 +16,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("backend.privacy.urls")),
     path("", include("backend.notifications.urls")),
     path("", include("backend.identity.urls")),
+    path("", include("backend.catalogue.urls")),
     path("imports/", include("backend.people.imports.urls")),
     path("onboarding/", include("onboarding.urls")),
     path("coaching/", include("backend.coaching.urls")),

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from backend.catalogue.models import Offer
 from backend.people.models import (
     Administration,
     Leader,
@@ -65,6 +66,12 @@ class ApplicabilityRules(models.Model):
         null=True,
         blank=True,
         help_text=_("Only units with more staff than this."),
+    )
+    entry_routes = models.JSONField(
+        _("entry routes"),
+        default=list,
+        blank=True,
+        help_text=_("Only leaders who came into the role this way (empty = all)."),
     )
 
     class Meta:
@@ -130,6 +137,12 @@ class TemplateItem(ApplicabilityRules):
     )
     depends_on = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="dependants"
+    )
+    offers = models.ManyToManyField(
+        Offer,
+        blank=True,
+        related_name="template_items",
+        help_text=_("The staff functions' offers that help with this item."),
     )
     required = models.BooleanField(_("required"), default=True)
     order = models.PositiveSmallIntegerField(default=0)

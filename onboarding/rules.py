@@ -35,6 +35,7 @@ class LeaderFacts:
     first_leader_job: bool
     specialist: bool
     staff_count: int
+    entry_route: str = ""
 
     @property
     def shift_work(self) -> bool:
@@ -53,6 +54,7 @@ class LeaderFacts:
             first_leader_job=leader.first_leader_job,
             specialist=bool(unit and unit.is_specialist),
             staff_count=unit.staff_count if unit else 0,
+            entry_route=leader.entry_route,
         )
 
 
@@ -67,6 +69,10 @@ def rules_hold(rules: object, facts: LeaderFacts, *, administration_ids: Iterabl
         return False
     service_types = getattr(rules, "service_types", None) or []
     if service_types and facts.service_type not in service_types:
+        return False
+    # A move (promoted, new service area, talent graduate): items for that way into the role.
+    entry_routes = getattr(rules, "entry_routes", None) or []
+    if entry_routes and facts.entry_route not in entry_routes:
         return False
     checks: tuple[tuple[bool | None, bool], ...] = (
         (getattr(rules, "round_the_clock", None), facts.round_the_clock),

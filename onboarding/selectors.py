@@ -25,9 +25,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 
+from backend.catalogue.models import Offer
 from backend.people import access, visibility
 from backend.people.models import Leader, User
-from onboarding.models import OnboardingSettings, OwnerRole, Plan, PlanItem, PlanItemEvent, Template
+from onboarding.models import (
+    OnboardingSettings,
+    OwnerRole,
+    Plan,
+    PlanItem,
+    PlanItemEvent,
+    Template,
+    TemplateItem,
+)
 from onboarding.owners import owner_label, owner_name, render_title
 
 FIRST_DAYS = 90
@@ -146,7 +155,27 @@ def plan_items_for(*, plan: Plan, viewer: Viewer) -> list[PlanItem]:
     )
     if not viewer.sees_private:
         items = items.exclude(owner_role=OwnerRole.MENTOR)
-    return list(items)
+    return attach_offers(list(items))
+
+
+def attach_offers(items: list[PlanItem]) -> list[PlanItem]:
+    """Set ``offer_rows`` on each item: the active staff offers its template item links to
+    (one query for the lot, none when no item comes from a template)."""
+    template_item_ids = {item.template_item_id for item in items if item.template_item_id}
+    by_item: dict[int, list[Offer]] = {}
+    if template_item_ids:
+        links = (
+            TemplateItem.offers.through.objects.filter(
+                templateitem_id__in=template_item_ids, offer__active=True
+            )
+            .select_related("offer__staff_function")
+            .order_by("offer__title_da", "offer_id")
+        )
+        for link in links:
+            by_item.setdefault(link.templateitem_id, []).append(link.offer)
+    for item in items:
+        item.offer_rows = by_item.get(item.template_item_id or 0, [])  # type: ignore[attr-defined]
+    return items
 
 
 def item_for_user_or_404(*, actor: User, item_id: int) -> tuple[PlanItem, Viewer]:
@@ -172,6 +201,7 @@ def item_for_user_or_404(*, actor: User, item_id: int) -> tuple[PlanItem, Viewer
         viewer = Viewer.OWNER
     if viewer is None:
         raise Http404
+    attach_offers([item])
     return item, viewer
 
 
@@ -409,7 +439,7 @@ def plans_visible_to(
 def template_list(*, actor: User) -> QuerySet[Template]:
     """The templates of ``actor``'s organisation, with their items and rules."""
     return Template.objects.filter(organisation_id=actor.organisation_id or 0).prefetch_related(
-        "administrations", "items__topic", "items__administrations"
+        "administrations", "items__topic", "items__administrations", "items__offers"
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import get_language
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from onboarding.models import CalendarFeed, Plan, PlanItem, PlanItemEvent, Template, TemplateItem
@@ -54,6 +55,15 @@ class PlanLeaderSerializer(serializers.Serializer):
     )
 
 
+class PlanItemOfferSerializer(serializers.Serializer):
+    """A staff function's offer linked to a plan item ("Request this help")."""
+
+    id = serializers.IntegerField()
+    title_da = serializers.CharField()
+    title_en = serializers.CharField()
+    staff_function_name = serializers.CharField(source="staff_function.name")
+
+
 class PlanItemSerializer(serializers.Serializer):
     """One plan item as the viewer may see it (``need_help`` for the leader and HR only)."""
 
@@ -82,6 +92,9 @@ class PlanItemSerializer(serializers.Serializer):
     blocked = serializers.SerializerMethodField()
     overdue = serializers.SerializerMethodField()
     need_help = serializers.BooleanField()
+    offers = serializers.SerializerMethodField(
+        help_text="The staff functions' active offers that help with this item."
+    )
 
     def get_title(self, item: PlanItem) -> str:
         return item_title(item, language=_language())
@@ -107,6 +120,11 @@ class PlanItemSerializer(serializers.Serializer):
 
     def get_completed_by(self, item: PlanItem) -> str | None:
         return _user_name(item.completed_by)
+
+    @extend_schema_field(PlanItemOfferSerializer(many=True))
+    def get_offers(self, item: PlanItem) -> list[dict[str, Any]]:
+        rows = getattr(item, "offer_rows", [])
+        return PlanItemOfferSerializer(rows, many=True).data  # type: ignore[return-value]
 
     def get_blocked(self, item: PlanItem) -> bool:
         return item_is_blocked(item)
@@ -197,7 +215,9 @@ class PlanItemEventSerializer(serializers.Serializer):
 
 
 class TemplateItemSerializer(serializers.ModelSerializer):
-    """A template item with its rules."""
+    """A template item with its rules and the staff offers linked to it."""
+
+    offer_ids = serializers.SerializerMethodField()
 
     topic: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, allow_null=True
@@ -226,8 +246,13 @@ class TemplateItemSerializer(serializers.ModelSerializer):
             "first_leader_job",
             "specialist",
             "staff_above",
+            "entry_routes",
             "administrations",
+            "offer_ids",
         ]
+
+    def get_offer_ids(self, item: TemplateItem) -> list[int]:
+        return [offer.id for offer in item.offers.all()]
 
 
 class TemplateSerializer(serializers.ModelSerializer):
@@ -253,6 +278,7 @@ class TemplateSerializer(serializers.ModelSerializer):
             "first_leader_job",
             "specialist",
             "staff_above",
+            "entry_routes",
             "administrations",
             "items",
         ]

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.permissions import IsHR, WriteRolesMixin, request_user
-from backend.people.models import ServiceType, StaffFunctionKind
+from backend.people.models import ENTRY_ROUTES_KNOWN, EntryRoute, ServiceType, StaffFunctionKind
 from onboarding.apis import TemplateListApi
 from onboarding.models import OwnerRole
 from onboarding.preview import plan_preview
@@ -47,6 +47,11 @@ class RulesInputSerializer(serializers.Serializer):
     administration_ids = serializers.ListField(
         child=serializers.IntegerField(min_value=1), required=False, max_length=200
     )
+    entry_routes = serializers.ListField(
+        child=serializers.ChoiceField(choices=ENTRY_ROUTES_KNOWN),
+        required=False,
+        max_length=10,
+    )
 
 
 class TemplateInputSerializer(RulesInputSerializer):
@@ -76,6 +81,9 @@ class TemplateItemInputSerializer(RulesInputSerializer):
     topic_id = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     required = serializers.BooleanField(required=False)  # type: ignore[assignment]
     order = serializers.IntegerField(required=False, min_value=0, max_value=32767)
+    offer_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, max_length=50
+    )
 
 
 def _item_fields(data: dict[str, object]) -> dict[str, object]:
@@ -175,6 +183,9 @@ class PreviewItemSerializer(serializers.Serializer):
 class PlanPreviewLeaderSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     full_name = serializers.CharField()
+    entry_route = serializers.ChoiceField(
+        choices=EntryRoute.choices, help_text="How the leader came into the role."
+    )
 
 
 class PlanPreviewSerializer(serializers.Serializer):

@@ -48,6 +48,7 @@ STEPS: Final[tuple[str, ...]] = (
     "seed.knowhow.seed_knowhow",
     "seed.gatherings.seed_gatherings",
     "seed.netvalue.seed_netvalue",
+    "seed.catalogue.seed_catalogue",
 )
 
 #: The one password of every demo login. Demo only: printed by ``seed_demo``, in docs/demo.md.

@@ -103,6 +103,20 @@ def choose_new_leaders(*, rng: random.Random, personas: dict[str, Persona]) -> d
     return backgrounds
 
 
+#: How a new leader's background (``choose_new_leaders``) reads as ``Leader.entry_route``.
+_ROUTE_OF_BACKGROUND: Final = {"first": "first_job", "promotion": "promoted", "sector": "new_area"}
+
+
+def _entry_route(ctx: DemoContext, key: str, background: str | None) -> str:
+    """The leader's way into the role; the first new first-job leader (by post, not persona)
+    came through the talent programme (chosen without ``rng``, so nothing else changes)."""
+    personas = {p.post for p in PERSONAS}
+    firsts = sorted(k for k, b in ctx.backgrounds.items() if b == "first" and k not in personas)
+    if firsts and key == firsts[0]:
+        return "talent"
+    return _ROUTE_OF_BACKGROUND.get(background or "", "")
+
+
 def contact_fields(
     ctx: DemoContext, first_name: str, last_name: str, number: int
 ) -> dict[str, str]:
@@ -123,6 +137,7 @@ def _persona_leader(
         boss=ctx.leaders.get(post.boss) if post.boss else None,
         role_start_date=ctx.today - dt.timedelta(days=persona.started_days_ago),
         first_leader_job=persona.first_leader_job,
+        entry_route="first_job" if persona.first_leader_job else "",
         years_as_leader=Decimal(str(persona.years_as_leader)),
         leadership_education=persona.education,
         languages=list(persona.languages),
@@ -159,6 +174,7 @@ def _leader(ctx: DemoContext, post: Post, unit: Unit, number: int) -> Leader:
         boss=ctx.leaders[post.boss] if post.boss else None,
         role_start_date=started,
         first_leader_job=background == "first",
+        entry_route=_entry_route(ctx, post.key, background),
         years_as_leader=Decimal(str(years)),
         leadership_education=education,
         languages=words.languages(rng),

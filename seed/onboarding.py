@@ -1,6 +1,7 @@
 """Seed step: onboarding templates from the study and plans at different stages.
 
-``seed_onboarding`` loads ``seed.onboarding_content.TEMPLATES`` into the organisation, then gives
+``seed_onboarding`` loads ``seed.onboarding_content.TEMPLATES`` (and the templates for moves,
+``seed.onboarding_moves``) into the organisation, then gives
 every leader who started in the last 120 days a plan (through ``onboarding.services``) and plays
 their first weeks forward: most items due more than a few days ago are done, some are in
 progress, some are left overdue (how diligent each leader is comes from ``rng``), an optional
@@ -19,6 +20,7 @@ from onboarding.services.items import plan_item_need_help, plan_item_status_set
 from onboarding.services.plans import plan_create_for_leader
 from onboarding.services.templates import templates_load
 from seed.onboarding_content import TEMPLATES
+from seed.onboarding_moves import MOVE_TEMPLATES
 
 #: Leaders who started this many days ago or later get a plan in the demo.
 NEW_WITHIN_DAYS = 120
@@ -26,7 +28,7 @@ NEW_WITHIN_DAYS = 120
 
 def seed_onboarding(*, organisation: Organisation, rng: random.Random, today: dt.date) -> None:
     """Create the templates and the new leaders' plans, at different stages (rerunnable)."""
-    templates_load(organisation=organisation, templates=TEMPLATES)
+    templates_load(organisation=organisation, templates=(*TEMPLATES, *MOVE_TEMPLATES))
     leaders = list(
         Leader.objects.filter(
             organisation=organisation,

@@ -16,6 +16,7 @@ import factory
 from django.db import models
 from factory.django import DjangoModelFactory
 
+from backend.catalogue import models as catalogue
 from backend.coaching import models as coaching
 from backend.gatherings import models as gatherings
 from backend.knowhow import models as knowhow
@@ -518,6 +519,7 @@ class TemplateItemFactory(DjangoModelFactory):
     key = factory.Sequence(lambda n: f"punkt-{n}")
     title_da = factory.Sequence(lambda n: f"Punkt {n}")
     administrations = _many("administrations")
+    offers = _many("offers")
 
 
 class PlanFactory(DjangoModelFactory):
@@ -681,3 +683,31 @@ class ValueAnswerFactory(DjangoModelFactory):
     score = 4
     wish = "keep"
     comment = "Godt at høre, hvordan andre gør."
+
+
+class StaffOfferFactory(DjangoModelFactory):
+    class Meta:
+        model = catalogue.Offer
+        skip_postgeneration_save = True
+
+    staff_function = factory.SubFactory(StaffFunctionFactory)
+    organisation = factory.SelfAttribute("staff_function.organisation")
+    title_da = factory.Sequence(lambda n: f"Budgetgennemgang {n}")
+    title_en = factory.Sequence(lambda n: f"Budget review {n}")
+    description_da = "En gennemgang af budgettet midt i året."
+    duration = "2 timer"
+    timing = "Maj–juni"
+    topics = _many("topics")
+
+
+class StaffOfferRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = catalogue.OfferRequest
+
+    leader = factory.SubFactory(LeaderFactory)
+    organisation = factory.SelfAttribute("leader.organisation")
+    offer = factory.SubFactory(
+        StaffOfferFactory, staff_function__organisation=factory.SelfAttribute("...organisation")
+    )
+    message = "Jeg vil gerne have hjælp."
+    desired_timing = "Inden sommerferien"

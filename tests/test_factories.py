@@ -23,6 +23,7 @@ APPS = (
     "onboarding",
     "privacy",
     "notifications",
+    "catalogue",
 )
 FACTORIES: dict[type[models.Model], type[DjangoModelFactory]] = {
     factory._meta.model: factory

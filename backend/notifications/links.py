@@ -27,6 +27,7 @@ __all__ = [
     "mentorship",
     "my_coach",
     "my_networks",
+    "my_staff_requests",
     "network",
     "network_requests",
     "network_value",
@@ -34,6 +35,7 @@ __all__ = [
     "programme_manual_queue",
     "proposal",
     "roulette",
+    "staff_request_board",
 ]
 
 
@@ -146,3 +148,13 @@ def network_value() -> str:
 def hr_network_value() -> str:
     """HR's overview of the answers: which networks to renew, change or close."""
     return "/hr/networks/value"
+
+
+def my_staff_requests(request_id: int) -> str:
+    """The leader's requests for the staff functions' offers (``catalogue.request_*``)."""
+    return f"/help/requests?request={int(request_id)}"
+
+
+def staff_request_board(request_id: int) -> str:
+    """HR's board of requests for the staff functions' offers (``catalogue.requested``)."""
+    return f"/hr/staff-requests?request={int(request_id)}"

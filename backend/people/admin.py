@@ -113,12 +113,14 @@ class LeaderAdmin(admin.ModelAdmin):
         "boss",
         "role_start_date",
         "first_leader_job",
+        "entry_route",
         "active",
     ]
     list_filter = [
         "organisation",
         "active",
         "first_leader_job",
+        "entry_route",
         "leadership_education",
         "unit__department__administration",
         "unit__service_type",

@@ -239,6 +239,20 @@ class LeadershipEducation(models.TextChoices):
     MASTER = "master", _("Master")
 
 
+class EntryRoute(models.TextChoices):
+    """How a leader came into the current role: what their onboarding should start from."""
+
+    UNKNOWN = "", _("Not known")
+    FIRST_JOB = "first_job", _("First leader job")
+    PROMOTED = "promoted", _("Promoted from a lower leader level")
+    NEW_AREA = "new_area", _("Moved from another service area")
+    TALENT = "talent", _("Graduate of the talent programme")
+
+
+#: The known entry routes (without "not known"), as the API's rule fields offer them.
+ENTRY_ROUTES_KNOWN = [(value, label) for value, label in EntryRoute.choices if value]
+
+
 class Leader(models.Model):
     """A leader below director level: who they are, what they lead and who their boss is."""
 
@@ -257,6 +271,15 @@ class Leader(models.Model):
     )
     role_start_date = models.DateField(_("start date in current role"), null=True, blank=True)
     first_leader_job = models.BooleanField(_("first leader job"), default=False)
+    entry_route = models.CharField(
+        _("entry route"),
+        max_length=20,
+        choices=EntryRoute.choices,
+        default=EntryRoute.UNKNOWN,
+        blank=True,
+        help_text=_("How the leader came into the role (decides onboarding for moves)."),
+    )
+    previous_role_title = models.CharField(_("previous position"), max_length=200, blank=True)
     years_as_leader = models.DecimalField(
         _("years as leader"),
         max_digits=4,

@@ -10,6 +10,8 @@ ENUM_NAME_OVERRIDES: dict[str, str | list[str] | list[tuple[str, str]]] = {
     "UserRoleEnum": "backend.people.models.User.Role",
     "StaffFunctionKindEnum": "backend.people.models.StaffFunctionKind",
     "ServiceTypeEnum": "backend.people.models.ServiceType",
+    # Without the blank "not known" (the generator lists that one as BlankEnum).
+    "LeaderEntryRouteEnum": "backend.people.models.ENTRY_ROUTES_KNOWN",
     "SupportNeedStatusEnum": "backend.people.models.SupportNeed.Status",
     "SupportNeedSourceEnum": "backend.people.models.SupportNeed.Source",
     "LanguageEnum": [("da", "Dansk"), ("en", "English")],

@@ -163,6 +163,8 @@ LEADER_ROW_FIELDS = (
     "role_title",
     "role_start_date",
     "first_leader_job",
+    "entry_route",
+    "previous_role_title",
     "years_as_leader",
     "leadership_education",
     "languages",

@@ -231,6 +231,8 @@ class LeaderSerializer(FastReadMixin, serializers.ModelSerializer[Leader]):
             "boss",
             "role_start_date",
             "first_leader_job",
+            "entry_route",
+            "previous_role_title",
             "years_as_leader",
             "leadership_education",
             "languages",

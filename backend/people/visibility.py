@@ -26,6 +26,7 @@ class Kind(StrEnum):
     MENTORING_FEEDBACK = "mentoring_feedback"  # pulses after meetings, the exit survey
     COACH_REQUEST = "coach_request"  # a request for a confidential coach: that it exists, its words
     NETWORK_VALUE = "network_value"  # "was the network worth your time?" answers
+    STAFF_REQUEST = "staff_request"  # a request for a staff function's offer, and its message
 
 
 class Audience(StrEnum):
@@ -115,6 +116,13 @@ RULES: tuple[Rule, ...] = (
     Rule(Kind.NETWORK_VALUE, _H, Sees.IN_FIGURES),
     Rule(Kind.NETWORK_VALUE, _M, _NO),
     Rule(Kind.NETWORK_VALUE, _O, _NO),
+    # A request for a staff function's offer (it may be about a sick-leave conversation): HR,
+    # who follows it through to done, reads it; the line and everyone else never learn of it.
+    Rule(Kind.STAFF_REQUEST, _S, _ALL),
+    Rule(Kind.STAFF_REQUEST, _L, _NO),
+    Rule(Kind.STAFF_REQUEST, _H, _ALL),
+    Rule(Kind.STAFF_REQUEST, _M, _NO),
+    Rule(Kind.STAFF_REQUEST, _O, _NO),
 )
 
 

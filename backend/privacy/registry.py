@@ -27,6 +27,7 @@ CONTRIBUTORS: tuple[tuple[str, str], ...] = (
     ("networks", "backend.networks.privacy"),
     ("knowhow", "backend.knowhow.privacy"),
     ("onboarding", "onboarding.privacy"),
+    ("catalogue", "backend.catalogue.privacy"),
     ("notifications", "backend.notifications.privacy"),
     ("identity", "backend.identity.privacy"),
     ("people", "backend.people.privacy"),

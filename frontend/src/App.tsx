@@ -46,6 +46,9 @@ import { Coachees } from "./screens/coaching/Coachees";
 import { CoachPool } from "./screens/coaching/CoachPool";
 import { HrCoachRequests } from "./screens/coaching/HrCoachRequests";
 import { MyCoach } from "./screens/coaching/MyCoach";
+import { HelpCatalogue } from "./screens/catalogue/HelpCatalogue";
+import { MyStaffRequests } from "./screens/catalogue/MyStaffRequests";
+import { RequestBoard } from "./screens/catalogue/RequestBoard";
 
 /** Redirect anonymous visitors to the login page, remembering where they were going. */
 function RequireLogin() {
@@ -74,6 +77,9 @@ export function App() {
         <Route path="me/support-needs" element={<SupportNeeds />} />
         <Route path="me/support-needs/:needId" element={<SupportNeedDetail />} />
         <Route path="me/staff" element={<StaffContacts />} />
+        <Route path="help" element={<HelpCatalogue />} />
+        <Route path="help/requests" element={<MyStaffRequests />} />
+        <Route path="hr/staff-requests" element={<RequestBoard />} />
         <Route path="hr/overview" element={<Dashboard audience="hr" key="hr" />} />
         <Route path="hr/overview/:planId" element={<PlanScreen />} />
         <Route path="hr/programmes" element={<Programmes />} />

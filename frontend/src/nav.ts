@@ -33,6 +33,7 @@ export function navFor(me: Me): NavSection[] {
         { to: "/hr/programmes", label: "nav.hr.programmes", description: "nav.hr.programmes.d" },
         { to: "/hr/import", label: "nav.hr.import", description: "nav.hr.import.d" },
         { to: "/hr/setup", label: "hrsetup.nav.setup", description: "hrsetup.nav.setup.d" },
+        { to: "/hr/staff-requests", label: "cat.nav.board", description: "cat.nav.board.d" },
         {
           to: "/hr/networks/signups",
           label: "hrnet.nav.signups",
@@ -56,6 +57,7 @@ export function navFor(me: Me): NavSection[] {
         { to: "/plan", label: "nav.leader.plan", description: "nav.leader.plan.d" },
         { to: "/me/support-needs", label: "nav.leader.needs", description: "nav.leader.needs.d" },
         { to: "/me/staff", label: "nav.leader.staff", description: "nav.leader.staff.d" },
+        { to: "/help", label: "cat.nav.help", description: "cat.nav.help.d" },
         { to: "/peers", label: "nav.leader.peers", description: "nav.leader.peers.d" },
         { to: "/peers/elsewhere", label: "xorg.nav", description: "xorg.nav.d" },
         { to: "/knowhow", label: "knowhow.nav", description: "knowhow.nav.d" },

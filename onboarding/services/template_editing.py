@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
+from backend.catalogue.models import Offer
 from backend.people import access
 from backend.people.models import Administration, Topic, User
 from onboarding.models import OwnerRole, Template, TemplateItem
@@ -48,6 +49,7 @@ RULES = (
     "first_leader_job",
     "specialist",
     "staff_above",
+    "entry_routes",
 )
 
 
@@ -190,11 +192,29 @@ def _item_save(item: TemplateItem, fields: dict[str, Any]) -> TemplateItem:
         if "administration_ids" in fields
         else None
     )
+    offers = (
+        _offers(item.template.organisation_id, fields["offer_ids"])
+        if "offer_ids" in fields
+        else None
+    )
     item.full_clean(exclude=["template", "depends_on", "topic"])
     item.save()
     if administrations is not None:
         item.administrations.set(administrations)
+    if offers is not None:
+        item.offers.set(offers)
     return item
+
+
+def _offers(organisation_id: int, ids: Sequence[int]) -> list[Offer]:
+    """The staff functions' offers an item links to: the organisation's own (else a field
+    error)."""
+    rows = list(Offer.objects.filter(organisation_id=organisation_id, id__in=set(ids)))
+    if len(rows) != len(set(ids)):
+        raise ServiceError(
+            _("Choose among your own organisation's staff offers."), field="offer_ids"
+        )
+    return rows
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ RULE_FIELDS = (
     "first_leader_job",
     "specialist",
     "staff_above",
+    "entry_routes",
 )
 Actor = User | None
 

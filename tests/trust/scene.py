@@ -48,6 +48,8 @@ MENTOR_NOTE_CANARY = "CANARY-mentor-moedenote-93ad"
 UNSHARED_TOPIC_CANARY = "CANARY-emne-ikke-delt-6c2e"
 # The words of Mette's request for a confidential coach (issue 16, item 3).
 COACH_CANARY = "CANARY-coachanmodning-5b7e"
+#: Mette's request for a staff function's offer: hers and HR's, never her line's.
+STAFF_REQUEST_CANARY = "CANARY-stabshjaelp-sygefravaer-9d3b"
 
 
 @dataclass
@@ -216,6 +218,7 @@ def build_scene(world: World) -> Scene:
         enrolment=enrolment,
         offer=offer,
         unit=mette.unit,
+        request_message=STAFF_REQUEST_CANARY,
     )
     own.update(
         leader_id=mette.id,
@@ -288,11 +291,17 @@ def _extras(
     enrolment: Enrolment,
     offer: MentorOffer,
     unit: m.Unit,
+    request_message: str = "Andeby",
 ) -> dict[str, int | str]:
-    """A staff contact, a template item, a match run, a suggestion and a flag of ``org``."""
+    """A staff contact and offer (and the leader's request for it), a template item, a match
+    run, a suggestion and a flag of ``org``."""
     function = f.StaffFunctionFactory(organisation=org, kind="finance", name="Økonomi")
     contact = f.StaffContactFactory(
         organisation=org, staff_function=function, name="Zenia Enhedsøkonom", units=[unit]
+    )
+    staff_offer = f.StaffOfferFactory(staff_function=function, delivered_by=contact)
+    staff_request = f.StaffOfferRequestFactory(
+        offer=staff_offer, leader=leader, message=request_message
     )
     template = f.TemplateFactory(organisation=org, slug="alle", name_da="Alle nye ledere")
     template_item = f.TemplateItemFactory(
@@ -312,6 +321,8 @@ def _extras(
         starts_at=timezone.now() + dt.timedelta(days=7),
     )
     return {
+        "staff_offer_id": staff_offer.id,
+        "staff_request_id": staff_request.id,
         "meeting_id": meeting.id,
         "invitation_id": invitation.id,
         "contact_id": contact.id,
@@ -415,6 +426,7 @@ __all__ = [
     "COACH_CANARY",
     "MENTEE_NOTE_CANARY",
     "MENTOR_NOTE_CANARY",
+    "STAFF_REQUEST_CANARY",
     "UNSHARED_TOPIC_CANARY",
     "Scene",
     "build_scene",

@@ -276,6 +276,7 @@ PROFILE = {
     "directory_discoverable",  # the leader's own yes to the shared peer directory
     "email",
     "employee_number",
+    "entry_route",  # how the leader came into the role: a profile fact, like first_leader_job
     "first_leader_job",
     "first_name",
     "full_name",
@@ -285,6 +286,7 @@ PROFILE = {
     "last_name",
     "leadership_education",
     "phone",
+    "previous_role_title",
     "role_start_date",
     "role_title",
     "unit",

@@ -96,6 +96,24 @@ staff-function-detail            PATCH  own     200 403 403 403 403 403 403 403 
 staff-function-detail            PATCH  andeby  404 403 403 403 403 403 403 403 200 403
 staff-function-detail            DELETE own     409 403 403 403 403 403 403 403 404 403
 staff-function-detail            DELETE andeby  404 403 403 403 403 403 403 403 409 403
+staff-offer-list                 GET    -       200 200 200 200 200 200 200 200 200 403
+staff-offer-list                 POST   -       400 403 403 403 403 403 403 403 400 403
+staff-offer-detail               GET    own     200 200 200 200 200 200 200 200 404 403
+staff-offer-detail               GET    andeby  404 404 404 404 404 404 404 404 200 403
+staff-offer-detail               PATCH  own     200 403 403 403 403 403 403 403 404 403
+staff-offer-detail               PATCH  andeby  404 403 403 403 403 403 403 403 200 403
+staff-offer-detail               DELETE own     409 403 403 403 403 403 403 403 404 403
+staff-offer-detail               DELETE andeby  404 403 403 403 403 403 403 403 409 403
+staff-offer-request-create       POST   own     403 403 409 201 201 201 201 201 403 403
+staff-offer-request-create       POST   andeby  403 403 404 404 404 404 404 404 403 403
+staff-offer-request-list         GET    -       200 200 403 403 403 403 403 403 200 403
+staff-offer-request-mine         GET    -       403 403 200 200 200 200 200 200 403 403
+staff-offer-request-detail       GET    own     200 404 200 404 404 404 404 404 404 403
+staff-offer-request-detail       GET    andeby  404 404 404 404 404 404 404 404 200 403
+staff-offer-request-detail       PATCH  own     400 400 403 403 403 403 403 403 400 403
+staff-offer-request-detail       PATCH  andeby  400 400 403 403 403 403 403 403 400 403
+staff-offer-request-withdraw     POST   own     403 403 200 404 404 404 404 404 403 403
+staff-offer-request-withdraw     POST   andeby  403 403 404 404 404 404 404 404 403 403
 staff-contact-list               GET    -       200 200 200 200 200 200 200 200 200 403
 staff-contact-list               POST   -       400 403 403 403 403 403 403 403 400 403
 staff-contact-detail             GET    own     200 200 200 200 200 200 200 200 404 403
@@ -531,6 +549,7 @@ APPS = {
     "gatherings": ("gathering-", "netvalue-"),
     "onboarding": ("onboarding-",),
     "coaching": ("coaching-",),
+    "catalogue": ("staff-offer",),
     "privacy_notifications": ("access-log", "privacy-", "notification"),
     "identity": ("sso-", "scim-"),
 }

@@ -15,6 +15,7 @@ what the rule for its audience says, kind by kind:
 - the pairing: the pair's proposal, mentorship and check-ins answer 200 or not;
 - a request for a coach (its words, ``COACH_CANARY``): ``everything`` reads them, ``nothing``
   does not, and no list answers with a count of them (``tests/backend/coaching``);
+- a request for a staff function's offer (its message ``STAFF_REQUEST_CANARY``): read or not;
 - mentoring feedback (Mette's pulse, its comment ``PULSE_CANARY``): ``everything`` reads the
   comment outside HR's quality figures, ``in_figures`` reads programme quality resting on her
   pulse and four others' (five people), ``nothing`` neither.
@@ -42,7 +43,13 @@ from backend.privacy.models import AccessLogEntry
 from tests import factories as f
 from tests.conftest import CANARY
 from tests.trust.matrix import PERSONAS, call
-from tests.trust.scene import COACH_CANARY, MENTEE_NOTE_CANARY, UNSHARED_TOPIC_CANARY, Scene
+from tests.trust.scene import (
+    COACH_CANARY,
+    MENTEE_NOTE_CANARY,
+    STAFF_REQUEST_CANARY,
+    UNSHARED_TOPIC_CANARY,
+    Scene,
+)
 from tests.trust.test_matrix import CASES
 
 SHARED_NOTE_CANARY = "CANARY-delt-moedenote-7f10"
@@ -151,6 +158,7 @@ def _observed(answers: list[tuple[str, int, str]], shared_topic: str) -> dict[st
         # A request for a coach: its words (``COACH_CANARY``) in some answer or not.
         Kind.COACH_REQUEST: "everything" if COACH_CANARY in text else "nothing",
         Kind.NETWORK_VALUE: network_value,
+        Kind.STAFF_REQUEST: "everything" if STAFF_REQUEST_CANARY in text else "nothing",
     }
 
 

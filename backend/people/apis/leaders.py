@@ -25,7 +25,7 @@ from backend.api.permissions import (
 )
 from backend.people import access, selectors
 from backend.people.filters import LeaderFilter
-from backend.people.models import Leader, LeadershipEducation, User
+from backend.people.models import EntryRoute, Leader, LeadershipEducation, User
 from backend.people.serializers import (
     CompetencySerializer,
     LeaderDetailSerializer,
@@ -67,6 +67,8 @@ class LeaderHrInputSerializer(LeaderSelfInputSerializer):
     )
     role_start_date = serializers.DateField(required=False, allow_null=True)
     first_leader_job = serializers.BooleanField(required=False)
+    entry_route = serializers.ChoiceField(choices=EntryRoute.choices, required=False)
+    previous_role_title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     years_as_leader = serializers.DecimalField(
         max_digits=4, decimal_places=1, min_value=0, max_value=60, required=False
     )

@@ -129,6 +129,20 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column(
         "first_leader_job", "første lederjob", ("første lederstilling", "first leader job"), "yesno"
     ),
+    Column(
+        "entry_route",
+        "vej til stillingen",
+        ("indgang", "baggrund for stillingen", "entry route"),
+        "entry_route",
+        description="How the leader came into the role: første lederjob, forfremmet, "
+        "nyt fagområde, talentforløb; decides the onboarding for moves.",
+    ),
+    Column(
+        "previous_role_title",
+        "tidligere stilling",
+        ("forrige stilling", "previous position", "previous role"),
+        "text",
+    ),
     Column("years_as_leader", "år som leder", ("lederår", "years as leader"), "years"),
     Column("leadership_education", "lederuddannelse", ("leadership education",), "education"),
     Column("languages", "sprog", ("languages",), "languages"),
@@ -155,6 +169,8 @@ LEADER_KEYS: Final = (
     "role_title",
     "role_start_date",
     "first_leader_job",
+    "entry_route",
+    "previous_role_title",
     "years_as_leader",
     "leadership_education",
     "languages",

@@ -132,6 +132,7 @@ def sample_rows(
             "chef": boss,
             "startdato": start.strftime("%d-%m-%Y"),
             "første lederjob": rng.choice(("ja", "nej", "nej")),
+            **dict.fromkeys(("vej til stillingen", "tidligere stilling"), ""),  # not from rng
             "år som leder": f"{rng.randrange(0, 300) / 10:.1f}".replace(".", ","),
             "lederuddannelse": rng.choice(_EDUCATION),
             "sprog": rng.choice(("dansk", "dansk, engelsk", "dansk, engelsk, tysk")),

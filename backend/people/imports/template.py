@@ -37,6 +37,8 @@ EXAMPLES: Final[dict[str, str]] = {
     "boss": "000042",
     "role_start_date": "01-08-2024",
     "first_leader_job": "ja",
+    "entry_route": "første lederjob",
+    "previous_role_title": "Pædagogisk afdelingsleder",
     "years_as_leader": "0,5",
     "leadership_education": "i gang",
     "languages": "dansk, engelsk",

@@ -15,7 +15,7 @@ from typing import Any, Final
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from backend.people.models import LeadershipEducation, ServiceType
+from backend.people.models import EntryRoute, LeadershipEducation, ServiceType
 
 
 class CellError(Exception):
@@ -181,8 +181,29 @@ _CPR_SEPARATED: Final = re.compile(r"(?<!\d)\d{6}[-\s]\d{4}(?!\d)")
 CPR_KEY_COLUMNS: Final = frozenset({"employee_number", "unit_code", "boss", "phone"})
 
 
+_ENTRY_ROUTE_WORDS: Final[Mapping[str, str]] = {
+    "første lederjob": "first_job",
+    "første lederstilling": "first_job",
+    "ny leder": "first_job",
+    "forfremmet": "promoted",
+    "forfremmelse": "promoted",
+    "nyt ledelsesniveau": "promoted",
+    "op et niveau": "promoted",
+    "nyt fagområde": "new_area",
+    "nyt område": "new_area",
+    "andet fagområde": "new_area",
+    "fra andet fagområde": "new_area",
+    "talentforløb": "talent",
+    "talentprogram": "talent",
+    "morgendagens ledere": "talent",
+    "talent": "talent",
+    "ukendt": "",
+}
+
+
 def _choice_index(
-    choices: type[ServiceType] | type[LeadershipEducation], extra: Mapping[str, str]
+    choices: type[ServiceType] | type[LeadershipEducation] | type[EntryRoute],
+    extra: Mapping[str, str],
 ) -> dict[str, str]:
     """Words → choice value: ``extra``'s words, the values, and the labels in English and in
     the active language."""
@@ -372,6 +393,14 @@ def converters() -> dict[str, Callable[[str], Any] | None]:
             educations,
             LeadershipEducation.NONE.value,
             _("Unknown leadership education “%(value)s”; write ingen, i gang, diplom or master."),
+        ),
+        "entry_route": choice(
+            _choice_index(EntryRoute, _ENTRY_ROUTE_WORDS),
+            EntryRoute.UNKNOWN.value,
+            _(
+                "Unknown entry route “%(value)s”; write første lederjob, forfremmet, "
+                "nyt fagområde or talentforløb."
+            ),
         ),
         "languages": languages,
         "boss": boss,

@@ -103,6 +103,7 @@ export const formRules = {
     first_name: { required: true, maxLength: 100, minLength: 1 },
     last_name: { required: true, maxLength: 100, minLength: 1 },
     role_title: { required: true, maxLength: 200, minLength: 1 },
+    previous_role_title: { maxLength: 200 },
   },
   LeaderImportInputRequest: {
     file: { required: true },
@@ -186,6 +187,7 @@ export const formRules = {
     first_name: { maxLength: 100, minLength: 1 },
     last_name: { maxLength: 100, minLength: 1 },
     role_title: { maxLength: 200, minLength: 1 },
+    previous_role_title: { maxLength: 200 },
   },
   PatchedNetworkInputRequest: {
     name: { maxLength: 200, minLength: 1 },
@@ -222,6 +224,20 @@ export const formRules = {
   PatchedStaffFunctionUpdateInputRequest: {
     name: { maxLength: 200, minLength: 1 },
     description: { maxLength: 4000 },
+  },
+  PatchedStaffOfferInputRequest: {
+    staff_function_id: { min: 1 },
+    delivered_by_id: { min: 1 },
+    title_da: { maxLength: 200, minLength: 1 },
+    title_en: { maxLength: 200 },
+    description_da: { maxLength: 4000 },
+    description_en: { maxLength: 4000 },
+    duration: { maxLength: 200 },
+    timing: { maxLength: 200 },
+  },
+  PatchedStaffOfferRequestUpdateInputRequest: {
+    reply: { maxLength: 2000 },
+    decline_reason: { maxLength: 500 },
   },
   PatchedSupportNeedUpdateInputRequest: {
     note: { maxLength: 4000 },
@@ -307,6 +323,20 @@ export const formRules = {
     kind: { required: true },
     name: { required: true, maxLength: 200, minLength: 1 },
     description: { maxLength: 4000 },
+  },
+  StaffOfferInputRequest: {
+    staff_function_id: { required: true, min: 1 },
+    delivered_by_id: { min: 1 },
+    title_da: { required: true, maxLength: 200, minLength: 1 },
+    title_en: { maxLength: 200 },
+    description_da: { maxLength: 4000 },
+    description_en: { maxLength: 4000 },
+    duration: { maxLength: 200 },
+    timing: { maxLength: 200 },
+  },
+  StaffOfferRequestInputRequest: {
+    message: { maxLength: 2000 },
+    desired_timing: { maxLength: 200 },
   },
   SupportNeedCreateInputRequest: {
     topic: { required: true },

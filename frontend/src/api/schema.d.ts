@@ -2834,6 +2834,129 @@ export interface paths {
         patch: operations["staff_functions_partial_update"];
         trace?: never;
     };
+    "/api/staff-offer-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR's board: the requests of the leaders in HR's scope. */
+        get: operations["staff_offer_requests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-offer-requests/{staff_request_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: one request (the leader's own, or HR's in scope). PATCH: HR moves it on. */
+        get: operations["staff_offer_requests_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description GET: one request (the leader's own, or HR's in scope). PATCH: HR moves it on. */
+        patch: operations["staff_offer_requests_partial_update"];
+        trace?: never;
+    };
+    "/api/staff-offer-requests/{staff_request_id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the leader withdraws their own open request. */
+        post: operations["staff_offer_requests_withdraw_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-offer-requests/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The leader's own requests for the staff functions' offers. */
+        get: operations["staff_offer_requests_mine_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-offers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the catalogue (active offers; HR sees all). POST: HR publishes an offer. */
+        get: operations["staff_offers_list"];
+        put?: never;
+        /** @description GET: the catalogue (active offers; HR sees all). POST: HR publishes an offer. */
+        post: operations["staff_offers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-offers/{staff_offer_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: one offer. PATCH: HR edits it. DELETE: HR removes one nobody has requested. */
+        get: operations["staff_offers_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description GET: one offer. PATCH: HR edits it. DELETE: HR removes one nobody has requested. */
+        delete: operations["staff_offers_destroy"];
+        options?: never;
+        head?: never;
+        /** @description GET: one offer. PATCH: HR edits it. DELETE: HR removes one nobody has requested. */
+        patch: operations["staff_offers_partial_update"];
+        trace?: never;
+    };
+    "/api/staff-offers/{staff_offer_id}/requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST: the leader requests the offer (HR in scope is notified). */
+        post: operations["staff_offers_requests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/suggestions/{suggestion_id}/choose/": {
         parameters: {
             query?: never;
@@ -3790,6 +3913,19 @@ export interface components {
             /** Første lederjob */
             first_leader_job?: boolean;
             /**
+             * Vej ind i forløbet
+             * @description Hvordan lederen er kommet til stillingen (afgør introduktionen ved skift).
+             *
+             *     * `` - Ikke oplyst
+             *     * `first_job` - Første lederjob
+             *     * `promoted` - Forfremmet fra et lavere ledelsesniveau
+             *     * `new_area` - Kommer fra et andet fagområde
+             *     * `talent` - Fra talentforløbet (Morgendagens Ledere)
+             */
+            entry_route?: components["schemas"]["LeaderEntryRouteEnum"] | components["schemas"]["BlankEnum"];
+            /** Tidligere stilling */
+            previous_role_title?: string;
+            /**
              * År som leder
              * Format: decimal
              */
@@ -3858,6 +3994,19 @@ export interface components {
             /** Første lederjob */
             first_leader_job?: boolean;
             /**
+             * Vej ind i forløbet
+             * @description Hvordan lederen er kommet til stillingen (afgør introduktionen ved skift).
+             *
+             *     * `` - Ikke oplyst
+             *     * `first_job` - Første lederjob
+             *     * `promoted` - Forfremmet fra et lavere ledelsesniveau
+             *     * `new_area` - Kommer fra et andet fagområde
+             *     * `talent` - Fra talentforløbet (Morgendagens Ledere)
+             */
+            entry_route?: components["schemas"]["LeaderEntryRouteEnum"] | components["schemas"]["BlankEnum"];
+            /** Tidligere stilling */
+            previous_role_title?: string;
+            /**
              * År som leder
              * Format: decimal
              */
@@ -3883,6 +4032,15 @@ export interface components {
             readonly competencies: components["schemas"]["Competency"][];
             readonly is_boss: boolean;
         };
+        /**
+         * @description * `` - Ikke oplyst
+         *     * `first_job` - Første lederjob
+         *     * `promoted` - Forfremmet fra et lavere ledelsesniveau
+         *     * `new_area` - Kommer fra et andet fagområde
+         *     * `talent` - Fra talentforløbet (Morgendagens Ledere)
+         * @enum {string}
+         */
+        LeaderEntryRouteEnum: "first_job" | "promoted" | "new_area" | "talent";
         /** @description Every profile field HR maintains. ``unit`` and ``boss`` are ids in HR's organisation. */
         LeaderHrInputRequest: {
             email?: string;
@@ -3900,6 +4058,8 @@ export interface components {
             /** Format: date */
             role_start_date?: string | null;
             first_leader_job?: boolean;
+            entry_route?: components["schemas"]["LeaderEntryRouteEnum"] | components["schemas"]["BlankEnum"];
+            previous_role_title?: string;
             /** Format: decimal */
             years_as_leader?: string;
             leadership_education?: components["schemas"]["LeadershipEducationEnum"];
@@ -5061,6 +5221,36 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["StaffFunction"][];
         };
+        PaginatedStaffOfferOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["StaffOfferOutput"][];
+        };
+        PaginatedStaffOfferRequestOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["StaffOfferRequestOutput"][];
+        };
         PaginatedSuggestionOutputList: {
             /** @example 123 */
             count: number;
@@ -5195,6 +5385,8 @@ export interface components {
             /** Format: date */
             role_start_date?: string | null;
             first_leader_job?: boolean;
+            entry_route?: components["schemas"]["LeaderEntryRouteEnum"] | components["schemas"]["BlankEnum"];
+            previous_role_title?: string;
             /** Format: decimal */
             years_as_leader?: string;
             leadership_education?: components["schemas"]["LeadershipEducationEnum"];
@@ -5274,6 +5466,27 @@ export interface components {
             name?: string;
             description?: string;
         };
+        /** @description An offer as HR writes it. */
+        PatchedStaffOfferInputRequest: {
+            staff_function_id?: number;
+            delivered_by_id?: number | null;
+            title_da?: string;
+            title_en?: string;
+            description_da?: string;
+            description_en?: string;
+            topic_ids?: number[];
+            duration?: string;
+            timing?: string;
+            active?: boolean;
+        };
+        /** @description HR moves a request on. */
+        PatchedStaffOfferRequestUpdateInputRequest: {
+            status?: components["schemas"]["StaffOfferRequestUpdateInputStatusEnum"];
+            /** Format: date */
+            scheduled_for?: string | null;
+            reply?: string;
+            decline_reason?: string;
+        };
         /** @description Changes to the leader's own support need. */
         PatchedSupportNeedUpdateInputRequest: {
             weight?: components["schemas"]["WeightEnum"];
@@ -5292,6 +5505,7 @@ export interface components {
             specialist?: boolean | null;
             staff_above?: number | null;
             administration_ids?: number[];
+            entry_routes?: components["schemas"]["LeaderEntryRouteEnum"][];
             name_da?: string;
             name_en?: string;
             description_da?: string;
@@ -5309,6 +5523,7 @@ export interface components {
             specialist?: boolean | null;
             staff_above?: number | null;
             administration_ids?: number[];
+            entry_routes?: components["schemas"]["LeaderEntryRouteEnum"][];
             title_da?: string;
             title_en?: string;
             guidance_da?: string;
@@ -5320,6 +5535,7 @@ export interface components {
             topic_id?: number | null;
             required?: boolean;
             order?: number;
+            offer_ids?: number[];
         };
         /** @description Changes to a topic (its key stays). */
         PatchedTopicUpdateInputRequest: {
@@ -5394,6 +5610,8 @@ export interface components {
             readonly blocked: boolean;
             readonly overdue: boolean;
             need_help: boolean;
+            /** @description The staff functions' active offers that help with this item. */
+            readonly offers: components["schemas"]["PlanItemOffer"][];
         };
         /** @description One line of an item's history. */
         PlanItemEvent: {
@@ -5405,6 +5623,13 @@ export interface components {
             reason: string;
             /** Format: date-time */
             at: string;
+        };
+        /** @description A staff function's offer linked to a plan item ("Request this help"). */
+        PlanItemOffer: {
+            id: number;
+            title_da: string;
+            title_en: string;
+            staff_function_name: string;
         };
         /** @description The plan's leader: name, title, unit, administration. */
         PlanLeader: {
@@ -5440,6 +5665,16 @@ export interface components {
         PlanPreviewLeader: {
             id: number;
             full_name: string;
+            /**
+             * @description How the leader came into the role.
+             *
+             *     * `` - Ikke oplyst
+             *     * `first_job` - Første lederjob
+             *     * `promoted` - Forfremmet fra et lavere ledelsesniveau
+             *     * `new_area` - Kommer fra et andet fagområde
+             *     * `talent` - Fra talentforløbet (Morgendagens Ledere)
+             */
+            entry_route: components["schemas"]["LeaderEntryRouteEnum"] | components["schemas"]["BlankEnum"];
         };
         /** @description How many were left out of the run, for one reason. */
         PreviewExcluded: {
@@ -6109,6 +6344,104 @@ export interface components {
          * @enum {string}
          */
         StaffFunctionKindEnum: "payroll_hr_law" | "hr_development" | "finance" | "it" | "communications" | "legal" | "property";
+        /** @description Who delivers an offer: a consultant of the staff function. */
+        StaffOfferConsultant: {
+            id: number;
+            name: string;
+            title: string;
+            email: string;
+            phone: string;
+        };
+        /** @description An offer as HR writes it. */
+        StaffOfferInputRequest: {
+            staff_function_id: number;
+            delivered_by_id?: number | null;
+            title_da: string;
+            title_en?: string;
+            description_da?: string;
+            description_en?: string;
+            topic_ids?: number[];
+            duration?: string;
+            timing?: string;
+            active?: boolean;
+        };
+        /** @description An offer of a staff function, who delivers it and its topics. */
+        StaffOfferOutput: {
+            readonly id: number;
+            readonly staff_function: components["schemas"]["StaffFunction"];
+            readonly delivered_by: components["schemas"]["StaffOfferConsultant"] | null;
+            /** Titel (dansk) */
+            readonly title_da: string;
+            /** Titel (engelsk) */
+            readonly title_en: string;
+            /** Beskrivelse (dansk) */
+            readonly description_da: string;
+            /** Beskrivelse (engelsk) */
+            readonly description_en: string;
+            readonly topic_ids: number[];
+            /** Varighed */
+            readonly duration: string;
+            /** Hvornår det tilbydes */
+            readonly timing: string;
+            /** Aktiv */
+            readonly active: boolean;
+        };
+        /** @description A leader's request: a short message and the timing they would like. */
+        StaffOfferRequestInputRequest: {
+            message?: string;
+            desired_timing?: string;
+        };
+        /** @description A request for an offer: the leader's message and timing, and where it stands. */
+        StaffOfferRequestOutput: {
+            readonly id: number;
+            readonly offer: components["schemas"]["StaffOfferOutput"];
+            readonly leader: components["schemas"]["StaffRequestLeader"];
+            /** Besked */
+            readonly message: string;
+            /** Ønsket tidspunkt */
+            readonly desired_timing: string;
+            readonly status: components["schemas"]["StaffOfferRequestOutputStatusEnum"];
+            /**
+             * Aftalt til
+             * Format: date
+             */
+            readonly scheduled_for: string | null;
+            /** Svar til lederen */
+            readonly reply: string;
+            /** Begrundelse for afslag */
+            readonly decline_reason: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `requested` - Anmodet
+         *     * `accepted` - Accepteret
+         *     * `scheduled` - Aftalt
+         *     * `done` - Færdig
+         *     * `declined` - Afslået
+         *     * `withdrawn` - Trukket tilbage
+         * @enum {string}
+         */
+        StaffOfferRequestOutputStatusEnum: "requested" | "accepted" | "scheduled" | "done" | "declined" | "withdrawn";
+        /**
+         * @description * `accepted` - accepted
+         *     * `scheduled` - scheduled
+         *     * `done` - done
+         *     * `declined` - declined
+         * @enum {string}
+         */
+        StaffOfferRequestUpdateInputStatusEnum: "accepted" | "scheduled" | "done" | "declined";
+        /** @description The leader who asked, and their unit and administration. */
+        StaffRequestLeader: {
+            id: number;
+            first_name: string;
+            last_name: string;
+            role_title: string;
+            readonly unit_name: string;
+            readonly administration_name: string;
+        };
         /** @description A suggested mentor for the mentee to choose. */
         SuggestionOutput: {
             readonly id: number;
@@ -6237,6 +6570,11 @@ export interface components {
              * @description Kun enheder med flere medarbejdere end dette.
              */
             staff_above?: number | null;
+            /**
+             * Veje til stillingen
+             * @description Kun ledere, der er kommet til stillingen sådan (tom = alle).
+             */
+            entry_routes?: unknown;
             /** @description Kun ledere af enheder i disse forvaltninger (ingen = alle). */
             administrations?: number[];
             readonly items: components["schemas"]["TemplateItem"][];
@@ -6251,6 +6589,7 @@ export interface components {
             specialist?: boolean | null;
             staff_above?: number | null;
             administration_ids?: number[];
+            entry_routes?: components["schemas"]["LeaderEntryRouteEnum"][];
             name_da: string;
             name_en?: string;
             description_da?: string;
@@ -6258,7 +6597,7 @@ export interface components {
             order?: number;
             active?: boolean;
         };
-        /** @description A template item with its rules. */
+        /** @description A template item with its rules and the staff offers linked to it. */
         TemplateItem: {
             readonly id: number;
             /** Nøgle */
@@ -6323,8 +6662,14 @@ export interface components {
              * @description Kun enheder med flere medarbejdere end dette.
              */
             staff_above?: number | null;
+            /**
+             * Veje til stillingen
+             * @description Kun ledere, der er kommet til stillingen sådan (tom = alle).
+             */
+            entry_routes?: unknown;
             /** @description Kun ledere af enheder i disse forvaltninger (ingen = alle). */
             administrations?: number[];
+            readonly offer_ids: number[];
         };
         /** @description A template item: texts, owner, timing, dependency, topic and rules. */
         TemplateItemInputRequest: {
@@ -6336,6 +6681,7 @@ export interface components {
             specialist?: boolean | null;
             staff_above?: number | null;
             administration_ids?: number[];
+            entry_routes?: components["schemas"]["LeaderEntryRouteEnum"][];
             title_da: string;
             title_en?: string;
             guidance_da?: string;
@@ -6347,6 +6693,7 @@ export interface components {
             topic_id?: number | null;
             required?: boolean;
             order?: number;
+            offer_ids?: number[];
         };
         TokenOutput: {
             token: string;
@@ -6575,9 +6922,10 @@ export interface components {
          *     * `mentoring_feedback` - mentoring_feedback
          *     * `coach_request` - coach_request
          *     * `network_value` - network_value
+         *     * `staff_request` - staff_request
          * @enum {string}
          */
-        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback" | "coach_request" | "network_value";
+        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback" | "coach_request" | "network_value" | "staff_request";
         /**
          * @description * `1` - Lidt
          *     * `2` - Noget
@@ -11572,6 +11920,298 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffFunction"];
+                };
+            };
+        };
+    };
+    staff_offer_requests_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                staff_function?: number;
+                /**
+                 * @description * `requested` - Anmodet
+                 *     * `accepted` - Accepteret
+                 *     * `scheduled` - Aftalt
+                 *     * `done` - Færdig
+                 *     * `declined` - Afslået
+                 *     * `withdrawn` - Trukket tilbage
+                 */
+                status?: ("accepted" | "declined" | "done" | "requested" | "scheduled" | "withdrawn")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStaffOfferRequestOutputList"];
+                };
+            };
+        };
+    };
+    staff_offer_requests_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOfferRequestOutput"];
+                };
+            };
+        };
+    };
+    staff_offer_requests_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaffOfferRequestUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStaffOfferRequestUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStaffOfferRequestUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOfferRequestOutput"];
+                };
+            };
+        };
+    };
+    staff_offer_requests_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOfferRequestOutput"];
+                };
+            };
+        };
+    };
+    staff_offer_requests_mine_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                staff_function?: number;
+                /**
+                 * @description * `requested` - Anmodet
+                 *     * `accepted` - Accepteret
+                 *     * `scheduled` - Aftalt
+                 *     * `done` - Færdig
+                 *     * `declined` - Afslået
+                 *     * `withdrawn` - Trukket tilbage
+                 */
+                status?: ("accepted" | "declined" | "done" | "requested" | "scheduled" | "withdrawn")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStaffOfferRequestOutputList"];
+                };
+            };
+        };
+    };
+    staff_offers_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Search */
+                q?: string;
+                staff_function?: number;
+                topic?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStaffOfferOutputList"];
+                };
+            };
+        };
+    };
+    staff_offers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffOfferInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffOfferInputRequest"];
+                "multipart/form-data": components["schemas"]["StaffOfferInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOfferOutput"];
+                };
+            };
+        };
+    };
+    staff_offers_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_offer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOfferOutput"];
+                };
+            };
+        };
+    };
+    staff_offers_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_offer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    staff_offers_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_offer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaffOfferInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStaffOfferInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStaffOfferInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOfferOutput"];
+                };
+            };
+        };
+    };
+    staff_offers_requests_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_offer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StaffOfferRequestInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffOfferRequestInputRequest"];
+                "multipart/form-data": components["schemas"]["StaffOfferRequestInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOfferRequestOutput"];
                 };
             };
         };

@@ -32,6 +32,7 @@ function item(id: number, due: string | null, extra: Partial<PlanItem> = {}): Pl
     depends_on: null,
     blocked: false,
     overdue: false,
+    offers: [],
     ...extra,
   };
 }

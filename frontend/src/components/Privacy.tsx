@@ -77,6 +77,29 @@ export function helpSentence(rules: VisibilityRule[], t: T): string {
   return sentences.join(" ");
 }
 
+/** Who can read a leader's request for a staff function's offer, and who never learns of it. */
+export function staffRequestSentence(rules: VisibilityRule[], t: T): string {
+  const others = AUDIENCES.filter((audience) => audience !== "self");
+  const sees = (audience: Audience) => ruleOf(rules, "staff_request", audience).sees !== "nothing";
+  const can = others.filter(sees).map((audience) => t(WHO[audience]));
+  const cannot = others.filter((audience) => !sees(audience)).map((a) => t(WHO[a]));
+  const sentences = [];
+  if (can.length) sentences.push(t("cat.privacy.can", { who: capitalise(list(t, can)) }));
+  if (cannot.length) sentences.push(t("cat.privacy.cannot", { who: capitalise(list(t, cannot)) }));
+  return sentences.join(" ");
+}
+
+/** Beside the request form and the leader's requests: who reads them (served rules). */
+export function StaffRequestPrivacy({ id }: { id: string }) {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <p id={id} className="muted small">
+      {rules ? staffRequestSentence(rules, t) : null}
+    </p>
+  );
+}
+
 /** Who, besides the pair, knows that a leader has a mentor, and who does not. */
 export function pairingSentence(rules: VisibilityRule[], t: T): string {
   const others = AUDIENCES.filter((audience) => audience !== "self" && audience !== "mentor");
@@ -103,6 +126,7 @@ const THINGS: Record<Kind, MessageKey> = {
   mentoring_feedback: "llife.privacy.things.feedback",
   coach_request: "coach.privacy.things",
   network_value: "nval.privacy.thing",
+  staff_request: "cat.privacy.things",
 };
 
 /** For a boss: which of their leaders' private things they are not shown (and which they are). */

@@ -7,6 +7,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import { setApiLanguage } from "../api/client";
+import catalogueDa from "./areas/catalogue.da.json";
+import catalogueEn from "./areas/catalogue.en.json";
 import coreDa from "./da.json";
 import coreEn from "./en.json";
 import crossorgDa from "./areas/crossorg.da.json";
@@ -43,6 +45,7 @@ export const da = {
   ...knowhowDa,
   ...gatheringsDa,
   ...netvalueDa,
+  ...catalogueDa,
 };
 /** Every English message, under the same keys as {@link da}. */
 export const en = {
@@ -57,6 +60,7 @@ export const en = {
   ...knowhowEn,
   ...gatheringsEn,
   ...netvalueEn,
+  ...catalogueEn,
 };
 
 export type MessageKey = keyof typeof da;

@@ -52,6 +52,8 @@ def row(number: str, **values: str) -> dict[str, str]:
         "chef": "",
         "startdato": "01-08-2024",
         "første lederjob": "ja",
+        "vej til stillingen": "første lederjob",
+        "tidligere stilling": "Pædagog",
         "år som leder": "0,5",
         "lederuddannelse": "i gang",
         "sprog": "dansk, engelsk",

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Link } from "react-router";
 import * as onboarding from "../../api/onboarding";
 import { formRules } from "../../api/formRules";
 import { onboardingKeys } from "../../api/onboarding";
@@ -102,6 +103,7 @@ export function ItemCard({
           <p className="guidance">{item.guidance}</p>
         </details>
       ) : null}
+      <ItemOffers item={item} viewer={viewer} />
       {action.isError ? (
         <p role="alert" className="error">
           {t("status.error")}
@@ -186,5 +188,36 @@ export function ItemCard({
         </form>
       ) : null}
     </article>
+  );
+}
+
+/** The staff functions' offers that serve this item; the leader asks for one from here. */
+function ItemOffers({ item, viewer }: { item: PlanItem; viewer: PlanDetail["viewer"] }) {
+  const { t, language } = useI18n();
+  if (item.offers.length === 0) return null;
+  return (
+    <div className="item-offers">
+      <p className="small">
+        <strong>{t("cat.plan.offers")}</strong>
+      </p>
+      <ul>
+        {item.offers.map((offer) => {
+          const title = language === "en" && offer.title_en ? offer.title_en : offer.title_da;
+          return (
+            <li key={offer.id}>
+              {title} <span className="muted small">({offer.staff_function_name})</span>
+              {viewer === "self" ? (
+                <>
+                  {" "}
+                  <Link to={`/help?offer=${offer.id}`} aria-label={t("cat.plan.request", { title })}>
+                    {t("cat.request.open")}
+                  </Link>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

@@ -250,6 +250,7 @@ export const KIND_NAME: Record<Kind, MessageKey> = {
   mentoring_feedback: "lself.kind.mentoring_feedback",
   coach_request: "coach.kind.request",
   network_value: "nval.privacy.kind",
+  staff_request: "cat.kind.staff_request",
 };
 
 /**

@@ -60,6 +60,7 @@ describe("othersNeverSee", () => {
       "mentoring_feedback",
       "coach_request",
       "network_value",
+      "staff_request",
     ]);
   });
 

@@ -18,6 +18,7 @@ export const SETUP_LINKS: SetupLink[] = [
     description: "hrsetup.hub.guide.d",
   },
   { to: "/hr/setup/staff", label: "hrsetup.hub.staff", description: "hrsetup.hub.staff.d" },
+  { to: "/hr/setup/offers", label: "cat.hr.title", description: "cat.hub.offers.d" },
   {
     to: "/hr/setup/templates",
     label: "hrsetup.hub.templates",

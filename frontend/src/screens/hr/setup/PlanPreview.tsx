@@ -1,10 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { leaderEntryRouteSet } from "../../../api/catalogue";
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { templateQueries } from "../../../api/templates";
+import { templateKeys, templateQueries } from "../../../api/templates";
 import type { PlanPreview } from "../../../api/templates";
 import { ErrorView, Loading } from "../../../components/Status";
 import { useI18n } from "../../../i18n";
+import { ENTRY_ROUTES, routeKey } from "./RulesFields";
+import type { EntryRoute } from "./RulesFields";
 
 /** Preview the plan a chosen leader would get from today's templates (nothing is saved). */
 export function PlanPreviewSection({ hasTemplates }: { hasTemplates: boolean }) {
@@ -87,6 +90,7 @@ function PreviewResult({ preview }: { preview: PlanPreview }) {
           date: date.format(new Date(preview.role_start_date)),
         })}
       </h3>
+      <EntryRouteField leaderId={preview.leader.id} route={preview.leader.entry_route} />
       <p>
         {t("hrsetup.preview.templates", {
           names: preview.templates.map(name).join(", ") || "–",
@@ -125,6 +129,35 @@ function PreviewResult({ preview }: { preview: PlanPreview }) {
           </tbody>
         </table>
       )}
+    </div>
+  );
+}
+
+/** The leader's way into the role, which HR sets here; the preview follows at once. */
+function EntryRouteField({ leaderId, route }: { leaderId: number; route: string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (value: EntryRoute | "") => leaderEntryRouteSet(leaderId, value),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateKeys.all }),
+  });
+  return (
+    <div className="inline-form">
+      <label htmlFor="preview-route">{t("cat.tpl.entryRoutes")}</label>
+      <select
+        id="preview-route"
+        value={route}
+        disabled={save.isPending}
+        onChange={(e) => save.mutate(e.target.value as EntryRoute | "")}
+      >
+        <option value="">{t(routeKey(""))}</option>
+        {ENTRY_ROUTES.map((value) => (
+          <option key={value} value={value}>
+            {t(routeKey(value))}
+          </option>
+        ))}
+      </select>
+      {save.error ? <ErrorView error={save.error} /> : null}
     </div>
   );
 }

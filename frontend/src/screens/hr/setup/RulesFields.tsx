@@ -42,7 +42,13 @@ export interface Rules {
   specialist: boolean | null;
   staff_above: number | null;
   administration_ids: number[];
+  entry_routes: EntryRoute[];
 }
+
+/** How a leader came into the role (a move, not only a first job): `Leader.entry_route`. */
+export const ENTRY_ROUTES = ["first_job", "promoted", "new_area", "talent"] as const;
+export type EntryRoute = (typeof ENTRY_ROUTES)[number];
+export const routeKey = (route: string) => `cat.route.${route}` as MessageKey;
 
 export function rulesOf(row: Template | TemplateItem | null): Rules {
   return {
@@ -54,6 +60,7 @@ export function rulesOf(row: Template | TemplateItem | null): Rules {
     specialist: row?.specialist ?? null,
     staff_above: row?.staff_above ?? null,
     administration_ids: row?.administrations ?? [],
+    entry_routes: (row?.entry_routes ?? []) as EntryRoute[],
   };
 }
 
@@ -71,6 +78,9 @@ export function useRulesSummary() {
     }
     if (rules.staff_above !== null) {
       parts.push(t("hrsetup.rules.staffAboveSummary", { count: rules.staff_above }));
+    }
+    if (rules.entry_routes.length > 0) {
+      parts.push(rules.entry_routes.map((route) => t(routeKey(route))).join(", "));
     }
     if (rules.administration_ids.length > 0) {
       parts.push(
@@ -168,6 +178,16 @@ export function RulesFields({
       {errors.administration_ids ? (
         <p className="error small">{errors.administration_ids}</p>
       ) : null}
+      <CheckList
+        id={`${id}-routes`}
+        legend={t("cat.tpl.entryRoutes")}
+        hint={t("cat.tpl.entryRoutesHint")}
+        options={ENTRY_ROUTES.map((route, index) => ({ id: index, label: t(routeKey(route)) }))}
+        chosen={rules.entry_routes.map((route) => ENTRY_ROUTES.indexOf(route))}
+        onChange={(indices) =>
+          set({ entry_routes: ENTRY_ROUTES.filter((_, index) => indices.includes(index)) })
+        }
+      />
       </fieldset>
     </details>
   );

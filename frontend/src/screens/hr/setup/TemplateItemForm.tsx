@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { catalogueQueries } from "../../../api/catalogue";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ApiError } from "../../../api/client";
@@ -14,6 +15,7 @@ import { ErrorView } from "../../../components/Status";
 import { setServerErrors } from "../../../forms";
 import { useI18n } from "../../../i18n";
 import type { MessageKey } from "../../../i18n";
+import { CheckList } from "./CheckList";
 import { RulesFields, rulesOf } from "./RulesFields";
 import type { Rules } from "./RulesFields";
 import { KINDS } from "./StaffDirectory";
@@ -68,6 +70,8 @@ export function TemplateItemForm(props: {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState("");
   const [rules, setRules] = useState<Rules>(rulesOf(item));
+  const [offerIds, setOfferIds] = useState<number[]>(item?.offer_ids ?? []);
+  const offers = useQuery(catalogueQueries.offers());
   const topicId = topics.find((topic) => topic.slug === item?.topic)?.id;
   const form = useForm<Values>({
     defaultValues: {
@@ -95,6 +99,7 @@ export function TemplateItemForm(props: {
         due_offset_days: Number(values.due_offset_days),
         depends_on: values.depends_on ? Number(values.depends_on) : null,
         topic_id: values.topic_id ? Number(values.topic_id) : null,
+        offer_ids: offerIds,
       } as api.TemplateItemInput;
       return item ? api.templateItemUpdate(item.id, body) : api.templateItemCreate(template.id, body);
     },
@@ -103,6 +108,7 @@ export function TemplateItemForm(props: {
       if (!item) {
         form.reset();
         setRules(rulesOf(null));
+        setOfferIds([]);
       }
       onDone();
       return queryClient.invalidateQueries({ queryKey: templateKeys.all });
@@ -211,6 +217,18 @@ export function TemplateItemForm(props: {
         <input type="checkbox" {...form.register("required")} />
         {t("hrsetup.templates.required")}
       </label>
+      <CheckList
+        id="item-offers"
+        legend={t("cat.tpl.offers")}
+        hint={t("cat.tpl.offersHint")}
+        options={(offers.data ?? []).map((offer) => ({
+          id: offer.id,
+          label: `${language === "en" && offer.title_en ? offer.title_en : offer.title_da} (${offer.staff_function.name})`,
+        }))}
+        chosen={offerIds}
+        onChange={setOfferIds}
+        filter
+      />
       <RulesFields
         id="item-rules"
         rules={rules}

@@ -1,0 +1,1 @@
+"""The staff functions' offers ("hjælpetropper"): the catalogue and leaders' requests."""
