@@ -32,6 +32,7 @@ class Organisation(models.Model):
     peer_directory = models.BooleanField(
         _("in the shared peer directory"),
         default=False,
+        db_default=False,  # rows written by older code (a rolling deploy, old migrations) say no
         help_text=_(
             "HR opts the organisation in to the peer directory shared with the other "
             "organisations on this installation (docs/directory.md)."
@@ -276,10 +277,13 @@ class Leader(models.Model):
         max_length=20,
         choices=EntryRoute.choices,
         default=EntryRoute.UNKNOWN,
+        db_default=EntryRoute.UNKNOWN,
         blank=True,
         help_text=_("How the leader came into the role (decides onboarding for moves)."),
     )
-    previous_role_title = models.CharField(_("previous position"), max_length=200, blank=True)
+    previous_role_title = models.CharField(
+        _("previous position"), max_length=200, blank=True, db_default=""
+    )
     years_as_leader = models.DecimalField(
         _("years as leader"),
         max_digits=4,
@@ -305,6 +309,7 @@ class Leader(models.Model):
     directory_discoverable = models.BooleanField(
         _("found by peers in other municipalities"),
         default=False,
+        db_default=False,
         help_text=_(
             "The leader opts in to the shared peer directory: a minimal card is shown to leaders "
             "of the other organisations that opted in."

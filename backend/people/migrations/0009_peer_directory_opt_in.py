@@ -13,12 +13,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='leader',
             name='directory_discoverable',
-            field=models.BooleanField(default=False, help_text='The leader opts in to the shared peer directory: a minimal card is shown to leaders of the other organisations that opted in.', verbose_name='found by peers in other municipalities'),
+            field=models.BooleanField(default=False, db_default=False, help_text='The leader opts in to the shared peer directory: a minimal card is shown to leaders of the other organisations that opted in.', verbose_name='found by peers in other municipalities'),
         ),
         migrations.AddField(
             model_name='organisation',
             name='peer_directory',
-            field=models.BooleanField(default=False, help_text='HR opts the organisation in to the peer directory shared with the other organisations on this installation (docs/directory.md).', verbose_name='in the shared peer directory'),
+            field=models.BooleanField(default=False, db_default=False, help_text='HR opts the organisation in to the peer directory shared with the other organisations on this installation (docs/directory.md).', verbose_name='in the shared peer directory'),
         ),
         migrations.AddIndex(
             model_name='leader',

@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='leader',
             name='entry_route',
-            field=models.CharField(blank=True, choices=[('', 'Not known'), ('first_job', 'First leader job'), ('promoted', 'Promoted from a lower leader level'), ('new_area', 'Moved from another service area'), ('talent', 'Graduate of the talent programme')], default='', help_text='How the leader came into the role (decides onboarding for moves).', max_length=20, verbose_name='entry route'),
+            field=models.CharField(blank=True, choices=[('', 'Not known'), ('first_job', 'First leader job'), ('promoted', 'Promoted from a lower leader level'), ('new_area', 'Moved from another service area'), ('talent', 'Graduate of the talent programme')], db_default='', default='', help_text='How the leader came into the role (decides onboarding for moves).', max_length=20, verbose_name='entry route'),
         ),
         migrations.AddField(
             model_name='leader',
             name='previous_role_title',
-            field=models.CharField(blank=True, max_length=200, verbose_name='previous position'),
+            field=models.CharField(blank=True, db_default='', max_length=200, verbose_name='previous position'),
         ),
     ]
