@@ -8,7 +8,10 @@ embedded default) use ``bulk_create``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.db import connection, models
 
@@ -34,12 +37,38 @@ def bulk_insert(model: type[models.Model], objs: Sequence[models.Model]) -> None
         for f in meta.concrete_fields
         if not (f.primary_key and isinstance(f, models.AutoField | models.BigAutoField))
     ]
+    prepare = [_preparer(f) for f in fields]
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     table = connection.ops.quote_name(meta.db_table)
     with connection.cursor() as cursor:
         raw = cursor.cursor  # the psycopg cursor under Django's wrapper
         with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for obj in objs:
-                copy.write_row(
-                    [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-                )
+                copy.write_row([p(obj) for p in prepare])
+
+
+def _preparer(field: models.Field[Any, Any]) -> Callable[[models.Model], Any]:
+    """How one column's value is taken from an instance: the attribute itself for plain
+    numbers, text, booleans and keys (what ``get_db_prep_save`` gives them), JSON as the text
+    ``bulk_create`` would send, anything else (dates, ``auto_now_add``) through the field."""
+    attname = field.attname
+    if isinstance(field, models.JSONField):
+        encoder = field.encoder
+
+        def json_text(obj: models.Model) -> str | None:
+            value = getattr(obj, attname)
+            return None if value is None else json.dumps(value, cls=encoder)
+
+        return json_text
+    if (isinstance(field, _PLAIN) and not field.choices) or isinstance(field, models.ForeignKey):
+        return operator.attrgetter(attname)
+    return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
+
+
+_PLAIN = (
+    models.IntegerField,
+    models.FloatField,
+    models.CharField,
+    models.TextField,
+    models.BooleanField,
+)

@@ -224,6 +224,9 @@ def main() -> None:
     parser.add_argument("--mentors", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--keep", action="store_true", help="keep the generated organisation")
+    parser.add_argument(
+        "--skip-naive", action="store_true", help="leave out the naive load (minutes at 10 000)"
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("bench/match_run.py needs PostgreSQL: set DATABASE_URL=postgres://...")
@@ -264,7 +267,7 @@ def main() -> None:
         assert run.status == "succeeded", run.error
         proposals = Proposal.objects.filter(run=run).count()
         print(
-            f"full run: {total:.2f} s  (target < 10 s)  status={run.status} "
+            f"full run: {total:.2f} s  (target < 15 s at 10 000 × 30 000)  status={run.status} "
             f"proposals={proposals} unmatched={len(run.result['unmatched'])} "
             f"optimal={run.result['optimal']}"
         )
@@ -273,14 +276,15 @@ def main() -> None:
         t = time.perf_counter()
         problem_for_programme(programme=programme)
         fast = time.perf_counter() - t
-        t = time.perf_counter()
-        rows = naive_load(programme)
-        naive = time.perf_counter() - t
-        print(f"load, set-based (problem_for_programme): {fast:.2f} s")
-        print(
-            f"load, naive per-row ORM baseline ({rows} rows): {naive:.2f} s "
-            f"({naive / fast:.0f}× slower)"
-        )
+        print(f"load, set-based (problem_for_programme), graph cached: {fast:.2f} s")
+        if not args.skip_naive:
+            t = time.perf_counter()
+            rows = naive_load(programme)
+            naive = time.perf_counter() - t
+            print(
+                f"load, naive per-row ORM baseline ({rows} rows): {naive:.2f} s "
+                f"({naive / fast:.0f}× slower)"
+            )
     finally:
         if not args.keep:
             _delete(org)

@@ -272,8 +272,12 @@ def _write_result(
         bulk_insert(Proposal, proposals)
         rows = _suggestions_from(run=run, built=built, suggestions=suggestions)
         bulk_insert(Suggestion, rows)
-        proposed = [p.enrolment_id for p in proposals]
-        Enrolment.objects.filter(id__in=proposed).update(status=Enrolment.Status.PROPOSED)
+        # The run's proposals are in the table now: one statement, however many mentees.
+        Enrolment.objects.filter(
+            id__in=Proposal.objects.filter(run_id=run_id, origin=Proposal.Origin.RUN).values(
+                "enrolment_id"
+            )
+        ).update(status=Enrolment.Status.PROPOSED)
         # The manual queue: unmatched in HR mode; without a single suggestion otherwise.
         suggested = {r.enrolment_id for r in rows}
         for u in assignment.unmatched:
