@@ -96,7 +96,10 @@ data = {
     "writes": {
         token: {
             "items": list(
-                PlanItem.objects.filter(plan__leader=user.leader).values_list("id", flat=True)[:20]
+                # Items that depend on none: one that does cannot be done before its blocker.
+                PlanItem.objects.filter(
+                    plan__leader=user.leader, depends_on__isnull=True
+                ).values_list("id", flat=True)[:20]
             ),
             "mentorship": mentorship_of.get(user.leader_id),
             "notifications": list(
