@@ -282,7 +282,7 @@ class Leader(models.Model):
         help_text=_("How the leader came into the role (decides onboarding for moves)."),
     )
     previous_role_title = models.CharField(
-        _("previous position"), max_length=200, blank=True, db_default=""
+        _("previous position"), max_length=200, blank=True, default="", db_default=""
     )
     years_as_leader = models.DecimalField(
         _("years as leader"),

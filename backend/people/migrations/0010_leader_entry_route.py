@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='leader',
             name='previous_role_title',
-            field=models.CharField(blank=True, db_default='', max_length=200, verbose_name='previous position'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='previous position'),
         ),
     ]
