@@ -190,7 +190,9 @@ def _templates(browser: Browser) -> None:
     item.get_by_label("Frist i dage efter startdatoen").fill("21")
     item.get_by_label("Venter på punktet").select_option(label="Mød din chef")
     item.locator("summary").click()
-    item.get_by_label("Første lederjob").select_option(label="Kun ledere i deres første lederjob")
+    item.get_by_role("combobox", name="Første lederjob").select_option(
+        label="Kun ledere i deres første lederjob"
+    )
     item.get_by_role("button", name="Tilføj punkt").click()
     expect(page.get_by_role("heading", name="Budgetsamtale med {owner}")).to_be_visible()
 
