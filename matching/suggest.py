@@ -86,11 +86,12 @@ def assign_and_suggest(
     """``(assign_mentors(problem), suggest_mentors(problem))``, validating and screening once.
 
     A match run needs both. The assignment's screening keeps each open mentee's best
-    ``max(candidates, policy.top_n)`` mentors and an upper bound of the net score of every
-    mentor left out; a mentee's suggestions are ranked among its candidates (by the same exact
-    scores :func:`suggest_mentors` ranks by) when its ``top_n``-th suggestion scores above that
-    bound, or when nothing left out could be listed at all; only the other mentees' rows are
-    scored in full. The result equals the two calls' (``tests/matching/test_suggest.py``).
+    ``candidates`` mentors and an upper bound of the net score of every mentor left out (the
+    very screening :func:`matching.assign_mentors` does, so the assignment is the same one even
+    among equally good optima); a mentee's suggestions are ranked among its candidates, by the
+    score each pair is shown with, when its ``top_n``-th suggestion scores above that bound or
+    nothing left out could be listed at all; only the other mentees' rows are scored in full.
+    The result equals the two calls' (``tests/matching/test_assign_and_suggest.py``).
 
     Examples
     --------
@@ -112,7 +113,7 @@ def assign_and_suggest(
             return _assignment(prep, candidates), _suggestions(
                 prep, open_rows, *_exact_top(prep, open_rows)
             )
-        cand = _top_candidates(prep, open_rows, max(1, candidates, policy.top_n))
+        cand = _top_candidates(prep, open_rows, max(1, candidates))
         rows, cols, unsure = _top_from_candidates(prep, open_rows, cand)
         if len(unsure):
             more_rows, more_cols = _exact_top(prep, unsure)
