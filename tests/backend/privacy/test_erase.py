@@ -28,7 +28,10 @@ pytestmark = pytest.mark.django_db
 
 TEXT_FIELDS = (models.CharField, models.TextField)
 # Values the code must be able to parse back, or that are not free text.
-SKIP = {("people", "user", "password")}
+SKIP = {
+    ("people", "user", "password"),
+    ("coaching", "coachrequest", "language"),  # a language code ("da"), five characters at most
+}
 
 
 def _cascading_rows(root: models.Model, depth: int) -> list[models.Model]:
