@@ -180,7 +180,7 @@ def attach_offers(items: list[PlanItem]) -> list[PlanItem]:
 
 def item_for_user_or_404(*, actor: User, item_id: int) -> tuple[PlanItem, Viewer]:
     """Return a plan item and how the user sees it: via the plan, or as the item's owner."""
-    item = (
+    found = (
         PlanItem.objects.select_related(
             "plan__leader__unit__department__administration",
             "depends_on",
@@ -190,8 +190,9 @@ def item_for_user_or_404(*, actor: User, item_id: int) -> tuple[PlanItem, Viewer
             "completed_by",
         )
         .filter(id=item_id, dropped_at__isnull=True)
-        .first()
+        .order_by()[:1]
     )
+    item = next(iter(found), None)
     if item is None:
         raise Http404
     viewer = plan_viewer(actor, item.plan)

@@ -23,7 +23,7 @@ leader's own views, ranking) but not in ``G_public``, which is what HR's per-lea
 Mentorships are in both: HR made the pairings, and bosses never read either graph.
 
 The graph is rebuilt when a fingerprint of the data changes (counts and newest ids or times of
-leaders and their units, memberships, networks and mentorships: four aggregate queries), so
+leaders, units, memberships and networks in one statement, mentorships in another), so
 inserts, deletes and saves by other apps are noticed without signals (a queryset ``update()``
 of a field that is not counted is not). Building takes well under a second for a
 municipality; see ``docs/networks.md`` for the figures at 10 000 leaders.
@@ -39,11 +39,11 @@ from itertools import combinations
 from typing import Any
 
 import networkx as nx
-from django.db.models import Count, Max, Q
+from django.db import connection
 
 from backend.networks import hooks
 from backend.networks.models import Membership, Network, NetworkKind
-from backend.people.models import Leader
+from backend.people.models import Leader, Unit
 
 CLIQUE_LIMIT = 60
 
@@ -124,30 +124,33 @@ _cache: dict[int, tuple[tuple[Any, ...], LeaderGraph]] = {}
 _lock = threading.Lock()
 
 
-def graph_fingerprint(*, organisation_id: int) -> tuple[Any, ...]:
-    """Return a value that changes whenever the data the graph is built from changes."""
-    leaders = Leader.objects.filter(organisation_id=organisation_id).aggregate(
-        n=Count("id"),
-        t=Max("updated_at"),
-        a=Count("id", filter=Q(active=True)),
-        u=Max("unit__updated_at"),  # a unit's facts (the peer index)
-        d=Count("id", filter=Q(discoverable=True)),  # the peer index's candidates
-    )
-    memberships = Membership.objects.filter(network__organisation_id=organisation_id).aggregate(
-        n=Count("id"), m=Max("id")
-    )
-    networks = Network.objects.filter(organisation_id=organisation_id).aggregate(
-        n=Count("id"),
-        m=Max("id"),
-        a=Count("id", filter=Q(active=True)),
-        p=Count("id", filter=Q(visibility=Network.Visibility.OPEN)),
-    )
+def _fingerprint_sql() -> str:
+    """One statement: counts and newest times or ids of the organisation's leaders, units,
+    memberships and networks (each from its own table and index; no join over leaders)."""
+    leader, unit = Leader._meta.db_table, Unit._meta.db_table
+    membership, network = Membership._meta.db_table, Network._meta.db_table
+    on = "CASE WHEN {} THEN 1 ELSE 0 END"
     return (
-        tuple(leaders.values()),
-        tuple(memberships.values()),
-        tuple(networks.values()),
-        hooks.mentorship_fingerprint(organisation_id=organisation_id),
+        f"SELECT l.n, l.t, l.a, (SELECT MAX(updated_at) FROM {unit} WHERE organisation_id = %s),"
+        f" l.d, m.n, m.m, w.n, w.m, w.a, w.p FROM"
+        f" (SELECT COUNT(*) AS n, MAX(updated_at) AS t, SUM({on.format('active')}) AS a,"
+        f" SUM({on.format('discoverable')}) AS d FROM {leader} WHERE organisation_id = %s) l,"
+        f" (SELECT COUNT(*) AS n, MAX(id) AS m FROM {membership} WHERE network_id IN"
+        f" (SELECT id FROM {network} WHERE organisation_id = %s)) m,"
+        f" (SELECT COUNT(*) AS n, MAX(id) AS m, SUM({on.format('active')}) AS a,"
+        f" SUM({on.format('visibility = %s')}) AS p FROM {network} WHERE organisation_id = %s) w"
     )
+
+
+def graph_fingerprint(*, organisation_id: int) -> tuple[Any, ...]:
+    """Return a value that changes whenever the data the graph is built from changes: counts
+    and newest times or ids of leaders (active, discoverable), their units, memberships and
+    networks (active, open) in one statement, and the mentorships' (``hooks``)."""
+    params = [organisation_id] * 3 + [Network.Visibility.OPEN, organisation_id]
+    with connection.cursor() as cursor:
+        cursor.execute(_fingerprint_sql(), params)
+        row = cursor.fetchone()
+    return (tuple(row), hooks.mentorship_fingerprint(organisation_id=organisation_id))
 
 
 def leader_graph(*, organisation_id: int) -> LeaderGraph:

@@ -10,6 +10,7 @@ members unless aggregated over at least ``MIN_AGGREGATE`` people.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import TypedDict
 
@@ -40,6 +41,13 @@ def service_label(value: str, language: str) -> str:
     """
     if value not in ServiceType.values:
         return value
+    return _label(value, language)
+
+
+@functools.cache
+def _label(value: str, language: str) -> str:
+    """:func:`service_label` of a known type (the catalogue is fixed while the process runs;
+    switching the active language per call cost a third of a peer list's reasons)."""
     with translation.override(language):
         label = str(ServiceType(value).label)
     return label[:1].lower() + label[1:]

@@ -107,20 +107,23 @@ def is_above_in_line(user: User, leader: Leader) -> bool:
     return user.leader_id in leader_line_ids(leader_id=leader.id)
 
 
-def _below_sql(leader_id: int) -> RawSQL:
-    """A subquery of the ids of every leader below ``leader_id`` in the line (all levels).
+def _self_and_below_sql(leader_id: int) -> RawSQL:
+    """A subquery of the ids of a leader and every leader below them in the line (all levels).
 
     One recursive query (SQLite and PostgreSQL alike) instead of one query per level and a list
-    of thousands of ids: a director's line can hold the whole organisation. ``UNION`` (not
-    ``UNION ALL``) ends the walk even on a cycle, though services reject cycles.
+    of thousands of ids: a director's line can hold the whole organisation. The walk starts at
+    the leader (not at their reports, with the leader added by ``OR id = ...``): PostgreSQL
+    estimates such an ``OR`` at half the table and joins every leader, unit and boss before
+    the filter (7 ms for a leader with no reports at 10 000 leaders; 0.5 ms like this).
+    ``UNION`` (not ``UNION ALL``) ends the walk even on a cycle, though services reject cycles.
     """
     table = Leader._meta.db_table
     return RawSQL(
         # The table name is ours, the id a parameter.
-        f"WITH RECURSIVE below(id) AS ("
-        f"SELECT id FROM {table} WHERE boss_id = %s "
-        f"UNION SELECT l.id FROM {table} l JOIN below ON l.boss_id = below.id"
-        f") SELECT id FROM below",
+        f"WITH RECURSIVE line(id) AS ("
+        f"SELECT id FROM {table} WHERE id = %s "
+        f"UNION SELECT l.id FROM {table} l JOIN line ON l.boss_id = line.id"
+        f") SELECT id FROM line",
         (leader_id,),
     )
 
@@ -134,7 +137,7 @@ def self_and_reports_q(user: User, *, field: str = "id") -> Q:
     me = user.leader_id if user.is_authenticated else None
     if me is None:
         return Q(pk__in=[])
-    return Q(**{field: me}) | Q(**{f"{field}__in": _below_sql(me)})
+    return Q(**{f"{field}__in": _self_and_below_sql(me)})
 
 
 def can_see_profile(user: User, leader: Leader) -> bool:

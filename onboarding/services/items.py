@@ -254,7 +254,14 @@ def plan_item_change_as(
         plan_item_reschedule(item=item, actor=actor, due_date=due_date, reason=reason)
     if status is not None:
         _require(viewer, (*EDITORS, Viewer.OWNER))
-        plan_item_status_set(item=item, actor=actor, status=status, reason=reason)
+        changed = plan_item_status_set(item=item, actor=actor, status=status, reason=reason)
+        if due_date is None:  # the item as read, with what the status change wrote on its copy
+            if changed.completed_by_id != item.completed_by_id:
+                item.completed_by = changed.completed_by  # the actor, or None
+            item.status = changed.status
+            item.not_applicable_reason = changed.not_applicable_reason
+            item.completed_at = changed.completed_at
+            return item, viewer
     return selectors.item_for_user_or_404(actor=actor, item_id=item_id)
 
 
