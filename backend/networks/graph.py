@@ -146,10 +146,8 @@ def graph_fingerprint(*, organisation_id: int) -> tuple[Any, ...]:
     """Return a value that changes whenever the data the graph is built from changes: counts
     and newest times or ids of leaders (active, discoverable), their units, memberships and
     networks (active, open) in one statement, and the mentorships' (``hooks``)."""
-    params: list[int | str] = [organisation_id] * 3 + [
-        str(Network.Visibility.OPEN),
-        organisation_id,
-    ]
+    org = organisation_id
+    params: list[int | str] = [org, org, org, str(Network.Visibility.OPEN), org]
     with connection.cursor() as cursor:
         cursor.execute(_fingerprint_sql(), params)
         row = cursor.fetchone()
