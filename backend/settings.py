@@ -197,6 +197,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["backend.api.permissions.IsAuthenticatedUser"],
     "DEFAULT_PAGINATION_CLASS": "backend.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "backend.api.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "backend.api.filters.FilterBackend",
         "backend.api.filters.OrderingFilter",

@@ -9,12 +9,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.api.permissions import IsAuthenticatedUser, IsHR, request_user
+from backend.api.renderers import JSONRenderer
 from backend.people.visibility import Audience, CardField, Kind, Sees
 from backend.privacy.models import AccessLogEntry, Erasure
 from backend.privacy.renderers import ExportHtmlRenderer
