@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,6 @@ from backend.mentoring.models import (
     Flag,
     Mentorship,
 )
-from backend.mentoring.selectors import mentorship_visible_or_404
 from backend.people.models import Leader, User
 
 
@@ -48,15 +47,17 @@ def check_in_log(
             note=note,
             note_shared=note_shared,
         )
-        Mentorship.objects.filter(id=mentorship.id, first_met_on__isnull=True).update(
-            first_met_on=met_on
+        on = Value(met_on)  # the pair's first and last meeting, in one statement
+        Mentorship.objects.filter(id=mentorship.id).update(
+            first_met_on=Case(
+                When(Q(first_met_on__isnull=True) | Q(first_met_on__gt=on), then=on),
+                default=F("first_met_on"),
+            ),
+            last_met_on=Case(
+                When(Q(last_met_on__isnull=True) | Q(last_met_on__lt=on), then=on),
+                default=F("last_met_on"),
+            ),
         )
-        Mentorship.objects.filter(id=mentorship.id, first_met_on__gt=met_on).update(
-            first_met_on=met_on
-        )
-        Mentorship.objects.filter(id=mentorship.id).filter(
-            Q(last_met_on__isnull=True) | Q(last_met_on__lt=met_on)
-        ).update(last_met_on=met_on)
         Flag.objects.filter(
             mentorship=mentorship,
             resolved_at__isnull=True,
@@ -67,7 +68,15 @@ def check_in_log(
 
 def check_in_log_as(*, actor: User, mentorship_id: int, **fields: Any) -> CheckIn:
     """A member of the pair logs a meeting (HR and everyone else: 404)."""
-    mentorship = mentorship_visible_or_404(actor=actor, mentorship_id=mentorship_id)
-    if actor.leader is None or actor.leader_id not in (mentorship.mentee_id, mentorship.mentor_id):
+    me = actor.leader_id
+    # Only the pair: no joins (HR, who sees the pair elsewhere, gets 404 here too).
+    mentorship = (
+        Mentorship.objects.filter(Q(mentee_id=me) | Q(mentor_id=me), id=mentorship_id)
+        .order_by()
+        .first()
+        if me is not None
+        else None
+    )
+    if mentorship is None or actor.leader is None:
         raise Http404
     return check_in_log(mentorship=mentorship, author=actor.leader, **fields)
