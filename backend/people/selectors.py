@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from backend.people import access
@@ -185,12 +185,11 @@ LEADER_ROW_FIELDS = (
 
 def leader_detail(*, actor: User, leader_id: int) -> Leader:
     """Return one leader's profile with competencies, or 404 when out of the user's sight."""
-    leader = access.leader_visible_or_404(actor, leader_id)
-    return (
-        Leader.objects.select_related(*LEADER_RELATED)
-        .prefetch_related(Prefetch("competencies", Competency.objects.select_related("topic")))
-        .get(id=leader.id)
+    leader = access.leader_visible_or_404(actor, leader_id)  # with its unit and boss
+    prefetch_related_objects(
+        [leader], Prefetch("competencies", Competency.objects.select_related("topic"))
     )
+    return leader
 
 
 def leader_line(*, actor: User, leader_id: int) -> list[Leader]:
