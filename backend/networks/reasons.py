@@ -39,9 +39,12 @@ def service_label(value: str, language: str) -> str:
     Only the first letter is lowered, so abbreviations keep their case ("(PPR)"). An unknown
     value (a retired type) is shown as it is.
     """
-    if value not in ServiceType.values:
+    if value not in _SERVICE_TYPES:
         return value
     return _label(value, language)
+
+
+_SERVICE_TYPES = frozenset(ServiceType.values)  # ``.values`` builds a list on every call
 
 
 @functools.cache

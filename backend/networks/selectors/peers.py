@@ -159,8 +159,20 @@ def peer_list(
     if q.other_administration_only:
         allowed &= found.administrations != me.administration_id
     rows = peer_top(index, peer_profile(me.leader, me.graph), allowed=allowed, limit=q.limit)
-    top = _candidates(me).filter(id__in=[int(i) for i in found.ids[np.array(rows, int)]])
+    top = _top_rows(me, [int(i) for i in found.ids[np.array(rows, int)]])
     return _ranked(me, top, q.limit)
+
+
+def _top_rows(me: _Asker, ids: list[int]) -> QuerySet[Leader]:
+    """The top candidates' rows, still active, discoverable and outside the asker's department
+    (the index left out the leaders the asker is connected with: no list of them here, which
+    for a director is the whole organisation)."""
+    return (
+        Leader.objects.filter(id__in=ids, organisation_id=me.leader.organisation_id, active=True)
+        .filter(discoverable=True, unit__isnull=False)
+        .exclude(unit__department_id=me.department_id)
+        .select_related(*LEADER_RELATED)
+    )
 
 
 def peer_list_exhaustive(*, actor: User, query: PeerQuery) -> list[Peer]:
