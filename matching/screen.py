@@ -170,7 +170,8 @@ class _Bits:
         rows, cols = self.rows.shape
         if n <= rows and m <= cols * 8:
             return
-        n2, c2 = max(rows, n, 2 * rows), max(cols, (m + 7) // 8, 2 * cols)
+        n2 = rows if n <= rows else max(n, 2 * rows)
+        c2 = cols if m <= cols * 8 else max((m + 7) // 8, 2 * cols)
         if n2 * c2 > _MAX_BITS // 8:
             self.off = True
             self.rows = np.zeros((0, 0), dtype=np.uint8)

@@ -13,6 +13,7 @@ parsers do).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,6 +24,9 @@ _WIDTH = 16  # longest id read here (two 64-bit words)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _NUMBER_BYTES = np.zeros(256, dtype=bool)
 _NUMBER_BYTES[list(b"0123456789+-.eE")] = True
+
+# 10**0 .. 10**27, exact in the extended type (5**27 < 2**64): built by exact products.
+_POWERS = np.cumprod(np.full(28, 10, dtype=np.longdouble)) / np.longdouble(10)
 
 U8 = NDArray[np.uint8]
 U64 = NDArray[np.uint64]
@@ -104,12 +108,59 @@ def _numbers(b: U8, start: NDArray[np.intp], end: NDArray[np.intp]) -> NDArray[n
     integer = ~(dot | exp).any(axis=1)
     if (integer & (length - lead >= 19)).any():
         return None
-    try:
-        values = np.ascontiguousarray(M).view(f"S{width}").ravel().astype(np.float64)
-    except ValueError:  # not a number after all ("1e", "-", "1e+-2", "1.2.3")
-        return None
+    values, exact = _decimal(M, digit, dot, exp, lead)
+    if not exact.all():
+        try:
+            slow = np.ascontiguousarray(M[~exact]).view(f"S{width}").ravel()
+            values[~exact] = slow.astype(np.float64)
+        except ValueError:  # not a number after all ("1e", "-", "1e+-2", "1.2.3")
+            return None
     values[(values == 0) & integer] = 0.0  # "-0" is the integer 0, never -0.0
     return values
+
+
+def _decimal(
+    M: U8, digit: NDArray[np.bool_], dot: NDArray[np.bool_], exp: NDArray[np.bool_], lead: Any
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """The numbers of ``M`` (one per row) where they can be computed exactly here, and where.
+
+    A number ``m * 10**k`` with ``m < 10**19`` and ``|k| <= 27`` has ``m`` and ``10**|k|``
+    exact in the 64-bit mantissa of the x87 extended type, so one multiplication or division
+    rounds the true value once; rounding that to float64 gives the correctly rounded value
+    unless it lies exactly halfway between two float64 values (then the caller converts the
+    row another way), as it does where the extended type is not 80 bits wide.
+    """
+    n, width = M.shape
+    values = np.zeros(n)
+    if np.finfo(np.longdouble).nmant != 63 or n == 0:
+        return values, np.zeros(n, dtype=bool)
+    cols = np.arange(width)
+    at_e = np.where(exp.any(axis=1), exp.argmax(axis=1), width)
+    at_dot = np.where(dot.any(axis=1), dot.argmax(axis=1), width)
+    T = np.ascontiguousarray(M.T)  # one number per column: each step below reads a row
+    mant = np.ascontiguousarray((digit & (cols[None, :] < at_e[:, None])).T)
+    power_digits = np.ascontiguousarray((digit & (cols[None, :] > at_e[:, None])).T)
+    count = mant.sum(axis=0)
+    fraction = (mant & (cols[:, None] > at_dot[None, :])).sum(axis=0)
+    negative_e = ((ord("-") == M) & (cols[None, :] > at_e[:, None])).any(axis=1)
+    m = np.zeros(n, dtype=np.uint64)
+    e = np.zeros(n, dtype=np.int64)
+    ten = np.uint64(10)
+    for c in range(width):
+        d = T[c].astype(np.uint64) - np.uint64(48)
+        m = np.where(mant[c], m * ten + d, m)
+        e = np.where(power_digits[c], np.minimum(e * 10 + d.astype(np.int64), 999), e)
+    k = np.where(negative_e, -e, e) - fraction
+    exact = (count <= 19) & (np.abs(k) <= 27)
+    k = np.where(exact, k, 0)
+    power = _POWERS[np.abs(k)]
+    big = m.astype(np.longdouble)
+    q = np.where(k >= 0, big * power, big / power)
+    low_bits = q.view(np.uint64).reshape(n, 2)[:, 0] & np.uint64(0x7FF)
+    exact &= low_bits != np.uint64(0x400)
+    values = q.astype(np.float64)
+    values[lead.astype(bool)] *= -1.0
+    return values, exact
 
 
 def fast_columns(chunk: bytes) -> FastColumns | None:

@@ -231,3 +231,32 @@ def test_a_streamed_table_keeps_each_mentees_best_pairs_and_bounds_the_rest(
         given = sorted((s for a, _, s in data["scores"] if a == name), reverse=True)
         kept = sorted(table.values[table.mentee_codes == code].tolist(), reverse=True)
         assert kept == given[:3] and table.bound[code] == (given[2] if len(given) > 3 else -np.inf)
+
+
+@FAST
+@given(
+    st.lists(
+        st.floats(allow_nan=False, allow_infinity=False)
+        | st.integers(-(10**18), 10**18)
+        | st.decimals(allow_nan=False, allow_infinity=False, places=7)
+        | st.decimals(allow_nan=False, allow_infinity=False, places=22),
+        min_size=1,
+        max_size=50,
+    ),
+    st.sampled_from(["{}", "{:.17e}", "{:.3E}", "{:.12g}"]),
+)
+def test_numbers_read_on_the_bytes_equal_the_parsers_numbers(numbers: list[Any], fmt: str) -> None:
+    texts = [
+        json.dumps(x) if isinstance(x, int) else fmt.format(x) if isinstance(x, float) else str(x)
+        for x in numbers
+    ]
+    text = ",".join(f'["E{k}","M",{t}]' for k, t in enumerate(texts))
+    try:
+        expected = [float(item[2]) for item in json.loads(f"[{text}]")]
+    except ValueError:  # not JSON as formatted ("1E+5" is; "Infinity", "1.", "-0E-25" may be)
+        expected = None
+    columns = stream.fast_columns(text.encode())
+    if columns is None:
+        return  # the parsers read this chunk
+    assert expected is not None
+    assert np.array_equal(np.array(expected).view(np.uint64), columns.values.view(np.uint64))
