@@ -19,6 +19,7 @@ file (:mod:`matching.stream_errors`).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,8 +44,9 @@ __all__ = [
     "walk_scores",
 ]
 
-#: Files at least this large have their ``scores`` streamed (``python -m matching assign``).
-STREAM_FROM = 256 * 2**20
+#: Files at least this large have their ``scores`` streamed (``python -m matching assign``);
+#: the environment variable ``MATCHING_STREAM_FROM`` (bytes) sets another size (benchmarks).
+STREAM_FROM = int(os.environ.get("MATCHING_STREAM_FROM", 256 * 2**20))
 #: Bytes of ``scores`` items decoded at once.
 CHUNK = 8 * 2**20
 

@@ -92,20 +92,16 @@ def test_the_screened_solve_equals_the_full_solve(
         assert json.loads(whole[1])["optimal"] is True
 
 
-def test_a_fixed_pair_left_out_of_the_first_pass_is_found() -> None:
+def test_a_fixed_pair_left_out_of_the_first_pass_is_found(tmp_path: Path) -> None:
     rng = random.Random(3)
     data = problem(rng, 6, 8)
     data["forbidden"] = []
     low = min((s for s in data["scores"] if s[0] == "E2"), key=lambda s: s[2])
     data["fixed"] = [[low[0], low[1]]]
     data["mentees"][2].pop("unit")
-    path = Path(__file__).parent / "_fixed_tmp.json"
-    try:
-        path.write_text(json.dumps(data))
-        whole, streamed = run(path, streamed=False), run(path, streamed=True, keep=1)
-    finally:
-        path.unlink()
+    whole, streamed = both(tmp_path, json.dumps(data), keep=1)
     assert streamed == whole and whole[0] == 0
+    assert [low[0], low[1]] in [[p["mentee"], p["mentor"]] for p in json.loads(whole[1])["pairs"]]
 
 
 TRICKY = (
