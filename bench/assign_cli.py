@@ -6,12 +6,13 @@ interpreter (the time of the call alone) and (b) the command line end to end (in
 start, reading, decoding, parsing, validation, solving, writing the result), with the peak RSS
 of each process and the ratio (b) / (a). The target of issue 17, item 3 is a ratio <= 1.5.
 
-Files of ``matching.stream.STREAM_FROM`` bytes or more (256 MiB) have their ``scores``
-streamed by the command line; a bare ``json.load`` of them is not run (it needs about 8 x the
-file in memory: 87 GB at 10 000 x 30 000), and the command line runs ``--repeat`` times with
-its time, peak RSS (target < 2 GB), total score and ``optimal``. ``--streamed`` also runs the
-smaller sizes through the streaming reader (``MATCHING_STREAM_FROM=0``) beside the whole-file
-path, in the same run, to compare the two.
+Below 1 GiB the command line runs reading the whole file (``MATCHING_STREAM_FROM`` set high)
+and, with ``--streamed``, streaming ``scores`` (``MATCHING_STREAM_FROM=0``), alternating with
+the ``json.load``. Larger files are only streamed (the command line's default from
+``matching.stream.STREAM_FROM`` on): a bare ``json.load`` of them is not run (it needs about
+8 x the file in memory: 87 GB at 10 000 x 30 000), and the command line runs
+``--big-repeat`` times (1) with its time, peak RSS (target < 2 GB), total score and
+``optimal``.
 
 Usage: ``python bench/assign_cli.py [--sizes 1000x3000 10000x30000] [--repeat 3] [--streamed]
 [--dir DIR] [--keep]``
@@ -40,7 +41,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 import numpy as np  # noqa: E402
 from gen_scores import write_scores_input  # noqa: E402
 
-from matching.stream import STREAM_FROM  # noqa: E402
+_WHOLE_UP_TO = 2**30  # larger files are only streamed (a whole-file read needs 8 x the file)
 
 JSON_LOAD = (
     "import json, sys, time\n"
@@ -115,59 +116,64 @@ def main() -> None:
             path = where / f"scores_{n}x{m}_seed{args.seed}.json"
             if not path.exists():
                 write_scores_input(path, n, m, seed=args.seed)
-            if path.stat().st_size >= STREAM_FROM:
+            if path.stat().st_size >= _WHOLE_UP_TO:
                 _streamed_row(path, n, m, min(args.repeat, args.big_repeat), where)
             else:
-                _whole_row(path, n, m, args.repeat, where)
-                if args.streamed:
-                    _streamed_row(path, n, m, args.repeat, where, forced=True)
+                _row(path, n, m, args.repeat, where, streamed=args.streamed)
             if not args.keep and args.dir is None:
                 path.unlink()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nload average at the end: {load}")
 
 
-def _whole_row(path: Path, n: int, m: int, repeat: int, where: Path) -> None:
-    """Alternating runs of a bare ``json.load`` and the command line (whole-file path)."""
-    loads, clis, load_rss, cli_rss = [], [], 0.0, 0.0
-    out = where / f"result_{n}x{m}.json"
+def _row(path: Path, n: int, m: int, repeat: int, where: Path, *, streamed: bool) -> None:
+    """Alternating runs of a bare ``json.load``, the command line reading the whole file and
+    (``streamed``) the command line streaming ``scores``; one row per way of reading."""
+    loads, load_rss = [], 0.0
+    ways = {"whole file": str(2**62), **({"streamed": "0"} if streamed else {})}
+    clis: dict[str, list[float]] = {way: [] for way in ways}
+    rss_of = dict.fromkeys(ways, 0.0)
     for _ in range(repeat):
         _, rss, printed = timed([sys.executable, "-c", JSON_LOAD, str(path)])
         loads.append(float(printed))
         load_rss = max(load_rss, rss)
+        for way, stream_from in ways.items():
+            out = where / f"result_{n}x{m}_{way.replace(' ', '_')}.json"
+            command = ["-m", "matching", "assign", "--input", str(path), "--output", str(out)]
+            env = {**os.environ, "MATCHING_STREAM_FROM": stream_from}
+            seconds, rss, _ = timed([sys.executable, *command], env)
+            clis[way].append(seconds)
+            rss_of[way] = max(rss_of[way], rss)
+    pairs, med_load = _count_pairs(path), statistics.median(loads)
+    for way in ways:
+        out = where / f"result_{n}x{m}_{way.replace(' ', '_')}.json"
+        result = json.loads(out.read_text(encoding="utf-8"))
+        med_cli = statistics.median(clis[way])
+        print(
+            f"| {n} x {m} | {pairs:,} | {path.stat().st_size / 1e6:.0f} MB | {way} "
+            f"| {min(loads):.2f} / {med_load:.2f} s "
+            f"| {min(clis[way]):.2f} / {med_cli:.2f} s "
+            f"| {med_cli / med_load:.2f} | {min(clis[way]) / min(loads):.2f} "
+            f"| {load_rss:.0f} / {rss_of[way]:.0f} MiB | {result['total_score']:.4f} "
+            f"| {result['optimal']} |",
+            flush=True,
+        )
+
+
+def _streamed_row(path: Path, n: int, m: int, repeat: int, where: Path) -> None:
+    """The command line with its ``scores`` streamed (a bare ``json.load`` cannot run)."""
+    out = where / f"result_{n}x{m}_streamed.json"
+    clis, cli_rss = [], 0.0
+    for _ in range(repeat):
         command = ["-m", "matching", "assign", "--input", str(path), "--output", str(out)]
         seconds, rss, _ = timed([sys.executable, *command])
         clis.append(seconds)
         cli_rss = max(cli_rss, rss)
     result = json.loads(out.read_text(encoding="utf-8"))
-    med_load, med_cli = statistics.median(loads), statistics.median(clis)
-    print(
-        f"| {n} x {m} | {_count_pairs(path):,} | {path.stat().st_size / 1e6:.0f} MB | whole file "
-        f"| {min(loads):.2f} / {med_load:.2f} s | {min(clis):.2f} / {med_cli:.2f} s "
-        f"| {med_cli / med_load:.2f} | {min(clis) / min(loads):.2f} "
-        f"| {load_rss:.0f} / {cli_rss:.0f} MiB | {result['total_score']:.4f} "
-        f"| {result['optimal']} |",
-        flush=True,
-    )
-
-
-def _streamed_row(
-    path: Path, n: int, m: int, repeat: int, where: Path, *, forced: bool = False
-) -> None:
-    """The command line with its ``scores`` streamed (no ``json.load`` beside it)."""
-    out = where / f"result_{n}x{m}_streamed.json"
-    env = {**os.environ, "MATCHING_STREAM_FROM": "0"} if forced else None
-    clis, cli_rss = [], 0.0
-    for _ in range(repeat):
-        command = ["-m", "matching", "assign", "--input", str(path), "--output", str(out)]
-        seconds, rss, _ = timed([sys.executable, *command], env)
-        clis.append(seconds)
-        cli_rss = max(cli_rss, rss)
-    result = json.loads(out.read_text(encoding="utf-8"))
-    load = "not run (about 8 x the file in memory)" if not forced else "(see the row above)"
     print(
         f"| {n} x {m} | {_count_pairs(path):,} | {path.stat().st_size / 1e6:.0f} MB | streamed "
-        f"| {load} | {min(clis):.2f} / {statistics.median(clis):.2f} s | - | - "
+        f"| not run (about 8 x the file in memory) "
+        f"| {min(clis):.2f} / {statistics.median(clis):.2f} s | - | - "
         f"| - / {cli_rss:.0f} MiB | {result['total_score']:.4f} | {result['optimal']} |",
         flush=True,
     )

@@ -142,6 +142,7 @@ items = st.one_of(
     st.tuples(ids, ids, st.sampled_from([float("inf"), float("nan"), "x", True, None])).map(list),
     st.lists(ids, max_size=4),
     st.tuples(st.integers(0, 2), ids, st.floats(0, 1)).map(list),
+    st.tuples(ids, st.lists(ids, max_size=2), numbers).map(list),  # a "]," inside an item
     st.just({"mentee": "E0"}),
 )
 people: dict[str, Any] = {
