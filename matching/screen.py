@@ -233,16 +233,20 @@ class Best:
         if not isinstance(self.keep, int):
             enter &= self.keep[e] > 0
         self.dropped[e[~enter]] = True
-        self.pool.append((e[enter], r[enter], s[enter]))
-        self.size += int(enter.sum())
+        e, r, s = e[enter], r[enter], s[enter]
+        if len(e) > self.limit // 8:  # mostly new mentees: cut them back here, in chunk order
+            e, r, s = self._best(e, r, s)
+        self.pool.append((e, r, s))
+        self.size += len(e)
         if self.size > self.limit:
             self._compact()
             self.limit = max(_POOL, 2 * self.size)
 
-    def _compact(self) -> None:
-        if not self.pool:
-            return
-        e, r, s = (np.concatenate(c) for c in zip(*self.pool, strict=True))
+    def _best(
+        self, e: NDArray[np.int32], r: NDArray[np.int32], s: FloatArray
+    ) -> tuple[NDArray[np.int32], NDArray[np.int32], FloatArray]:
+        """Each mentee's best pairs among ``(e, r, s)``; raises the cuts (the ``keep``-th
+        best of some of a mentee's pairs is at most the ``keep``-th best of all of them)."""
         order = np.lexsort((-s, e), axis=0) if len(e) else np.zeros(0, dtype=np.intp)
         e, r, s = e[order], r[order], s[order]
         rank = np.arange(len(e)) - np.searchsorted(e, e)
@@ -250,8 +254,13 @@ class Best:
         over = rank >= keep
         self.dropped[e[over]] = True
         last = rank == keep - 1
-        self.cut[e[last]] = s[last]
-        e, r, s = e[~over], r[~over], s[~over]
+        self.cut[e[last]] = np.maximum(self.cut[e[last]], s[last])
+        return e[~over], r[~over], s[~over]
+
+    def _compact(self) -> None:
+        if not self.pool:
+            return
+        e, r, s = self._best(*(np.concatenate(c) for c in zip(*self.pool, strict=True)))
         self.pool = [(e, r, s)]
         self.size = len(e)
 

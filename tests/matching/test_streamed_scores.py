@@ -257,3 +257,31 @@ def test_numbers_read_on_the_bytes_equal_the_parsers_numbers(numbers: list[Any],
         return  # the parsers read this chunk
     assert expected is not None
     assert np.array_equal(np.array(expected).view(np.uint64), columns.values.view(np.uint64))
+
+
+@FAST
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(-3, 3)), max_size=200),
+    st.integers(1, 4),
+    st.integers(1, 50),
+    st.integers(2, 64),
+)
+def test_each_mentee_keeps_its_best_pairs_and_a_bound_on_the_rest(
+    pairs: list[tuple[int, int]], keep: int, step: int, pool: int
+) -> None:
+    best = screen.Best(keep)
+    best.limit = pool  # cut back often, and whole chunks at once (len > limit // 8)
+    e = np.array([a for a, _ in pairs], dtype=np.int32)
+    s = np.array([b for _, b in pairs], dtype=float)
+    for start in range(0, len(pairs), step):
+        part = slice(start, start + step)
+        best.add(e[part], np.arange(len(pairs), dtype=np.int32)[part], s[part])
+    kept_e, kept_r, kept_s, bound = best.result()
+    for mentee in range(6):
+        given = sorted(s[e == mentee].tolist(), reverse=True)
+        kept = sorted(kept_s[kept_e == mentee].tolist(), reverse=True)
+        assert kept == given[:keep]
+        left = given[keep:]
+        got = bound[mentee] if mentee < len(bound) else -np.inf
+        assert got == (given[keep - 1] if left else -np.inf)
+        assert all(s[kept_r[kept_e == mentee]] == kept_s[kept_e == mentee])
