@@ -57,6 +57,8 @@ _DIGIT_RUNS = bytes(
     ord("0") if c in b"0123456789" else ord("x") if c in b".eE+" else ord(" ") for c in range(256)
 )
 _WS = b" \t\n\r"
+_SCAN = json.JSONDecoder()
+_MAX_VALUE = 256 * 2**20  # a field other than scores read at once
 # A whole string, or a structural character; a lone quote is a string not closed in the buffer.
 _TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},]|"', re.S)
 
@@ -256,7 +258,10 @@ def _skip_value(src: Source, pos: int) -> int:
                 pos += 1
             if pos < src.end or src.eof:
                 return pos
-    depth = 0
+    end = _decoded_end(src, pos)
+    if end is not None:
+        return end
+    depth = 0  # not JSON: a lax token scan finds where it ends, the caller's decoder says why
     while True:
         m = src.token(pos)
         if m is None or m.group() == b'"':
@@ -269,6 +274,22 @@ def _skip_value(src: Source, pos: int) -> int:
             depth -= 1
         if depth <= 0 and tok != b",":
             return pos
+
+
+def _decoded_end(src: Source, pos: int) -> int | None:
+    """Offset just past the array, object or string at ``pos`` by the standard library's
+    scanner (in C), reading on while the buffer cuts the value; ``None`` if it fails."""
+    while True:
+        raw = src.buf[pos - src.base :]
+        cut = len(raw) if src.eof else max(raw.rfind(b","), raw.rfind(b"]"), raw.rfind(b"}")) + 1
+        try:
+            text = raw[:cut].decode("utf-8")
+            _, end = _SCAN.raw_decode(text)
+            return pos + len(text[:end].encode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            if src.eof or len(raw) > _MAX_VALUE:
+                return None
+            src.fill(src.end + max(len(raw), src.block))
 
 
 def _guess_cut(buf: bytes, start: int, limit: int) -> int | None:

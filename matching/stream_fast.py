@@ -181,7 +181,11 @@ def fast_columns(chunk: bytes) -> FastColumns | None:
         b = a
     else:  # drop the whitespace outside strings
         inside = (np.cumsum(a == ord('"'), dtype=np.uint8) & 1).astype(bool)
-        b = a[~(((a == 32) | (a == 10) | (a == 13) | (a == 9)) & ~inside)]
+        kept = np.flatnonzero(~(((a == 32) | (a == 10) | (a == 13) | (a == 9)) & ~inside))
+        b = a[kept]
+        joined = np.flatnonzero(np.diff(kept) > 1)  # b[j] and b[j + 1] had space between
+        if (_NUMBER_BYTES[b[joined]] & _NUMBER_BYTES[b[joined + 1]]).any():
+            return None  # "1 2" or "1\r.5" is not one number
     if len(b) == 0 or (b < 32).any():  # an empty chunk: the parsers tell "[]" from "[0,]"
         return None
     q = np.flatnonzero(b == ord('"'))

@@ -285,3 +285,10 @@ def test_each_mentee_keeps_its_best_pairs_and_a_bound_on_the_rest(
         got = bound[mentee] if mentee < len(bound) else -np.inf
         assert got == (given[keep - 1] if left else -np.inf)
         assert all(s[kept_r[kept_e == mentee]] == kept_s[kept_e == mentee])
+
+
+@pytest.mark.parametrize("number", ["1\r.5", "1 2", "- 1", "1 e5", "1e 5", "0 1"])
+def test_space_inside_a_number_is_invalid_json_as_before(tmp_path: Path, number: str) -> None:
+    text = '{"mentees": [{"id": "E0"}], "mentors": [{"id": "M0", "capacity": 1}], "scores": '
+    whole, streamed = both(tmp_path, text + f'[["E0", "M0", {number}]]}}', chunk=1000)
+    assert whole[2].startswith("error: invalid JSON") and streamed == whole
