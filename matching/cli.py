@@ -9,16 +9,14 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-try:  # a C JSON parser, about twice as fast; the standard library's decides every doubt
-    import orjson
-except ImportError:  # pragma: no cover - orjson is a dependency, but matching runs without it
-    orjson = None  # type: ignore[assignment]
-
 from matching.errors import InputError
+from matching.screen import StreamedTable
+from matching.stream import fast_decode as _fast_decode
 
 __all__ = ["main", "run"]
 
@@ -59,16 +57,13 @@ def _run(command: str, box: list[object]) -> dict[str, Any]:
     problem = problem_from_dict(data)
     policy = policy_from_dict(data.get("policy") if isinstance(data, dict) else None)
     del data
+    if command == "assign" and isinstance(problem.scores, StreamedTable):  # a large file
+        from matching.screened import assign_screened
+
+        return assignment_to_dict(assign_screened(problem, policy=policy))
     if command == "assign":
         return assignment_to_dict(assign_mentors(problem, policy=policy))
     return suggestions_to_dict(suggest_mentors(problem, policy=policy))
-
-
-# Bytes of a number's digits -> "0", of ".eE+" -> "x", all others -> " ": an integer literal of
-# 19 or more digits shows as " " followed by 19 "0" (see _fast_decode).
-_DIGIT_RUNS = bytes(
-    ord("0") if c in b"0123456789" else ord("x") if c in b".eE+" else ord(" ") for c in range(256)
-)
 
 
 def _utf8_strict(stream: Any) -> bool:
@@ -79,27 +74,6 @@ def _utf8_strict(stream: Any) -> bool:
         and getattr(stream, "errors", None) == "strict"
         and hasattr(stream, "buffer")
     )
-
-
-def _fast_decode(raw: bytes) -> object:
-    """``raw`` parsed by orjson when it gives what :func:`json.loads` gives, else ``None``.
-
-    orjson rejects what the standard library accepts beyond strict JSON (``NaN``,
-    ``Infinity``, ``1e400``, lone surrogates) and reads an integer outside the 64-bit range
-    as a float; both parsers agree on everything else (floats are correctly rounded in both).
-    So: no integer literal of 19 digits or more (cheap to rule out on the bytes; an id of such
-    digits only costs the slow path) and no orjson error, or the standard library decides.
-    """
-    if orjson is None:
-        return None
-    digits = raw.translate(_DIGIT_RUNS)
-    if digits.startswith(b"0" * 19) or digits.find(b" " + b"0" * 19) >= 0:
-        return None
-    del digits
-    try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,7 +95,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
 
 
-def _main(args: argparse.Namespace) -> int:
+def _streamed(args: argparse.Namespace) -> tuple[object, int]:
+    """The input of ``assign`` from a large file with its ``scores`` streamed (see
+    :mod:`matching.stream_input`): ``(data, 0)``, ``(None, 0)`` when the file is small or holds
+    no object (the whole-file path reads it), or ``(None, 2)`` after printing the error."""
+    from matching import stream, stream_input
+
+    if args.command != "assign" or args.input == "-":
+        return None, 0
+    try:
+        if os.path.getsize(args.input) < stream.STREAM_FROM:
+            return None, 0
+        return stream_input.read_assign_input(args.input), 0
+    except (OSError, stream_input.CannotRead) as exc:
+        print(f"error: --input: cannot read {args.input}: {exc}", file=sys.stderr)
+    except stream_input.InvalidJson as exc:
+        print(f"error: invalid JSON in {args.input}: {exc}", file=sys.stderr)
+    return None, EXIT_INPUT
+
+
+def _whole(args: argparse.Namespace) -> tuple[object, int]:
+    """The input read and decoded whole: ``(data, 0)``, or ``(None, 2)`` after printing the
+    error."""
     data: object = None
     try:
         if args.input == "-" and not _utf8_strict(sys.stdin):
@@ -140,14 +135,22 @@ def _main(args: argparse.Namespace) -> int:
             del raw
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: --input: cannot read {args.input}: {exc}", file=sys.stderr)
-        return EXIT_INPUT
+        return None, EXIT_INPUT
     if data is None:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             print(f"error: invalid JSON in {args.input}: {exc}", file=sys.stderr)
-            return EXIT_INPUT
-        del text
+            return None, EXIT_INPUT
+    return data, 0
+
+
+def _main(args: argparse.Namespace) -> int:
+    data, status = _streamed(args)
+    if data is None and not status:
+        data, status = _whole(args)
+    if status:
+        return status
     box = [data]
     del data  # _run holds the only reference and drops it once the input is parsed
     try:

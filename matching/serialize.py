@@ -29,6 +29,7 @@ from matching.model import (
     Unmatched,
     Weights,
 )
+from matching.screen import StreamedTable
 from matching.wording import render, render_all
 
 __all__ = [
@@ -180,6 +181,9 @@ def _scores(value: object, path: str) -> ScoreTable:
     that finds something wrong do the per-item checks run, to name the first offending item
     exactly as they always have.
     """
+    if isinstance(value, StreamedTable):  # read from a large file (matching.stream_input)
+        value.check_items()
+        return value
     items = _list(value, path)
     try:
         if {list}.issuperset(map(type, items)) and {3}.issuperset(map(len, items)):

@@ -11,6 +11,7 @@ import numpy as np
 
 from matching.errors import InputError
 from matching.model import EDUCATION_LEVELS, Context, Mentee, Mentor, Policy, Problem, ScoreTable
+from matching.screen import StreamedTable
 
 __all__ = ["validate_policy", "validate_problem"]
 
@@ -168,6 +169,9 @@ def _table_ids(table: ScoreTable, mentees: set[str], mentors: set[str]) -> None:
 
     Ids are checked once per distinct id, then looked up per pair through the codes.
     """
+    if isinstance(table, StreamedTable):
+        table.check_ids(mentees, mentors)
+        return
     mentee_ok = np.array([a in mentees for a in table.mentee_names], dtype=bool)
     mentor_ok = np.array([b in mentors for b in table.mentor_names], dtype=bool)
     if mentee_ok.all() and mentor_ok.all():
@@ -183,6 +187,9 @@ def _table_ids(table: ScoreTable, mentees: set[str], mentors: set[str]) -> None:
 def _table_scores(table: ScoreTable) -> None:
     """Finite scores and no pair twice, on whole columns; the first bad item as the loop names
     it (a score that is not finite before a repeated pair at the same item)."""
+    if isinstance(table, StreamedTable):
+        table.check_values()
+        return
     n = len(table)
     if n == 0:
         return
