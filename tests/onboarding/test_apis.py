@@ -281,3 +281,23 @@ def test_plan_list_keeps_the_first_90_days_when_asked(client_for, world, mette_p
     assert mette_plan.id in {
         row["id"] for row in client.get("/api/onboarding/plans/").json()["results"]
     }
+
+
+@pytest.mark.parametrize("status", ["in_progress", "done", "todo"])
+def test_a_status_change_answers_the_item_as_a_fresh_read_shows_it(
+    client_for, world, mette_plan, status
+):
+    """The answer is built from the item as read before the change (not read again): it must
+    equal the item in the plan read afterwards, completion and all."""
+    leader = client_for(world.new_leader)
+    item = _item(mette_plan, "ledestjernen")
+    if status == "todo":  # from done back to to do: the completion goes away
+        done = leader.patch(f"/api/onboarding/items/{item.id}/", {"status": "done"})
+        assert done.status_code == 200
+    answer = leader.patch(f"/api/onboarding/items/{item.id}/", {"status": status})
+    assert answer.status_code == 200
+    plan = leader.get(f"/api/onboarding/plans/{mette_plan.id}/").json()
+    (fresh,) = [row for row in plan["items"] if row["id"] == item.id]
+    assert answer.json() == fresh
+    assert answer.json()["status"] == status
+    assert (answer.json()["completed_by"] is not None) == (status == "done")
