@@ -10,7 +10,8 @@ queries, so 1 000 mentees × 3 000 mentors load in well under a second):
   sites, 24-hour, specialist), years as leader and the line of command (from an in-memory map
   of boss links, one query for the whole organisation);
 - ``ties``: the participants' public ties in the leader graph (``backend/networks/graph.py``),
-  also to leaders outside the problem, so a shared contact (distance 2) is seen;
+  also to leaders outside the problem, so a shared contact (distance 2) is seen; read as an
+  edge array (``backend/networks/public_ties.py``) without building the graph;
 - ``fixed``: the programme's active pairs (they keep their slot); ``forbidden``: pairs the
   mentor declined or HR rejected before, and pairs active or ended early in any programme;
 - left out, with the reason (``Built.excluded``): the guard rails of
@@ -29,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
@@ -39,7 +41,7 @@ from backend.mentoring.eligibility import (
     pairs_never_again,
 )
 from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme, Proposal
-from backend.networks.graph import leader_graph
+from backend.networks.public_ties import public_tie_pairs
 from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Competency,
@@ -501,20 +503,19 @@ def _forbidden(
 def _ties(
     *, mentee_ids: set[int], mentor_ids: set[int], organisation_id: int
 ) -> tuple[tuple[str, str], ...]:
-    """The participants' ties in the leader network (``backend/networks/graph.py``).
+    """The participants' public ties in the leader network: the smaller leader id first, sorted.
 
     Every public tie of a mentee or a mentor — line, unit, department, open networks,
     mentorships — also to leaders outside the problem, so that the matcher sees a shared
     contact (distance 2) and not only a direct tie. Private ties (informal and members-only
-    networks) stay out: the score is shown to HR.
+    networks) stay out: the score is shown to HR. These are the edges of the leader graph's
+    ``G_public`` (``backend/networks/graph.py``), read as an array without building the graph
+    (``backend/networks/public_ties.py``).
     """
-    graph = leader_graph(organisation_id=organisation_id).G_public
-    participants = mentee_ids | mentor_ids
-    ties: set[tuple[str, str]] = set()
-    for leader_id in participants:
-        if leader_id not in graph:
-            continue
-        for other in graph.neighbors(leader_id):
-            a, b = sorted((leader_id, other))
-            ties.add((str(a), str(b)))
-    return tuple(sorted(ties))
+    pairs = public_tie_pairs(organisation_id=organisation_id)
+    participants = np.fromiter(mentee_ids | mentor_ids, dtype=np.int64)
+    pairs = pairs[np.isin(pairs, participants).any(axis=1)]
+    # The smaller id first, as strings (the matcher's ids), in the order the strings sort.
+    first, second = pairs[:, 0].astype(str), pairs[:, 1].astype(str)
+    order = np.lexsort((second, first))
+    return tuple(zip(first[order].tolist(), second[order].tolist(), strict=True))
