@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
@@ -143,12 +144,16 @@ def problem_for_programme(
     excluded: list[dict[str, Any]] = []
 
     enrolments, active_pairs, offers = _programme_rows(programme)
-    leader_ids = {e["leader_id"] for e in enrolments} | {o["leader_id"] for o in offers}
-    rows = {r["id"]: r for r in Leader.objects.filter(id__in=leader_ids).values(*_LEADER_FIELDS)}
+    # Subqueries, not lists of ids: tens of thousands of parameters cost seconds to send.
+    enrolled, offering = _leader_ids_of(programme)
+    rows = {
+        r["id"]: r
+        for r in Leader.objects.filter(Q(id__in=enrolled) | Q(id__in=offering)).values(
+            *_LEADER_FIELDS
+        )
+    }
 
-    mentees_anywhere = mentee_leader_ids(
-        organisation_id=organisation_id, leader_ids=[o["leader_id"] for o in offers]
-    )
+    mentees_anywhere = mentee_leader_ids(organisation_id=organisation_id, leader_ids=offering)
     mentor_rows, capacity = _mentors_taking_part(
         offers=offers,
         rows=rows,
@@ -178,11 +183,16 @@ def problem_for_programme(
         fixed_mentees={mentee for mentee, _mentor in fixed_pairs},
         open_enrolments=open_enrolments,
         only_enrolment_ids=only_enrolment_ids,
-        mentored_elsewhere=_mentored_elsewhere(programme, enrolments),
+        mentored_elsewhere=_mentored_elsewhere(programme),
         out=excluded,
     )
     mentees, mentors = _participants(
-        mentee_rows=mentee_rows, mentor_rows=mentor_rows, rows=rows, capacity=capacity, lines=lines
+        programme=programme,
+        mentee_rows=mentee_rows,
+        mentor_rows=mentor_rows,
+        rows=rows,
+        capacity=capacity,
+        lines=lines,
     )
     mentee_ids, mentor_ids = set(mentee_rows), set(mentor_rows)
     fixed = tuple(sorted((str(a), str(b)) for a, b in fixed_pairs))
@@ -208,12 +218,19 @@ def problem_for_programme(
     )
 
 
-def _mentored_elsewhere(programme: Programme, enrolments: Sequence[Mapping[str, Any]]) -> set[int]:
+def _leader_ids_of(programme: Programme) -> tuple[QuerySet[Any, Any], QuerySet[Any, Any]]:
+    """Subqueries of the leader ids enrolled in the programme and offering to mentor in it."""
+    return (
+        Enrolment.objects.filter(programme=programme).values("leader_id"),
+        MentorOffer.objects.filter(programme=programme).values("leader_id"),
+    )
+
+
+def _mentored_elsewhere(programme: Programme) -> set[int]:
     """Enrolled leaders who are the mentee of an active mentorship in another programme."""
+    enrolled, _offering = _leader_ids_of(programme)
     return set(
-        Mentorship.objects.filter(
-            mentee_id__in=[e["leader_id"] for e in enrolments], status=Mentorship.Status.ACTIVE
-        )
+        Mentorship.objects.filter(mentee_id__in=enrolled, status=Mentorship.Status.ACTIVE)
         .exclude(programme=programme)
         .values_list("mentee_id", flat=True)
     )
@@ -418,6 +435,7 @@ def _mentees_taking_part(
 
 def _participants(
     *,
+    programme: Programme,
     mentee_rows: Mapping[int, Mapping[str, Any]],
     mentor_rows: Mapping[int, Mapping[str, Any]],
     rows: Mapping[int, Mapping[str, Any]],
@@ -425,23 +443,28 @@ def _participants(
     lines: _Lines,
 ) -> tuple[tuple[Mentee, ...], tuple[Mentor, ...]]:
     """The matcher's mentees (with their open needs) and mentors (with their strengths)."""
+    # Read for everyone enrolled / offering (subqueries), kept for those taking part.
+    enrolled, offering = _leader_ids_of(programme)
     needs: dict[int, dict[str, float]] = defaultdict(dict)
     for leader_id, slug, weight in SupportNeed.objects.filter(
-        leader_id__in=list(mentee_rows), status=SupportNeed.Status.OPEN, topic__active=True
+        leader_id__in=enrolled, status=SupportNeed.Status.OPEN, topic__active=True
     ).values_list("leader_id", "topic__slug", "weight"):
-        needs[leader_id][slug] = weight / 3
+        if leader_id in mentee_rows:
+            needs[leader_id][slug] = weight / 3
     strengths: dict[int, dict[str, float]] = defaultdict(dict)
     for leader_id, slug, level in Competency.objects.filter(
-        leader_id__in=list(mentor_rows), topic__active=True
+        leader_id__in=offering, topic__active=True
     ).values_list("leader_id", "topic__slug", "level"):
-        strengths[leader_id][slug] = level / 3
+        if leader_id in mentor_rows:
+            strengths[leader_id][slug] = level / 3
     # Topics the mentor said they can help with when offering: at least "good" (2 of 3).
     leader_of_offer = {o["id"]: leader_id for leader_id, o in mentor_rows.items()}
     for offer_id, slug in MentorOffer.topics.through.objects.filter(
-        mentoroffer_id__in=list(leader_of_offer), topic__active=True
+        mentoroffer__programme=programme, topic__active=True
     ).values_list("mentoroffer_id", "topic__slug"):
-        leader_id = leader_of_offer[offer_id]
-        strengths[leader_id][slug] = max(strengths[leader_id].get(slug, 0.0), 2 / 3)
+        if offer_id in leader_of_offer:
+            leader_id = leader_of_offer[offer_id]
+            strengths[leader_id][slug] = max(strengths[leader_id].get(slug, 0.0), 2 / 3)
 
     mentees = tuple(
         Mentee(
