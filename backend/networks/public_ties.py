@@ -2,23 +2,23 @@
 
 ``leader_graph(...).G_public`` holds the same ties, but building a networkx graph costs
 seconds at 40 000 leaders (a dict per edge), and a match run needs only which pairs are tied.
-:func:`public_tie_pairs` asks the database for exactly the graph's public tie sources
-(``backend/networks/graph.py``): boss and report, two leaders of one unit, two leaders of one
-department of at most ``CLIQUE_LIMIT`` leaders, co-members of an open network that is not
-informal with at most ``CLIQUE_LIMIT`` members, and mentorships (through ``hooks``). Only
-active leaders of the organisation are nodes, as in the graph; private ties (informal and
-members-only networks) stay out. ``tests/backend/networks/test_public_ties.py`` checks the
-array equals the graph's public edges.
+:func:`public_tie_pairs` reads the graph's public tie sources (``backend/networks/graph.py``)
+in two queries and makes the pairs with numpy: boss and report, two leaders of one unit, two
+leaders of one department of at most ``CLIQUE_LIMIT`` leaders, co-members of an open network
+that is not informal with at most ``CLIQUE_LIMIT`` members, and mentorships (through
+``hooks``). Only active leaders of the organisation are nodes, as in the graph; private ties
+(informal and members-only networks) stay out. The cliques are made here rather than by a
+self-join in SQL, whose plan on freshly loaded tables joined whole departments before
+dropping the large ones. ``tests/backend/networks/test_public_ties.py`` checks the array
+equals the graph's public edges.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
-from django.db import connection
-from django.db.models import Count, F, QuerySet
 
 from backend.networks import hooks
 from backend.networks.graph import CLIQUE_LIMIT
@@ -28,73 +28,68 @@ from backend.people.models import Leader
 __all__ = ["public_tie_pairs"]
 
 IntArray = npt.NDArray[np.int64]
+_NONE = -1  # no unit, department or boss
 
 
-def _active(organisation_id: int, prefix: str = "") -> dict[str, object]:
-    """Filter: the leader behind ``prefix`` is an active leader of the organisation."""
-    return {f"{prefix}organisation_id": organisation_id, f"{prefix}active": True}
+def _column(rows: Sequence[Sequence[int | None]], k: int) -> IntArray:
+    return np.array([_NONE if r[k] is None else r[k] for r in rows], dtype=np.int64)
 
 
-def _small_departments(organisation_id: int) -> QuerySet[Any, Any]:
-    """Departments with at most ``CLIQUE_LIMIT`` active leaders (a larger one adds no ties)."""
-    return (
-        Leader.objects.filter(**_active(organisation_id), unit__department__isnull=False)
-        .values("unit__department_id")
-        .annotate(n=Count("id"))
-        .filter(n__lte=CLIQUE_LIMIT)
-        .values("unit__department_id")
+def _group_pairs(groups: IntArray, members: IntArray, limit: int | None) -> IntArray:
+    """Every pair of two members of one group (``_NONE``: in no group), for groups of at most
+    ``limit`` distinct members (``None``: any size); an ``(k, 2)`` array."""
+    keep = groups != _NONE
+    groups, members = groups[keep], members[keep]
+    order = np.lexsort((members, groups))
+    groups, members = groups[order], members[order]
+    fresh = np.ones(len(groups), dtype=bool)  # a member listed twice in a group counts once
+    fresh[1:] = (groups[1:] != groups[:-1]) | (members[1:] != members[:-1])
+    groups, members = groups[fresh], members[fresh]
+    if not len(groups):
+        return np.empty((0, 2), dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    sizes = np.diff(np.r_[starts, len(groups)]).astype(np.int64)
+    if limit is not None:
+        small = np.repeat(sizes <= limit, sizes)
+        groups, members = groups[small], members[small]
+        sizes = sizes[sizes <= limit]
+    # Member p of a group pairs with each later member of the group: p+1, ..., the group's end.
+    end = np.repeat(np.cumsum(sizes), sizes)
+    later = end - np.arange(len(members)) - 1
+    left = np.repeat(np.arange(len(members)), later)
+    step = np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later) + 1
+    return np.column_stack((members[left], members[left + step]))
+
+
+def _leader_pairs(organisation_id: int) -> list[IntArray]:
+    """Ties of the line, the unit and the (small) department, from one query of leaders."""
+    rows = list(
+        Leader.objects.filter(organisation_id=organisation_id, active=True).values_list(
+            "id", "boss_id", "unit_id", "unit__department_id"
+        )
     )
+    ids = _column(rows, 0)
+    boss, unit, department = _column(rows, 1), _column(rows, 2), _column(rows, 3)
+    reports = np.isin(boss, ids)  # a boss who is an active leader of the organisation
+    line = np.column_stack((ids[reports], boss[reports]))
+    return [line, _group_pairs(unit, ids, None), _group_pairs(department, ids, CLIQUE_LIMIT)]
 
 
-def _small_public_networks(organisation_id: int) -> QuerySet[Any, Any]:
-    """Active open networks, not informal, with at most ``CLIQUE_LIMIT`` active members."""
-    return (
+def _network_pairs(organisation_id: int) -> IntArray:
+    """Co-members of open, active networks that are not informal, counted among the
+    organisation's active leaders (a larger network than ``CLIQUE_LIMIT`` adds no ties)."""
+    rows = list(
         Membership.objects.filter(
             network__organisation_id=organisation_id,
             network__active=True,
             network__visibility=Network.Visibility.OPEN,
-            **_active(organisation_id, "leader__"),
+            leader__organisation_id=organisation_id,
+            leader__active=True,
         )
         .exclude(network__kind=NetworkKind.INFORMAL)
-        .values("network_id")
-        .annotate(n=Count("leader_id"))
-        .filter(n__lte=CLIQUE_LIMIT)
-        .values("network_id")
+        .values_list("network_id", "leader_id")
     )
-
-
-def _sources(organisation_id: int) -> list[QuerySet[Any, Any]]:
-    """One ``(a, b)`` query per tie source (pairs in either order, repeats possible)."""
-    line = Leader.objects.filter(
-        **_active(organisation_id), **_active(organisation_id, "boss__")
-    ).values_list("id", "boss_id")
-    unit = Leader.objects.filter(
-        **_active(organisation_id),
-        **_active(organisation_id, "unit__leaders__"),
-        unit__leaders__id__gt=F("id"),
-    ).values_list("id", "unit__leaders__id")
-    department = Leader.objects.filter(
-        **_active(organisation_id),
-        **_active(organisation_id, "unit__department__units__leaders__"),
-        unit__department__units__leaders__id__gt=F("id"),
-        unit__department_id__in=_small_departments(organisation_id),
-    ).values_list("id", "unit__department__units__leaders__id")
-    network = Membership.objects.filter(
-        network_id__in=_small_public_networks(organisation_id),
-        **_active(organisation_id, "leader__"),
-        **_active(organisation_id, "network__memberships__leader__"),
-        network__memberships__leader_id__gt=F("leader_id"),
-    ).values_list("leader_id", "network__memberships__leader_id")
-    return [line, unit, department, network]
-
-
-def _fetch(queryset: QuerySet[Any, Any]) -> IntArray:
-    """The query's rows as an ``(k, 2)`` array, read with the database cursor (no row objects)."""
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return np.array(rows, dtype=np.int64).reshape(-1, 2)
+    return _group_pairs(_column(rows, 0), _column(rows, 1), CLIQUE_LIMIT)
 
 
 def _mentorship_pairs(organisation_id: int) -> IntArray:
@@ -106,18 +101,23 @@ def _mentorship_pairs(organisation_id: int) -> IntArray:
         return np.empty((0, 2), dtype=np.int64)
     ids = {i for pair in pairs for i in pair}
     active = set(
-        Leader.objects.filter(id__in=ids, **_active(organisation_id)).values_list("id", flat=True)
+        Leader.objects.filter(id__in=ids, organisation_id=organisation_id, active=True).values_list(
+            "id", flat=True
+        )
     )
-    kept = [(a, b) for a, b in pairs if a in active and b in active and a != b]
+    kept = [(a, b) for a, b in pairs if a in active and b in active]
     return np.array(kept, dtype=np.int64).reshape(-1, 2)
 
 
 def public_tie_pairs(*, organisation_id: int) -> IntArray:
     """Every public tie of the organisation's leader network, once: an ``(k, 2)`` array of
     leader ids with ``a < b`` in each row, rows sorted (the edges of ``G_public``)."""
-    parts = [_fetch(q) for q in _sources(organisation_id)]
-    parts.append(_mentorship_pairs(organisation_id))
-    pairs = np.concatenate(parts)
+    parts = [
+        *_leader_pairs(organisation_id),
+        _network_pairs(organisation_id),
+        _mentorship_pairs(organisation_id),
+    ]
+    pairs = np.concatenate([p.reshape(-1, 2) for p in parts])
     a, b = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
     order = np.lexsort((b, a))
     a, b = a[order], b[order]
