@@ -37,7 +37,7 @@ from backend.mentoring.problem import (
     policy_to_json,
     problem_for_programme,
 )
-from backend.mentoring.reasons import NO_MENTEES, NO_MENTORS, reason_json, reasons_json
+from backend.mentoring.reasons import NO_MENTEES, NO_MENTORS, ReasonsJson, reason_json
 from backend.mentoring.selectors import programme_for_hr_or_404
 from backend.mentoring.services.notices import notify_leader
 from backend.notifications import links
@@ -335,6 +335,7 @@ SUGGESTION_FIELDS = (
 def _proposals_from(*, run: MatchRun, built: Built, assignment: Any) -> list[tuple[Any, ...]]:
     """The run's draft proposals for HR to review: one per assigned pair not fixed before
     (values of ``PROPOSAL_FIELDS``)."""
+    reasons_json = ReasonsJson()
     return [
         (
             run.programme_id,
@@ -356,6 +357,7 @@ def _suggestions_from(*, run: MatchRun, built: Built, suggestions: Any) -> list[
     """The run's suggested mentors for each mentee, ranked from 1 (values of
     ``SUGGESTION_FIELDS``)."""
     offer_of = built.offer_of
+    reasons_json = ReasonsJson()
     return [
         (
             run.id,
