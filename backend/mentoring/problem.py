@@ -25,6 +25,7 @@ Nothing private crosses into the matcher but topic keys and weights; notes never
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from typing import Any
 
 import numpy as np
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
@@ -292,8 +294,11 @@ def _mentor_exclusion(
     enrolled_leaders: set[int],
     mentees_anywhere: set[int],
     live: int,
+    today: dt.date,
+    min_days: int,
 ) -> str | None:
-    """Why an offer does not take part in the run (None: it does)."""
+    """Why an offer does not take part in the run (None: it does); ``today`` and ``min_days``
+    (``min_leader_days()``) are read once per run, not once per offer."""
     if o["state"] == MentorOffer.State.INVITED:
         return "invitation_open"
     if o["state"] == MentorOffer.State.DECLINED:
@@ -311,8 +316,9 @@ def _mentor_exclusion(
             years_as_leader=leader["years_as_leader"],
             first_leader_job=leader["first_leader_job"],
             role_start_date=leader["role_start_date"],
+            today=today,
         )
-        if days < min_leader_days():
+        if days < min_days:
             return "first_year"
     return None
 
@@ -338,6 +344,7 @@ def _mentors_taking_part(
     for p in active_pairs:
         live_by_offer[p["offer_id"]] += 1
     enrolled_leaders = {e["leader_id"] for e in enrolments}
+    today, min_days = timezone.localdate(), min_leader_days()
     for o in offers:
         reason = _mentor_exclusion(
             o,
@@ -345,6 +352,8 @@ def _mentors_taking_part(
             enrolled_leaders=enrolled_leaders,
             mentees_anywhere=mentees_anywhere,
             live=live_by_offer[o["id"]],
+            today=today,
+            min_days=min_days,
         )
         if reason:
             out.append({"leader": o["leader_id"], "role": "mentor", "reason": reason})
