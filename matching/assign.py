@@ -32,7 +32,7 @@ from matching.model import (
     ScoreTable,
     Unmatched,
 )
-from matching.reasons import pair_reasons, unmatched_reason
+from matching.reasons import PairReasons, unmatched_reason
 from matching.scoring import ModelScorer, Rules, Scorer, TableScorer
 from matching.solver import solve_slots
 from matching.validate import validate_policy, validate_problem
@@ -333,27 +333,28 @@ def _pairs(prep: _Prepared, rows: IntArray, cols: IntArray, ranks: IntArray) -> 
     if isinstance(prep.scorer, ModelScorer):
         comps["load"] = 0.0 - prep.load * ranks.astype(float)  # 0.0 - 0 is 0.0, never -0.0
     fixed = set(prep.fixed)
+    names = list(comps)
+    # Plain floats per component, read once per column rather than once per pair.
+    columns = [np.asarray(v, dtype=float).tolist() for v in comps.values()]
     distance = prep.scorer.tie_distances(rows, cols).tolist()
+    reasons_of = PairReasons(prep.mentees, prep.mentors, ties_given=prep.ties_given)
+    per_pair = zip(*columns, strict=True) if columns else [()] * len(rows)
     out = []
-    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-        parts = {name: float(v[k]) for name, v in comps.items()}
-        reasons = pair_reasons(
-            prep.mentees[i],
-            prep.mentors[j],
-            parts,
-            tie_distance=distance[k],
-            ties_given=prep.ties_given,
-            earlier_mentees=int(ranks[k]),
-            fixed=(i, j) in fixed,
-        )
+    for i, j, tie, rank, values in zip(
+        rows.tolist(), cols.tolist(), distance, ranks.tolist(), per_pair, strict=True
+    ):
+        parts = dict(zip(names, values, strict=True))
+        is_fixed = (i, j) in fixed
         out.append(
             Pair(
                 mentee=prep.mentees[i].id,
                 mentor=prep.mentors[j].id,
-                score=math.fsum(parts.values()),
+                score=math.fsum(values),
                 components=parts,
-                reasons=reasons,
-                fixed=(i, j) in fixed,
+                reasons=reasons_of(
+                    i, j, parts, tie_distance=tie, earlier_mentees=rank, fixed=is_fixed
+                ),
+                fixed=is_fixed,
             )
         )
     return out

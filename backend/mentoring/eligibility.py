@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,13 +57,17 @@ def in_first_year(leader: Leader, *, today: dt.date | None = None) -> bool:
     return days < min_leader_days()
 
 
-def mentee_leader_ids(*, organisation_id: int, leader_ids: Iterable[int] | None = None) -> set[int]:
-    """Leaders enrolled as a mentee (not withdrawn) in any programme of the organisation."""
+def mentee_leader_ids(
+    *, organisation_id: int, leader_ids: Iterable[int] | QuerySet[Any, Any] | None = None
+) -> set[int]:
+    """Leaders enrolled as a mentee (not withdrawn) in any programme of the organisation;
+    only those among ``leader_ids`` (ids, or a query of ids: a subquery, for thousands)."""
     found = Enrolment.objects.filter(programme__organisation_id=organisation_id).exclude(
         status=Enrolment.Status.WITHDRAWN
     )
     if leader_ids is not None:
-        found = found.filter(leader_id__in=list(leader_ids))
+        ids = leader_ids if isinstance(leader_ids, QuerySet) else list(leader_ids)
+        found = found.filter(leader_id__in=ids)
     return set(found.values_list("leader_id", flat=True))
 
 

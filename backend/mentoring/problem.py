@@ -10,7 +10,8 @@ queries, so 1 000 mentees × 3 000 mentors load in well under a second):
   sites, 24-hour, specialist), years as leader and the line of command (from an in-memory map
   of boss links, one query for the whole organisation);
 - ``ties``: the participants' public ties in the leader graph (``backend/networks/graph.py``),
-  also to leaders outside the problem, so a shared contact (distance 2) is seen;
+  also to leaders outside the problem, so a shared contact (distance 2) is seen; read as an
+  edge array (``backend/networks/public_ties.py``) without building the graph;
 - ``fixed``: the programme's active pairs (they keep their slot); ``forbidden``: pairs the
   mentor declined or HR rejected before, and pairs active or ended early in any programme;
 - left out, with the reason (``Built.excluded``): the guard rails of
@@ -24,11 +25,15 @@ Nothing private crosses into the matcher but topic keys and weights; notes never
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ServiceError
@@ -39,7 +44,7 @@ from backend.mentoring.eligibility import (
     pairs_never_again,
 )
 from backend.mentoring.models import Enrolment, MentorOffer, Mentorship, Programme, Proposal
-from backend.networks.graph import leader_graph
+from backend.networks.public_ties import public_tie_pairs
 from backend.people.lines import leader_line_ids
 from backend.people.models import (
     Competency,
@@ -141,12 +146,16 @@ def problem_for_programme(
     excluded: list[dict[str, Any]] = []
 
     enrolments, active_pairs, offers = _programme_rows(programme)
-    leader_ids = {e["leader_id"] for e in enrolments} | {o["leader_id"] for o in offers}
-    rows = {r["id"]: r for r in Leader.objects.filter(id__in=leader_ids).values(*_LEADER_FIELDS)}
+    # Subqueries, not lists of ids: tens of thousands of parameters cost seconds to send.
+    enrolled, offering = _leader_ids_of(programme)
+    rows = {
+        r["id"]: r
+        for r in Leader.objects.filter(Q(id__in=enrolled) | Q(id__in=offering)).values(
+            *_LEADER_FIELDS
+        )
+    }
 
-    mentees_anywhere = mentee_leader_ids(
-        organisation_id=organisation_id, leader_ids=[o["leader_id"] for o in offers]
-    )
+    mentees_anywhere = mentee_leader_ids(organisation_id=organisation_id, leader_ids=offering)
     mentor_rows, capacity = _mentors_taking_part(
         offers=offers,
         rows=rows,
@@ -176,11 +185,16 @@ def problem_for_programme(
         fixed_mentees={mentee for mentee, _mentor in fixed_pairs},
         open_enrolments=open_enrolments,
         only_enrolment_ids=only_enrolment_ids,
-        mentored_elsewhere=_mentored_elsewhere(programme, enrolments),
+        mentored_elsewhere=_mentored_elsewhere(programme),
         out=excluded,
     )
     mentees, mentors = _participants(
-        mentee_rows=mentee_rows, mentor_rows=mentor_rows, rows=rows, capacity=capacity, lines=lines
+        programme=programme,
+        mentee_rows=mentee_rows,
+        mentor_rows=mentor_rows,
+        rows=rows,
+        capacity=capacity,
+        lines=lines,
     )
     mentee_ids, mentor_ids = set(mentee_rows), set(mentor_rows)
     fixed = tuple(sorted((str(a), str(b)) for a, b in fixed_pairs))
@@ -206,12 +220,19 @@ def problem_for_programme(
     )
 
 
-def _mentored_elsewhere(programme: Programme, enrolments: Sequence[Mapping[str, Any]]) -> set[int]:
+def _leader_ids_of(programme: Programme) -> tuple[QuerySet[Any, Any], QuerySet[Any, Any]]:
+    """Subqueries of the leader ids enrolled in the programme and offering to mentor in it."""
+    return (
+        Enrolment.objects.filter(programme=programme).values("leader_id"),
+        MentorOffer.objects.filter(programme=programme).values("leader_id"),
+    )
+
+
+def _mentored_elsewhere(programme: Programme) -> set[int]:
     """Enrolled leaders who are the mentee of an active mentorship in another programme."""
+    enrolled, _offering = _leader_ids_of(programme)
     return set(
-        Mentorship.objects.filter(
-            mentee_id__in=[e["leader_id"] for e in enrolments], status=Mentorship.Status.ACTIVE
-        )
+        Mentorship.objects.filter(mentee_id__in=enrolled, status=Mentorship.Status.ACTIVE)
         .exclude(programme=programme)
         .values_list("mentee_id", flat=True)
     )
@@ -273,8 +294,11 @@ def _mentor_exclusion(
     enrolled_leaders: set[int],
     mentees_anywhere: set[int],
     live: int,
+    today: dt.date,
+    min_days: int,
 ) -> str | None:
-    """Why an offer does not take part in the run (None: it does)."""
+    """Why an offer does not take part in the run (None: it does); ``today`` and ``min_days``
+    (``min_leader_days()``) are read once per run, not once per offer."""
     if o["state"] == MentorOffer.State.INVITED:
         return "invitation_open"
     if o["state"] == MentorOffer.State.DECLINED:
@@ -292,8 +316,9 @@ def _mentor_exclusion(
             years_as_leader=leader["years_as_leader"],
             first_leader_job=leader["first_leader_job"],
             role_start_date=leader["role_start_date"],
+            today=today,
         )
-        if days < min_leader_days():
+        if days < min_days:
             return "first_year"
     return None
 
@@ -319,6 +344,7 @@ def _mentors_taking_part(
     for p in active_pairs:
         live_by_offer[p["offer_id"]] += 1
     enrolled_leaders = {e["leader_id"] for e in enrolments}
+    today, min_days = timezone.localdate(), min_leader_days()
     for o in offers:
         reason = _mentor_exclusion(
             o,
@@ -326,6 +352,8 @@ def _mentors_taking_part(
             enrolled_leaders=enrolled_leaders,
             mentees_anywhere=mentees_anywhere,
             live=live_by_offer[o["id"]],
+            today=today,
+            min_days=min_days,
         )
         if reason:
             out.append({"leader": o["leader_id"], "role": "mentor", "reason": reason})
@@ -416,6 +444,7 @@ def _mentees_taking_part(
 
 def _participants(
     *,
+    programme: Programme,
     mentee_rows: Mapping[int, Mapping[str, Any]],
     mentor_rows: Mapping[int, Mapping[str, Any]],
     rows: Mapping[int, Mapping[str, Any]],
@@ -423,23 +452,28 @@ def _participants(
     lines: _Lines,
 ) -> tuple[tuple[Mentee, ...], tuple[Mentor, ...]]:
     """The matcher's mentees (with their open needs) and mentors (with their strengths)."""
+    # Read for everyone enrolled / offering (subqueries), kept for those taking part.
+    enrolled, offering = _leader_ids_of(programme)
     needs: dict[int, dict[str, float]] = defaultdict(dict)
     for leader_id, slug, weight in SupportNeed.objects.filter(
-        leader_id__in=list(mentee_rows), status=SupportNeed.Status.OPEN, topic__active=True
+        leader_id__in=enrolled, status=SupportNeed.Status.OPEN, topic__active=True
     ).values_list("leader_id", "topic__slug", "weight"):
-        needs[leader_id][slug] = weight / 3
+        if leader_id in mentee_rows:
+            needs[leader_id][slug] = weight / 3
     strengths: dict[int, dict[str, float]] = defaultdict(dict)
     for leader_id, slug, level in Competency.objects.filter(
-        leader_id__in=list(mentor_rows), topic__active=True
+        leader_id__in=offering, topic__active=True
     ).values_list("leader_id", "topic__slug", "level"):
-        strengths[leader_id][slug] = level / 3
+        if leader_id in mentor_rows:
+            strengths[leader_id][slug] = level / 3
     # Topics the mentor said they can help with when offering: at least "good" (2 of 3).
     leader_of_offer = {o["id"]: leader_id for leader_id, o in mentor_rows.items()}
     for offer_id, slug in MentorOffer.topics.through.objects.filter(
-        mentoroffer_id__in=list(leader_of_offer), topic__active=True
+        mentoroffer__programme=programme, topic__active=True
     ).values_list("mentoroffer_id", "topic__slug"):
-        leader_id = leader_of_offer[offer_id]
-        strengths[leader_id][slug] = max(strengths[leader_id].get(slug, 0.0), 2 / 3)
+        if offer_id in leader_of_offer:
+            leader_id = leader_of_offer[offer_id]
+            strengths[leader_id][slug] = max(strengths[leader_id].get(slug, 0.0), 2 / 3)
 
     mentees = tuple(
         Mentee(
@@ -501,20 +535,19 @@ def _forbidden(
 def _ties(
     *, mentee_ids: set[int], mentor_ids: set[int], organisation_id: int
 ) -> tuple[tuple[str, str], ...]:
-    """The participants' ties in the leader network (``backend/networks/graph.py``).
+    """The participants' public ties in the leader network: the smaller leader id first, sorted.
 
     Every public tie of a mentee or a mentor — line, unit, department, open networks,
     mentorships — also to leaders outside the problem, so that the matcher sees a shared
     contact (distance 2) and not only a direct tie. Private ties (informal and members-only
-    networks) stay out: the score is shown to HR.
+    networks) stay out: the score is shown to HR. These are the edges of the leader graph's
+    ``G_public`` (``backend/networks/graph.py``), read as an array without building the graph
+    (``backend/networks/public_ties.py``).
     """
-    graph = leader_graph(organisation_id=organisation_id).G_public
-    participants = mentee_ids | mentor_ids
-    ties: set[tuple[str, str]] = set()
-    for leader_id in participants:
-        if leader_id not in graph:
-            continue
-        for other in graph.neighbors(leader_id):
-            a, b = sorted((leader_id, other))
-            ties.add((str(a), str(b)))
-    return tuple(sorted(ties))
+    pairs = public_tie_pairs(organisation_id=organisation_id)
+    participants = np.fromiter(mentee_ids | mentor_ids, dtype=np.int64)
+    pairs = pairs[np.isin(pairs, participants).any(axis=1)]
+    # The smaller id first, as strings (the matcher's ids), in the order the strings sort.
+    first, second = pairs[:, 0].astype(str), pairs[:, 1].astype(str)
+    order = np.lexsort((second, first))
+    return tuple(zip(first[order].tolist(), second[order].tolist(), strict=True))

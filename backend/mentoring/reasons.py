@@ -50,6 +50,24 @@ def reasons_json(reasons: Iterable[Reason]) -> list[ReasonJson]:
     return [reason_to_dict(r) for r in reasons]
 
 
+class ReasonsJson:
+    """:func:`reasons_json` for a run's many pairs: the matcher shares reason objects between
+    pairs (``matching.reasons.PairReasons``), so each object is converted once. The objects are
+    kept referenced while the converter lives, so an ``id`` is never reused meanwhile."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Reason, ReasonJson]] = {}
+
+    def __call__(self, reasons: Iterable[Reason]) -> list[ReasonJson]:
+        out = []
+        for reason in reasons:
+            hit = self._seen.get(id(reason))
+            if hit is None:
+                hit = self._seen[id(reason)] = (reason, reason_to_dict(reason))
+            out.append(hit[1])
+        return out
+
+
 def reader_language() -> str:
     """``"da"`` or ``"en"``: the language of the response being built (Danish by default)."""
     return "en" if (translation.get_language() or "da").startswith("en") else "da"

@@ -21,6 +21,8 @@ ties: a 300-person network says little about who knows whom, and its clique woul
 graph. Ties from informal and members-only networks are *private*: they are in ``G`` (the
 leader's own views, ranking) but not in ``G_public``, which is what HR's per-leader figures use.
 Mentorships are in both: HR made the pairings, and bosses never read either graph.
+A match run reads the public ties without building the graph
+(``backend/networks/public_ties.py``, kept equal to ``G_public``'s edges by its tests).
 
 The graph is rebuilt when a fingerprint of the data changes (counts and newest ids or times of
 leaders, units, memberships and networks in one statement, mentorships in another), so

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from backend.api.exceptions import Conflict, ServiceError
-from backend.bulk import bulk_insert
+from backend.bulk import bulk_insert_rows
 from backend.celery import app as celery_app
 from backend.mentoring.models import (
     Enrolment,
@@ -37,7 +37,7 @@ from backend.mentoring.problem import (
     policy_to_json,
     problem_for_programme,
 )
-from backend.mentoring.reasons import NO_MENTEES, NO_MENTORS, reason_json, reasons_json
+from backend.mentoring.reasons import NO_MENTEES, NO_MENTORS, ReasonsJson, reason_json
 from backend.mentoring.selectors import programme_for_hr_or_404
 from backend.mentoring.services.notices import notify_leader
 from backend.notifications import links
@@ -269,9 +269,9 @@ def _write_result(
         proposals = []
         if programme.mode != Programme.Mode.SELF:
             proposals = _proposals_from(run=run, built=built, assignment=assignment)
-        bulk_insert(Proposal, proposals)
+        bulk_insert_rows(Proposal, PROPOSAL_FIELDS, proposals)
         rows = _suggestions_from(run=run, built=built, suggestions=suggestions)
-        bulk_insert(Suggestion, rows)
+        bulk_insert_rows(Suggestion, SUGGESTION_FIELDS, rows)
         # The run's proposals are in the table now: one statement, however many mentees.
         Enrolment.objects.filter(
             id__in=Proposal.objects.filter(run_id=run_id, origin=Proposal.Origin.RUN).values(
@@ -279,7 +279,7 @@ def _write_result(
             )
         ).update(status=Enrolment.Status.PROPOSED)
         # The manual queue: unmatched in HR mode; without a single suggestion otherwise.
-        suggested = {r.enrolment_id for r in rows}
+        suggested = {row[1] for row in rows}  # SUGGESTION_FIELDS[1]: the enrolment
         for u in assignment.unmatched:
             enrolment_id = built.enrolment_of[u.mentee]
             if programme.mode == Programme.Mode.HR or enrolment_id not in suggested:
@@ -308,43 +308,69 @@ def _write_result(
     return run
 
 
-def _proposals_from(*, run: MatchRun, built: Built, assignment: Any) -> list[Proposal]:
-    """The run's draft proposals for HR to review: one per assigned pair not fixed before."""
+# The columns a run writes of each proposal and suggestion (the others take their defaults),
+# written as rows of values: no model instance for 60 000 rows (``backend/bulk.py``).
+PROPOSAL_FIELDS = (
+    "programme_id",
+    "run_id",
+    "origin",
+    "enrolment_id",
+    "offer_id",
+    "status",
+    "score",
+    "components",
+    "reasons",
+)
+SUGGESTION_FIELDS = (
+    "run_id",
+    "enrolment_id",
+    "offer_id",
+    "rank",
+    "score",
+    "components",
+    "reasons",
+)
+
+
+def _proposals_from(*, run: MatchRun, built: Built, assignment: Any) -> list[tuple[Any, ...]]:
+    """The run's draft proposals for HR to review: one per assigned pair not fixed before
+    (values of ``PROPOSAL_FIELDS``)."""
+    reasons_json = ReasonsJson()
     return [
-        Proposal(
-            programme_id=run.programme_id,
-            run=run,
-            origin=Proposal.Origin.RUN,
-            enrolment_id=built.enrolment_of[pair.mentee],
-            offer_id=built.offer_of[pair.mentor],
-            status=Proposal.Status.DRAFT,
-            score=pair.score,
-            components=dict(pair.components),
-            reasons=reasons_json(pair.reasons),
+        (
+            run.programme_id,
+            run.id,
+            Proposal.Origin.RUN.value,
+            built.enrolment_of[pair.mentee],
+            built.offer_of[pair.mentor],
+            Proposal.Status.DRAFT.value,
+            pair.score,
+            dict(pair.components),
+            reasons_json(pair.reasons),
         )
         for pair in assignment.pairs
         if not pair.fixed
     ]
 
 
-def _suggestions_from(*, run: MatchRun, built: Built, suggestions: Any) -> list[Suggestion]:
-    """The run's suggested mentors for each mentee, ranked from 1."""
-    rows = []
-    for suggestion in suggestions:
-        enrolment_id = built.enrolment_of[suggestion.mentee]
-        for rank, pair in enumerate(suggestion.mentors, start=1):
-            rows.append(
-                Suggestion(
-                    run=run,
-                    enrolment_id=enrolment_id,
-                    offer_id=built.offer_of[pair.mentor],
-                    rank=rank,
-                    score=pair.score,
-                    components=dict(pair.components),
-                    reasons=reasons_json(pair.reasons),
-                )
-            )
-    return rows
+def _suggestions_from(*, run: MatchRun, built: Built, suggestions: Any) -> list[tuple[Any, ...]]:
+    """The run's suggested mentors for each mentee, ranked from 1 (values of
+    ``SUGGESTION_FIELDS``)."""
+    offer_of = built.offer_of
+    reasons_json = ReasonsJson()
+    return [
+        (
+            run.id,
+            built.enrolment_of[suggestion.mentee],
+            offer_of[pair.mentor],
+            rank,
+            pair.score,
+            dict(pair.components),
+            reasons_json(pair.reasons),
+        )
+        for suggestion in suggestions
+        for rank, pair in enumerate(suggestion.mentors, start=1)
+    ]
 
 
 def _run_result(

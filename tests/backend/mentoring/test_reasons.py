@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from backend.mentoring.models import Enrolment, MatchRun, Proposal
-from backend.mentoring.reasons import LEGACY, render_json, topic_labels
+from backend.mentoring.reasons import LEGACY, ReasonsJson, reasons_json, render_json, topic_labels
 from backend.mentoring.services.runs import match_run_execute
 from backend.people import models as m
 from matching import assign_mentors
+from matching.model import Reason
 from matching.serialize import reason_from_dict
 from matching.wording import brief_topic_label, render_all
 from tests import factories as f
@@ -217,3 +218,16 @@ def test_the_data_migration_turns_stored_words_into_codes_and_back():
     result = back.get_model("mentoring", "MatchRun").objects.get(id=run.id).result
     assert result["unmatched"][0]["reason_da"] == "Ingen mentor"
     MigrationExecutor(connection).migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_a_runs_converter_stores_shared_reasons_as_reasons_json_does() -> None:
+    shared = Reason("experience", {"years": 12.0})
+    pairs = [
+        (Reason("covers", {"topics": ("budget", "roster")}), shared),
+        (shared, Reason("comparable_task", {"staff": 30, "mentor_staff": 40})),
+        (),
+        (Reason("knows"), shared, Reason("covers", {"topics": ("budget", "roster")})),
+    ]
+    convert = ReasonsJson()
+    assert [convert(p) for p in pairs] == [reasons_json(p) for p in pairs]
+    assert convert((shared,)) == [{"code": "experience", "params": {"years": 12.0}}]
