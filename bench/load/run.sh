@@ -12,7 +12,7 @@ WEB_PORT="${SPARRING_LOAD_WEB_PORT:-8765}"
 DURATION="${LOAD_DURATION:-2m}"
 USERS="${LOAD_USERS:-200}"
 LEADERS="${LOAD_LEADERS:-10000}"
-WORKERS="${LOAD_GUNICORN_WORKERS:-4}"
+WORKERS="${LOAD_GUNICORN_WORKERS:-3}"  # 2 cores shared with PostgreSQL and locust: 3 beat 4
 out="${LOAD_OUT:-/tmp/sparring-load}"
 mkdir -p "$out"
 export LOAD_TOKENS="$out/tokens.json"
