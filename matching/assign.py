@@ -492,6 +492,12 @@ def _assign(problem: Problem, policy: Policy, candidates: int) -> Assignment:
 def _assignment(prep: _Prepared, candidates: int, cand: _Candidates | None = None) -> Assignment:
     """The assignment of a prepared problem (``cand``: screened candidates, if at hand)."""
     mentor, optimal = _solve(prep, max(1, candidates), cand)
+    return assignment_of(prep, mentor, optimal)
+
+
+def assignment_of(prep: _Prepared, mentor: IntArray, optimal: bool) -> Assignment:
+    """The assignment ``mentor`` (each mentee's mentor index, -1 for none) with its pairs,
+    reasons and unmatched mentees."""
     rows = np.flatnonzero(mentor >= 0).astype(np.intp)
     cols = mentor[rows]
     base = prep.scorer.pair_scores(rows, cols)

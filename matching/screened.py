@@ -15,7 +15,6 @@ fixed pairs and both objectives apply as in :func:`matching.assign_mentors`.
 from __future__ import annotations
 
 import dataclasses
-import math
 
 import numpy as np
 from numpy.typing import NDArray
@@ -24,12 +23,10 @@ from matching._blas import single_threaded_blas
 from matching.assign import (
     FloatArray,
     IntArray,
-    _explain_unmatched,
-    _load_ranks,
     _open_rows,
-    _pairs,
     _prepare,
     _Prepared,
+    assignment_of,
 )
 from matching.model import DEFAULT_POLICY, Assignment, Policy, Problem, ScoreTable
 from matching.screen import StreamedTable
@@ -179,17 +176,5 @@ def _solve(prep: _Prepared, low: float, high: float) -> tuple[IntArray, FloatArr
 
 
 def _finish(prep: _Prepared, mentor: IntArray, optimal: bool) -> Assignment:
-    """The assignment with its pairs, reasons and unmatched mentees (as
-    :func:`matching.assign._assignment` builds it)."""
-    rows = np.flatnonzero(mentor >= 0).astype(np.intp)
-    cols = mentor[rows]
-    base = prep.scorer.pair_scores(rows, cols)
-    pairs = _pairs(prep, rows, cols, _load_ranks(prep, rows, cols, base))
-    used = np.bincount(cols, minlength=len(prep.mentors))
-    unmatched = _explain_unmatched(prep, np.flatnonzero(mentor < 0).astype(np.intp), used)
-    return Assignment(
-        pairs=tuple(pairs),
-        unmatched=tuple(unmatched),
-        total_score=math.fsum(p.score for p in pairs),
-        optimal=optimal,
-    )
+    """The assignment with its pairs, reasons and unmatched mentees."""
+    return assignment_of(prep, mentor, optimal)
