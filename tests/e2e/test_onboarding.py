@@ -115,14 +115,18 @@ def test_boss_sees_progress_but_not_help_requests(
     mette = world.new_leader.leader
     main.get_by_role("link", name=mette.full_name).wait_for()
     assert "Beder om hjælp" not in main.inner_text()
-    # Worded from the served rules (the line sees none of the three).
+    # Worded from the served rules (the line sees none of the five).
     expect(main).to_contain_text(
-        "Deres støttebehov, anmodninger om hjælp og mentorforløb er private og vises ikke for dig."
+        "Deres støttebehov, anmodninger om hjælp, mentorforløb, anmodninger om en coach og "
+        "anmodninger til stabene er private og vises ikke for dig."
     )
     browser.check("boss-dashboard")
     browser.switch_language("en")
     browser.expect_heading("My new leaders")
-    expect(main).to_contain_text("Their support needs, requests for help and mentorships are")
+    expect(main).to_contain_text(
+        "Their support needs, requests for help, mentorships, requests for a coach and requests"
+        " to the staff functions are private"
+    )
     browser.check("boss-dashboard")
     browser.switch_language("da")
 

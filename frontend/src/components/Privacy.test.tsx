@@ -60,10 +60,10 @@ describe("privacy sentences from the served rules", () => {
 
   it("tell a boss what of their leaders they are not shown", () => {
     expect(lineSentence(SERVED_RULES, da)).toBe(
-      "Deres støttebehov, anmodninger om hjælp og mentorforløb er private og vises ikke for dig.",
+      "Deres støttebehov, anmodninger om hjælp, mentorforløb, anmodninger om en coach og anmodninger til stabene er private og vises ikke for dig.",
     );
     expect(lineSentence(changed("help_request", "line", "everything"), en)).toBe(
-      "Their support needs and mentorships are private and not shown to you. You see their requests for help.",
+      "Their support needs, mentorships, requests for a coach and requests to the staff functions are private and not shown to you. You see their requests for help.",
     );
   });
 

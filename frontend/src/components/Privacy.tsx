@@ -116,7 +116,13 @@ export function pairingSentence(rules: VisibilityRule[], t: T): string {
 }
 
 /** What the line above a leader sees of the leader's private things (the line reads this). */
-const LINE_KINDS: readonly Kind[] = ["support_need", "help_request", "mentor_pairing"];
+const LINE_KINDS: readonly Kind[] = [
+  "support_need",
+  "help_request",
+  "mentor_pairing",
+  "coach_request",
+  "staff_request",
+];
 const THINGS: Record<Kind, MessageKey> = {
   support_need: "privacy.things.support_need",
   support_need_note: "privacy.things.support_need_note",
