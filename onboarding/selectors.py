@@ -180,19 +180,15 @@ def attach_offers(items: list[PlanItem]) -> list[PlanItem]:
 
 def item_for_user_or_404(*, actor: User, item_id: int) -> tuple[PlanItem, Viewer]:
     """Return a plan item and how the user sees it: via the plan, or as the item's owner."""
-    found = (
-        PlanItem.objects.select_related(
-            "plan__leader__unit__department__administration",
-            "depends_on",
-            "topic",
-            "owner_leader",
-            "owner_staff_contact",
-            "completed_by",
-        )
-        .filter(id=item_id, dropped_at__isnull=True)
-        .order_by()[:1]
-    )
-    item = next(iter(found), None)
+    found = PlanItem.objects.select_related(
+        "plan__leader__unit__department__administration",
+        "depends_on",
+        "topic",
+        "owner_leader",
+        "owner_staff_contact",
+        "completed_by",
+    ).filter(id=item_id, dropped_at__isnull=True)
+    item = next(iter(found), None)  # not first(): its ORDER BY hashes every selected column
     if item is None:
         raise Http404
     viewer = plan_viewer(actor, item.plan)

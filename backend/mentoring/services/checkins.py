@@ -71,9 +71,7 @@ def check_in_log_as(*, actor: User, mentorship_id: int, **fields: Any) -> CheckI
     me = actor.leader_id
     # Only the pair: no joins (HR, who sees the pair elsewhere, gets 404 here too).
     mentorship = (
-        Mentorship.objects.filter(Q(mentee_id=me) | Q(mentor_id=me), id=mentorship_id)
-        .order_by()
-        .first()
+        Mentorship.objects.filter(Q(mentee_id=me) | Q(mentor_id=me), id=mentorship_id).first()
         if me is not None
         else None
     )
