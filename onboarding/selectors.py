@@ -28,6 +28,7 @@ from rest_framework.exceptions import PermissionDenied
 from backend.catalogue.models import Offer
 from backend.people import access, visibility
 from backend.people.models import Leader, User
+from backend.rows import the_row
 from onboarding.models import (
     OnboardingSettings,
     OwnerRole,
@@ -137,7 +138,7 @@ def _plans() -> QuerySet[Plan]:
 
 def plan_for_user_or_404(*, actor: User, plan_id: int) -> tuple[Plan, Viewer]:
     """Return the plan and how the user sees it; 404 when out of scope (or unknown)."""
-    plan = _plans().filter(id=plan_id).first()
+    plan = the_row(_plans().filter(id=plan_id))
     viewer = plan_viewer(actor, plan) if plan is not None else None
     if plan is None or viewer is None:
         raise Http404
@@ -188,7 +189,7 @@ def item_for_user_or_404(*, actor: User, item_id: int) -> tuple[PlanItem, Viewer
         "owner_staff_contact",
         "completed_by",
     ).filter(id=item_id, dropped_at__isnull=True)
-    item = next(iter(found), None)  # not first(): its ORDER BY hashes every selected column
+    item = the_row(found)
     if item is None:
         raise Http404
     viewer = plan_viewer(actor, item.plan)

@@ -30,6 +30,7 @@ from backend.people.models import (
     Unit,
     User,
 )
+from backend.rows import the_row
 
 
 def actor_leader(user: User) -> Leader | None:
@@ -165,14 +166,11 @@ def leaders_visible_to(user: User) -> QuerySet[Leader]:
 
 def leader_visible_or_404(user: User, leader_id: int) -> Leader:
     """Return the leader if the user may see the profile, else raise ``Http404``."""
-    leader = next(
-        iter(
-            Leader.objects.select_related("unit__department__administration", "boss").filter(
-                id=leader_id
-            )
-        ),
-        None,
-    )  # not ``first()``: its ORDER BY makes Django hash each of the 60 selected columns
+    leader = the_row(
+        Leader.objects.select_related("unit__department__administration", "boss").filter(
+            id=leader_id
+        )
+    )
     if leader is None or not can_see_profile(user, leader):
         raise Http404
     return leader

@@ -25,6 +25,7 @@ from backend.networks.graph import LeaderGraph, leader_graph
 from backend.networks.peer_facts import peer_candidates, peer_profile
 from backend.networks.reasons import PEER_TEXTS, Reason, render_all
 from backend.people.models import Leader, User
+from backend.rows import the_row
 from matching.peer_index import peer_top
 from matching.peers import rank_peers
 
@@ -70,10 +71,10 @@ class _Asker:
 def _asker(actor: User) -> _Asker | None:
     """The calling leader with their unit, the graph, and who they are already connected with
     (their line and everyone sharing a network of any kind); ``None`` without a unit."""
-    me = (
-        Leader.objects.select_related(*LEADER_RELATED)
-        .filter(id=actor_leader_or_404(actor).id, unit__isnull=False)
-        .first()
+    me = the_row(
+        Leader.objects.select_related(*LEADER_RELATED).filter(
+            id=actor_leader_or_404(actor).id, unit__isnull=False
+        )
     )
     if me is None or me.unit is None:
         return None
