@@ -12,7 +12,7 @@ WEB_PORT="${SPARRING_LOAD_WEB_PORT:-8765}"
 DURATION="${LOAD_DURATION:-2m}"
 USERS="${LOAD_USERS:-200}"
 LEADERS="${LOAD_LEADERS:-10000}"
-WORKERS="${LOAD_GUNICORN_WORKERS:-3}"  # 2 cores shared with PostgreSQL and locust: 3 beat 4
+WORKERS="${LOAD_GUNICORN_WORKERS:-2}"  # one sync worker a core: 3 or 4 only add switching
 out="${LOAD_OUT:-/tmp/sparring-load}"
 mkdir -p "$out"
 export LOAD_TOKENS="$out/tokens.json"
@@ -40,7 +40,7 @@ python manage.py shell < bench/load/setup_users.py
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "VACUUM ANALYZE" sparring_load
 
 gunicorn backend.wsgi:application --bind "127.0.0.1:$WEB_PORT" --workers "$WORKERS" \
-  --access-logfile /dev/null --error-logfile "$out/gunicorn.log" &
+  --error-logfile "$out/gunicorn.log" &  # no access log: the proxy in front keeps it
 gunicorn_pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null && break; sleep 0.2; done
 
