@@ -2,9 +2,11 @@
 
 The composer and every warning use only *public* ties of the leader graph (``G_public``): ties
 from informal and members-only networks are the members' own, so the plan never lets HR infer
-who is in an informal network with whom (``backend/people/visibility.py``, rule
+who is in an informal network with whom (``backend/people/visibility.py``: HR sees nothing of
 ``informal_network``). Line and unit are the hard rules; a shared public network, a mentorship
-and an earlier round at one table count as "already know each other".
+(while HR's rule for ``mentor_pairing`` lets HR see pairings) and an earlier round at one table
+count as "already know each other". The web app words its note beside the composer from the
+same two rules.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from backend.networks.access import LEADER_RELATED, hr_or_404, organisation_id_o
 from backend.networks.graph import LeaderGraph, leader_graph
 from backend.networks.selectors.drafts import people_for
 from backend.people.models import Leader, User
+from backend.people.visibility import Audience, Kind, Sees, sees
 from matching.groups.model import Person
 
 # Ties that mean "these two already know each other" in the public graph; line and unit are
@@ -74,11 +77,20 @@ def attendee_leaders(*, gathering: Gathering) -> list[Leader]:
     )
 
 
+def _known_ties_excluded() -> frozenset[str]:
+    """Ties that do not count as knowing each other: line, unit, department; mentorships too
+    when the served rules hide pairings from HR (the composer works for HR)."""
+    if sees(Kind.MENTOR_PAIRING, Audience.HR) is Sees.NOTHING:
+        return KNOWN_TIES_EXCLUDED | {"mentorship", "past_mentorship"}
+    return KNOWN_TIES_EXCLUDED
+
+
 def known_pairs(ids: Iterable[int], graph: LeaderGraph) -> set[Pair]:
     """Pairs among ``ids`` who already know each other through a public tie."""
     out: set[Pair] = set()
+    excluded = _known_ties_excluded()
     for u, v, data in graph.G_public.subgraph(set(ids)).edges(data=True):
-        if data["ties"] - KNOWN_TIES_EXCLUDED:
+        if data["ties"] - excluded:
             out.add(_pair(u, v))
     return out
 

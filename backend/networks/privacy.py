@@ -18,11 +18,13 @@ from backend.networks.models import (
     IntroductionRequest,
     JoinRequest,
     Membership,
+    NetworkKind,
     RouletteOptOut,
     RoulettePair,
     SignUpRegistration,
 )
 from backend.people.models import Leader
+from backend.people.visibility import Audience, Kind, Sees, sees
 
 
 def _iso(value: Any) -> Any:
@@ -81,8 +83,16 @@ def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
     }
 
 
-def memberships_export(leader: Leader) -> list[dict[str, Any]]:
-    """Return the leader's memberships: network, kind, visibility, role, since."""
+def memberships_export(leader: Leader, *, own: bool = True) -> list[dict[str, Any]]:
+    """Return the leader's memberships: network, kind, visibility, role, since.
+
+    Informal networks are the members' own: HR's export (``own`` False) holds them only if the
+    served rule lets HR see who is in them (``visibility.Kind.INFORMAL_NETWORK``; today HR sees
+    head counts of five or more only).
+    """
+    memberships = Membership.objects.filter(leader=leader).select_related("network")
+    if not own and sees(Kind.INFORMAL_NETWORK, Audience.HR) is not Sees.EVERYTHING:
+        memberships = memberships.exclude(network__kind=NetworkKind.INFORMAL)
     return [
         {
             "network": ms.network.name,
@@ -91,7 +101,7 @@ def memberships_export(leader: Leader) -> list[dict[str, Any]]:
             "role": ms.role,
             "since": _iso(ms.since),
         }
-        for ms in Membership.objects.filter(leader=leader).select_related("network")
+        for ms in memberships
     ]
 
 

@@ -171,8 +171,9 @@ def leaders_changed(
 class LeaderExportPart(Protocol):
     """A part of the people section of a leader's GDPR export, contributed by another app."""
 
-    def __call__(self, leader: Leader) -> list[dict[str, Any]]:
-        """Return the rows the app holds about ``leader``, JSON-ready."""
+    def __call__(self, leader: Leader, *, own: bool) -> list[dict[str, Any]]:
+        """Return the rows the app holds about ``leader``, JSON-ready; ``own``: the leader's
+        own export (HR's leaves out what is the leader's alone)."""
 
 
 _export_parts: dict[str, LeaderExportPart] = {}
@@ -183,6 +184,6 @@ def leader_export_part_register(name: str, part: LeaderExportPart | Callable[...
     _export_parts[name] = part
 
 
-def leader_export_parts(leader: Leader) -> dict[str, list[dict[str, Any]]]:
+def leader_export_parts(leader: Leader, *, own: bool) -> dict[str, list[dict[str, Any]]]:
     """Return every registered part for ``leader``, by name, in registration order."""
-    return {name: part(leader) for name, part in _export_parts.items()}
+    return {name: part(leader, own=own) for name, part in _export_parts.items()}

@@ -92,7 +92,7 @@ def export_leader(leader: Leader, *, notes: bool = True) -> dict[str, Any]:
             for n in SupportNeed.objects.filter(leader=leader).select_related("topic")
         ],
         # Parts other apps hold about the leader (the networks app: "memberships").
-        **hooks.leader_export_parts(leader),
+        **hooks.leader_export_parts(leader, own=notes),
     }
 
 

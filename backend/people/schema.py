@@ -6,6 +6,8 @@ choices; without explicit names the generator invents hashed ones and warns. Mer
 module from settings loads no models.
 """
 
+from backend.people.visibility import Sees  # plain data, no Django
+
 ENUM_NAME_OVERRIDES: dict[str, str | list[str] | list[tuple[str, str]]] = {
     "UserRoleEnum": "backend.people.models.User.Role",
     "StaffFunctionKindEnum": "backend.people.models.StaffFunctionKind",
@@ -17,5 +19,5 @@ ENUM_NAME_OVERRIDES: dict[str, str | list[str] | list[tuple[str, str]]] = {
     "LanguageEnum": [("da", "Dansk"), ("en", "English")],
     # The served privacy rules' "how much" (backend.people.visibility.Sees), shared by the rule's
     # ``sees`` and the directory card's ``others``; the serializers list the bare values.
-    "SeesEnum": ["everything", "topic_and_weight", "when_shared", "nothing", "in_figures"],
+    "SeesEnum": [sees.value for sees in Sees],
 }

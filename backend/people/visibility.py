@@ -27,6 +27,7 @@ class Kind(StrEnum):
     COACH_REQUEST = "coach_request"  # a request for a confidential coach: that it exists, its words
     NETWORK_VALUE = "network_value"  # "was the network worth your time?" answers
     STAFF_REQUEST = "staff_request"  # a request for a staff function's offer, and its message
+    INFORMAL_NETWORK = "informal_network"  # that the leader is in an informal network, with whom
 
 
 class Audience(StrEnum):
@@ -47,6 +48,7 @@ class Sees(StrEnum):
     WHEN_SHARED = "when_shared"  # only what the leader chose to share with the pair
     NOTHING = "nothing"  # not even that it exists
     IN_FIGURES = "in_figures"  # only figures resting on five people or more, and no names
+    MEMBERS = "members"  # only those who are in it themselves (fellow members of a network)
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,15 @@ RULES: tuple[Rule, ...] = (
     Rule(Kind.STAFF_REQUEST, _H, _ALL),
     Rule(Kind.STAFF_REQUEST, _M, _NO),
     Rule(Kind.STAFF_REQUEST, _O, _NO),
+    # An informal network is its members' own: only fellow members see who is in it (a mentor
+    # too, only as a member); HR sees its head count only from five people on (insights, the
+    # network list), never who, so HR's tools (the table composer's "already know each other",
+    # the network-value figures, HR's export of a leader) leave it out; the line sees nothing.
+    Rule(Kind.INFORMAL_NETWORK, _S, _ALL),
+    Rule(Kind.INFORMAL_NETWORK, _L, _NO),
+    Rule(Kind.INFORMAL_NETWORK, _H, Sees.IN_FIGURES),
+    Rule(Kind.INFORMAL_NETWORK, _M, Sees.MEMBERS),
+    Rule(Kind.INFORMAL_NETWORK, _O, Sees.MEMBERS),
 )
 
 

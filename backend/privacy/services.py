@@ -29,8 +29,8 @@ ERASED_NAME = "Slettet leder"
 
 # Said in HR's export (JSON and HTML): why the notes are not there, and where they are.
 NOTES_LEFT_OUT = gettext_lazy(
-    "Support-need notes and private meeting notes are left out: they are the leader's own. "
-    "The leader downloads the complete export, notes included, in their own session."
+    "Support-need notes, private meeting notes and informal networks are left out: they are "
+    "the leader's own. The leader downloads the complete export in their own session."
 )
 
 

@@ -18,7 +18,11 @@ what the rule for its audience says, kind by kind:
 - a request for a staff function's offer (its message ``STAFF_REQUEST_CANARY``): read or not;
 - mentoring feedback (Mette's pulse, its comment ``PULSE_CANARY``): ``everything`` reads the
   comment outside HR's quality figures, ``in_figures`` reads programme quality resting on her
-  pulse and four others' (five people), ``nothing`` neither.
+  pulse and four others' (five people), ``nothing`` neither;
+- her informal network (``Fredagskaffe``): that she is in it shows as its name in an answer
+  about her, or as the network with its member count; HR's network list names every network
+  of the organisation but counts no informal one's members. ``members`` means seen by the
+  persona exactly when the persona is in it (Jens, her mentor, is; Søren, a peer, is not).
 
 HR scoped to another administration and HR of another organisation are HR without Mette in
 their scope, so they see nothing; so does an anonymous caller. Changing a rule without changing
@@ -42,7 +46,7 @@ from backend.people.visibility import RULES, Audience, Kind
 from backend.privacy.models import AccessLogEntry
 from tests import factories as f
 from tests.conftest import CANARY
-from tests.trust.matrix import PERSONAS, call
+from tests.trust.matrix import PERSONAS, call, user_of
 from tests.trust.scene import (
     COACH_CANARY,
     MENTEE_NOTE_CANARY,
@@ -57,6 +61,7 @@ PULSE_CANARY = "CANARY-pulskommentar-a41c"
 QUALITY_ROUTES = {"programme-quality"}
 NETVALUE_CANARY = "CANARY-netvaerkssvar-5d2e"
 NETVALUE_ROUTES = {"netvalue-overview"}
+NETWORK_ROUTES = {"network-list", "network-detail"}
 NETVALUE_NETWORK = "Ledergruppe Tillid"
 AUDIENCE_OF: dict[str, Audience | None] = {
     "leader": Audience.SELF,
@@ -110,7 +115,9 @@ def _answers(scene: Scene, client_for: Any, persona: str) -> list[tuple[str, int
     return answers
 
 
-def _observed(answers: list[tuple[str, int, str]], shared_topic: str) -> dict[str, str]:
+def _observed(
+    answers: list[tuple[str, int, str]], shared_topic: str, informal_name: str
+) -> dict[str, str]:
     """What the answers show of each kind of thing, in the rules' values."""
     text = "\n".join(body for route, _, body in answers if route not in CATALOGUE_ROUTES)
     pair_text = "\n".join(body for route, _, body in answers if any(v in route for v in PAIR_VIEWS))
@@ -159,6 +166,43 @@ def _observed(answers: list[tuple[str, int, str]], shared_topic: str) -> dict[st
         Kind.COACH_REQUEST: "everything" if COACH_CANARY in text else "nothing",
         Kind.NETWORK_VALUE: network_value,
         Kind.STAFF_REQUEST: "everything" if STAFF_REQUEST_CANARY in text else "nothing",
+        Kind.INFORMAL_NETWORK: _informal_seen(answers, informal_name),
+    }
+
+
+def _informal_seen(answers: list[tuple[str, int, str]], name: str) -> str:
+    """Whether the answers show who is in the informal network ``name``: its name in an answer
+    about the leader, or the network listed with its members counted."""
+    elsewhere = "\n".join(body for route, _, body in answers if route not in NETWORK_ROUTES)
+    listed = [
+        network
+        for route, status, body in answers
+        if route in NETWORK_ROUTES and status == 200
+        for network in (json.loads(body).get("results") or [json.loads(body)])
+        if network.get("name") == name
+    ]
+    counted = any(not network["member_count_suppressed"] for network in listed)
+    return "everything" if name in elsewhere or counted else "nothing"
+
+
+def _expected(rules: dict[tuple[str, str], str], scene: Scene, persona: str) -> dict[str, str]:
+    """What the served rules say the persona sees of each kind, as :func:`_observed` words it:
+    ``members`` is everything for a fellow member of the network and nothing for anyone else;
+    ``in_figures`` of an informal network is nothing here, since hers has two members (head
+    counts show from five: ``tests/backend/networks`` checks the count of a bigger one)."""
+    audience = AUDIENCE_OF[persona]
+    if audience is None:
+        return dict.fromkeys(Kind, "nothing")
+    user = user_of(scene, persona)
+    member = (
+        user is not None and scene.informal.memberships.filter(leader_id=user.leader_id).exists()
+    )
+    expected = {kind: rules[(kind.value, audience.value)] for kind in Kind}
+    if expected[Kind.INFORMAL_NETWORK] == "in_figures":
+        expected[Kind.INFORMAL_NETWORK] = "nothing"
+    return {
+        kind: ("everything" if member else "nothing") if sees == "members" else sees
+        for kind, sees in expected.items()
     }
 
 
@@ -222,13 +266,9 @@ def test_each_persona_sees_what_the_served_rules_say(
     _plant_feedback(scene)
     _plant_network_value(scene)
     rules = _served_rules(client_for(scene.world.new_leader))
-    audience = AUDIENCE_OF[persona]
-    expected = {
-        kind: ("nothing" if audience is None else rules[(kind.value, audience.value)])
-        for kind in Kind
-    }
-    observed = _observed(_answers(scene, client_for, persona), scene.need.topic.label_da)
-    assert observed == expected
+    answers = _answers(scene, client_for, persona)
+    observed = _observed(answers, scene.need.topic.label_da, scene.informal.name)
+    assert observed == _expected(rules, scene, persona)
 
 
 @pytest.mark.django_db

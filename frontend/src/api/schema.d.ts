@@ -6123,9 +6123,10 @@ export interface components {
          *     * `when_shared` - when_shared
          *     * `nothing` - nothing
          *     * `in_figures` - in_figures
+         *     * `members` - members
          * @enum {string}
          */
-        SeesEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing" | "in_figures";
+        SeesEnum: "everything" | "topic_and_weight" | "when_shared" | "nothing" | "in_figures" | "members";
         /**
          * @description * `school` - Skole
          *     * `daycare` - Dagtilbud
@@ -6923,9 +6924,10 @@ export interface components {
          *     * `coach_request` - coach_request
          *     * `network_value` - network_value
          *     * `staff_request` - staff_request
+         *     * `informal_network` - informal_network
          * @enum {string}
          */
-        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback" | "coach_request" | "network_value" | "staff_request";
+        VisibilityRuleOutputKindEnum: "support_need" | "support_need_note" | "help_request" | "mentor_pairing" | "check_in_note" | "mentoring_feedback" | "coach_request" | "network_value" | "staff_request" | "informal_network";
         /**
          * @description * `1` - Lidt
          *     * `2` - Noget

@@ -30,6 +30,7 @@ const NEED: Record<Sees, MessageKey> = {
   when_shared: "privacy.need.when_shared",
   nothing: "privacy.need.nothing",
   in_figures: "llife.privacy.need.in_figures",
+  members: "privacy.need.nothing", // a network's rule only: never a support need's
 };
 const NOTE: Record<Sees, MessageKey> = {
   everything: "privacy.note.everything",
@@ -37,6 +38,7 @@ const NOTE: Record<Sees, MessageKey> = {
   when_shared: "privacy.note.when_shared",
   nothing: "privacy.note.nothing",
   in_figures: "privacy.note.nothing",
+  members: "privacy.note.nothing",
 };
 
 function ruleOf(rules: VisibilityRule[], kind: Kind, audience: Audience): VisibilityRule {
@@ -133,6 +135,7 @@ const THINGS: Record<Kind, MessageKey> = {
   coach_request: "coach.privacy.things",
   network_value: "nval.privacy.thing",
   staff_request: "cat.privacy.things",
+  informal_network: "privacy.things.informal_network",
 };
 
 /** For a boss: which of their leaders' private things they are not shown (and which they are). */
@@ -161,6 +164,7 @@ const CHECK_IN: Record<Sees, MessageKey> = {
   topic_and_weight: "privacy.checkIn.everything",
   nothing: "privacy.checkIn.nothing",
   in_figures: "llife.privacy.checkIn.in_figures",
+  members: "privacy.checkIn.nothing",
 };
 
 /** On the pair's screen: who reads the meeting notes you write (the other of the pair too). */
@@ -185,6 +189,7 @@ const FEEDBACK: Record<Sees, MessageKey> = {
   when_shared: "llife.privacy.feedback.everything",
   in_figures: "llife.privacy.feedback.in_figures",
   nothing: "llife.privacy.feedback.nothing",
+  members: "llife.privacy.feedback.nothing",
 };
 
 const NETWORK_VALUE: Record<Sees, MessageKey> = {
@@ -193,6 +198,7 @@ const NETWORK_VALUE: Record<Sees, MessageKey> = {
   when_shared: "nval.privacy.everything",
   in_figures: "nval.privacy.in_figures",
   nothing: "nval.privacy.nothing",
+  members: "nval.privacy.nothing",
 };
 
 /** Beside a pulse or the exit survey: who reads the answers (mentoring feedback's rules); with
@@ -235,6 +241,56 @@ export function coachSentences(rules: VisibilityRule[], t: T): string[] {
 /** For HR, above the queue: that each read is written in the leader's access log. */
 export function coachHrSentence(rules: VisibilityRule[], t: T): string {
   return ruleOf(rules, "coach_request", "hr").logged ? t("coach.privacy.hrReads") : "";
+}
+
+/** What HR sees of who is in an informal network, and so what HR's tools leave out: said only
+ * when the served rule keeps the members from HR (otherwise nothing is claimed). */
+export function informalHrSentence(rules: VisibilityRule[], t: T, leftOut: MessageKey): string {
+  const sees = ruleOf(rules, "informal_network", "hr").sees;
+  if (sees !== "nothing" && sees !== "in_figures") return "";
+  return `${t(`privacy.informal.hr.${sees}`)} ${t(leftOut)}`;
+}
+
+const NETWORK_VALUE_HR: Record<Sees, MessageKey> = {
+  everything: "nval.hr.sees.everything",
+  topic_and_weight: "nval.hr.sees.everything",
+  when_shared: "nval.hr.sees.everything",
+  members: "nval.hr.sees.everything",
+  in_figures: "nval.hr.sees.in_figures",
+  nothing: "nval.hr.sees.nothing",
+};
+
+/** HR's network-value overview: how much HR sees of the answers, and that informal networks
+ * are not in it (the network-value and informal-network rules for HR). */
+export function networkValueHrSentence(rules: VisibilityRule[], t: T): string {
+  const answers = t(NETWORK_VALUE_HR[ruleOf(rules, "network_value", "hr").sees]);
+  return [answers, informalHrSentence(rules, t, "nval.privacy.informal.leftOut")]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** The table composer: what "already know each other" rests on (HR sees mentorships, or not)
+ * and that informal networks are left out (the pairing and informal-network rules for HR). */
+export function composerSentence(rules: VisibilityRule[], t: T): string {
+  const pairs = ruleOf(rules, "mentor_pairing", "hr").sees !== "nothing";
+  const known = t(pairs ? "gath.privacy.known.pairs" : "gath.privacy.known.open");
+  return [known, informalHrSentence(rules, t, "gath.privacy.informal.leftOut")]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** On HR's network-value overview. */
+export function NetworkValueHrPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return <p className="muted small">{rules ? networkValueHrSentence(rules, t) : null}</p>;
+}
+
+/** Beside the table composer. */
+export function ComposerPrivacy() {
+  const { t } = useI18n();
+  const rules = useRules();
+  return <p className="muted small">{rules ? composerSentence(rules, t) : null}</p>;
 }
 
 function useRules(): VisibilityRule[] | undefined {

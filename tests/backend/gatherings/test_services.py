@@ -3,6 +3,7 @@ be helped, and a second round that meets new people."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from itertools import combinations
 
@@ -10,11 +11,18 @@ import pytest
 
 from backend.api.exceptions import ServiceError
 from backend.gatherings.models import Gathering, Seat
-from backend.gatherings.selectors import gathering_plan, line_pairs, rounds_of, seated_pairs
+from backend.gatherings.selectors import (
+    gathering_plan,
+    known_pairs,
+    line_pairs,
+    rounds_of,
+    seated_pairs,
+)
 from backend.gatherings.services import attendees_add, gathering_compose, seat_move
 from backend.networks import models as nm
 from backend.networks.graph import leader_graph
 from backend.people import models as m
+from backend.people import visibility
 from tests import factories as f
 from tests.conftest import World
 
@@ -136,3 +144,37 @@ def test_an_informal_network_is_never_a_reason_nor_a_warning(world: World) -> No
     table = plan.rounds[0].tables[0]
     assert table.warnings == []
     assert table.new_pairs == 1
+
+
+@pytest.mark.parametrize("hr_sees_pairings", [True, False])
+def test_a_mentorship_counts_as_knowing_each_other_only_while_hr_sees_pairings(
+    world: World, monkeypatch: pytest.MonkeyPatch, hr_sees_pairings: bool
+) -> None:
+    """The composer works for HR: a pairing the served rules hide from HR is no reason either
+    (the web app's note beside the composer is worded from the same rule)."""
+    if not hr_sees_pairings:
+        hidden = tuple(
+            dataclasses.replace(rule, sees=visibility.Sees.NOTHING)
+            if (rule.kind, rule.audience)
+            == (visibility.Kind.MENTOR_PAIRING, visibility.Audience.HR)
+            else rule
+            for rule in visibility.RULES
+        )
+        monkeypatch.setattr(visibility, "RULES", hidden)
+    programme = f.ProgrammeFactory(organisation=world.org)
+    pair = f.MentorshipFactory(
+        programme=programme,
+        enrolment=f.EnrolmentFactory(
+            programme=programme,
+            leader=f.LeaderFactory(unit=f.UnitFactory(department__administration=world.children)),
+        ),
+        offer=f.MentorOfferFactory(
+            programme=programme,
+            leader=f.LeaderFactory(unit=f.UnitFactory(department__administration=world.social)),
+        ),
+    )
+    graph = leader_graph(organisation_id=world.org.id)
+    known = known_pairs([pair.mentee_id, pair.mentor_id], graph)
+    assert known == (
+        {tuple(sorted((pair.mentee_id, pair.mentor_id)))} if hr_sees_pairings else set()
+    )

@@ -184,13 +184,15 @@ def test_the_command_refuses_an_unknown_leader(scene: Scene) -> None:
 def test_hrs_export_carries_topics_and_weights_never_a_note(
     scene: Scene, client_for, fmt: str
 ) -> None:
-    """Issue 15: HR's export (any purpose) holds no support-need note and no meeting note."""
+    """Issue 15: HR's export (any purpose) holds no support-need note, no meeting note and no
+    informal network (the leader's own export has them all)."""
     response = client_for(scene.world.hr).get(_url(scene, fmt) + "&purpose=Indsigt")
     assert response.status_code == 200, response.content
     body = response.content.decode()
-    for canary in (CANARY, MENTEE_NOTE_CANARY, MENTOR_NOTE_CANARY, "Kun til mig"):
+    for canary in (CANARY, MENTEE_NOTE_CANARY, MENTOR_NOTE_CANARY, "Kun til mig", "Fredagskaffe"):
         assert canary not in body
     assert "Budget og økonomisystem" in body  # the topic is there
+    assert "Dagtilbudsledere" in body  # and her open network
     if fmt == "json":
         data = response.json()
         assert data["notes_included"] is False and "udeladt" in data["notes_left_out"]
@@ -202,8 +204,8 @@ def test_hrs_export_carries_topics_and_weights_never_a_note(
         assert "er udeladt" in body  # said in the export itself (Danish by default)
 
 
-def test_hrs_export_in_english_says_the_notes_are_left_out(scene: Scene, client_for) -> None:
+def test_hrs_export_in_english_says_what_is_left_out(scene: Scene, client_for) -> None:
     response = client_for(scene.world.hr).get(
         _url(scene, "html") + "&purpose=Indsigt", HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert "notes are left out" in response.content.decode()
+    assert "informal networks are left out" in response.content.decode()

@@ -7,6 +7,7 @@ import { gatheringsKeys, gatheringsQueries } from "../../api/gatherings";
 import type { Attendee, GatheringPlan, GatheringRound, GatheringTable } from "../../api/gatherings";
 import { peopleQueries } from "../../api/people";
 import { Page } from "../../components/Page";
+import { ComposerPrivacy } from "../../components/Privacy";
 import { ErrorView, Loading } from "../../components/Status";
 import { useI18n } from "../../i18n";
 import { errorMessages, useWarningText } from "./parts";
@@ -238,7 +239,7 @@ function ComposePanel({ plan }: { plan: GatheringPlan }) {
     <section aria-labelledby="gath-compose-heading">
       <h2 id="gath-compose-heading">{t("gath.compose.title")}</h2>
       <p>{t("gath.compose.intro")}</p>
-      <p className="muted small">{t("gath.compose.privacy")}</p>
+      <ComposerPrivacy />
       <div className="actions">
         <button
           type="button"

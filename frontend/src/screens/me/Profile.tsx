@@ -251,6 +251,7 @@ export const KIND_NAME: Record<Kind, MessageKey> = {
   coach_request: "coach.kind.request",
   network_value: "nval.privacy.kind",
   staff_request: "cat.kind.staff_request",
+  informal_network: "lself.kind.informal_network",
 };
 
 /**

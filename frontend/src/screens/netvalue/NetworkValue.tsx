@@ -7,7 +7,7 @@ import * as api from "../../api/netvalue";
 import { netvalueKeys, netvalueQueries } from "../../api/netvalue";
 import type { ValueCell, ValueOverviewNetwork, ValueQuestion } from "../../api/netvalue";
 import { Page } from "../../components/Page";
-import { FeedbackPrivacy } from "../../components/Privacy";
+import { FeedbackPrivacy, NetworkValueHrPrivacy } from "../../components/Privacy";
 import { ErrorView, Loading } from "../../components/Status";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n";
@@ -150,7 +150,7 @@ export function HrNetworkValue() {
   return (
     <Page title={t("nval.hr.title")}>
       <p>{t("nval.hr.intro")}</p>
-      <p className="muted small">{t("nval.hr.privacy")}</p>
+      <NetworkValueHrPrivacy />
       {query.isPending ? (
         <Loading />
       ) : query.isError && query.error instanceof ApiError && query.error.status === 403 ? (
