@@ -89,6 +89,14 @@ def test_hr_plans_a_ledertraef_with_two_rounds_moves_one_and_prints(
     expect(page.get_by_role("heading", name=f"Deltagere ({count})")).to_be_visible()
     browser.check("gathering")
 
+    # The note beside the composer, worded from the served rules (pairings, informal networks).
+    expect(
+        page.get_by_text(
+            "»Kender hinanden« bygger kun på åbne netværk og mentorforløb. Uformelle netværk er "
+            "medlemmernes egne: HR ser kun, hvor mange der er med, fra fem personer, aldrig hvem. "
+            "De indgår hverken i sammensætningen eller i advarslerne."
+        )
+    ).to_be_visible()
     page.get_by_role("button", name="Sammensæt bordene").click()
     expect(page.get_by_text("Bordene er sammensat til 2 runder.")).to_be_visible()
     expect(page.get_by_role("heading", name="Runde 2", exact=True)).to_be_visible()

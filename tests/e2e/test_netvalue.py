@@ -70,6 +70,14 @@ def test_a_member_answers_and_hr_sees_the_overview_with_small_cells_hidden(
     browser.login(world.hr)
     browser.goto("/hr/networks/value")
     browser.expect_heading("Netværkenes værdi")
+    # What HR sees, worded from the served rules (network-value answers, informal networks).
+    expect(
+        page.get_by_text(
+            "Tal og kommentarer vises kun for netværk med mindst fem svar, og kommentarer står "
+            "uden navn. Ingen kan se den enkeltes svar. Uformelle netværk er medlemmernes egne: "
+            "HR ser kun, hvor mange der er med, fra fem personer, aldrig hvem. De indgår ikke her."
+        )
+    ).to_be_visible()
     north = page.get_by_role("row", name=re.compile("Ledergruppe Nord"))
     expect(north).to_contain_text("5 af 5")
     expect(north).to_contain_text("4,2")
