@@ -16,11 +16,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import QuerySet
+from django.http import Http404
 
-from backend.networks.access import (
-    LEADER_RELATED,
-    actor_leader_or_404,
-)
+from backend.networks.access import LEADER_RELATED
 from backend.networks.graph import LeaderGraph, leader_graph
 from backend.networks.peer_facts import peer_candidates, peer_profile
 from backend.networks.reasons import PEER_TEXTS, Reason, render_all
@@ -71,10 +69,11 @@ class _Asker:
 def _asker(actor: User) -> _Asker | None:
     """The calling leader with their unit, the graph, and who they are already connected with
     (their line and everyone sharing a network of any kind); ``None`` without a unit."""
+    leader_id = actor.leader_id if actor.is_authenticated else None
+    if leader_id is None:  # a login without a leader has no peers (404), as elsewhere
+        raise Http404
     me = the_row(
-        Leader.objects.select_related(*LEADER_RELATED).filter(
-            id=actor_leader_or_404(actor).id, unit__isnull=False
-        )
+        Leader.objects.select_related(*LEADER_RELATED).filter(id=leader_id, unit__isnull=False)
     )
     if me is None or me.unit is None:
         return None
