@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from backend.networks import graph as graph_module
 from backend.networks import models as nm
 from backend.networks.graph import leader_graph
 from backend.people import models as m
@@ -158,6 +160,30 @@ def test_graph_is_rebuilt_when_memberships_change(world: World) -> None:
     third = leader_graph(organisation_id=world.org.id)
     assert third.G.has_edge(world.mentor.leader_id, world.outsider.leader_id)
     assert not third.G_public.has_edge(world.mentor.leader_id, world.outsider.leader_id)
+
+
+def test_a_big_new_graph_is_followed_by_a_full_collection_a_cached_one_is_not(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector's full pass over a big new graph's objects comes in the request that built
+    it, not as a stall of some later request (docs/robustness.md, section 4)."""
+    monkeypatch.setattr(graph_module, "COLLECT_FROM_LEADERS", 1)  # the test world is "big"
+    full_passes: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full_passes.append(1)
+
+    gc.callbacks.append(count)
+    try:
+        leader_graph(organisation_id=world.org.id)  # built
+        built = len(full_passes)
+        leader_graph(organisation_id=world.org.id)  # from the cache
+        cached = len(full_passes) - built
+    finally:
+        gc.callbacks.remove(count)
+    assert built >= 1
+    assert cached == 0
 
 
 def test_insights_are_computed_once_per_data_and_served_from_storage(
