@@ -171,13 +171,24 @@ def leader_graph(*, organisation_id: int) -> LeaderGraph:
     with _lock:
         _cache[organisation_id] = (fingerprint, graph)
     if len(graph.leaders) >= COLLECT_FROM_LEADERS:
-        # A big graph is hundreds of thousands of new objects, and Python's collector makes a
-        # full pass once they pile up: 0.35 s at 10 000 leaders, in whichever request comes
-        # next, with the worker's other requests waiting (it was the one stall in the load
-        # test). Pay it here, in the request that already pays for the build; afterwards a
-        # full pass is due only when a quarter as many objects again have piled up.
-        gc.collect()
+        _keep_out_of_collections()
     return graph
+
+
+def _keep_out_of_collections() -> None:
+    """Leave everything alive now (the new graph: hundreds of thousands of objects) out of the
+    garbage collector's later full passes.
+
+    Python's collector makes a full pass over every object that has lived long once a quarter
+    as many again have piled up, and requests leave some behind: with a 10 000-leader graph in
+    memory each pass took 0.35 s (0.6 s under load), about once a minute in each worker, with
+    the worker's other requests waiting: the load test's slowest requests. Frozen objects are
+    skipped by those passes. The previous graph, if any, is unfrozen and collected first (one
+    full pass here, in the request that already pays for the build), so it is freed.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 class _Edges:

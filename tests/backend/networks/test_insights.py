@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -162,11 +163,12 @@ def test_graph_is_rebuilt_when_memberships_change(world: World) -> None:
     assert not third.G_public.has_edge(world.mentor.leader_id, world.outsider.leader_id)
 
 
-def test_a_big_new_graph_is_followed_by_a_full_collection_a_cached_one_is_not(
+def test_a_big_new_graph_is_kept_out_of_later_collections_and_the_old_one_freed(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The collector's full pass over a big new graph's objects comes in the request that built
-    it, not as a stall of some later request (docs/robustness.md, section 4)."""
+    """A big new graph costs one full collection, in the request that built it; then it is
+    frozen (later full passes skip it); a rebuilt graph frees the one before (docs/robustness.md,
+    section 4)."""
     monkeypatch.setattr(graph_module, "COLLECT_FROM_LEADERS", 1)  # the test world is "big"
     full_passes: list[int] = []
 
@@ -176,14 +178,22 @@ def test_a_big_new_graph_is_followed_by_a_full_collection_a_cached_one_is_not(
 
     gc.callbacks.append(count)
     try:
-        leader_graph(organisation_id=world.org.id)  # built
+        first = leader_graph(organisation_id=world.org.id)  # built
+        assert len(full_passes) >= 1
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
         built = len(full_passes)
-        leader_graph(organisation_id=world.org.id)  # from the cache
-        cached = len(full_passes) - built
+        assert leader_graph(organisation_id=world.org.id) is first  # from the cache
+        assert len(full_passes) == built
+        old = weakref.ref(first.G)
+        del first
+        club = f.NetworkFactory(organisation=world.org, kind=nm.NetworkKind.LEARNING_NETWORK)
+        f.MembershipFactory(network=club, leader=world.mentor.leader)
+        leader_graph(organisation_id=world.org.id)  # rebuilt: the old graph is freed
+        assert old() is None
     finally:
         gc.callbacks.remove(count)
-    assert built >= 1
-    assert cached == 0
+        gc.unfreeze()
 
 
 def test_insights_are_computed_once_per_data_and_served_from_storage(
