@@ -21,7 +21,9 @@ python3 -c "import locust" 2>/dev/null || scripts/setup.sh --bench
 
 SPARRING_TEST_PG_PORT=$PG_PORT SPARRING_TEST_REDIS_PORT=$REDIS_PORT scripts/services.sh start >/dev/null
 gunicorn_pid=""
+locust_pid=""
 cleanup() {
+  [ -n "$locust_pid" ] && kill "$locust_pid" 2>/dev/null || true
   [ -n "$gunicorn_pid" ] && kill "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null || true
   SPARRING_TEST_PG_PORT=$PG_PORT SPARRING_TEST_REDIS_PORT=$REDIS_PORT scripts/services.sh stop
 }
@@ -44,9 +46,9 @@ gunicorn backend.wsgi:application --bind "127.0.0.1:$WEB_PORT" --workers "$WORKE
 gunicorn_pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null && break; sleep 0.2; done
 
-echo "warm-up (15 s), then ${DURATION} at ${USERS} users x 1 req/s"
-locust -f bench/load/locustfile.py --headless --host "http://127.0.0.1:$WEB_PORT" \
-  -u "$USERS" -r "$USERS" -t 15s --only-summary >/dev/null 2>&1 || true
+WARMUP=15
+case "$DURATION" in *m) secs=$(( ${DURATION%m} * 60 )) ;; *s) secs=${DURATION%s} ;; *) secs=$DURATION ;; esac
+echo "${USERS} users x 1 req/s: warm-up ${WARMUP} s, then ${DURATION} measured (one generator throughout)"
 cpu_of() { ps -o cputimes= -p "$(pgrep -d, "$@")" 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
 # PostgreSQL: the postmaster with its ended children (connections close after CONN_MAX_AGE),
 # plus the backends alive now; in seconds.
@@ -61,13 +63,20 @@ pg_cpu() {
   echo $(( (ticks + live) / $(getconf CLK_TCK) ))
 }
 busy() { awk '/^cpu /{print int(($2 + $3 + $4 + $7 + $8) / 100)}' /proc/stat; }  # user+nice+system+irq+softirq, s
-web0=$(cpu_of -f "gunicorn backend.wsgi"); pg0=$(pg_cpu); all0=$(busy); t0=$(date +%s)
-TIMEFORMAT="%U %S"
-{ time locust -f bench/load/locustfile.py --headless --host "http://127.0.0.1:$WEB_PORT" \
-  -u "$USERS" -r "$USERS" -t "$DURATION" --only-summary --csv "$out/load" 2>"$out/locust.log" \
-  || true; } 2>"$out/locust.cpu"
-web1=$(cpu_of -f "gunicorn backend.wsgi"); pg1=$(pg_cpu); all1=$(busy); t1=$(date +%s)
-echo "CPU seconds over $((t1 - t0)) s (of $(( (t1 - t0) * $(nproc) )) on $(nproc) cores): all $((all1 - all0)), gunicorn $((web1 - web0)), postgres $((pg1 - pg0)), locust $(awk '{print int($1 + $2)}' "$out/locust.cpu")"
+proc_cpu() { awk -v tck="$(getconf CLK_TCK)" '{print int(($14 + $15) / tck)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+marker="$out/warmed"
+rm -f "$marker"
+LOAD_WARMUP_S=$WARMUP LOAD_WARMED_MARKER=$marker locust -f bench/load/locustfile.py --headless \
+  --host "http://127.0.0.1:$WEB_PORT" -u "$USERS" -r "$USERS" -t "$((WARMUP + secs))s" \
+  --only-summary --csv "$out/load" 2>"$out/locust.log" &
+locust_pid=$!
+for _ in $(seq $((WARMUP * 10 + 300))); do [ -f "$marker" ] && break; sleep 0.1; done
+# The measured window: from the end of the warm-up to the end of the run.
+web0=$(cpu_of -f "gunicorn backend.wsgi"); pg0=$(pg_cpu); all0=$(busy); loc0=$(proc_cpu "$locust_pid"); t0=$(date +%s)
+sleep "$((secs - 2))"  # ends just before locust does (it exits at the end of its run)
+web1=$(cpu_of -f "gunicorn backend.wsgi"); pg1=$(pg_cpu); all1=$(busy); loc1=$(proc_cpu "$locust_pid"); t1=$(date +%s)
+wait "$locust_pid" || true  # locust exits 1 when a request failed: the report says so
+echo "CPU seconds over $((t1 - t0)) s (of $(( (t1 - t0) * $(nproc) )) on $(nproc) cores): all $((all1 - all0)), gunicorn $((web1 - web0)), postgres $((pg1 - pg0)), locust $((loc1 - loc0))"
 status=0
 python bench/load/report.py "$out/load_stats.csv" "$USERS" || status=$?
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
