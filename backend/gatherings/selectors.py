@@ -2,11 +2,11 @@
 
 The composer and every warning use only *public* ties of the leader graph (``G_public``): ties
 from informal and members-only networks are the members' own, so the plan never lets HR infer
-who is in an informal network with whom (``backend/people/visibility.py``: HR sees nothing of
-``informal_network``). Line and unit are the hard rules; a shared public network, a mentorship
-(while HR's rule for ``mentor_pairing`` lets HR see pairings) and an earlier round at one table
-count as "already know each other". The web app words its note beside the composer from the
-same two rules.
+who is in an informal network with whom (``backend/people/visibility.py``: of
+``informal_network`` HR sees head counts from five people, never who). Line and unit are the
+hard rules; a shared public network, a mentorship (while HR's rule for ``mentor_pairing`` lets
+HR see pairings) and an earlier round at one table count as "already know each other". The web
+app words its note beside the composer from the same two rules.
 """
 
 from __future__ import annotations

@@ -49,8 +49,8 @@ from backend.networks.models import Membership, Network, NetworkKind
 from backend.people.models import Leader, Unit
 
 CLIQUE_LIMIT = 60
-#: From this many leaders a new graph is followed by a full garbage collection (see
-#: :func:`leader_graph`).
+#: From this many leaders a new graph is frozen out of the garbage collector's full passes
+#: (see :func:`_keep_out_of_collections`).
 COLLECT_FROM_LEADERS = 2_000
 
 KIND_WEIGHTS: dict[str, float] = {
